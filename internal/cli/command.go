@@ -56,14 +56,14 @@ func register(c *Command) {
 
 // groupSummaries describes the inner nodes of the tree.
 var groupSummaries = map[string]string{
-	"":         "Aster RPC contracts, trust and identities, from the command line",
-	"contract": "Generate, check, compare, export and verify contract manifests",
-	"trust":    "Root keys, signed enrollment credentials and their verification",
+	"":             "Aster RPC contracts, trust and identities, from the command line",
+	"contract":     "Generate, check, compare, export and verify contract manifests",
+	"trust":        "Root keys, signed enrollment credentials and their verification",
 	"trust keygen": "Create root keys and extract public keys",
 	"trust sign":   "Sign consumer and producer enrollment credentials",
-	"enroll":   "Enroll nodes into a mesh",
-	"profile":  "Manage operator profiles (one per mesh)",
-	"config":   "Inspect the resolved node configuration",
+	"enroll":       "Enroll nodes into a mesh",
+	"profile":      "Manage operator profiles (one per mesh)",
+	"config":       "Inspect the resolved node configuration",
 }
 
 // tree links the registered commands into a tree and returns its root.
