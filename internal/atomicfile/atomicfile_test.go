@@ -1,0 +1,71 @@
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestWriteCreatesParentsAndMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a", "b", "secret.key")
+	if err := Write(path, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v, want 0600", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestWriteKeepsStricterMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v, want 0600 kept", st.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Fatalf("content %q", b)
+	}
+}
+
+func TestWriteRefusesDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, []byte("x"), 0o600); err == nil {
+		t.Fatal("writing over a directory succeeded")
+	}
+}
+
+func TestWriteIfChangedLeavesMtime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f")
+	if wrote, err := WriteIfChanged(path, []byte("same"), 0o644); err != nil || !wrote {
+		t.Fatalf("first write: wrote=%v err=%v", wrote, err)
+	}
+	past := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(path, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := WriteIfChanged(path, []byte("same"), 0o644); err != nil || wrote {
+		t.Fatalf("unchanged write: wrote=%v err=%v", wrote, err)
+	}
+	st, _ := os.Stat(path)
+	if !st.ModTime().Equal(past) {
+		t.Fatalf("mtime changed to %v", st.ModTime())
+	}
+	if wrote, err := WriteIfChanged(path, []byte("different"), 0o644); err != nil || !wrote {
+		t.Fatalf("changed write: wrote=%v err=%v", wrote, err)
+	}
+}
