@@ -1,0 +1,247 @@
+// Package pyparse parses Python 3.11 source into a small syntax tree of Go
+// values. It wraps the tree-sitter Python grammar; the tree-sitter objects
+// are freed before Parse returns, so callers never deal with C memory.
+package pyparse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	tree_sitter "github.com/tree-sitter/go-tree-sitter"
+	tree_sitter_python "github.com/tree-sitter/tree-sitter-python/bindings/go"
+)
+
+// Node is one node of the syntax tree. Kind is the grammar's node type
+// ("class_definition", "identifier", "+", …); anonymous tokens are kept so
+// operators and keywords can be read.
+type Node struct {
+	Kind string
+	// Field is the grammar field name of the node inside its parent, or "".
+	Field string
+	// Named is false for anonymous tokens (punctuation, keywords).
+	Named bool
+	// Text is the node's source text.
+	Text     string
+	Children []*Node
+	start    uint32
+	row      uint32
+	file     *File
+}
+
+// File is a parsed module.
+type File struct {
+	// Root is the "module" node.
+	Root *Node
+	src  string
+	// lineStart holds the byte offset of each line's first byte.
+	lineStart []uint32
+}
+
+// SyntaxError is a source the grammar rejects, at its first error.
+type SyntaxError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// Pos returns the node's 1-based line and 1-based column in code points.
+func (n *Node) Pos() (line, col int) {
+	return n.file.pos(n.row, n.start)
+}
+
+func (f *File) pos(row, start uint32) (int, int) {
+	ls := uint32(0)
+	if int(row) < len(f.lineStart) {
+		ls = f.lineStart[row]
+	}
+	if start < ls {
+		start = ls
+	}
+	return int(row) + 1, utf8.RuneCountInString(f.src[ls:start]) + 1
+}
+
+// Child returns the first child with the given field name, or nil.
+func (n *Node) Child(field string) *Node {
+	if n == nil {
+		return nil
+	}
+	for _, c := range n.Children {
+		if c.Field == field {
+			return c
+		}
+	}
+	return nil
+}
+
+// ChildrenOf returns every child with the given field name.
+func (n *Node) ChildrenOf(field string) []*Node {
+	var out []*Node
+	for _, c := range n.Children {
+		if c.Field == field {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// NamedChildren returns the named children in order.
+func (n *Node) NamedChildren() []*Node {
+	out := make([]*Node, 0, len(n.Children))
+	for _, c := range n.Children {
+		if c.Named {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Has reports whether the node has an anonymous token child of that kind.
+func (n *Node) Has(token string) bool {
+	for _, c := range n.Children {
+		if !c.Named && c.Kind == token {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	language = tree_sitter.NewLanguage(tree_sitter_python.Language())
+	parsers  = sync.Pool{New: func() any {
+		p := tree_sitter.NewParser()
+		if err := p.SetLanguage(language); err != nil {
+			panic(err) // the bundled grammar always matches the runtime
+		}
+		return p
+	}}
+	codingRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+)
+
+// unsupported are grammar constructs that are not Python 3.11.
+var unsupported = map[string]string{
+	"type_alias_statement": "'type' statements need Python 3.12",
+	"type_parameter":       "type parameter lists need Python 3.12",
+	"print_statement":      "invalid syntax",
+	"exec_statement":       "invalid syntax",
+}
+
+// Parse parses a UTF-8 Python module (a leading BOM is allowed).
+func Parse(src []byte) (*File, error) {
+	s := string(src)
+	s = strings.TrimPrefix(s, "\ufeff")
+	if err := checkEncoding(s); err != nil {
+		return nil, err
+	}
+	f := &File{src: s, lineStart: []uint32{0}}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			f.lineStart = append(f.lineStart, uint32(i+1))
+		}
+	}
+	p := parsers.Get().(*tree_sitter.Parser)
+	tree := p.Parse([]byte(s), nil)
+	parsers.Put(p)
+	if tree == nil {
+		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "cannot parse"}
+	}
+	defer tree.Close()
+	root := tree.RootNode()
+	if root.HasError() {
+		return nil, f.firstError(root)
+	}
+	cur := tree.Walk()
+	defer cur.Close()
+	var bad *Node
+	f.Root = f.build(cur, "", &bad)
+	if bad != nil {
+		l, c := bad.Pos()
+		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[bad.Kind]}
+	}
+	return f, nil
+}
+
+func checkEncoding(s string) error {
+	if !utf8.ValidString(s) {
+		i := 0
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w <= 1 {
+				break
+			}
+			i += w
+		}
+		line := strings.Count(s[:i], "\n") + 1
+		col := utf8.RuneCountInString(s[strings.LastIndexByte(s[:i], '\n')+1:i]) + 1
+		return &SyntaxError{Line: line, Col: col, Msg: "source is not valid UTF-8"}
+	}
+	for i, line := range strings.SplitN(s, "\n", 3)[:min(2, strings.Count(s, "\n")+1)] {
+		m := codingRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		enc := strings.ToLower(strings.ReplaceAll(m[1], "_", "-"))
+		if enc != "utf-8" && enc != "utf8" && !strings.HasPrefix(enc, "utf-8-") {
+			return &SyntaxError{Line: i + 1, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", m[1])}
+		}
+	}
+	return nil
+}
+
+// build copies the subtree under the cursor into Go nodes.
+func (f *File) build(cur *tree_sitter.TreeCursor, field string, bad **Node) *Node {
+	tn := cur.Node()
+	n := &Node{
+		Kind:  tn.Kind(),
+		Field: field,
+		Named: tn.IsNamed(),
+		Text:  f.src[tn.StartByte():tn.EndByte()],
+		start: uint32(tn.StartByte()),
+		row:   uint32(tn.StartPosition().Row),
+		file:  f,
+	}
+	if _, ok := unsupported[n.Kind]; ok && *bad == nil {
+		*bad = n
+	}
+	if cur.GotoFirstChild() {
+		for {
+			c := cur.Node()
+			if !c.IsExtra() {
+				n.Children = append(n.Children, f.build(cur, cur.FieldName(), bad))
+			}
+			if !cur.GotoNextSibling() {
+				break
+			}
+		}
+		cur.GotoParent()
+	}
+	return n
+}
+
+// firstError finds the first ERROR or MISSING node in document order.
+func (f *File) firstError(root *tree_sitter.Node) error {
+	cur := root.Walk()
+	defer cur.Close()
+	for {
+		n := cur.Node()
+		if n.IsError() || n.IsMissing() {
+			l, c := f.pos(uint32(n.StartPosition().Row), uint32(n.StartByte()))
+			msg := "invalid syntax"
+			if n.IsMissing() {
+				msg = fmt.Sprintf("invalid syntax: expected %q", n.Kind())
+			}
+			return &SyntaxError{Line: l, Col: c, Msg: msg}
+		}
+		if n.HasError() && cur.GotoFirstChild() {
+			continue
+		}
+		for !cur.GotoNextSibling() {
+			if !cur.GotoParent() {
+				return &SyntaxError{Line: 1, Col: 1, Msg: "invalid syntax"}
+			}
+		}
+	}
+}
