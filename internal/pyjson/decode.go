@@ -1,0 +1,369 @@
+package pyjson
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// SyntaxError is malformed JSON input. Error() reads "LINE:COL: MSG", or
+// "LINE:COL: PATH: MSG" inside a container, ready to be prefixed with a
+// file name.
+type SyntaxError struct {
+	Msg    string
+	Line   int // 1-based
+	Column int // 1-based, in characters
+	Offset int // byte offset
+	Path   string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Path == "" || e.Path == "$" {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%d:%d: %s: %s", e.Line, e.Column, e.Path, e.Msg)
+}
+
+// KeyPath is the JSON path of member key of the value at parent:
+// parent.key, or parent["key"] when key is not a plain identifier.
+func KeyPath(parent, key string) string {
+	plain := key != ""
+	for i, r := range key {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return parent + "." + key
+	}
+	return parent + "[" + strconv.Quote(key) + "]"
+}
+
+// IndexPath is the JSON path of item i of the array at parent.
+func IndexPath(parent string, i int) string {
+	return parent + "[" + strconv.Itoa(i) + "]"
+}
+
+// maxDepth bounds nesting so hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+// maxIntDigits is CPython's default limit on int() of a decimal string.
+const maxIntDigits = 4300
+
+// Unmarshal decodes data as json.loads would, keeping member order:
+// objects are Object (a repeated key keeps its first position and takes
+// the last value, like a Python dict), arrays []any, integers int64 or
+// *big.Int when they do not fit, other numbers float64 (also the NaN,
+// Infinity and -Infinity tokens), strings string (a lone surrogate escape
+// becomes its three-byte WTF-8 form, which Marshal writes back), true,
+// false and null bool and nil. Errors are *SyntaxError.
+func Unmarshal(data []byte) (any, error) {
+	d := decoder{data: data}
+	d.space()
+	v, err := d.value("$", 0)
+	if err != nil {
+		return nil, err
+	}
+	d.space()
+	if d.pos < len(d.data) {
+		return nil, d.errorf("$", "extra data after the JSON value")
+	}
+	return v, nil
+}
+
+type decoder struct {
+	data []byte
+	pos  int
+}
+
+func (d *decoder) errorf(path, format string, args ...any) error {
+	return d.errorAt(d.pos, path, format, args...)
+}
+
+func (d *decoder) errorAt(pos int, path, format string, args ...any) error {
+	line, col := 1, 1
+	for _, r := range string(d.data[:pos]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return &SyntaxError{Msg: fmt.Sprintf(format, args...), Line: line, Column: col, Offset: pos, Path: path}
+}
+
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (d *decoder) literal(word string) bool {
+	if len(d.data)-d.pos >= len(word) && string(d.data[d.pos:d.pos+len(word)]) == word {
+		d.pos += len(word)
+		return true
+	}
+	return false
+}
+
+func (d *decoder) value(path string, depth int) (any, error) {
+	if d.pos >= len(d.data) {
+		return nil, d.errorf(path, "unexpected end of input, expecting a value")
+	}
+	switch c := d.data[d.pos]; {
+	case c == '"':
+		return d.string(path)
+	case c == '{':
+		return d.object(path, depth+1)
+	case c == '[':
+		return d.array(path, depth+1)
+	case d.literal("null"):
+		return nil, nil
+	case d.literal("true"):
+		return true, nil
+	case d.literal("false"):
+		return false, nil
+	case c == '-' || c >= '0' && c <= '9':
+		if v, ok, err := d.number(path); ok || err != nil {
+			return v, err
+		}
+	}
+	switch {
+	case d.literal("NaN"):
+		return math.NaN(), nil
+	case d.literal("Infinity"):
+		return math.Inf(1), nil
+	case d.literal("-Infinity"):
+		return math.Inf(-1), nil
+	}
+	return nil, d.errorf(path, "expecting a value")
+}
+
+func (d *decoder) object(path string, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, d.errorf(path, "nesting deeper than %d levels", maxDepth)
+	}
+	d.pos++ // {
+	obj := Object{}
+	index := map[string]int{}
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		return obj, nil
+	}
+	for {
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil, d.errorf(path, "unexpected end of input, expecting a property name")
+		}
+		if d.data[d.pos] != '"' {
+			return nil, d.errorf(path, "expecting a property name enclosed in double quotes")
+		}
+		key, err := d.string(path)
+		if err != nil {
+			return nil, err
+		}
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil, d.errorf(path, "unexpected end of input, expecting ':'")
+		}
+		if d.data[d.pos] != ':' {
+			return nil, d.errorf(path, "expecting ':' delimiter")
+		}
+		d.pos++
+		d.space()
+		child := KeyPath(path, key.(string))
+		v, err := d.value(child, depth)
+		if err != nil {
+			return nil, err
+		}
+		if i, dup := index[key.(string)]; dup {
+			obj[i].Value = v
+		} else {
+			index[key.(string)] = len(obj)
+			obj = append(obj, Member{key.(string), v})
+		}
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil, d.errorf(path, "unexpected end of input, expecting ',' or '}'")
+		}
+		switch d.data[d.pos] {
+		case '}':
+			d.pos++
+			return obj, nil
+		case ',':
+			d.pos++
+		default:
+			return nil, d.errorf(path, "expecting ',' delimiter")
+		}
+	}
+}
+
+func (d *decoder) array(path string, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, d.errorf(path, "nesting deeper than %d levels", maxDepth)
+	}
+	d.pos++ // [
+	items := []any{}
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == ']' {
+		d.pos++
+		return items, nil
+	}
+	for {
+		d.space()
+		v, err := d.value(IndexPath(path, len(items)), depth)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, v)
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil, d.errorf(path, "unexpected end of input, expecting ',' or ']'")
+		}
+		switch d.data[d.pos] {
+		case ']':
+			d.pos++
+			return items, nil
+		case ',':
+			d.pos++
+		default:
+			return nil, d.errorf(path, "expecting ',' delimiter")
+		}
+	}
+}
+
+// number reads -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? at pos; ok is false
+// (pos unchanged) when no number starts there.
+func (d *decoder) number(path string) (v any, ok bool, err error) {
+	start, p := d.pos, d.pos
+	digits := func() int {
+		n := 0
+		for p < len(d.data) && d.data[p] >= '0' && d.data[p] <= '9' {
+			p, n = p+1, n+1
+		}
+		return n
+	}
+	if d.data[p] == '-' {
+		p++
+	}
+	switch {
+	case p < len(d.data) && d.data[p] == '0':
+		p++
+	case digits() == 0:
+		return nil, false, nil
+	}
+	isFloat := false
+	if p+1 < len(d.data) && d.data[p] == '.' && d.data[p+1] >= '0' && d.data[p+1] <= '9' {
+		p++
+		digits()
+		isFloat = true
+	}
+	if p < len(d.data) && (d.data[p] == 'e' || d.data[p] == 'E') {
+		q := p
+		p++
+		if p < len(d.data) && (d.data[p] == '+' || d.data[p] == '-') {
+			p++
+		}
+		if digits() == 0 {
+			p = q
+		} else {
+			isFloat = true
+		}
+	}
+	text := string(d.data[start:p])
+	d.pos = p
+	if isFloat {
+		// Out of range, ParseFloat still gives ±Inf or 0, as Python's float() does.
+		f, _ := strconv.ParseFloat(text, 64)
+		return f, true, nil
+	}
+	if i, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return i, true, nil
+	}
+	if len(strings.TrimPrefix(text, "-")) > maxIntDigits {
+		return nil, true, d.errorAt(start, path, "integer with more than %d digits", maxIntDigits)
+	}
+	b, _ := new(big.Int).SetString(text, 10)
+	return b, true, nil
+}
+
+func (d *decoder) string(path string) (any, error) {
+	start := d.pos
+	d.pos++ // "
+	var out []byte
+	for {
+		if d.pos >= len(d.data) {
+			return nil, d.errorAt(start, path, "unterminated string")
+		}
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			d.pos++
+			return string(out), nil
+		case c < 0x20:
+			return nil, d.errorf(path, "invalid control character in string")
+		case c == '\\':
+			if d.pos+1 >= len(d.data) {
+				return nil, d.errorAt(start, path, "unterminated string")
+			}
+			esc := d.data[d.pos+1]
+			if s, ok := simpleEscapes[esc]; ok {
+				out = append(out, s)
+				d.pos += 2
+				continue
+			}
+			if esc != 'u' {
+				return nil, d.errorf(path, "invalid \\escape")
+			}
+			r, ok := d.hex4(d.pos + 2)
+			if !ok {
+				return nil, d.errorf(path, "invalid \\uXXXX escape")
+			}
+			d.pos += 6
+			if r >= 0xd800 && r <= 0xdbff && d.pos+1 < len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
+				if lo, ok := d.hex4(d.pos + 2); ok && lo >= 0xdc00 && lo <= 0xdfff {
+					d.pos += 6
+					out = utf8.AppendRune(out, 0x10000+(r-0xd800)<<10+(lo-0xdc00))
+					continue
+				}
+			}
+			if r >= 0xd800 && r <= 0xdfff {
+				out = appendSurrogate(out, r)
+			} else {
+				out = utf8.AppendRune(out, r)
+			}
+		default:
+			r, n := utf8.DecodeRune(d.data[d.pos:])
+			if r == utf8.RuneError && n == 1 {
+				return nil, d.errorf(path, "invalid UTF-8 in string")
+			}
+			out = append(out, d.data[d.pos:d.pos+n]...)
+			d.pos += n
+		}
+	}
+}
+
+// simpleEscapes maps the character after a backslash to what it stands for.
+var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// hex4 reads four hex digits at p.
+func (d *decoder) hex4(p int) (rune, bool) {
+	if p+4 > len(d.data) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(d.data[p:p+4]), 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	return rune(v), true
+}

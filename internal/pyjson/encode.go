@@ -1,0 +1,319 @@
+// Package pyjson reads and writes JSON exactly as CPython's json module
+// does: json.dumps layout, escaping and float repr, and json.loads with
+// member order, the int/float distinction and the NaN/Infinity tokens kept.
+package pyjson
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Object is a JSON object with its members in order.
+type Object []Member
+
+// Member is one key/value pair of an Object.
+type Member struct {
+	Key   string
+	Value any
+}
+
+// Get returns the value of the member named key and whether it exists.
+func (o Object) Get(key string) (any, bool) {
+	for _, m := range o {
+		if m.Key == key {
+			return m.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Options are the json.dumps arguments that change the output.
+type Options struct {
+	// Indent is the number of spaces per level; -1 writes one line (Python
+	// indent=None). 0 still breaks lines, as in Python.
+	Indent int
+	// ItemSep separates items; "" is Python's default: "," with indent,
+	// ", " without.
+	ItemSep string
+	// KeySep separates a key from its value; "" is ": ".
+	KeySep string
+	// ASCII escapes every character outside U+0020–U+007E (ensure_ascii).
+	ASCII bool
+	// SortKeys writes object members sorted by key.
+	SortKeys bool
+}
+
+// Marshal encodes v as json.dumps would. Values: nil, bool, the Go integer
+// types, *big.Int, float64, float32, string, []any, []string, Object, and
+// map[string]any (only with SortKeys, since a Go map has no order).
+func Marshal(v any, o Options) ([]byte, error) {
+	e := encoder{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
+	if e.itemSep == "" {
+		e.itemSep = ", "
+		if o.Indent >= 0 {
+			e.itemSep = ","
+		}
+	}
+	if e.keySep == "" {
+		e.keySep = ": "
+	}
+	if err := e.value(v, 0); err != nil {
+		return nil, err
+	}
+	return []byte(e.b.String()), nil
+}
+
+type encoder struct {
+	b       strings.Builder
+	opt     Options
+	itemSep string
+	keySep  string
+}
+
+// newline starts a new line at the given depth when indenting.
+func (e *encoder) newline(depth int) {
+	if e.opt.Indent < 0 {
+		return
+	}
+	e.b.WriteByte('\n')
+	e.b.WriteString(strings.Repeat(" ", e.opt.Indent*depth))
+}
+
+func (e *encoder) value(v any, depth int) error {
+	switch x := v.(type) {
+	case nil:
+		e.b.WriteString("null")
+	case bool:
+		if x {
+			e.b.WriteString("true")
+		} else {
+			e.b.WriteString("false")
+		}
+	case int:
+		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int8:
+		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int16:
+		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int32:
+		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int64:
+		e.b.WriteString(strconv.FormatInt(x, 10))
+	case uint:
+		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint8:
+		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint16:
+		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint32:
+		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint64:
+		e.b.WriteString(strconv.FormatUint(x, 10))
+	case *big.Int:
+		if x == nil {
+			return fmt.Errorf("pyjson: nil *big.Int")
+		}
+		e.b.WriteString(x.String())
+	case float64:
+		e.float(x)
+	case float32:
+		e.float(float64(x))
+	case string:
+		e.string(x)
+	case []string:
+		items := make([]any, len(x))
+		for i, s := range x {
+			items[i] = s
+		}
+		return e.array(items, depth)
+	case []any:
+		return e.array(x, depth)
+	case Object:
+		return e.object(x, depth)
+	case map[string]any:
+		if !e.opt.SortKeys {
+			return fmt.Errorf("pyjson: map[string]any has no member order; use Object or SortKeys")
+		}
+		obj := make(Object, 0, len(x))
+		for k, val := range x {
+			obj = append(obj, Member{k, val})
+		}
+		return e.object(obj, depth)
+	default:
+		return fmt.Errorf("pyjson: value of type %T is not JSON serializable", v)
+	}
+	return nil
+}
+
+func (e *encoder) float(f float64) {
+	switch {
+	case math.IsNaN(f):
+		e.b.WriteString("NaN")
+	case math.IsInf(f, 1):
+		e.b.WriteString("Infinity")
+	case math.IsInf(f, -1):
+		e.b.WriteString("-Infinity")
+	default:
+		e.b.WriteString(FloatRepr(f))
+	}
+}
+
+func (e *encoder) array(items []any, depth int) error {
+	if len(items) == 0 {
+		e.b.WriteString("[]")
+		return nil
+	}
+	e.b.WriteByte('[')
+	for i, it := range items {
+		if i > 0 {
+			e.b.WriteString(e.itemSep)
+		}
+		e.newline(depth + 1)
+		if err := e.value(it, depth+1); err != nil {
+			return err
+		}
+	}
+	e.newline(depth)
+	e.b.WriteByte(']')
+	return nil
+}
+
+func (e *encoder) object(obj Object, depth int) error {
+	if len(obj) == 0 {
+		e.b.WriteString("{}")
+		return nil
+	}
+	if e.opt.SortKeys {
+		obj = append(Object(nil), obj...)
+		sort.SliceStable(obj, func(i, j int) bool { return obj[i].Key < obj[j].Key })
+	}
+	e.b.WriteByte('{')
+	for i, m := range obj {
+		if i > 0 {
+			e.b.WriteString(e.itemSep)
+		}
+		e.newline(depth + 1)
+		e.string(m.Key)
+		e.b.WriteString(e.keySep)
+		if err := e.value(m.Value, depth+1); err != nil {
+			return err
+		}
+	}
+	e.newline(depth)
+	e.b.WriteByte('}')
+	return nil
+}
+
+// string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the
+// three-byte encodings of UTF-16 surrogates (which Unmarshal produces for
+// lone \ud800-style escapes): those are written back as \uxxxx in both
+// modes, since UTF-8 output cannot hold them.
+func (e *encoder) string(s string) {
+	e.b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			if sr, ok := surrogateAt(s[i:]); ok {
+				fmt.Fprintf(&e.b, `\u%04x`, sr)
+				i += 3
+				continue
+			}
+			r = utf8.RuneError
+		}
+		i += n
+		switch r {
+		case '"':
+			e.b.WriteString(`\"`)
+		case '\\':
+			e.b.WriteString(`\\`)
+		case '\b':
+			e.b.WriteString(`\b`)
+		case '\f':
+			e.b.WriteString(`\f`)
+		case '\n':
+			e.b.WriteString(`\n`)
+		case '\r':
+			e.b.WriteString(`\r`)
+		case '\t':
+			e.b.WriteString(`\t`)
+		default:
+			switch {
+			case r < 0x20 || (e.opt.ASCII && r >= 0x7f && r < 0x10000):
+				fmt.Fprintf(&e.b, `\u%04x`, r)
+			case e.opt.ASCII && r >= 0x10000:
+				r -= 0x10000
+				fmt.Fprintf(&e.b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+			default:
+				e.b.WriteRune(r)
+			}
+		}
+	}
+	e.b.WriteByte('"')
+}
+
+// surrogateAt decodes a UTF-16 surrogate code point encoded as three UTF-8
+// style bytes (ED A0..BF 80..BF) at the start of s.
+func surrogateAt(s string) (rune, bool) {
+	if len(s) < 3 || s[0] != 0xed || s[1] < 0xa0 || s[1] > 0xbf || s[2] < 0x80 || s[2] > 0xbf {
+		return 0, false
+	}
+	return 0xd000 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), true
+}
+
+// appendSurrogate appends the three-byte form of a lone surrogate r.
+func appendSurrogate(b []byte, r rune) []byte {
+	return append(b, 0xed, byte(0x80|(r>>6)&0x3f), byte(0x80|r&0x3f))
+}
+
+// FloatRepr is Python's repr of a finite float: the shortest round-trip
+// digits, positional with at least one fractional digit when the decimal
+// exponent is in [-4, 16), otherwise d.ddde±XX. Infinities and NaN give
+// "inf", "-inf" and "nan".
+func FloatRepr(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64) // [-]d[.ddd]e±XX
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	mant, expText, _ := strings.Cut(s, "e")
+	exp, _ := strconv.Atoi(expText)
+	digits := strings.Replace(mant, ".", "", 1)
+	if exp >= -4 && exp < 16 {
+		var intPart, frac string
+		if exp >= 0 {
+			if len(digits) > exp+1 {
+				intPart, frac = digits[:exp+1], digits[exp+1:]
+			} else {
+				intPart = digits + strings.Repeat("0", exp+1-len(digits))
+			}
+		} else {
+			intPart, frac = "0", strings.Repeat("0", -exp-1)+digits
+		}
+		if frac == "" {
+			frac = "0"
+		}
+		return sign + intPart + "." + frac
+	}
+	out := sign + digits[:1]
+	if len(digits) > 1 {
+		out += "." + digits[1:]
+	}
+	esign := "+"
+	if exp < 0 {
+		esign, exp = "-", -exp
+	}
+	return fmt.Sprintf("%se%s%02d", out, esign, exp)
+}

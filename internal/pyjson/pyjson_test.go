@@ -1,0 +1,248 @@
+package pyjson
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// The expected texts below were produced by CPython 3 json.dumps / repr.
+
+func TestFloatRepr(t *testing.T) {
+	for _, c := range []struct {
+		f    float64
+		want string
+	}{
+		{0.1, "0.1"},
+		{1e-05, "1e-05"},
+		{1e16, "1e+16"},
+		{2.5, "2.5"},
+		{30.0, "30.0"},
+		{math.Copysign(0, -1), "-0.0"},
+		{0, "0.0"},
+		{1.5e300, "1.5e+300"},
+		{2.5e-7, "2.5e-07"},
+		{1.2345678901234568e17, "1.2345678901234568e+17"},
+		{1e15, "1000000000000000.0"},
+		{0.0001, "0.0001"},
+		{5e-324, "5e-324"},
+		{math.MaxFloat64, "1.7976931348623157e+308"},
+		{123456789012345.6, "123456789012345.6"},
+		{1234567890123456.7, "1234567890123456.8"},
+		{0.001234, "0.001234"},
+		{-1.5e-10, "-1.5e-10"},
+		{math.NaN(), "nan"},
+		{math.Inf(1), "inf"},
+		{math.Inf(-1), "-inf"},
+	} {
+		if got := FloatRepr(c.f); got != c.want {
+			t.Errorf("FloatRepr(%g) = %q, want %q", c.f, got, c.want)
+		}
+	}
+}
+
+var indent2 = Options{Indent: 2, ASCII: true}
+var oneLine = Options{Indent: -1, ASCII: true}
+
+func TestMarshal(t *testing.T) {
+	big30, _ := new(big.Int).SetString("1000000000000000000000000000000", 10)
+	for _, c := range []struct {
+		name string
+		v    any
+		o    Options
+		want string
+	}{
+		{"floats", []any{math.NaN(), math.Inf(1), math.Inf(-1), 30.0, int64(30), 2.5}, oneLine,
+			`[NaN, Infinity, -Infinity, 30.0, 30, 2.5]`},
+		{"ascii escapes", "a\"\\/\b\f\n\r\t\x00\x1f\x7f\u0080é\u2028\U0001F600\ufffd", oneLine,
+			`"a\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080\u00e9\u2028\ud83d\ude00\ufffd"`},
+		{"utf-8 escapes", "a\"\\/\b\f\n\r\t\x00\x1f\x7f\u0080é\u2028\U0001F600\ufffd", Options{Indent: -1},
+			"\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\x7f\u0080é\u2028\U0001F600\ufffd\""},
+		{"nested indent", Object{
+			{"a", []any{}},
+			{"b", Object{}},
+			{"c", []any{1, Object{{"d", nil}, {"e", true}}}},
+			{"f", big30},
+			{"g", big.NewInt(0).Neg(big.NewInt(0).Exp(big.NewInt(10), big.NewInt(20), nil))},
+		}, indent2, `{
+  "a": [],
+  "b": {},
+  "c": [
+    1,
+    {
+      "d": null,
+      "e": true
+    }
+  ],
+  "f": 1000000000000000000000000000000,
+  "g": -100000000000000000000
+}`},
+		{"empty top level", []any{Object{}, []string{}}, indent2, "[\n  {},\n  []\n]"},
+		{"one line", Object{{"a", []any{1, 2}}, {"b", Object{{"x", 1}}}}, oneLine, `{"a": [1, 2], "b": {"x": 1}}`},
+		{"sort keys indent 0", map[string]any{"b": []any{1, 2}, "a": Object{{"y", 1}, {"x", 2}}}, Options{SortKeys: true},
+			"{\n\"a\": {\n\"x\": 2,\n\"y\": 1\n},\n\"b\": [\n1,\n2\n]\n}"},
+		{"separators", []any{1, []any{2, []any{}}}, Options{Indent: 4, ItemSep: ";", KeySep: "="},
+			"[\n    1;\n    [\n        2;\n        []\n    ]\n]"},
+		{"compact", Object{{"a", []string{"x", "y"}}}, Options{Indent: -1, ItemSep: ",", KeySep: ":"}, `{"a":["x","y"]}`},
+		{"lone surrogates", "\xed\xa0\x80x\xed\xb0\x80", oneLine, `"\ud800x\udc00"`},
+		{"invalid utf-8", "a\xffb", oneLine, `"a\ufffdb"`},
+		{"ints", []any{int8(-1), uint64(math.MaxUint64), int64(math.MinInt64), false}, oneLine,
+			`[-1, 18446744073709551615, -9223372036854775808, false]`},
+	} {
+		got, err := Marshal(c.v, c.o)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if string(got) != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestMarshalErrors(t *testing.T) {
+	for _, v := range []any{map[string]any{"a": 1}, struct{}{}, []any{1, complex(1, 2)}} {
+		if _, err := Marshal(v, oneLine); err == nil {
+			t.Errorf("Marshal(%#v) succeeded", v)
+		}
+	}
+}
+
+func TestUnmarshal(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want any // compared through Marshal with oneLine
+		text string
+	}{
+		{` {"b": 1, "a": [1.0, -0.0, 1e400, -1e400, 1e-400, NaN, -Infinity]} `, nil,
+			`{"b": 1, "a": [1.0, -0.0, Infinity, -Infinity, 0.0, NaN, -Infinity]}`},
+		{`{"a": 1, "b": 2, "a": 3}`, nil, `{"a": 3, "b": 2}`},
+		{`[123456789012345678901234567890, -9223372036854775808, 9223372036854775808, -0]`, nil,
+			`[123456789012345678901234567890, -9223372036854775808, 9223372036854775808, 0]`},
+		{`"\ud83d\ude00\u00e9\/\ud800\udc00\udc00\ud800x"`, nil, `"\ud83d\ude00\u00e9/\ud800\udc00\udc00\ud800x"`},
+		{"\"é\U0001F600\"", nil, `"\u00e9\ud83d\ude00"`},
+		{`[true, false, null, {}, [], ""]`, nil, `[true, false, null, {}, [], ""]`},
+		{`1E2`, nil, `100.0`},
+	} {
+		v, err := Unmarshal([]byte(c.in))
+		if err != nil {
+			t.Errorf("Unmarshal(%q): %v", c.in, err)
+			continue
+		}
+		got, err := Marshal(v, oneLine)
+		if err != nil {
+			t.Errorf("Marshal(Unmarshal(%q)): %v", c.in, err)
+			continue
+		}
+		if string(got) != c.text {
+			t.Errorf("Unmarshal(%q) → %s, want %s", c.in, got, c.text)
+		}
+	}
+}
+
+func TestUnmarshalTypes(t *testing.T) {
+	v, err := Unmarshal([]byte(`[30, 30.0, 99999999999999999999, "s"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := v.([]any)
+	if _, ok := items[0].(int64); !ok {
+		t.Errorf("30 is %T", items[0])
+	}
+	if _, ok := items[1].(float64); !ok {
+		t.Errorf("30.0 is %T", items[1])
+	}
+	if _, ok := items[2].(*big.Int); !ok {
+		t.Errorf("99999999999999999999 is %T", items[2])
+	}
+}
+
+func TestUnmarshalErrors(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{``, "1:1: unexpected end of input, expecting a value"},
+		{`{"a": [1, 2`, "1:12: $.a: unexpected end of input, expecting ',' or ']'"},
+		{"{\n  \"methods\": [\n    {\"x\": tru}", "3:11: $.methods[0].x: expecting a value"},
+		{`{"a" 1}`, "1:6: expecting ':' delimiter"},
+		{`{"a": 1,}`, "1:9: expecting a property name enclosed in double quotes"},
+		{`[1 2]`, "1:4: expecting ',' delimiter"},
+		{`[01]`, "1:3: expecting ',' delimiter"},
+		{`1 2`, "1:3: extra data after the JSON value"},
+		{`"abc`, "1:1: unterminated string"},
+		{"[\"a\tb\"]", "1:4: $[0]: invalid control character in string"},
+		{`["\x"]`, `1:3: $[0]: invalid \escape`},
+		{`["\u12g4"]`, `1:3: $[0]: invalid \uXXXX escape`},
+		{"\"\xff\"", "1:2: invalid UTF-8 in string"},
+		{`-`, "1:1: expecting a value"},
+		{`{"a b": nul}`, `1:9: $["a b"]: expecting a value`},
+		{strings.Repeat("[", maxDepth+1), "1:10001: $" + strings.Repeat("[0]", maxDepth) + ": nesting deeper than 10000 levels"},
+		{strings.Repeat("9", maxIntDigits+1), "1:1: integer with more than 4300 digits"},
+	} {
+		_, err := Unmarshal([]byte(c.in))
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Unmarshal(%.40q) = %v, want a *SyntaxError", c.in, err)
+			continue
+		}
+		if err.Error() != c.want {
+			t.Errorf("Unmarshal(%.40q):\n got %s\nwant %s", c.in, shorten(err.Error()), shorten(c.want))
+		}
+	}
+}
+
+func shorten(s string) string {
+	if len(s) > 200 {
+		return s[:100] + "…" + s[len(s)-100:]
+	}
+	return s
+}
+
+func TestUnmarshalMaxIntDigits(t *testing.T) {
+	for _, in := range []string{strings.Repeat("9", maxIntDigits), "-" + strings.Repeat("9", maxIntDigits)} {
+		if _, err := Unmarshal([]byte(in)); err != nil {
+			t.Errorf("%d-digit integer: %v", maxIntDigits, err)
+		}
+	}
+}
+
+func TestObjectGet(t *testing.T) {
+	o := Object{{"a", int64(1)}, {"b", nil}}
+	if v, ok := o.Get("b"); !ok || v != nil {
+		t.Errorf("Get(b) = %v, %v", v, ok)
+	}
+	if _, ok := o.Get("c"); ok {
+		t.Error("Get(c) found a member")
+	}
+}
+
+// FuzzRoundTrip checks that any document Unmarshal accepts is written by
+// Marshal in a form that reads back to the same text.
+func FuzzRoundTrip(f *testing.F) {
+	for _, s := range []string{`{"a": [1, 2.5, "x\u00e9"], "b": null}`, `[NaN, -Infinity, 1e400]`, `"\ud800"`, `123456789012345678901234567890`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := Unmarshal(data)
+		if err != nil {
+			return
+		}
+		for _, o := range []Options{indent2, {Indent: -1}} {
+			first, err := Marshal(v, o)
+			if err != nil {
+				t.Fatalf("Marshal: %v", err)
+			}
+			v2, err := Unmarshal(first)
+			if err != nil {
+				t.Fatalf("Unmarshal(Marshal(v)) = %v for %q", err, first)
+			}
+			second, err := Marshal(v2, o)
+			if err != nil {
+				t.Fatalf("Marshal: %v", err)
+			}
+			if string(first) != string(second) {
+				t.Fatalf("round trip changed %q into %q", first, second)
+			}
+		}
+	})
+}
