@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/asterkit/aster/internal/config"
+)
+
+func init() {
+	register(&Command{
+		Path:    "config show",
+		Summary: "Print the resolved node configuration and where each value came from",
+		Usage:   "aster config show [--json] [--config PATH]",
+		Example: "aster config show --config aster.toml",
+		Run: func(c *Context) error {
+			asJSON := c.Flags.Bool("json", false, "print the configuration as JSON")
+			file := c.Flags.String("config", "", "read this TOML file under the environment")
+			if err := c.Parse(); err != nil {
+				return err
+			}
+			if len(c.Args) > 0 {
+				return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster config show --help' for usage.")
+			}
+			home, _ := os.UserHomeDir()
+			cfg, err := config.Resolve(config.Options{File: *file, Home: home, LookupEnv: os.LookupEnv})
+			var ce *config.Error
+			if errors.As(err, &ce) {
+				return Failf("%s", ce.Msg).WithHint("%s", ce.Hint)
+			}
+			if err != nil {
+				return err
+			}
+			for _, w := range cfg.Warnings {
+				fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+			}
+			if !*asJSON {
+				_, err = fmt.Fprint(c.Stdout, cfg.Text())
+				return err
+			}
+			out, err := cfg.JSON()
+			if err != nil {
+				return err
+			}
+			_, err = c.Stdout.Write(out)
+			return err
+		},
+	})
+}
