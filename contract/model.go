@@ -137,3 +137,14 @@ type ServiceContract struct {
 	Requires           *CapabilityRequirement
 	ProducerLanguage   string
 }
+
+// FQN is the type's fully-qualified name: Package + "." + Name, or Name
+// when Package is empty.
+func (t *TypeDef) FQN() string { return fqn(t.Package, t.Name) }
+
+func fqn(pkg, name string) string {
+	if pkg == "" {
+		return name
+	}
+	return pkg + "." + name
+}
