@@ -1,0 +1,61 @@
+package publish
+
+import "github.com/asterkit/aster/internal/pyjson"
+
+// Previous reads the publication metadata of each entry of an existing
+// manifest file, so that a regeneration that changes nothing else can
+// keep the file as it is. ok is false unless data parses and has the
+// shape about to be written — one object (array false, n 1) or an array
+// of n objects — and every entry's published_at_epoch_ms is an integer
+// and its vcs_revision, vcs_tag and vcs_url are strings or null.
+func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
+	v, err := pyjson.Unmarshal(data)
+	if err != nil {
+		return nil, false
+	}
+	var entries []any
+	switch v := v.(type) {
+	case pyjson.Object:
+		if array || n != 1 {
+			return nil, false
+		}
+		entries = []any{v}
+	case []any:
+		if !array || len(v) != n {
+			return nil, false
+		}
+		entries = v
+	default:
+		return nil, false
+	}
+	prev = make([]Metadata, len(entries))
+	for i, e := range entries {
+		obj, isObj := e.(pyjson.Object)
+		if !isObj {
+			return nil, false
+		}
+		at, _ := obj.Get("published_at_epoch_ms")
+		ms, isInt := at.(int64)
+		if !isInt {
+			return nil, false
+		}
+		prev[i].PublishedAtEpochMS = ms
+		for _, s := range []struct {
+			key string
+			dst **string
+		}{
+			{"vcs_revision", &prev[i].VCSRevision},
+			{"vcs_tag", &prev[i].VCSTag},
+			{"vcs_url", &prev[i].VCSURL},
+		} {
+			switch v, _ := obj.Get(s.key); v := v.(type) {
+			case nil:
+			case string:
+				*s.dst = &v
+			default:
+				return nil, false
+			}
+		}
+	}
+	return prev, true
+}

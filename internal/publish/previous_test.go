@@ -1,0 +1,50 @@
+package publish
+
+import "testing"
+
+const entry = `{"service": "A", "vcs_revision": "abc", "vcs_tag": null, "vcs_url": "https://h/r", "published_at_epoch_ms": 1767225600000}`
+
+func TestPreviousObject(t *testing.T) {
+	prev, ok := Previous([]byte(entry), 1, false)
+	if !ok || len(prev) != 1 {
+		t.Fatalf("Previous = %v, %v; want one entry", prev, ok)
+	}
+	p := prev[0]
+	if p.PublishedAtEpochMS != 1767225600000 || p.VCSRevision == nil || *p.VCSRevision != "abc" ||
+		p.VCSTag != nil || p.VCSURL == nil || *p.VCSURL != "https://h/r" {
+		t.Fatalf("Previous read %+v", p)
+	}
+}
+
+func TestPreviousArray(t *testing.T) {
+	data := `[` + entry + `, {"published_at_epoch_ms": 5, "vcs_revision": null, "vcs_tag": "v1", "vcs_url": null}]`
+	prev, ok := Previous([]byte(data), 2, true)
+	if !ok || len(prev) != 2 || prev[1].PublishedAtEpochMS != 5 || *prev[1].VCSTag != "v1" {
+		t.Fatalf("Previous = %+v, %v", prev, ok)
+	}
+}
+
+func TestPreviousRejects(t *testing.T) {
+	tests := []struct {
+		name  string
+		data  string
+		n     int
+		array bool
+	}{
+		{"not JSON", `{`, 1, false},
+		{"object where an array is written", entry, 1, true},
+		{"array where an object is written", `[` + entry + `]`, 1, false},
+		{"array of another length", `[` + entry + `]`, 2, true},
+		{"entry not an object", `[1]`, 1, true},
+		{"float time", `{"published_at_epoch_ms": 1.0}`, 1, false},
+		{"missing time", `{"vcs_revision": null}`, 1, false},
+		{"number as revision", `{"published_at_epoch_ms": 1, "vcs_revision": 3}`, 1, false},
+		{"list as url", `{"published_at_epoch_ms": 1, "vcs_url": []}`, 1, false},
+		{"scalar file", `3`, 1, false},
+	}
+	for _, tt := range tests {
+		if prev, ok := Previous([]byte(tt.data), tt.n, tt.array); ok {
+			t.Errorf("%s: Previous accepted it: %+v", tt.name, prev)
+		}
+	}
+}
