@@ -77,3 +77,21 @@ type Field struct {
 	// Properties is always {} in files the reference writes; kept as read.
 	Properties any
 }
+
+// File is the content of a manifest file: one entry written as a JSON
+// object, or any number written as an array.
+type File struct {
+	Entries []Manifest
+	// Array is true for the array form, even with a single entry.
+	Array bool
+}
+
+// Publication is the publication metadata of an entry: values that
+// describe where and when the manifest was made, never the contract.
+type Publication struct {
+	Semver             *string
+	VCSRevision        *string
+	VCSTag             *string
+	VCSURL             *string
+	PublishedAtEpochMS int64
+}
