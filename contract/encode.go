@@ -261,7 +261,7 @@ func (e *encoder) element(part string, kind TypeKind, prim string, ref []byte, s
 		e.fail("%s is SELF_REF without a target name", part)
 	}
 	if kind != SelfRef && selfName != "" {
-		e.fail("self_ref_name %q given for a %s %s", selfName, kind, part)
+		e.fail("self_ref_name %q given, but the %s kind is %s", selfName, part, kind)
 	}
 	e.str(prim)
 	e.bytes(ref)
@@ -287,11 +287,11 @@ func (e *encoder) checkParts(part string, kind TypeKind, prim string, ref []byte
 	case kind == Primitive && !slices.Contains(primitiveNames, prim):
 		e.fail("unknown %s primitive %q", part, prim)
 	case kind != Primitive && prim != "":
-		e.fail("primitive %q given for a %s %s", prim, kind, part)
+		e.fail("%s primitive %q given, but the %s kind is %s", part, prim, part, kind)
 	case kind == Ref && len(ref) != len(Hash{}):
 		e.fail("%s hash is %d bytes, want 32", part, len(ref))
 	case kind != Ref && len(ref) != 0:
-		e.fail("hash given for a %s %s", kind, part)
+		e.fail("%s hash given, but the %s kind is %s", part, part, kind)
 	}
 }
 
