@@ -20,30 +20,54 @@ const SourceDefault = "default"
 // Config is a resolved configuration. A nil []byte or *string is unset; a
 // set value may be empty.
 type Config struct {
-	RootPubkey               []byte
-	RootPubkeyFile           *string
+	// RootPubkey is the trust root's ed25519 public key (ASTER_ROOT_PUBKEY).
+	RootPubkey []byte
+	// RootPubkeyFile is a file holding the root public key.
+	RootPubkeyFile *string
+	// EnrollmentCredentialFile is the node's enrollment credential file.
 	EnrollmentCredentialFile *string
-	EnrollmentCredentialIID  *string
-	AllowAllConsumers        bool
-	AllowAllProducers        bool
-	EndpointAddr             *string
-	StoragePath              *string
-	SecretKey                []byte
-	RelayMode                *string
-	BindAddr                 *string
-	EnableMonitoring         bool
-	EnableHooks              bool
-	HookTimeoutMS            int64
-	ClearIPTransports        bool
-	ClearRelayTransports     bool
-	PortmapperConfig         *string
-	ProxyURL                 *string
-	ProxyFromEnv             bool
-	LocalDiscovery           bool
-	LogFormat                string
-	LogLevel                 string
-	LogMask                  bool
-	IdentityFile             *string
+	// EnrollmentCredentialIID is the cloud instance identity document.
+	EnrollmentCredentialIID *string
+	// AllowAllConsumers admits consumers without a credential.
+	AllowAllConsumers bool
+	// AllowAllProducers admits producers without a credential.
+	AllowAllProducers bool
+	// EndpointAddr is the endpoint a client connects to.
+	EndpointAddr *string
+	// StoragePath is the storage directory; unset means in memory.
+	StoragePath *string
+	// SecretKey is the node's 32-byte secret key.
+	SecretKey []byte
+	// RelayMode selects the relay servers.
+	RelayMode *string
+	// BindAddr is the local socket address to bind.
+	BindAddr *string
+	// EnableMonitoring turns on connection monitoring.
+	EnableMonitoring bool
+	// EnableHooks turns on connection hooks.
+	EnableHooks bool
+	// HookTimeoutMS bounds a hook's run time, in milliseconds.
+	HookTimeoutMS int64
+	// ClearIPTransports removes the direct IP transports.
+	ClearIPTransports bool
+	// ClearRelayTransports removes the relay transports.
+	ClearRelayTransports bool
+	// PortmapperConfig configures port mapping.
+	PortmapperConfig *string
+	// ProxyURL is the proxy to connect through.
+	ProxyURL *string
+	// ProxyFromEnv takes the proxy from the usual proxy variables.
+	ProxyFromEnv bool
+	// LocalDiscovery turns on local network discovery.
+	LocalDiscovery bool
+	// LogFormat is the log format, lower-cased.
+	LogFormat string
+	// LogLevel is the log level, lower-cased.
+	LogLevel string
+	// LogMask masks secrets in logs.
+	LogMask bool
+	// IdentityFile is the node's .aster-identity file.
+	IdentityFile *string
 
 	// Sources maps a field name (e.g. "secret_key") to where its value
 	// came from: "<path> [<section>]" or the environment variable's name.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,10 +36,10 @@ func parseBool(s string) (value, ok bool) {
 }
 
 // errRange is a well-formed integer that does not fit in 64 bits.
-var errRange = fmt.Errorf("out of range")
+var errRange = errors.New("out of range")
 
 // errSyntax is text that is not an integer.
-var errSyntax = fmt.Errorf("not an integer")
+var errSyntax = errors.New("not an integer")
 
 // parseInt reads a decimal integer as Python's int() does: surrounding
 // white space, an optional sign, and single underscores between digits.
