@@ -16,7 +16,7 @@ func init() {
 		Example: "aster config show --config aster.toml",
 		Run: func(c *Context) error {
 			asJSON := c.Flags.Bool("json", false, "print the configuration as JSON")
-			file := c.Flags.String("config", "", "read this TOML file under the environment")
+			file := c.Flags.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
 			if err := c.Parse(); err != nil {
 				return err
 			}
