@@ -17,6 +17,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/tomltext"
 )
 
 // DefaultPath is the identity file used when none is named.
@@ -35,13 +36,13 @@ type File struct {
 	// Peers are the [[peers]] entries in file order.
 	Peers []Peer
 
-	services []service // [published_services.<name>]
-	top      []entry   // other top-level keys
-	node     []entry   // other [node] keys
-	tables   []entry   // other top-level tables and arrays of tables
+	services []service        // [published_services.<name>]
+	top      []tomltext.Entry // other top-level keys
+	node     []tomltext.Entry // other [node] keys
+	tables   []tomltext.Entry // other top-level tables and arrays of tables
 }
 
-// Peer is one [[peers]] entry: an enrollment credential signed for the node.
+// Peer is one [[peers]] tomltext.Entry: an enrollment credential signed for the node.
 type Peer struct {
 	Name, Role, Type, RootPubkey, EndpointID string
 	// ExpiresAt is the expiry in Unix seconds.
@@ -51,14 +52,14 @@ type Peer struct {
 	// Attributes are the peer's attributes as stored (nil when absent).
 	Attributes map[string]string
 
-	noExpiry bool    // read from a file without expires_at
-	extra    []entry // other keys of the entry
+	noExpiry bool             // read from a file without expires_at
+	extra    []tomltext.Entry // other keys of the tomltext.Entry
 }
 
 // service is a [published_services.<name>] table.
 type service struct {
 	name    string
-	entries []entry
+	entries []tomltext.Entry
 }
 
 // FormatError is a file that is not a valid identity file; the message
@@ -93,20 +94,20 @@ func Parse(data []byte) (*File, error) {
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, &FormatError{Detail: "invalid TOML: " + err.Error()}
 	}
-	order := keyOrder(data)
+	order := tomltext.KeyOrder(data)
 	f := &File{}
-	for _, e := range ordered(doc, order[""]) {
+	for _, e := range tomltext.Ordered(doc, order[""]) {
 		var err error
-		switch e.key {
+		switch e.Key {
 		case "node":
-			err = f.parseNode(e.value, order)
+			err = f.parseNode(e.Value, order)
 		case "peers":
-			err = f.parsePeers(e.value, order)
+			err = f.parsePeers(e.Value, order)
 		case "published_services":
-			err = f.parseServices(e.value, order)
+			err = f.parseServices(e.Value, order)
 		default:
-			if isTable(e.value) {
-				f.tables = append(f.tables, entry{e.key, withOrder(e.value, tableID("", e.key), order)})
+			if isTable(e.Value) {
+				f.tables = append(f.tables, tomltext.Entry{Key: e.Key, Value: withOrder(e.Value, tomltext.TableID("", e.Key), order)})
 			} else {
 				f.top = append(f.top, e)
 			}
@@ -138,17 +139,17 @@ func isTable(v any) bool {
 }
 
 // orderedTable is a table whose entries keep document order.
-type orderedTable []entry
+type orderedTable []tomltext.Entry
 
 // withOrder turns a table or array of tables into orderedTable values.
 func withOrder(v any, id string, order map[string][]string) any {
 	switch v := v.(type) {
 	case map[string]any:
-		return orderedTable(ordered(v, order[id]))
+		return orderedTable(tomltext.Ordered(v, order[id]))
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = withOrder(x, elementID(id, i), order)
+			out[i] = withOrder(x, tomltext.ElementID(id, i), order)
 		}
 		return out
 	}
@@ -160,17 +161,17 @@ func (f *File) parseNode(v any, order map[string][]string) error {
 	if !ok {
 		return &FormatError{Detail: "node is not a table"}
 	}
-	for _, e := range ordered(node, order[tableID("", "node")]) {
-		switch e.key {
+	for _, e := range tomltext.Ordered(node, order[tomltext.TableID("", "node")]) {
+		switch e.Key {
 		case "secret_key":
-			s, _ := e.value.(string)
+			s, _ := e.Value.(string)
 			seed, err := base64.StdEncoding.DecodeString(s)
 			if err != nil || len(seed) != ed25519.SeedSize {
 				return &NodeKeyError{Detail: "[node] secret_key is not a base64-encoded 32-byte key"}
 			}
 			f.Seed = seed
 		case "endpoint_id":
-			s, ok := e.value.(string)
+			s, ok := e.Value.(string)
 			if !ok {
 				return &FormatError{Detail: "[node] endpoint_id is not a string"}
 			}
@@ -196,7 +197,7 @@ func (f *File) parsePeers(v any, order map[string][]string) error {
 			return &FormatError{Detail: "peers is not an array of tables"}
 		}
 		p := Peer{noExpiry: true}
-		for _, e := range ordered(m, order[elementID(tableID("", "peers"), i)]) {
+		for _, e := range tomltext.Ordered(m, order[tomltext.ElementID(tomltext.TableID("", "peers"), i)]) {
 			if err := p.set(e); err != nil {
 				return &FormatError{Detail: fmt.Sprintf("peers[%d]: %v", i, err)}
 			}
@@ -206,29 +207,29 @@ func (f *File) parsePeers(v any, order map[string][]string) error {
 	return nil
 }
 
-// set takes one key of a [[peers]] entry.
-func (p *Peer) set(e entry) error {
+// set takes one key of a [[peers]] tomltext.Entry.
+func (p *Peer) set(e tomltext.Entry) error {
 	str := map[string]*string{
 		"name": &p.Name, "role": &p.Role, "type": &p.Type, "root_pubkey": &p.RootPubkey,
 		"endpoint_id": &p.EndpointID, "nonce": &p.Nonce, "signature": &p.Signature,
 	}
-	if dst, ok := str[e.key]; ok {
-		s, ok := e.value.(string)
+	if dst, ok := str[e.Key]; ok {
+		s, ok := e.Value.(string)
 		if !ok {
-			return fmt.Errorf("%s is not a string", e.key)
+			return fmt.Errorf("%s is not a string", e.Key)
 		}
 		*dst = s
 		return nil
 	}
-	switch e.key {
+	switch e.Key {
 	case "expires_at":
-		n, ok := e.value.(int64)
+		n, ok := e.Value.(int64)
 		if !ok {
 			return errors.New("expires_at is not an integer")
 		}
 		p.ExpiresAt, p.noExpiry = n, false
 	case "attributes":
-		m, ok := e.value.(map[string]any)
+		m, ok := e.Value.(map[string]any)
 		if !ok {
 			return errors.New("attributes is not a table")
 		}
@@ -251,13 +252,13 @@ func (f *File) parseServices(v any, order map[string][]string) error {
 	if !ok {
 		return &FormatError{Detail: "published_services is not a table"}
 	}
-	id := tableID("", "published_services")
+	id := tomltext.TableID("", "published_services")
 	for name, sv := range m {
 		t, ok := sv.(map[string]any)
 		if !ok {
 			return &FormatError{Detail: fmt.Sprintf("published_services.%s is not a table", name)}
 		}
-		f.services = append(f.services, service{name: name, entries: ordered(t, order[tableID(id, name)])})
+		f.services = append(f.services, service{name: name, entries: tomltext.Ordered(t, order[tomltext.TableID(id, name)])})
 	}
 	sort.Slice(f.services, func(i, j int) bool { return f.services[i].name < f.services[j].name })
 	return nil
@@ -303,10 +304,10 @@ func (f *File) Marshal() []byte {
 	}
 	lines = append(lines, "[node]")
 	if f.Seed != nil {
-		lines = append(lines, "secret_key = "+formatString(base64.StdEncoding.EncodeToString(f.Seed)))
+		lines = append(lines, "secret_key = "+tomltext.FormatString(base64.StdEncoding.EncodeToString(f.Seed)))
 	}
 	if f.EndpointID != "" {
-		lines = append(lines, "endpoint_id = "+formatString(f.EndpointID))
+		lines = append(lines, "endpoint_id = "+tomltext.FormatString(f.EndpointID))
 	}
 	lines = appendEntries(lines, f.node)
 	lines = append(lines, "")
@@ -317,17 +318,17 @@ func (f *File) Marshal() []byte {
 			{"endpoint_id", p.EndpointID},
 		} {
 			if kv.v != "" {
-				lines = append(lines, kv.k+" = "+formatString(kv.v))
+				lines = append(lines, kv.k+" = "+tomltext.FormatString(kv.v))
 			}
 		}
 		if !p.noExpiry {
 			lines = append(lines, fmt.Sprintf("expires_at = %d", p.ExpiresAt))
 		}
 		if p.Nonce != "" {
-			lines = append(lines, "nonce = "+formatString(p.Nonce))
+			lines = append(lines, "nonce = "+tomltext.FormatString(p.Nonce))
 		}
 		if p.Signature != "" {
-			lines = append(lines, "signature = "+formatString(p.Signature))
+			lines = append(lines, "signature = "+tomltext.FormatString(p.Signature))
 		}
 		if attrs := p.StoredAttributes(); len(attrs) > 0 {
 			keys := make([]string, 0, len(attrs))
@@ -337,7 +338,7 @@ func (f *File) Marshal() []byte {
 			sort.Strings(keys)
 			pairs := make([]string, len(keys))
 			for i, k := range keys {
-				pairs[i] = formatString(k) + " = " + formatString(attrs[k])
+				pairs[i] = tomltext.FormatString(k) + " = " + tomltext.FormatString(attrs[k])
 			}
 			lines = append(lines, "attributes = { "+strings.Join(pairs, ", ")+" }")
 		}
@@ -345,19 +346,19 @@ func (f *File) Marshal() []byte {
 		lines = append(lines, "")
 	}
 	for _, s := range f.services {
-		lines = append(lines, "[published_services."+formatKey(s.name)+"]")
+		lines = append(lines, "[published_services."+tomltext.FormatKey(s.name)+"]")
 		lines = appendEntries(lines, first(s.entries, "producer_token", "contract_id", "service_name"))
 		lines = append(lines, "")
 	}
 	for _, t := range f.tables {
-		switch v := t.value.(type) {
+		switch v := t.Value.(type) {
 		case orderedTable:
-			lines = append(lines, "["+formatKey(t.key)+"]")
+			lines = append(lines, "["+tomltext.FormatKey(t.Key)+"]")
 			lines = appendEntries(lines, v)
 			lines = append(lines, "")
 		case []any:
 			for _, el := range v {
-				lines = append(lines, "[["+formatKey(t.key)+"]]")
+				lines = append(lines, "[["+tomltext.FormatKey(t.Key)+"]]")
 				lines = appendEntries(lines, el.(orderedTable))
 				lines = append(lines, "")
 			}
@@ -367,11 +368,11 @@ func (f *File) Marshal() []byte {
 }
 
 // first moves the named keys, in that order, before the others.
-func first(entries []entry, keys ...string) []entry {
-	var out []entry
+func first(entries []tomltext.Entry, keys ...string) []tomltext.Entry {
+	var out []tomltext.Entry
 	for _, k := range keys {
 		for _, e := range entries {
-			if e.key == k {
+			if e.Key == k {
 				out = append(out, e)
 			}
 		}
@@ -379,7 +380,7 @@ func first(entries []entry, keys ...string) []entry {
 	for _, e := range entries {
 		named := false
 		for _, k := range keys {
-			named = named || e.key == k
+			named = named || e.Key == k
 		}
 		if !named {
 			out = append(out, e)
@@ -388,10 +389,10 @@ func first(entries []entry, keys ...string) []entry {
 	return out
 }
 
-// appendEntries writes one "key = value" line per entry.
-func appendEntries(lines []string, entries []entry) []string {
+// appendEntries writes one "key = value" line per tomltext.Entry.
+func appendEntries(lines []string, entries []tomltext.Entry) []string {
 	for _, e := range entries {
-		lines = append(lines, formatKey(e.key)+" = "+formatValue(e.value))
+		lines = append(lines, tomltext.FormatKey(e.Key)+" = "+tomltext.FormatValue(e.Value))
 	}
 	return lines
 }

@@ -1,4 +1,6 @@
-package identity
+// Package tomltext writes TOML values the way aster's files spell them and
+// recovers the key order of a TOML document, which decoding into maps loses.
+package tomltext
 
 import (
 	"fmt"
@@ -12,19 +14,19 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// entry is one key of a table with its decoded value, kept for rewriting.
-type entry struct {
-	key   string
-	value any
+// Entry is one key of a table with its decoded value, kept for rewriting.
+type Entry struct {
+	Key   string
+	Value any
 }
 
-// keyOrder records, for every table of a TOML document, the order in which
-// its keys first appear. Tables are identified by tableID.
-func keyOrder(data []byte) map[string][]string {
+// KeyOrder records, for every table of a TOML document, the order in which
+// its keys first appear. Tables are identified by TableID.
+func KeyOrder(data []byte) map[string][]string {
 	order := map[string][]string{}
 	seen := map[string]bool{}
 	add := func(table, key string) {
-		if id := tableID(table, key); !seen[id] {
+		if id := TableID(table, key); !seen[id] {
 			seen[id] = true
 			order[table] = append(order[table], key)
 		}
@@ -41,12 +43,12 @@ func keyOrder(data []byte) map[string][]string {
 			id := ""
 			for i, k := range keys {
 				add(id, k)
-				id = tableID(id, k)
+				id = TableID(id, k)
 				if i == len(keys)-1 && e.Kind == unstable.ArrayTable {
 					arrays[id]++
-					id = elementID(id, arrays[id]-1)
+					id = ElementID(id, arrays[id]-1)
 				} else if n, ok := arrays[id]; ok {
-					id = elementID(id, n-1)
+					id = ElementID(id, n-1)
 				}
 			}
 			current = id
@@ -54,7 +56,7 @@ func keyOrder(data []byte) map[string][]string {
 			id := current
 			for _, k := range keys {
 				add(id, k)
-				id = tableID(id, k)
+				id = TableID(id, k)
 			}
 		}
 	}
@@ -74,20 +76,20 @@ func keyParts(e *unstable.Node) []string {
 	return keys
 }
 
-// tableID names the table key of table parent.
-func tableID(parent, key string) string { return parent + "\x00" + key }
+// TableID names the table key of table parent.
+func TableID(parent, key string) string { return parent + "\x00" + key }
 
-// elementID names element i of an array of tables.
-func elementID(array string, i int) string { return array + "\x00#" + strconv.Itoa(i) }
+// ElementID names element i of an array of tables.
+func ElementID(array string, i int) string { return array + "\x00#" + strconv.Itoa(i) }
 
-// ordered returns the entries of m in document order (keys unknown to the
+// Ordered returns the entries of m in document order (keys unknown to the
 // order, which cannot happen for parsed documents, follow sorted).
-func ordered(m map[string]any, order []string) []entry {
-	var out []entry
+func Ordered(m map[string]any, order []string) []Entry {
+	var out []Entry
 	done := map[string]bool{}
 	for _, k := range order {
 		if v, ok := m[k]; ok && !done[k] {
-			out = append(out, entry{k, v})
+			out = append(out, Entry{Key: k, Value: v})
 			done[k] = true
 		}
 	}
@@ -99,7 +101,7 @@ func ordered(m map[string]any, order []string) []entry {
 	}
 	sort.Strings(rest)
 	for _, k := range rest {
-		out = append(out, entry{k, m[k]})
+		out = append(out, Entry{Key: k, Value: m[k]})
 	}
 	return out
 }
@@ -117,17 +119,17 @@ func bareKey(k string) bool {
 	return true
 }
 
-// formatKey writes a key bare when possible, else as a basic string.
-func formatKey(k string) string {
+// FormatKey writes a key bare when possible, else as a basic string.
+func FormatKey(k string) string {
 	if bareKey(k) {
 		return k
 	}
-	return formatString(k)
+	return FormatString(k)
 }
 
-// formatString writes a TOML basic string. Only '\', '"', the control
+// FormatString writes a TOML basic string. Only '\', '"', the control
 // characters and DEL are escaped; everything else stays raw UTF-8.
-func formatString(s string) string {
+func FormatString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -158,12 +160,12 @@ func formatString(s string) string {
 	return b.String()
 }
 
-// formatValue writes a decoded TOML value in TOML syntax; tables become
+// FormatValue writes a decoded TOML value in TOML syntax; tables become
 // inline tables with sorted keys.
-func formatValue(v any) string {
+func FormatValue(v any) string {
 	switch v := v.(type) {
 	case string:
-		return formatString(v)
+		return FormatString(v)
 	case int64:
 		return strconv.FormatInt(v, 10)
 	case bool:
@@ -189,7 +191,7 @@ func formatValue(v any) string {
 	case []any:
 		parts := make([]string, len(v))
 		for i, x := range v {
-			parts[i] = formatValue(x)
+			parts[i] = FormatValue(x)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case map[string]any:
@@ -197,11 +199,11 @@ func formatValue(v any) string {
 			return "{}"
 		}
 		parts := make([]string, 0, len(v))
-		for _, e := range ordered(v, nil) {
-			parts = append(parts, formatKey(e.key)+" = "+formatValue(e.value))
+		for _, e := range Ordered(v, nil) {
+			parts = append(parts, FormatKey(e.Key)+" = "+FormatValue(e.Value))
 		}
 		return "{ " + strings.Join(parts, ", ") + " }"
 	default:
-		return formatString(fmt.Sprint(v))
+		return FormatString(fmt.Sprint(v))
 	}
 }
