@@ -164,6 +164,9 @@ func (g *graph) target(el Element) (int32, error) {
 		}
 		return -1, nil
 	}
+	if err := known(typeKindNames, "type kind", uint8(el.Kind)); err != nil {
+		return -1, err
+	}
 	return -1, fmt.Errorf("type kind %s cannot be given before hashing (give ref and the target's FQN)", el.Kind)
 }
 
