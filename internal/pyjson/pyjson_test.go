@@ -246,3 +246,19 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestStrRepr(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Echo", `'Echo'`},
+		{"it's", `"it's"`},
+		{`a"b'c`, `'a"b\'c'`},
+		{"tab\there\n", `'tab\there\n'`},
+		{"\x00\x7f\u00a0é\u2028\U0001F600\U000E0001\\", `'\x00\x7f\xa0é\u2028😀\U000e0001\\'`},
+		{"\xed\xa0\x80", `'\ud800'`},
+		{"a\xffb", `'a\udcffb'`},
+	} {
+		if got := StrRepr(c.in); got != c.want {
+			t.Errorf("StrRepr(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}

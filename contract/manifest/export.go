@@ -1,0 +1,156 @@
+package manifest
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/asterkit/aster/internal/pyjson"
+)
+
+// ExportFormat is the aster_contract value of an export.
+const ExportFormat = "1"
+
+// exportLayout is the export's JSON form: indent 2, UTF-8 kept.
+var exportLayout = pyjson.Options{Indent: 2}
+
+// IDPrefix is the prefix of contract ids in exports.
+const IDPrefix = "blake3:"
+
+// ExportFileName is the file an entry is exported to: <service>.aster.json.
+func ExportFileName(m *Manifest) string { return m.Service + ".aster.json" }
+
+// Export is the reference's portable export (.aster.json) of one entry,
+// ending with a newline: service-level keys re-ordered, lists sorted,
+// methods and fields sorted by name and re-keyed.
+func Export(m *Manifest) ([]byte, error) {
+	methods := slices.Clone(m.Methods)
+	slices.SortStableFunc(methods, func(a, b Method) int { return strings.Compare(a.Name, b.Name) })
+	items := make([]any, len(methods))
+	for i := range methods {
+		items[i] = exportMethod(&methods[i])
+	}
+	obj := pyjson.Object{
+		{Key: "aster_contract", Value: ExportFormat},
+		{Key: "service", Value: m.Service},
+		{Key: "version", Value: m.Version},
+		{Key: "contract_id", Value: IDPrefix + m.ContractID},
+		{Key: "canonical_encoding", Value: m.CanonicalEncoding},
+		{Key: "scoped", Value: m.Scoped},
+		{Key: "serialization_modes", Value: stringList(sorted(m.SerializationModes))},
+		{Key: "methods", Value: items},
+		{Key: "type_hashes", Value: stringList(sorted(m.TypeHashes))},
+		{Key: "type_count", Value: m.TypeCount},
+		{Key: "method_count", Value: m.MethodCount},
+		{Key: "semver", Value: optString(m.Semver)},
+		{Key: "deprecated", Value: m.Deprecated},
+	}
+	b, err := pyjson.Marshal(obj, exportLayout)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
+// exportMethod re-keys a method: the leading keys in a fixed order, then
+// the others sorted.
+func exportMethod(m *Method) pyjson.Object {
+	byName := func(fields []Field) []Field {
+		fields = slices.Clone(fields)
+		slices.SortStableFunc(fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
+		return fields
+	}
+	lead := pyjson.Object{
+		{Key: "name", Value: m.Name},
+		{Key: "pattern", Value: m.Pattern},
+		{Key: "request_style", Value: m.RequestStyle},
+		{Key: "request_type", Value: m.RequestType},
+		{Key: "response_type", Value: m.ResponseType},
+		{Key: "request_wire_tag", Value: m.RequestWireTag},
+		{Key: "response_wire_tag", Value: m.ResponseWireTag},
+		{Key: "timeout", Value: m.Timeout},
+		{Key: "idempotent", Value: m.Idempotent},
+		{Key: "inline_params", Value: exportFields(m.InlineParams)},
+		{Key: "fields", Value: exportFields(byName(m.Fields))},
+		{Key: "response_fields", Value: exportFields(byName(m.ResponseFields))},
+	}
+	return rekey(m.Object(), lead)
+}
+
+func exportFields(fields []Field) []any {
+	items := make([]any, len(fields))
+	for i := range fields {
+		f := &fields[i]
+		items[i] = rekey(f.Object(), pyjson.Object{{Key: "name", Value: f.Name}, {Key: "required", Value: f.Required}})
+	}
+	return items
+}
+
+// rekey is lead followed by the members of obj whose keys lead lacks,
+// sorted by key.
+func rekey(obj, lead pyjson.Object) pyjson.Object {
+	var rest pyjson.Object
+	for _, m := range obj {
+		if _, ok := lead.Get(m.Key); !ok {
+			rest = append(rest, m)
+		}
+	}
+	slices.SortFunc(rest, func(a, b pyjson.Member) int { return cmp.Compare(a.Key, b.Key) })
+	return append(lead, rest...)
+}
+
+// ErrNotExport is returned by ParseExport for JSON that is not an export.
+var ErrNotExport = errors.New("not a valid .aster.json file")
+
+// ExportRef is what verify needs of an export.
+type ExportRef struct {
+	Service string
+	// ContractID is the id without its "blake3:" prefix.
+	ContractID string
+}
+
+// ParseExport reads the service and contract id of an export. JSON without
+// an aster_contract key gives ErrNotExport; other errors start with name.
+func ParseExport(name string, data []byte) (ExportRef, error) {
+	v, err := pyjson.Unmarshal(data)
+	if err != nil {
+		return ExportRef{}, fmt.Errorf("%s:%v", name, err)
+	}
+	obj, ok := v.(pyjson.Object)
+	if !ok {
+		return ExportRef{}, ErrNotExport
+	}
+	if _, ok := obj.Get("aster_contract"); !ok {
+		return ExportRef{}, ErrNotExport
+	}
+	r := &reader{}
+	m := &members{r: r, path: "$", obj: obj}
+	for _, key := range []string{"service", "contract_id"} {
+		if _, ok := obj.Get(key); !ok {
+			r.failf("$", "missing key %q", key)
+		}
+	}
+	ref := ExportRef{Service: m.str("service"), ContractID: strings.TrimPrefix(m.str("contract_id"), IDPrefix)}
+	if r.err != nil {
+		return ExportRef{}, fmt.Errorf("%s: %w", name, r.err)
+	}
+	return ref, nil
+}
+
+// Find returns the first entry of f for service, or nil.
+func (f File) Find(service string) *Manifest {
+	for i := range f.Entries {
+		if f.Entries[i].Service == service {
+			return &f.Entries[i]
+		}
+	}
+	return nil
+}

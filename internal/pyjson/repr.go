@@ -1,0 +1,57 @@
+package pyjson
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// StrRepr is Python's repr of a str: single quotes, or double quotes when
+// s contains ' and no "; the quote and backslash escaped, \t \n \r, other
+// non-printable characters as \xhh, \uhhhh or \Uhhhhhhhh. The three-byte
+// form of a lone surrogate (as Unmarshal produces) is \udxxx; any other
+// byte that is not UTF-8 appears as Python's surrogate escape \udcXX.
+func StrRepr(s string) string {
+	q := byte('\'')
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			if sr, ok := surrogateAt(s[i:]); ok {
+				fmt.Fprintf(&b, `\u%04x`, sr)
+				i += 3
+			} else {
+				fmt.Fprintf(&b, `\udc%02x`, s[i])
+				i++
+			}
+			continue
+		}
+		i += n
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case unicode.IsPrint(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
