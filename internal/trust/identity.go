@@ -1,78 +1,32 @@
 package trust
 
 import (
-	"crypto/ed25519"
-	"encoding/base64"
 	"fmt"
-	"os"
-	"strings"
-
-	"github.com/pelletier/go-toml/v2"
 )
 
 // Identity is what verification needs from an .aster-identity file: the
 // file's own EndpointId and its peers.
 type Identity struct {
-	// EndpointID is derived from [node] secret_key, else taken from [node]
-	// endpoint_id; "" when the file has neither.
+	// EndpointID is the node's EndpointId (derived from [node] secret_key,
+	// else the stored [node] endpoint_id); "" when the file has neither.
 	EndpointID string
 	// Peers are the [[peers]] entries in file order.
 	Peers []Peer
 }
 
-// Peer is one [[peers]] entry of an identity file.
+// Peer is one [[peers]] entry of an identity file, as stored.
 type Peer struct {
 	// Name and Role are the entry's name and role ("producer", "consumer").
 	Name, Role string
-
-	members map[string]any
-}
-
-// ReadIdentity reads and parses the identity file at path.
-func ReadIdentity(path string) (*Identity, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, cause(err)
-	}
-	return ParseIdentity(data)
-}
-
-// ParseIdentity parses the text of an identity file (TOML).
-func ParseIdentity(data []byte) (*Identity, error) {
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("invalid TOML: %v", err)
-	}
-	id := &Identity{}
-	node, _ := doc["node"].(map[string]any)
-	if sk, ok := node["secret_key"]; ok {
-		s, _ := sk.(string)
-		seed, err := base64.StdEncoding.DecodeString(s)
-		if err != nil || len(seed) != SeedSize {
-			return nil, fmt.Errorf("[node] secret_key is not a base64-encoded 32-byte key")
-		}
-		id.EndpointID = EndpointID(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
-	} else if eid, ok := node["endpoint_id"].(string); ok {
-		id.EndpointID = strings.ToLower(eid)
-	}
-	raw, ok := doc["peers"]
-	if !ok {
-		return id, nil
-	}
-	list, ok := raw.([]any)
-	if !ok {
-		return nil, fmt.Errorf("peers is not an array of tables")
-	}
-	for _, item := range list {
-		m, ok := item.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("peers is not an array of tables")
-		}
-		name, _ := m["name"].(string)
-		role, _ := m["role"].(string)
-		id.Peers = append(id.Peers, Peer{Name: name, Role: role, members: m})
-	}
-	return id, nil
+	// Type is the stored credential type ("" when absent).
+	Type string
+	// RootPubkey, EndpointID, Nonce and Signature are as stored (hex).
+	RootPubkey, EndpointID, Nonce, Signature string
+	// ExpiresAt is the expiry in Unix seconds.
+	ExpiresAt int64
+	// Attributes are the stored attributes (the writer omits aster.role and
+	// aster.name when they equal role and name).
+	Attributes map[string]string
 }
 
 // Peer returns the first peer named name.
@@ -94,28 +48,42 @@ func (id *Identity) PeerNames() []string {
 	return names
 }
 
-// VerifyPeer verifies peer p of id the way the runtimes see it. A producer
-// peer becomes a producer credential whose attributes get aster.role = role
-// when absent (and, if that does not verify, also aster.name = name when
-// absent, since the writer drops both when redundant). Any other peer
-// becomes the consumer credential the clients present: type (default
-// policy), endpoint_id, nonce and the attributes verbatim; if those do not
-// verify but the restored aster.role/aster.name do, the reason names the
-// omitted attribute. Without o.EndpointID the credential must be bound to
-// id.EndpointID (when known). It returns the credential checked and nil,
-// or the first failure (*InvalidError).
-func (id *Identity) VerifyPeer(p Peer, o VerifyOptions) (*Credential, error) {
+// Credential builds the credential p stands for, with the stored attributes
+// verbatim: for role "producer" a producer credential (the stored type is
+// ignored), otherwise a consumer credential of the stored type (default
+// policy). A peer that cannot be a credential gives *InvalidError.
+func (p Peer) Credential() (*Credential, error) {
 	typ := Producer
 	if p.Role != string(Producer) {
 		typ = Policy
-		if raw, ok := p.members["type"]; ok {
-			s, _ := raw.(string)
-			if typ = Type(s); !typ.IsConsumer() {
-				return nil, invalidf("malformed: unknown consumer type %s", jsonText(raw))
+		if p.Type != "" {
+			if typ = Type(p.Type); !typ.IsConsumer() {
+				return nil, invalidf("malformed: unknown consumer type %q", p.Type)
 			}
 		}
 	}
-	c, err := credentialFromMembers(func(k string) (any, bool) { v, ok := p.members[k]; return v, ok }, typ)
+	attrs := make(map[string]any, len(p.Attributes))
+	for k, v := range p.Attributes {
+		attrs[k] = v
+	}
+	members := map[string]any{
+		"root_pubkey": p.RootPubkey, "endpoint_id": p.EndpointID, "nonce": p.Nonce,
+		"signature": p.Signature, "expires_at": p.ExpiresAt, "attributes": attrs,
+	}
+	return credentialFromMembers(func(k string) (any, bool) { v, ok := members[k]; return v, ok }, typ)
+}
+
+// VerifyPeer verifies peer p of id the way the runtimes see it. A producer
+// peer's attributes get aster.role = role when absent (and, if that does
+// not verify, also aster.name = name when absent), since the writer drops
+// both when redundant. A consumer peer is checked with its attributes
+// verbatim, as clients present them; if only a restored aster.role or
+// aster.name verifies, the reason names the omitted attribute. Without
+// o.EndpointID the credential must be bound to id.EndpointID (when known).
+// It returns the credential checked, and nil or the first failure
+// (*InvalidError).
+func (id *Identity) VerifyPeer(p Peer, o VerifyOptions) (*Credential, error) {
+	c, err := p.Credential()
 	if err != nil {
 		return nil, err
 	}
@@ -125,13 +93,7 @@ func (id *Identity) VerifyPeer(p Peer, o VerifyOptions) (*Credential, error) {
 	if err := c.checkPinned(o.PinnedRoot); err != nil {
 		return nil, err
 	}
-	restore := func(attrs Attributes, key, value string) (Attributes, bool) {
-		if _, present := attrs.Get(key); present || value == "" {
-			return attrs, false
-		}
-		return attrs.With(key, value), true
-	}
-	if typ == Producer {
+	if c.Type == Producer {
 		c.Attributes, _ = restore(c.Attributes, "aster.role", p.Role)
 		if !c.SignatureValid() {
 			var added bool
@@ -140,7 +102,7 @@ func (id *Identity) VerifyPeer(p Peer, o VerifyOptions) (*Credential, error) {
 			}
 		}
 	} else if !c.SignatureValid() {
-		return nil, omittedReason(c, p, restore)
+		return nil, omittedReason(c, p)
 	}
 	endpoint := o.EndpointID
 	if endpoint == "" {
@@ -152,10 +114,19 @@ func (id *Identity) VerifyPeer(p Peer, o VerifyOptions) (*Credential, error) {
 	return c, nil
 }
 
+// restore returns attrs with key = value added when key is absent and value
+// is not empty, and whether it added it.
+func restore(attrs Attributes, key, value string) (Attributes, bool) {
+	if _, present := attrs.Get(key); present || value == "" {
+		return attrs, false
+	}
+	return attrs.With(key, value), true
+}
+
 // omittedReason explains a consumer peer whose verbatim attributes do not
 // verify: either the signature covers aster.role/aster.name that the file
 // omits, or it simply does not verify.
-func omittedReason(c *Credential, p Peer, restore func(Attributes, string, string) (Attributes, bool)) error {
+func omittedReason(c *Credential, p Peer) error {
 	verbatim := c.Attributes
 	defer func() { c.Attributes = verbatim }()
 	withRole, roleAdded := restore(verbatim, "aster.role", p.Role)

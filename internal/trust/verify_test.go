@@ -2,17 +2,14 @@ package trust
 
 import (
 	"crypto/ed25519"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/asterkit/aster/internal/pyjson"
 	"github.com/asterkit/aster/internal/testenv"
 )
 
@@ -148,83 +145,9 @@ func TestAttributesSet(t *testing.T) {
 	}
 }
 
-func readIdentity(t *testing.T, name string) *Identity {
-	t.Helper()
-	id, err := ReadIdentity(filepath.Join(testenv.Vectors(t), "21_enroll_identity", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
-func TestIdentityVectorsVerify(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(testenv.Vectors(t), "21_enroll_identity", "*.aster-identity"))
-	if len(files) != 3 {
-		t.Fatalf("identity vectors: %v", files)
-	}
-	for _, f := range files {
-		id := readIdentity(t, filepath.Base(f))
-		if id.EndpointID == "" || len(id.Peers) == 0 {
-			t.Fatalf("%s: %+v", f, id)
-		}
-		for _, p := range id.Peers {
-			c, err := id.VerifyPeer(p, VerifyOptions{Now: vectorClock})
-			if err != nil {
-				t.Errorf("%s#%s: %v", filepath.Base(f), p.Name, err)
-				continue
-			}
-			if c.EndpointID != id.EndpointID {
-				t.Errorf("%s#%s bound to %s", filepath.Base(f), p.Name, c.EndpointID)
-			}
-		}
-	}
-}
-
-// TestIdentityPayloads checks the signed bytes of each attribute view that
-// step2_payloads.json records, and which of them the signature covers.
-func TestIdentityPayloads(t *testing.T) {
-	vec := readVectorJSON(t, filepath.Join(testenv.Vectors(t), "21_enroll_identity", "step2_payloads.json"))
-	id := readIdentity(t, "step2_plus_consumer.aster-identity")
-	if eid := str(t, vec, "node_endpoint_id"); id.EndpointID != eid {
-		t.Errorf("EndpointID %s, want %s", id.EndpointID, eid)
-	}
-	peers, _ := vec.Get("peers")
-	for _, pv := range peers.([]any) {
-		pv := pv.(pyjson.Object)
-		p, ok := id.Peer(str(t, pv, "name"))
-		if !ok {
-			t.Fatalf("no peer %s", str(t, pv, "name"))
-		}
-		for _, view := range pv[1:] {
-			vo := view.Value.(pyjson.Object)
-			typ := Producer
-			if p.Role != "producer" {
-				typ = Policy
-			}
-			c, err := credentialFromMembers(func(k string) (any, bool) { v, ok := p.members[k]; return v, ok }, typ)
-			if err != nil {
-				t.Fatal(err)
-			}
-			attrs, _ := vo.Get("attributes")
-			c.Attributes = nil
-			for _, m := range attrs.(pyjson.Object) {
-				c.Attributes = append(c.Attributes, Attribute{m.Key, m.Value.(string)})
-			}
-			msg, _ := c.SigningBytes()
-			if got, want := hex.EncodeToString(msg), str(t, vo, "signed_payload_hex"); got != want {
-				t.Errorf("%s %s: signed bytes\n got %s\nwant %s", p.Name, view.Key, got, want)
-			}
-			valid, _ := vo.Get("signature_valid")
-			if c.SignatureValid() != valid.(bool) {
-				t.Errorf("%s %s: signature valid %v, want %v", p.Name, view.Key, !valid.(bool), valid)
-			}
-		}
-	}
-}
-
-// signedPeer makes an identity file with one peer "ops" of role, signed
-// over signed, whose attributes line is fileAttrs.
-func signedPeer(t *testing.T, role string, signed Attributes, fileAttrs string) *Identity {
+// signedPeer makes an identity with one peer "ops" of role, signed over
+// signed, whose stored attributes are stored.
+func signedPeer(t *testing.T, role string, signed Attributes, stored map[string]string) *Identity {
 	t.Helper()
 	node := ed25519.NewKeyFromSeed(make([]byte, 32))
 	eid := EndpointID(node.Public().(ed25519.PublicKey))
@@ -235,47 +158,33 @@ func signedPeer(t *testing.T, role string, signed Attributes, fileAttrs string) 
 	if err := c.Sign(vectorRootKey(t)); err != nil {
 		t.Fatal(err)
 	}
-	text := fmt.Sprintf(`[node]
-secret_key = "%s"
-
-[[peers]]
-name = "ops"
-role = "%s"
-type = "policy"
-root_pubkey = "%x"
-endpoint_id = "%s"
-expires_at = %d
-signature = "%x"
-%s
-`, base64.StdEncoding.EncodeToString(node.Seed()), role, c.RootPubkey, eid, c.ExpiresAt, c.Signature, fileAttrs)
-	id, err := ParseIdentity([]byte(text))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, text)
-	}
-	return id
+	return &Identity{EndpointID: eid, Peers: []Peer{{
+		Name: "ops", Role: role, Type: "policy", RootPubkey: hex.EncodeToString(c.RootPubkey),
+		EndpointID: eid, ExpiresAt: c.ExpiresAt, Signature: hex.EncodeToString(c.Signature), Attributes: stored,
+	}}}
 }
 
 func TestVerifyPeerViews(t *testing.T) {
 	opts := VerifyOptions{Now: vectorClock}
 	role := Attributes{{"aster.role", "consumer"}}
-	id := signedPeer(t, "consumer", role, "")
+	id := signedPeer(t, "consumer", role, nil)
 	_, err := id.VerifyPeer(id.Peers[0], opts)
 	wantInvalid(t, "consumer omitting aster.role", err,
 		`signature covers aster.role="consumer", which the file omits; runtimes present the file's attributes as written, so admission will fail`)
 
-	id = signedPeer(t, "consumer", Attributes{{"aster.role", "x"}, {"aster.name", "ops"}}, `attributes = { "aster.role" = "x" }`)
+	id = signedPeer(t, "consumer", Attributes{{"aster.role", "x"}, {"aster.name", "ops"}}, map[string]string{"aster.role": "x"})
 	_, err = id.VerifyPeer(id.Peers[0], opts)
 	wantInvalid(t, "consumer omitting aster.name", err, `signature covers aster.name="ops", which the file omits`)
 
-	id = signedPeer(t, "consumer", Attributes{{"aster.role", "consumer"}, {"aster.name", "ops"}}, "")
+	id = signedPeer(t, "consumer", Attributes{{"aster.role", "consumer"}, {"aster.name", "ops"}}, nil)
 	_, err = id.VerifyPeer(id.Peers[0], opts)
 	wantInvalid(t, "consumer omitting both", err, `signature covers aster.role="consumer" and aster.name="ops", which the file omits`)
 
-	id = signedPeer(t, "consumer", Attributes{{"aster.role", "other"}}, "")
+	id = signedPeer(t, "consumer", Attributes{{"aster.role", "other"}}, nil)
 	_, err = id.VerifyPeer(id.Peers[0], opts)
 	wantInvalid(t, "consumer with a foreign signature", err, "signature does not verify")
 
-	id = signedPeer(t, "consumer", Attributes{{"k", "v"}}, `attributes = { "k" = "v" }`)
+	id = signedPeer(t, "consumer", Attributes{{"k", "v"}}, map[string]string{"k": "v"})
 	if _, err := id.VerifyPeer(id.Peers[0], opts); err != nil {
 		t.Errorf("consumer verbatim: %v", err)
 	}
@@ -284,38 +193,39 @@ func TestVerifyPeerViews(t *testing.T) {
 	_, err = id.VerifyPeer(id.Peers[0], other)
 	wantInvalid(t, "--endpoint-id overrides the file's own", err, "bound to endpoint ")
 
-	id = signedPeer(t, "producer", Attributes{{"aster.role", "producer"}, {"aster.name", "ops"}}, "")
+	id = signedPeer(t, "producer", Attributes{{"aster.role", "producer"}, {"aster.name", "ops"}}, nil)
 	if _, err := id.VerifyPeer(id.Peers[0], opts); err != nil {
 		t.Errorf("producer with both attributes restored: %v", err)
 	}
-	id = signedPeer(t, "producer", Attributes{{"aster.role", "producer"}, {"aster.name", "ops"}, {"t", "1"}}, `attributes = { "t" = "2" }`)
+	id = signedPeer(t, "producer", Attributes{{"aster.role", "producer"}, {"aster.name", "ops"}, {"t", "1"}}, map[string]string{"t": "2"})
 	_, err = id.VerifyPeer(id.Peers[0], opts)
 	wantInvalid(t, "producer with a changed attribute", err, "signature does not verify")
 }
 
 func TestVerifyPeerBindsToTheFilesNode(t *testing.T) {
-	id := readIdentity(t, "step2_plus_consumer.aster-identity")
+	id := signedPeer(t, "consumer", Attributes{{"k", "v"}}, map[string]string{"k": "v"})
 	own := id.EndpointID
 	id.EndpointID = strings.Repeat("2", 64)
-	for _, p := range id.Peers {
-		_, err := id.VerifyPeer(p, VerifyOptions{Now: vectorClock})
-		wantInvalid(t, p.Name, err, "bound to endpoint "+own[:16]+"..., not 2222222222222222...")
+	_, err := id.VerifyPeer(id.Peers[0], VerifyOptions{Now: vectorClock})
+	wantInvalid(t, "peer bound to another node", err, "bound to endpoint "+own[:16]+"..., not 2222222222222222...")
+	id.EndpointID = ""
+	if _, err := id.VerifyPeer(id.Peers[0], VerifyOptions{Now: vectorClock}); err != nil {
+		t.Errorf("file without a node key: %v", err)
 	}
 }
 
-func TestParseIdentityErrors(t *testing.T) {
-	for text, want := range map[string]string{
-		"[node\n":                        "invalid TOML",
-		"peers = 1\n":                    "peers is not an array of tables",
-		"peers = [1]\n":                  "peers is not an array of tables",
-		"[node]\nsecret_key = \"abc\"\n": "[node] secret_key is not a base64-encoded 32-byte key",
-	} {
-		if _, err := ParseIdentity([]byte(text)); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseIdentity(%q) = %v, want %q", text, err, want)
-		}
-	}
-	id, err := ParseIdentity(nil)
-	if err != nil || id.EndpointID != "" || len(id.Peers) != 0 {
-		t.Errorf("empty file: %+v, %v", id, err)
-	}
+func TestPeerCredentialMalformed(t *testing.T) {
+	id := signedPeer(t, "consumer", nil, nil)
+	p := id.Peers[0]
+	p.Type = "producer"
+	_, err := id.VerifyPeer(p, VerifyOptions{Now: vectorClock})
+	wantInvalid(t, "consumer peer of type producer", err, `malformed: unknown consumer type "producer"`)
+	p = id.Peers[0]
+	p.Type = "ott"
+	_, err = id.VerifyPeer(p, VerifyOptions{Now: vectorClock})
+	wantInvalid(t, "ott peer without nonce", err, "ott credential has no nonce")
+	p = id.Peers[0]
+	p.Signature = p.Signature[2:]
+	_, err = id.VerifyPeer(p, VerifyOptions{Now: vectorClock})
+	wantInvalid(t, "short signature", err, `malformed: "signature" is not 128 hex digits`)
 }
