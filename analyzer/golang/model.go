@@ -1,0 +1,101 @@
+package golang
+
+import "github.com/asterkit/aster/analyzer"
+
+// Package is one analysed Go package that declares services: everything
+// the emitter needs to write its manifest and aster_contract.go.
+type Package struct {
+	// Dir is the package directory (absolute).
+	Dir string
+	// Name is the package name; Path its import path.
+	Name string
+	Path string
+	// Services are the package's services, sorted by contract name, then
+	// version, then interface name.
+	Services []*Service
+	// Structs are the wire structs declared in this package that the
+	// services reach (including embedded ones), sorted by Go name.
+	Structs []*Struct
+}
+
+// Service is one //aster:service interface.
+type Service struct {
+	// Result is the contract model and the manifest descriptors.
+	Result *analyzer.Result
+	// Interface is the Go interface name.
+	Interface string
+	// Methods are the interface's methods in declaration order.
+	Methods []*Method
+}
+
+// Method is one interface method as Go spells it.
+type Method struct {
+	// GoName is the Go method name.
+	GoName string
+	// Params and Results are the signature without the receiver.
+	Params, Results []*GoType
+}
+
+// Struct is a wire struct as Go spells it: every field, exported or not,
+// in declaration order (tags are not part of a conversion's type identity).
+type Struct struct {
+	Name   string
+	Fields []*StructField
+}
+
+// StructField is one field of a Struct.
+type StructField struct {
+	// Name is empty for an embedded field.
+	Name string
+	Type *GoType
+}
+
+// TypeKind says which Go type constructor a GoType is.
+type TypeKind int
+
+// The GoType kinds.
+const (
+	Named TypeKind = iota
+	Pointer
+	Slice
+	Array
+	Map
+	Chan
+	Func
+	StructType
+	EmptyInterface
+)
+
+// ChanDir is a channel type's direction.
+type ChanDir int
+
+// The channel directions.
+const (
+	SendRecv ChanDir = iota
+	SendOnly
+	RecvOnly
+)
+
+// GoType is a Go type expression as generated code spells it.
+type GoType struct {
+	Kind TypeKind
+	// Named: Path is the import path ("" for predeclared types and for
+	// types of the package being generated), PkgName its package name,
+	// Name the type name and Args its type arguments.
+	Path    string
+	PkgName string
+	Name    string
+	Args    []*GoType
+	// Elem is the element of Pointer, Slice, Array and Chan, and the value
+	// of Map; Key the key of Map; Len the length of Array; Dir the
+	// direction of Chan.
+	Elem *GoType
+	Key  *GoType
+	Len  int64
+	Dir  ChanDir
+	// Func: Params, Results and Variadic.
+	Params, Results []*GoType
+	Variadic        bool
+	// StructType: its fields.
+	Fields []*StructField
+}

@@ -1,0 +1,23 @@
+// Package v05bumped is the Go twin of vectors/05_versions/svc_notes_v1_bumped.py.
+package v05bumped
+
+import "context"
+
+//aster:wire_type vectors.notes/CreateNote
+type CreateNote struct {
+	Title string
+	Body  string
+}
+
+//aster:wire_type vectors.notes/NoteRef
+type NoteRef struct {
+	NoteID string
+}
+
+// Notes keeps notes.
+//
+//aster:service version=2
+type Notes interface {
+	//aster:rpc
+	Create(ctx context.Context, req *CreateNote) (*NoteRef, error)
+}

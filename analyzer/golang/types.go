@@ -1,0 +1,486 @@
+package golang
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/asterkit/aster/contract"
+	"github.com/asterkit/aster/contract/manifest"
+)
+
+// structInfo is an analysed wire struct.
+type structInfo struct {
+	key   string // type key (path.Name)
+	fqn   string
+	tag   string // the //aster:wire_type tag as written, "" when none
+	named *types.Named
+	decl  *typeDecl
+
+	built    bool
+	node     *contract.Node
+	mentions []string // type keys of the structs its fields mention
+	embedded []string // type keys of the structs flattened into it
+	fields   []manifest.Field
+}
+
+// identity returns the wire identity of a named struct type used at pos,
+// registering it on first use.
+func (a *analysis) identity(n *types.Named, pos token.Pos) (*structInfo, error) {
+	obj := n.Obj()
+	key := typeKey(obj)
+	if info, ok := a.structs[key]; ok {
+		return info, nil
+	}
+	if n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+		return nil, a.fail(pos, "use a non-generic struct", "generic struct %s cannot be a wire type", obj.Name())
+	}
+	decl := a.decls[key]
+	if decl == nil {
+		return nil, a.fail(pos, "add its package to the aster-gen package patterns (e.g. aster-gen ./...) or use a struct declared in an analysed package",
+			"cannot read the declaration of %s: package %s is not among the analysed packages", obj.Name(), pkgPath(obj))
+	}
+	info := &structInfo{key: key, named: n, decl: decl}
+	pkg, name := pkgPath(obj), obj.Name()
+	if len(decl.dirs) == 1 && decl.dirs[0].Kind == "wire_type" {
+		d := decl.dirs[0]
+		if len(d.Args) != 1 || d.Args[0].HasValue {
+			return nil, a.fail(d.Pos, "write //aster:wire_type package/Name", "//aster:wire_type takes exactly one tag")
+		}
+		info.tag = d.Args[0].Key
+		ns, typename := "", info.tag
+		if i := strings.LastIndex(info.tag, "/"); i >= 0 {
+			ns, typename = info.tag[:i], info.tag[i+1:]
+		}
+		if typename == "" {
+			return nil, a.fail(d.Args[0].Pos, "write //aster:wire_type package/Name with a non-empty Name", "wire tag %q has no type name", info.tag)
+		}
+		if ns != "" {
+			pkg = ns
+		}
+		name = typename
+	} else {
+		a.warn("wire struct " + key + " has no //aster:wire_type directive; its wire identity is its Go import path and name, which no Python declaration can match")
+	}
+	info.fqn = pkg + "." + name
+	a.structs[key] = info
+	return info, nil
+}
+
+func pkgPath(obj types.Object) string {
+	if obj.Pkg() == nil {
+		return ""
+	}
+	return obj.Pkg().Path()
+}
+
+// graph builds every struct reachable from the roots and returns their
+// type keys, sorted.
+func (a *analysis) graph(roots []string) ([]string, error) {
+	seen := map[string]bool{}
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		k := queue[0]
+		queue = queue[1:]
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if err := a.buildStruct(k); err != nil {
+			return nil, err
+		}
+		queue = append(queue, a.structs[k].mentions...)
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	owners := map[string]string{}
+	for _, k := range keys {
+		info := a.structs[k]
+		if prev, dup := owners[info.fqn]; dup {
+			return nil, a.fail(info.decl.spec.Name.Pos(), "give each wire struct of a service its own //aster:wire_type tag",
+				"wire identity %s of %s is also used by %s in the same service", info.fqn, k, prev)
+		}
+		owners[info.fqn] = k
+	}
+	return keys, nil
+}
+
+// withEmbedded adds the structs flattened into the given ones.
+func (a *analysis) withEmbedded(keys []string) []string {
+	out := slices.Clone(keys)
+	for _, k := range keys {
+		out = append(out, a.structs[k].embedded...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// wireField is one field of a wire struct after flattening.
+type wireField struct {
+	name  string
+	v     *types.Var
+	fixed bool
+}
+
+// buildStruct computes a registered struct's node, mentions and field
+// descriptors.
+func (a *analysis) buildStruct(key string) error {
+	info := a.structs[key]
+	if info.built {
+		return nil
+	}
+	info.built = true
+	var fields []wireField
+	if err := a.flatten(info, info.named.Underlying().(*types.Struct), map[string]bool{key: true}, &fields); err != nil {
+		return err
+	}
+	node := &contract.Node{Kind: contract.Message, Name: info.fqn}
+	if i := strings.LastIndex(info.fqn, "."); i >= 0 {
+		node.Package, node.Name = info.fqn[:i], info.fqn[i+1:]
+	}
+	names := map[string]*types.Var{}
+	mentioned := map[string]bool{}
+	refs := map[string]bool{}
+	info.fields = []manifest.Field{}
+	for _, f := range fields {
+		if prev, dup := names[f.name]; dup {
+			return a.fail(f.v.Pos(), "rename one of them with an `aster:\"name\"` tag",
+				"field name %q of %s is also used by %s", f.name, info.named.Obj().Name(), prev.Name())
+		}
+		names[f.name] = f.v
+		nf, err := a.nodeField(f)
+		if err != nil {
+			return err
+		}
+		for _, e := range []contract.Element{nf.Type, nf.Key} {
+			if e.Kind == contract.Ref {
+				refs[e.Target] = true
+			}
+		}
+		if err := a.mentions(f.v.Type(), f.v.Pos(), mentioned); err != nil {
+			return err
+		}
+		node.Fields = append(node.Fields, nf)
+		info.fields = append(info.fields, a.descriptor(f.name, f.v.Type()))
+	}
+	for k := range mentioned {
+		info.mentions = append(info.mentions, k)
+		if fqn := a.structs[k].fqn; !refs[fqn] {
+			node.Edges = append(node.Edges, fqn)
+		}
+	}
+	slices.Sort(info.mentions)
+	slices.Sort(node.Edges)
+	info.node = node
+	return nil
+}
+
+// flatten appends the wire fields of st, embedded structs flattened in
+// place. stack holds the embedded types being expanded (a pointer embedding
+// can loop).
+func (a *analysis) flatten(info *structInfo, st *types.Struct, stack map[string]bool, out *[]wireField) error {
+	for i := range st.NumFields() {
+		v := st.Field(i)
+		name, skip, fixed, err := a.fieldTag(v, st.Tag(i))
+		if err != nil {
+			return err
+		}
+		if skip {
+			continue
+		}
+		if v.Embedded() && name == "" {
+			t := types.Unalias(v.Type())
+			if p, ok := t.(*types.Pointer); ok {
+				t = types.Unalias(p.Elem())
+			}
+			if inner, ok := t.Underlying().(*types.Struct); ok {
+				k := t.String()
+				if n, ok := t.(*types.Named); ok {
+					k = typeKey(n.Obj())
+					if a.decls[k] != nil && a.decls[k].pkg == info.decl.pkg {
+						info.embedded = append(info.embedded, k)
+					}
+				}
+				if stack[k] {
+					return a.fail(v.Pos(), "break the embedding loop", "struct %s embeds itself through %s", info.named.Obj().Name(), v.Name())
+				}
+				stack[k] = true
+				err := a.flatten(info, inner, stack, out)
+				delete(stack, k)
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if !v.Exported() {
+			continue
+		}
+		if name == "" {
+			name = snakeCase(v.Name())
+		}
+		*out = append(*out, wireField{name: name, v: v, fixed: fixed})
+	}
+	return nil
+}
+
+// fieldTag reads a field's aster and json tags: the contract name ("" for
+// the default), whether the field is excluded, and the fixed option.
+func (a *analysis) fieldTag(v *types.Var, tag string) (string, bool, bool, error) {
+	st := reflect.StructTag(tag)
+	name, fixed := "", false
+	if at, ok := st.Lookup("aster"); ok {
+		parts := strings.Split(at, ",")
+		if parts[0] == "-" && len(parts) == 1 {
+			return "", true, false, nil
+		}
+		name = parts[0]
+		for _, opt := range parts[1:] {
+			if opt != "fixed" {
+				return "", false, false, a.fail(v.Pos(), "the aster tag accepts a name, \"-\" and the option fixed: `aster:\"name,fixed\"`",
+					"unknown option %q in the aster tag of field %s", opt, v.Name())
+			}
+			fixed = true
+		}
+	}
+	if name == "" {
+		if jt, ok := st.Lookup("json"); ok {
+			if jt == "-" {
+				return "", true, false, nil
+			}
+			name, _, _ = strings.Cut(jt, ",")
+		}
+	}
+	return name, false, fixed, nil
+}
+
+// nodeField maps one field onto the model (go-services.md field table).
+func (a *analysis) nodeField(f wireField) (contract.NodeField, error) {
+	nf := contract.NodeField{Name: f.name, Required: true}
+	pos := f.v.Pos()
+	fixedUsed := false
+	t := types.Unalias(f.v.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		nf.Optional = true
+		t = types.Unalias(p.Elem())
+	}
+	var err error
+	switch u := t.(type) {
+	case *types.Slice:
+		if isByteSlice(u) {
+			nf.Type, err = a.element(t, f.fixed, false, pos, &fixedUsed)
+			break
+		}
+		nf.Container = contract.List
+		nf.Type, err = a.element(u.Elem(), f.fixed, true, pos, &fixedUsed)
+	case *types.Array:
+		nf.Container = contract.List
+		nf.Type, err = a.element(u.Elem(), f.fixed, true, pos, &fixedUsed)
+	case *types.Map:
+		if isEmptyStruct(u.Elem()) {
+			nf.Container = contract.Set
+			nf.Type, err = a.element(u.Key(), f.fixed, true, pos, &fixedUsed)
+			break
+		}
+		nf.Container = contract.Map
+		nf.Key, err = a.element(u.Key(), f.fixed, true, pos, &fixedUsed)
+		if err == nil {
+			nf.Type, err = a.element(u.Elem(), f.fixed, true, pos, &fixedUsed)
+		}
+	default:
+		nf.Type, err = a.element(t, f.fixed, nf.Optional, pos, &fixedUsed)
+	}
+	if err != nil {
+		return nf, err
+	}
+	if f.fixed && !fixedUsed {
+		return nf, a.fail(pos, "use fixed only on int32, int64, uint32 or uint64 fields (or containers of them)",
+			"the fixed option does not apply to the type of field %s", f.v.Name())
+	}
+	return nf, nil
+}
+
+// element classifies a type in element position: a field's own type, a
+// container's element, key or value. inner is true inside a container or
+// below an optional pointer, where a pointer to a struct is the struct and
+// any other pointer is ANY.
+func (a *analysis) element(t types.Type, fixed, inner bool, pos token.Pos, fixedUsed *bool) (contract.Element, error) {
+	anyElem := contract.Element{Kind: contract.Any}
+	t = types.Unalias(t)
+	switch u := t.(type) {
+	case *types.Pointer:
+		n, ok := types.Unalias(u.Elem()).(*types.Named)
+		if !inner || !ok {
+			return anyElem, nil
+		}
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct || isTime(n) {
+			return anyElem, nil
+		}
+		return a.structElement(n, pos)
+	case *types.Named:
+		switch n := u.Underlying().(type) {
+		case *types.Struct:
+			if isTime(u) {
+				return anyElem, nil
+			}
+			return a.structElement(u, pos)
+		case *types.Basic:
+			if a.isEnum(u) {
+				return anyElem, nil
+			}
+			return basicElement(n, fixed, fixedUsed), nil
+		}
+		return anyElem, nil
+	case *types.Basic:
+		return basicElement(u, fixed, fixedUsed), nil
+	case *types.Slice:
+		if isByteSlice(u) {
+			return contract.Element{Kind: contract.Primitive, Primitive: "binary"}, nil
+		}
+	}
+	return anyElem, nil
+}
+
+func (a *analysis) structElement(n *types.Named, pos token.Pos) (contract.Element, error) {
+	info, err := a.identity(n, pos)
+	if err != nil {
+		return contract.Element{}, err
+	}
+	return contract.Element{Kind: contract.Ref, Target: info.fqn}, nil
+}
+
+// basicElement maps a basic type to its primitive; types the table does
+// not name (complex, uintptr, unsafe.Pointer) are ANY.
+func basicElement(b *types.Basic, fixed bool, fixedUsed *bool) contract.Element {
+	var name string
+	if fixed {
+		name = fixedPrimitives[b.Kind()]
+	}
+	if name != "" {
+		*fixedUsed = true
+	} else {
+		name = basicPrimitives[b.Kind()]
+	}
+	if name == "" {
+		return contract.Element{Kind: contract.Any}
+	}
+	return contract.Element{Kind: contract.Primitive, Primitive: name}
+}
+
+var basicPrimitives = map[types.BasicKind]string{
+	types.String: "string", types.Bool: "bool",
+	types.Int: "varint64", types.Int64: "varint64", types.Int32: "varint32", types.Int16: "int16", types.Int8: "int8",
+	types.Uint64: "var_uint64", types.Uint: "var_uint64", types.Uint32: "var_uint32", types.Uint16: "uint16", types.Uint8: "uint8",
+	types.Float64: "float64", types.Float32: "float32",
+}
+
+var fixedPrimitives = map[types.BasicKind]string{
+	types.Int32: "int32", types.Int64: "int64", types.Uint32: "uint32", types.Uint64: "uint64",
+}
+
+// mentions records every named struct a field type mentions through
+// pointers, slices, arrays and maps, at any depth: such structs are graph
+// nodes even where the encoding hides them behind ANY.
+func (a *analysis) mentions(t types.Type, pos token.Pos, out map[string]bool) error {
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		return a.mentions(u.Elem(), pos, out)
+	case *types.Slice:
+		return a.mentions(u.Elem(), pos, out)
+	case *types.Array:
+		return a.mentions(u.Elem(), pos, out)
+	case *types.Map:
+		if err := a.mentions(u.Key(), pos, out); err != nil {
+			return err
+		}
+		return a.mentions(u.Elem(), pos, out)
+	case *types.Named:
+		if _, ok := u.Underlying().(*types.Struct); ok && !isTime(u) {
+			info, err := a.identity(u, pos)
+			if err != nil {
+				return err
+			}
+			out[info.key] = true
+		}
+	}
+	return nil
+}
+
+func isTime(n *types.Named) bool {
+	return pkgPath(n.Obj()) == "time" && n.Obj().Name() == "Time"
+}
+
+func isByteSlice(t types.Type) bool {
+	s, ok := types.Unalias(t).(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := types.Unalias(s.Elem()).(*types.Basic)
+	return ok && b.Kind() == types.Uint8
+}
+
+func isEmptyStruct(t types.Type) bool {
+	s, ok := types.Unalias(t).(*types.Struct)
+	return ok && s.NumFields() == 0
+}
+
+// enumConsts returns the typed constants of a defined basic type, in
+// source order; a type with any is an enum.
+func (a *analysis) enumConsts(n *types.Named) []*types.Const {
+	pkg := n.Obj().Pkg()
+	if pkg == nil {
+		return nil
+	}
+	byType, ok := a.enums[pkg.Path()]
+	if !ok {
+		byType = map[string][]*types.Const{}
+		scope := pkg.Scope()
+		if lp := a.loaded[pkg.Path()]; lp != nil {
+			scope = lp.Types.Scope()
+		}
+		for _, name := range scope.Names() {
+			c, ok := scope.Lookup(name).(*types.Const)
+			if !ok {
+				continue
+			}
+			if cn, ok := types.Unalias(c.Type()).(*types.Named); ok {
+				byType[typeKey(cn.Obj())] = append(byType[typeKey(cn.Obj())], c)
+			}
+		}
+		for _, cs := range byType {
+			slices.SortStableFunc(cs, func(x, y *types.Const) int { return int(x.Pos() - y.Pos()) })
+		}
+		a.enums[pkg.Path()] = byType
+	}
+	return byType[typeKey(n.Obj())]
+}
+
+func (a *analysis) isEnum(n *types.Named) bool { return len(a.enumConsts(n)) > 0 }
+
+// constValue converts an enum constant to its manifest JSON value.
+func constValue(c *types.Const) any {
+	v := c.Val()
+	switch v.Kind() {
+	case constant.Int:
+		if i, ok := constant.Int64Val(v); ok {
+			return i
+		}
+		if u, ok := constant.Uint64Val(v); ok {
+			return u
+		}
+	case constant.Float:
+		f, _ := constant.Float64Val(v)
+		return f
+	case constant.String:
+		return constant.StringVal(v)
+	case constant.Bool:
+		return constant.BoolVal(v)
+	}
+	return v.ExactString()
+}
