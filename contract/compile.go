@@ -11,9 +11,15 @@ import (
 	"lukechampine.com/blake3"
 )
 
-// methodPrimitives are the primitives a method may take or return directly;
-// each is hashed by its ASCII name.
-var methodPrimitives = []string{"int64", "float64", "string", "bool", "binary"}
+// methodPrimitives are the primitives a method may take or return
+// directly, with their hashes: BLAKE3 of the ASCII name.
+var methodPrimitives = func() map[string]Hash {
+	m := map[string]Hash{}
+	for _, p := range []string{"int64", "float64", "string", "bool", "binary"} {
+		m[p] = blake3.Sum256([]byte(p))
+	}
+	return m
+}()
 
 // Compile hashes every node of svc's type graph bottom-up, breaking cycles
 // as the reference does, then builds the ServiceContract, its canonical
@@ -38,7 +44,8 @@ func Compile(svc *Service) (*Compiled, error) {
 		hashes: make([]Hash, n),
 		fields: make([]FieldDef, g.fieldOff[n]),
 		types:  make([]HashedType, 0, n),
-		enc:    encoder{buf: make([]byte, 0, 160*n+128*len(svc.Methods)+64)},
+		// Room for typical canonical bytes, so the buffer rarely grows.
+		enc: encoder{buf: make([]byte, 0, 48*int(g.fieldOff[n])+32*n+96*len(svc.Methods)+64)},
 	}
 	if err := c.hashTypes(); err != nil {
 		return nil, err
@@ -230,6 +237,7 @@ type compiler struct {
 	hashed []bool
 	hashes []Hash
 	fields []FieldDef // the fields of every TypeDef, sliced per node
+	order  []int32    // scratch: a node's field indices in canonical order
 	types  []HashedType
 	enc    encoder
 }
@@ -326,10 +334,18 @@ func (c *compiler) hashNode(v int32) error {
 	g := c.g
 	nd := g.nodes[v]
 	fields := c.fields[g.fieldOff[v]:g.fieldOff[v+1]:g.fieldOff[v+1]]
+	// Fill fields in canonical order: NFC order of name, ids from 1.
+	order := c.order[:0]
 	for i := range nd.Fields {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return nfcCompare(nd.Fields[a].Name, nd.Fields[b].Name) })
+	c.order = order
+	for j, i := range order {
 		f := &nd.Fields[i]
-		fd := &fields[i]
+		fd := &fields[j]
 		*fd = FieldDef{
+			ID:                    int32(j + 1),
 			Name:                  f.Name,
 			TypeKind:              f.Type.Kind,
 			TypePrimitive:         f.Type.Primitive,
@@ -340,7 +356,7 @@ func (c *compiler) hashNode(v int32) error {
 			Required:              f.Required,
 			DefaultValue:          f.DefaultValue,
 		}
-		fi := 2 * (g.fieldOff[v] + int32(i))
+		fi := 2 * (g.fieldOff[v] + i)
 		var err error
 		if w := g.targets[fi]; w >= 0 {
 			if c.isBack(v, w) {
@@ -356,10 +372,6 @@ func (c *compiler) hashNode(v int32) error {
 				return err
 			}
 		}
-	}
-	slices.SortStableFunc(fields, compareFields)
-	for i := range fields {
-		fields[i].ID = int32(i + 1)
 	}
 	def := TypeDef{
 		Kind:          nd.Kind,
@@ -403,10 +415,11 @@ func (c *compiler) methodType(t MethodType) (Hash, error) {
 		}
 		return c.hashes[w], nil
 	case t.Primitive != "":
-		if !slices.Contains(methodPrimitives, t.Primitive) {
+		h, ok := methodPrimitives[t.Primitive]
+		if !ok {
 			return Hash{}, fmt.Errorf("primitive %q cannot be a request or response (want int64, float64, string, bool or binary)", t.Primitive)
 		}
-		return blake3.Sum256([]byte(t.Primitive)), nil
+		return h, nil
 	}
 	return Hash{}, nil
 }

@@ -81,7 +81,23 @@ func ContractID(c *ServiceContract) (Hash, error) {
 
 // nfcCompare orders two strings by the code points of their NFC forms.
 func nfcCompare(a, b string) int {
-	return strings.Compare(norm.NFC.String(a), norm.NFC.String(b))
+	if !isASCII(a) {
+		a = norm.NFC.String(a)
+	}
+	if !isASCII(b) {
+		b = norm.NFC.String(b)
+	}
+	return strings.Compare(a, b)
+}
+
+// isASCII reports whether s is ASCII, and so already in NFC.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func compareFields(a, b FieldDef) int { return nfcCompare(a.Name, b.Name) }
@@ -239,7 +255,7 @@ func (e *encoder) fieldList(fields []FieldDef) {
 		}
 		e.signed(int64(i + 1))
 		e.str(f.Name)
-		e.element("type", f.TypeKind, f.TypePrimitive, f.TypeRef, f.SelfRefName)
+		e.element(f)
 		e.boolean(f.Optional)
 		e.boolean(f.RefTracked)
 		e.enum(containerKindNames, "container kind", uint8(f.Container))
@@ -254,18 +270,18 @@ func (e *encoder) fieldList(fields []FieldDef) {
 
 // element writes a field's type_kind, type_primitive, type_ref and
 // self_ref_name after checking that they agree with each other.
-func (e *encoder) element(part string, kind TypeKind, prim string, ref []byte, selfName string) {
-	e.enum(typeKindNames, part+" kind", uint8(kind))
-	e.checkParts(part, kind, prim, ref)
-	if kind == SelfRef && selfName == "" {
-		e.fail("%s is SELF_REF without a target name", part)
+func (e *encoder) element(f *FieldDef) {
+	e.enum(typeKindNames, "type kind", uint8(f.TypeKind))
+	e.checkParts("type", f.TypeKind, f.TypePrimitive, f.TypeRef)
+	if f.TypeKind == SelfRef && f.SelfRefName == "" {
+		e.fail("type is SELF_REF without a target name")
 	}
-	if kind != SelfRef && selfName != "" {
-		e.fail("self_ref_name %q given, but the %s kind is %s", selfName, part, kind)
+	if f.TypeKind != SelfRef && f.SelfRefName != "" {
+		e.fail("self_ref_name %q given, but the type kind is %s", f.SelfRefName, f.TypeKind)
 	}
-	e.str(prim)
-	e.bytes(ref)
-	e.str(selfName)
+	e.str(f.TypePrimitive)
+	e.bytes(f.TypeRef)
+	e.str(f.SelfRefName)
 }
 
 // key writes a field's container_key_kind, _primitive and _ref. Outside a
