@@ -3,9 +3,11 @@ package golang
 import (
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"lukechampine.com/blake3"
@@ -255,5 +257,61 @@ func compareWithDump(t *testing.T, res *analyzer.Result, d dumpEntry) {
 			m.Idempotent != want.Idempotent || m.DefaultTimeout != want.DefaultTimeout || m.Requires != nil {
 			t.Errorf("method %+v, want %+v", m, want)
 		}
+	}
+}
+
+// contractIDs reads CONTRACT_IDS.txt: manifest path, service and version →
+// contract id.
+func contractIDs(t *testing.T, vectors string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(vectors, "CONTRACT_IDS.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 4 {
+			ids[f[0]+" "+f[1]+" "+f[2]] = f[3]
+		}
+	}
+	return ids
+}
+
+// TestVectorContractIDs compiles each fixture service and checks its
+// contract id against CONTRACT_IDS.txt and every type hash against the
+// reference's dump.
+func TestVectorContractIDs(t *testing.T) {
+	vectors := testenv.Vectors(t)
+	ids := contractIDs(t, vectors)
+	for _, c := range vectorCases {
+		t.Run(c.pkg+"/"+c.iface, func(t *testing.T) {
+			res := findService(t, fixtureModel(t, c.pkg), c.iface)
+			compiled, err := contract.Compile(res.Service)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := readDump(t, filepath.Join(vectors, c.dump), c.entry)
+			key := fmt.Sprintf("%s %s v%d", strings.Replace(c.dump, ".dump.json", ".json", 1), d.Service, d.Version)
+			want, ok := ids[key]
+			if !ok {
+				t.Fatalf("CONTRACT_IDS.txt has no line for %q", key)
+			}
+			if got := compiled.ID.String(); got != want {
+				t.Errorf("contract id %s, want %s", got, want)
+			}
+			hashes := map[string]string{}
+			for _, ht := range compiled.Types {
+				hashes[ht.FQN] = ht.Hash.String()
+			}
+			for _, ty := range d.Types {
+				if hashes[ty.FQN] != ty.TypeHash {
+					t.Errorf("type %s hash %s, want %s", ty.FQN, hashes[ty.FQN], ty.TypeHash)
+				}
+			}
+			if len(hashes) != len(d.Types) {
+				t.Errorf("%d types, want %d", len(hashes), len(d.Types))
+			}
+		})
 	}
 }
