@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // DefaultLifetime is the expiry used when none is given: 30 days.
@@ -25,7 +25,7 @@ type ExpiryError struct {
 
 // Error is the text `trust sign` prints after "Error: ".
 func (e *ExpiryError) Error() string {
-	return "invalid --expires format: Invalid isoformat string: " + PyRepr(e.Input)
+	return "invalid --expires format: Invalid isoformat string: " + pyjson.StrRepr(e.Input)
 }
 
 // EnrollMessage is the text `enroll node` prints after "Error: ".
@@ -125,47 +125,4 @@ func daysIn(year int, month time.Month) int {
 // "YYYY-MM-DDTHH:MM:SS+00:00" in UTC.
 func FormatTime(unix int64) string {
 	return time.Unix(unix, 0).UTC().Format("2006-01-02T15:04:05+00:00")
-}
-
-// PyRepr quotes s the way Python's repr() quotes a str: single quotes, or
-// double quotes when s contains ' but no "; backslash, the quote and
-// non-printable characters escaped; bytes that are not UTF-8 appear as
-// Python's surrogate escapes (\udcXX).
-func PyRepr(s string) string {
-	q := byte('\'')
-	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			fmt.Fprintf(&b, `\udc%02x`, s[i]) // Python's surrogateescape
-			i++
-			continue
-		}
-		i += n
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&b, `\U%08x`, r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
 }

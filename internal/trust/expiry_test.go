@@ -95,24 +95,6 @@ func TestExpiryMessages(t *testing.T) {
 	}
 }
 
-func TestPyRepr(t *testing.T) {
-	cases := map[string]string{
-		"":        `''`,
-		"café":    `'café'`,
-		"a\x01b":  `'a\x01b'`,
-		"\x7f":    `'\x7f'`,
-		"\u2028":  `'\u2028'`,
-		"\xff":    `'\udcff'`,
-		`x"y`:     `'x"y'`,
-		"😀\u00a0": `'😀\xa0'`,
-	}
-	for in, want := range cases {
-		if got := PyRepr(in); got != want {
-			t.Errorf("PyRepr(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 func TestFormatTime(t *testing.T) {
 	if got, want := FormatTime(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC).Unix()), "2030-01-01T00:00:00+00:00"; got != want {
 		t.Errorf("FormatTime = %s, want %s", got, want)

@@ -2,6 +2,8 @@ package trust
 
 import (
 	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -44,7 +46,8 @@ func cause(err error) error {
 }
 
 // WriteFile writes data to path atomically: a temporary file in the target
-// directory with mode perm, fsync, then rename over path. Missing parent
+// directory created with mode perm (less the umask), fsync, then rename
+// over path. Missing parent
 // directories are created with dirPerm. When exclusive is set, the final
 // name is created only if it does not exist yet (link(2), which fails like
 // O_EXCL), and an existing file gives *ExistsError. Other failures are
@@ -59,15 +62,12 @@ func WriteFile(path string, data []byte, perm, dirPerm fs.FileMode, exclusive bo
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, filepath.Base(path), perm)
 	if err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
 	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(perm)
-	if err == nil {
-		_, err = tmp.Write(data)
-	}
+	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -100,4 +100,20 @@ func WriteFile(path string, data []byte, perm, dirPerm fs.FileMode, exclusive bo
 // *ExistsError is returned.
 func WriteRootKey(path string, priv ed25519.PrivateKey, force bool) error {
 	return WriteFile(path, EncodeRootKey(priv), 0o600, 0o700, !force)
+}
+
+// createTemp creates a new file named .<name>.tmp-<random> in dir with
+// mode perm (less the umask).
+func createTemp(dir, name string, perm fs.FileMode) (*os.File, error) {
+	for {
+		var r [8]byte
+		if _, err := rand.Read(r[:]); err != nil {
+			return nil, err
+		}
+		tmp := filepath.Join(dir, "."+name+".tmp-"+hex.EncodeToString(r[:]))
+		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
