@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/asterkit/aster/internal/testenv"
+	"github.com/asterkit/aster/internal/trust"
 )
 
 var steps = []string{"step1_producer", "step2_plus_consumer", "step3_replaced_producer"}
@@ -209,5 +211,24 @@ func TestReadWrite(t *testing.T) {
 	st, _ := os.Stat(p)
 	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+// TestTrustView verifies every peer of the reference's step 2 file through
+// the runtime view.
+func TestTrustView(t *testing.T) {
+	f, err := Parse(readVector(t, "step2_plus_consumer"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := f.Trust()
+	if id.EndpointID != f.EndpointID || len(id.Peers) != 2 {
+		t.Fatalf("Trust() = %+v", id)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range id.Peers {
+		if _, err := id.VerifyPeer(p, trust.VerifyOptions{Now: now}); err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+		}
 	}
 }
