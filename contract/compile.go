@@ -109,6 +109,7 @@ func newGraph(nodes []*Node) (*graph, error) {
 	g.nfcRank = ranks(byNFC)
 
 	g.targets = make([]int32, 2*g.fieldOff[n])
+	g.adj = make([]int32, 0, 2*g.fieldOff[n])
 	for v, nd := range nodes {
 		start := len(g.adj)
 		for i := range nd.Fields {
@@ -119,6 +120,9 @@ func newGraph(nodes []*Node) (*graph, error) {
 			fi := 2 * (g.fieldOff[v] + int32(i))
 			for part, el := range [2]Element{f.Type, f.Key} {
 				w, err := g.target(el)
+				if err != nil && part == 1 {
+					err = fmt.Errorf("map key: %w", err)
+				}
 				if err != nil {
 					return nil, fmt.Errorf("type %s: field %q: %w", g.fqns[v], f.Name, err)
 				}
