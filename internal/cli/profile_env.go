@@ -1,0 +1,25 @@
+package cli
+
+import (
+	"github.com/asterkit/aster/internal/enroll"
+	"github.com/asterkit/aster/internal/keyring"
+	"github.com/asterkit/aster/internal/profile"
+)
+
+// openProfiles opens the configuration directory, its config.toml and the
+// keyring ASTER_KEYRING selects.
+func openProfiles(c *Context) (*enroll.Profiles, error) {
+	home, err := profile.Home()
+	if err != nil {
+		return nil, Failf("%v", err)
+	}
+	kr, err := keyring.Open(home, c.Stderr)
+	if err != nil {
+		return nil, Usagef("%v", err)
+	}
+	cfg, err := profile.Load(profile.ConfigPath(home))
+	if err != nil {
+		return nil, Failf("%v", err).WithHint("Fix the file, or move it aside to start with no profiles.")
+	}
+	return &enroll.Profiles{Home: home, Config: cfg, Keyring: kr}, nil
+}
