@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/asterkit/aster/internal/trust"
+)
+
+// runSub lets a command that also answers as a group (the reference's
+// aliases "aster trust keygen …" and "aster trust sign …") hand its
+// arguments to the sub-command named by the first one. It reports whether
+// there was such a sub-command.
+func runSub(c *Context, group string, names ...string) (bool, error) {
+	if len(c.argv) == 0 {
+		return false, nil
+	}
+	for _, n := range names {
+		if c.argv[0] == n {
+			sub := registry[group+" "+n]
+			c.cmd, c.argv = sub, c.argv[1:]
+			return true, sub.Run(c)
+		}
+	}
+	return false, nil
+}
+
+// expandHome expands a leading "~/" of a path flag.
+func expandHome(path string) string {
+	if !strings.HasPrefix(path, "~/") {
+		return path
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return path
+	}
+	return filepath.Join(home, path[2:])
+}
+
+// asterHome is $ASTER_HOME, else ~/.aster.
+func asterHome() string {
+	if h := os.Getenv("ASTER_HOME"); h != "" {
+		return expandHome(h)
+	}
+	return expandHome("~/.aster")
+}
+
+// keyExists prints the two lines the reference prints when a key file is in
+// the way, and ends the command with exit 1.
+func keyExists(c *Context, path string) error {
+	fmt.Fprintf(c.Stderr, "Error: key file already exists: %s\nUse a different path or remove the existing file.\n", path)
+	return &Exit{Code: 1}
+}
+
+// writeKeyFailure turns a failed key or credential write into the error the
+// command reports.
+func writeKeyFailure(c *Context, err error) error {
+	var exists *trust.ExistsError
+	if errors.As(err, &exists) {
+		return keyExists(c, exists.Path)
+	}
+	return Failf("%v", err).WithHint("Check that the directory exists and is writable, or choose another path.")
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"fmt"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/asterkit/aster/internal/trust"
+)
+
+func init() {
+	register(&Command{
+		Path:    "trust keygen",
+		Summary: "Create root keys and extract public keys",
+		Usage: "aster trust keygen root|pubkey [flags]\n" +
+			"  aster trust keygen [--out-key PATH] [--force]   (reference spelling of 'keygen root')",
+		Example: "aster trust keygen root --out ~/.aster/root.key",
+		Run: func(c *Context) error {
+			if ok, err := runSub(c, "trust keygen", "root", "pubkey"); ok {
+				return err
+			}
+			c.Flags.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+				if name == "out-key" {
+					name = "out"
+				}
+				return pflag.NormalizedName(name)
+			})
+			return keygenRoot(c)
+		},
+	})
+	register(&Command{
+		Path:    "trust keygen root",
+		Summary: "Create a root key pair (private key file 0600 and a .pub beside it)",
+		Usage:   "aster trust keygen root [--out PATH] [--force]",
+		Example: "aster trust keygen root --out root.key",
+		Run:     keygenRoot,
+	})
+	register(&Command{
+		Path:    "trust keygen pubkey",
+		Summary: "Extract the public key of a root key file",
+		Usage:   "aster trust keygen pubkey [--in PATH] [--out PATH] [--force]",
+		Example: "aster trust keygen pubkey --in root.key --out root_pub.key",
+		Run:     keygenPubkey,
+	})
+}
+
+// keygenRoot writes a new root key file and its companion .pub.
+func keygenRoot(c *Context) error {
+	out := c.Flags.String("out", "", "where to write the root key file (default $ASTER_HOME/root.key; --out-key in the reference spelling)")
+	force := c.Flags.Bool("force", false, "replace an existing key file (and its .pub)")
+	if err := c.Parse(); err != nil {
+		return err
+	}
+	if len(c.Args) > 0 {
+		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen root --help' for usage.")
+	}
+	path := expandHome(*out)
+	if path == "" {
+		path = asterHome() + string(os.PathSeparator) + "root.key"
+	}
+	if _, err := os.Lstat(path); err == nil && !*force {
+		return keyExists(c, path)
+	}
+	seed, err := trust.GenerateSeed()
+	if err != nil {
+		return Failf("cannot generate a key: %v", err)
+	}
+	priv := ed25519.NewKeyFromSeed(seed)
+	pub := priv.Public().(ed25519.PublicKey)
+	if err := trust.WriteRootKey(path, priv, *force); err != nil {
+		return writeKeyFailure(c, err)
+	}
+	pubPath := trust.CompanionPath(path)
+	kept := false
+	if old, err := os.ReadFile(pubPath); err == nil && !*force {
+		kept = true
+		if oldPub, ok := trust.ParsePublicKey(old); !ok || !oldPub.Equal(pub) {
+			fmt.Fprintf(c.Stderr, "Warning: %s holds a different public key; it was left unchanged.\n", pubPath)
+		}
+	} else if err := trust.WriteFile(pubPath, trust.EncodeCompanionPub(pub), 0o644, 0o700, false); err != nil {
+		return writeKeyFailure(c, err)
+	}
+	if kept {
+		fmt.Fprintf(c.Stdout, "Root key pair written to: %s\n  (public key file already exists: %s)\n", path, pubPath)
+	} else {
+		fmt.Fprintf(c.Stdout, "Root private key written to: %s\nRoot public key written to:  %s\n", path, pubPath)
+	}
+	fmt.Fprintf(c.Stdout, "  Public key:  %s\nKeep root.key secret. Share root.pub with nodes that need to verify credentials.\n", hex.EncodeToString(pub))
+	return nil
+}
+
+// keygenPubkey prints or writes the public key of a root key or public key
+// file.
+func keygenPubkey(c *Context) error {
+	in := c.Flags.String("in", "", "root key file or public key file to read (default $ASTER_HOME/root.key)")
+	out := c.Flags.String("out", "", "write the public key (64 hex digits and a newline) here instead of printing it")
+	force := c.Flags.Bool("force", false, "replace an existing --out file")
+	if err := c.Parse(); err != nil {
+		return err
+	}
+	if len(c.Args) > 0 {
+		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen pubkey --help' for usage.")
+	}
+	inPath := expandHome(*in)
+	if inPath == "" {
+		inPath = asterHome() + string(os.PathSeparator) + "root.key"
+	}
+	pub, err := trust.ReadPublicKey(inPath)
+	if err != nil {
+		return Failf("%v", err).WithHint("Pass --in with a root key file or a public key file.")
+	}
+	if *out == "" {
+		fmt.Fprintln(c.Stdout, hex.EncodeToString(pub))
+		return nil
+	}
+	outPath := expandHome(*out)
+	if err := trust.WriteFile(outPath, trust.EncodePublicKeyHex(pub), 0o644, 0o755, !*force); err != nil {
+		return writeKeyFailure(c, err)
+	}
+	fmt.Fprintf(c.Stdout, "Root public key written to: %s\n  Public key:  %s\n", outPath, hex.EncodeToString(pub))
+	return nil
+}
