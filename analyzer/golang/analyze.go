@@ -246,6 +246,13 @@ func (a *analysis) fail(pos token.Pos, hint, format string, args ...any) *analyz
 		Msg: fmt.Sprintf(format, args...), Hint: hint}
 }
 
+// position is pos as file:line:col, the file relative to the analysis
+// directory.
+func (a *analysis) position(pos token.Pos) string {
+	e := a.fail(pos, "", "")
+	return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
+}
+
 // source returns a file's contents (cached), or nil.
 func (a *analysis) source(name string) []byte {
 	if b, ok := a.files[name]; ok {

@@ -40,13 +40,22 @@ func Load(dir string, patterns []string) ([]*packages.Package, error) {
 		return nil, &analyzer.Error{File: dir, Line: 1, Col: 1, Msg: "no Go packages match " + strings.Join(patterns, " "),
 			Hint: "run aster-gen in a package directory or pass package patterns such as ./..."}
 	}
+	var first *packages.Error
 	for _, p := range pkgs {
 		for _, e := range p.Errors {
 			if ignorableLoadError(e) {
 				continue
 			}
-			return nil, loadError(dir, e)
+			if e.Kind == packages.TypeError || e.Kind == packages.ParseError {
+				return nil, loadError(dir, e)
+			}
+			if first == nil {
+				first = &e
+			}
 		}
+	}
+	if first != nil {
+		return nil, loadError(dir, *first)
 	}
 	return pkgs, nil
 }
@@ -56,10 +65,20 @@ func Load(dir string, patterns []string) ([]*packages.Package, error) {
 // manifest exists.
 func ignorableLoadError(e packages.Error) bool {
 	file, _, _ := splitPos(e.Pos)
-	if filepath.Base(file) == GeneratedFile {
+	if filepath.Base(file) == GeneratedFile || strings.Contains(e.Msg, "pattern .aster/manifest.json") {
 		return true
 	}
-	return strings.Contains(e.Msg, "pattern .aster/manifest.json")
+	if e.Pos != "" || !strings.HasPrefix(e.Msg, "# ") {
+		return false
+	}
+	// Compiler output of `go list -export`: ignorable when every error
+	// line is in the generated file.
+	for _, line := range strings.Split(e.Msg, "\n")[1:] {
+		if line != "" && !strings.HasPrefix(line, "\t") && !strings.Contains(line, GeneratedFile+":") {
+			return false
+		}
+	}
+	return true
 }
 
 func loadError(dir string, e packages.Error) *analyzer.Error {

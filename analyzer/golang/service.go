@@ -90,7 +90,7 @@ func (a *analysis) service(p *packages.Package, td *typeDecl) (*Service, []strin
 		}
 		if prev, dup := seen[m.Name]; dup {
 			return nil, nil, a.fail(f.Names[0].Pos(), "give the methods distinct names with name=",
-				"method name %q is used twice in service %s (also at %s)", m.Name, svc.Name, a.fset.Position(prev))
+				"method name %q is used twice in service %s (also at %s)", m.Name, svc.Name, a.position(prev))
 		}
 		seen[m.Name] = f.Names[0].Pos()
 		svc.Methods = append(svc.Methods, m)
