@@ -15,7 +15,7 @@ import (
 )
 
 // vectorManifests lists every manifest file of the conformance vectors.
-func vectorManifests(t *testing.T) []string {
+func vectorManifests(t testing.TB) []string {
 	t.Helper()
 	all, err := filepath.Glob(filepath.Join(testenv.Vectors(t), "*", "manifest*.json"))
 	if err != nil {
@@ -298,4 +298,36 @@ func compiledFromDump(t *testing.T, d pyjson.Object) *contract.Compiled {
 		c.Types = append(c.Types, contract.HashedType{Hash: hash(get(ty.(pyjson.Object), "type_hash").(string))})
 	}
 	return c
+}
+
+// FuzzParse checks that Parse never panics and that whatever it accepts
+// is written in a form it reads back unchanged.
+func FuzzParse(f *testing.F) {
+	for _, path := range vectorManifests(f) {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`[{"v": 1}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Parse("f.json", data)
+		if err != nil {
+			return
+		}
+		first, err := Marshal(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := Parse("f.json", first)
+		if err != nil {
+			t.Fatalf("written manifest does not read back: %v", err)
+		}
+		second, err := Marshal(again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(first) != string(second) {
+			t.Fatalf("round trip changed the manifest")
+		}
+	})
 }
