@@ -124,8 +124,8 @@ var (
 // unsupported are grammar constructs that are not Python 3.11.
 var unsupported = map[string]string{
 	"type_alias_statement": "'type' statements need Python 3.12",
-	"type_parameter":       "type parameter lists need Python 3.12",
 	"print_statement":      "invalid syntax",
+	"type_parameters":      "type parameter lists need Python 3.12",
 	"exec_statement":       "invalid syntax",
 }
 
@@ -206,6 +206,10 @@ func (f *File) build(cur *tree_sitter.TreeCursor, field string, bad **Node) *Nod
 	if _, ok := unsupported[n.Kind]; ok && *bad == nil {
 		*bad = n
 	}
+	if field == "type_parameters" && *bad == nil {
+		n.Kind = "type_parameters"
+		*bad = n
+	}
 	if cur.GotoFirstChild() {
 		for {
 			c := cur.Node()
@@ -217,6 +221,39 @@ func (f *File) build(cur *tree_sitter.TreeCursor, field string, bad **Node) *Nod
 			}
 		}
 		cur.GotoParent()
+	}
+	return normalise(n)
+}
+
+// normalise rewrites the grammar's annotation-only node types into the
+// expression forms they stand for: a "type" wrapper becomes its content,
+// generic_type a subscript, union_type a | binary operator.
+func normalise(n *Node) *Node {
+	switch n.Kind {
+	case "type":
+		if kids := n.NamedChildren(); len(kids) == 1 {
+			k := kids[0]
+			k.Field = n.Field
+			return k
+		}
+	case "generic_type":
+		kids := n.NamedChildren()
+		if len(kids) == 2 && kids[1].Kind == "type_parameter" {
+			kids[0].Field = "value"
+			out := []*Node{kids[0]}
+			for _, a := range kids[1].NamedChildren() {
+				a.Field = "subscript"
+				out = append(out, a)
+			}
+			n.Kind, n.Children = "subscript", out
+		}
+	case "union_type":
+		kids := n.NamedChildren()
+		if len(kids) == 2 {
+			kids[0].Field, kids[1].Field = "left", "right"
+			op := &Node{Kind: "|", Field: "operator", Text: "|", start: kids[1].start, row: kids[1].row, file: n.file}
+			n.Kind, n.Children = "binary_operator", []*Node{kids[0], op, kids[1]}
+		}
 	}
 	return n
 }

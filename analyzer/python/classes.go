@@ -1,0 +1,565 @@
+package python
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+)
+
+// mro returns the C3 linearisation of a class over source classes.
+func (l *Loader) mro(c *class) []*class {
+	if c.mroCache != nil {
+		return c.mroCache
+	}
+	if c.basesErr != nil {
+		panic(c.basesErr)
+	}
+	c.mroCache = []*class{c} // guards against cycles while computing
+	var seqs [][]*class
+	var direct []*class
+	for _, b := range c.bases {
+		if bc := baseClass(b); bc != nil {
+			seqs = append(seqs, append([]*class(nil), l.mro(bc)...))
+			direct = append(direct, bc)
+		}
+	}
+	seqs = append(seqs, direct)
+	out := []*class{c}
+	for {
+		var nonEmpty [][]*class
+		for _, s := range seqs {
+			if len(s) > 0 {
+				nonEmpty = append(nonEmpty, s)
+			}
+		}
+		if len(nonEmpty) == 0 {
+			break
+		}
+		var pick *class
+		for _, s := range nonEmpty {
+			cand := s[0]
+			inTail := false
+			for _, t := range nonEmpty {
+				for _, x := range t[1:] {
+					if x == cand {
+						inTail = true
+					}
+				}
+			}
+			if !inTail {
+				pick = cand
+				break
+			}
+		}
+		if pick == nil {
+			c.mroCache = nil
+			fail(c.mod, c.node, "reorder the base classes", "cannot create a consistent method resolution order for class %s", c.name)
+		}
+		out = append(out, pick)
+		for i, s := range nonEmpty {
+			if s[0] == pick {
+				nonEmpty[i] = s[1:]
+			}
+		}
+		seqs = nonEmpty
+	}
+	c.mroCache = out
+	return out
+}
+
+// baseClass returns the source class a base expression names.
+func baseClass(b Value) *class {
+	switch x := b.(type) {
+	case *class:
+		return x
+	case *generic:
+		if c, ok := x.origin.(*class); ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// knownBases lists the modelled bases anywhere in the class's MRO.
+func (l *Loader) knownBases(c *class) []string {
+	var out []string
+	for _, k := range l.mro(c) {
+		for _, b := range k.bases {
+			switch x := b.(type) {
+			case *known:
+				out = append(out, x.name)
+			case *generic:
+				if o, ok := x.origin.(*known); ok {
+					out = append(out, o.name)
+				}
+			case *opaque:
+				out = append(out, x.name)
+			}
+		}
+	}
+	return out
+}
+
+// isGenericClass reports whether the class is parameterised by TypeVars.
+func (l *Loader) isGenericClass(c *class) bool {
+	for _, b := range l.knownBases(c) {
+		if b == "typing.Generic" || b == "typing.Protocol" {
+			return true
+		}
+	}
+	return false
+}
+
+// isDataclassLike reports a class that is a dataclass or inherits from one.
+func (l *Loader) inheritsDataclass(c *class) bool {
+	for _, k := range l.mro(c)[1:] {
+		if k.dataclass != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// enumFlavour returns the enum base kind ("Enum", "IntEnum", "StrEnum",
+// "Flag", "IntFlag") and a mix-in ("str", "int", "float", ""), or "" when
+// the class is not an enum.
+func (l *Loader) enumFlavour(c *class) (flavour, mixin string) {
+	for _, b := range l.knownBases(c) {
+		switch b {
+		case "enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag":
+			if flavour == "" {
+				flavour = b[5:]
+			}
+		case "builtins.str", "builtins.int", "builtins.float":
+			if mixin == "" {
+				mixin = b[9:]
+			}
+		}
+	}
+	switch flavour {
+	case "IntEnum", "IntFlag":
+		mixin = "int"
+	case "StrEnum":
+		mixin = "str"
+	}
+	return
+}
+
+// enumMembers returns the members of an enum class (aliases included,
+// marked by pointing at the canonical member), or nil for other classes.
+func (l *Loader) enumMembers(c *class) []*enumMember {
+	flavour, mixin := l.enumFlavour(c)
+	if flavour == "" {
+		return nil
+	}
+	var out []*enumMember
+	var lastInt *big.Int
+	for _, name := range c.names {
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		v, _ := c.ns.lookup(name, final)
+		switch v.(type) {
+		case *function, *class:
+			continue
+		case *failed:
+			panic(v.(*failed).err)
+		}
+		if a, ok := v.(*call); ok && a.fn == "enum.auto" {
+			switch {
+			case mixin == "str":
+				v = strings.ToLower(name)
+			case flavour == "Flag" || flavour == "IntFlag":
+				if lastInt == nil {
+					v = bigInt(1)
+				} else {
+					v = new(big.Int).Lsh(bigInt(1), uint(lastInt.BitLen()))
+				}
+			default:
+				if lastInt == nil {
+					v = bigInt(1)
+				} else {
+					v = new(big.Int).Add(lastInt, bigInt(1))
+				}
+			}
+		}
+		switch mixin {
+		case "str":
+			s, ok := pyStr(v)
+			if !ok {
+				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to str statically", name, c.name)
+			}
+			v = s
+		case "int":
+			i, ok := builtinCall("builtins.int", &call{args: []Value{v}})
+			if !ok {
+				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to int statically", name, c.name)
+			}
+			v = i
+		case "float":
+			f, ok := asFloat(v)
+			if !ok {
+				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to float statically", name, c.name)
+			}
+			v = f
+		}
+		if !isConstant(v) {
+			fail(c.mod, c.node, "use constant member values", "member %s of enum %s has a value that cannot be determined statically", name, c.name)
+		}
+		if i, ok := v.(*big.Int); ok {
+			lastInt = i
+		}
+		m := &enumMember{cls: c, name: name, value: v}
+		for _, o := range out {
+			if o.cls == c && constEqual(o.value, v) {
+				m.cls = nil // alias
+				m.value = o
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// canonical resolves an alias member to its canonical member.
+func (m *enumMember) canonical() *enumMember {
+	if m.cls == nil {
+		return m.value.(*enumMember)
+	}
+	return m
+}
+
+func isConstant(v Value) bool {
+	switch x := v.(type) {
+	case noneV, bool, *big.Int, float64, string, pyBytes:
+		return true
+	case tuple:
+		for _, e := range x {
+			if !isConstant(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// constEqual is Python == on constants (1 == 1.0 == True).
+func constEqual(a, b Value) bool {
+	if fa, ok := asFloat(a); ok {
+		if fb, ok := asFloat(b); ok {
+			ia, aInt := asInt(a)
+			ib, bInt := asInt(b)
+			if aInt && bInt {
+				return ia.Cmp(ib) == 0
+			}
+			return fa == fb
+		}
+	}
+	switch x := a.(type) {
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case pyBytes:
+		y, ok := b.(pyBytes)
+		return ok && x == y
+	case noneV:
+		return isNone(b)
+	case tuple:
+		y, ok := b.(tuple)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !constEqual(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// dcField is a dataclass field as dataclasses.fields() reports it.
+type dcField struct {
+	name       string
+	owner      *class
+	decl       *fieldDecl
+	hasDefault bool
+	def        Value
+	factory    Value
+	desc       string
+	tags       []string
+	hasMeta    bool
+	kwOnly     bool
+	init       bool
+	// typ is the resolved type of a Mode 2 field.
+	typ Value
+}
+
+// fieldSpecial classifies a class-body annotation: "" (a field),
+// "classvar", "initvar" or "kwonly".
+func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
+	node := fd.anno
+	text := ""
+	if node.Kind == "string" {
+		var v Value
+		if err := try(func() { v = l.evalString(scope{mod: c.mod}, node) }); err == nil {
+			text, _ = v.(string)
+		}
+	} else if c.mod.future {
+		text = node.Text
+	}
+	if text != "" || node.Kind == "string" {
+		lead := strings.TrimSpace(text)
+		if i := strings.IndexAny(lead, "[ "); i >= 0 {
+			lead = lead[:i]
+		}
+		var v Value
+		err := try(func() {
+			f, perr := pyparse.Parse([]byte(lead))
+			if perr != nil || len(f.Root.NamedChildren()) != 1 {
+				return
+			}
+			e := f.Root.NamedChildren()[0].NamedChildren()
+			if len(e) == 1 {
+				v = l.eval(scope{mod: c.mod, at: final}, e[0])
+			}
+		})
+		if err != nil {
+			return ""
+		}
+		return specialOf(v)
+	}
+	var v Value
+	if err := try(func() { v = l.eval(scope{mod: c.mod, cls: c, at: fd.seq}, node) }); err != nil {
+		return ""
+	}
+	return specialOf(v)
+}
+
+func specialOf(v Value) string {
+	switch x := v.(type) {
+	case *known:
+		switch x.name {
+		case "typing.ClassVar":
+			return "classvar"
+		case "dataclasses.KW_ONLY":
+			return "kwonly"
+		case "dataclasses.InitVar":
+			return "initvar"
+		}
+	case *generic:
+		return specialOf(x.origin)
+	case *call:
+		if x.fn == "dataclasses.InitVar" {
+			return "initvar"
+		}
+	}
+	return ""
+}
+
+// fields emulates dataclasses.fields(cls).
+func (l *Loader) fields(c *class) []*dcField {
+	if c.synth {
+		return c.synthFields
+	}
+	mro := l.mro(c)
+	var order []string
+	byName := map[string]*dcField{}
+	put := func(f *dcField) {
+		if _, ok := byName[f.name]; !ok {
+			order = append(order, f.name)
+		}
+		byName[f.name] = f
+	}
+	for i := len(mro) - 1; i >= 0; i-- {
+		k := mro[i]
+		if k.dataclass == nil {
+			continue
+		}
+		kwOnly := isTrue(dcOption(k, "kw_only"))
+		for _, fd := range k.fields {
+			switch l.fieldSpecial(k, fd) {
+			case "classvar":
+				if _, ok := byName[fd.name]; ok {
+					delete(byName, fd.name)
+					order = remove(order, fd.name)
+				}
+				continue
+			case "kwonly":
+				kwOnly = true
+				continue
+			case "initvar":
+				continue
+			}
+			f := l.fieldOf(k, fd)
+			f.kwOnly = f.kwOnly || kwOnly
+			put(f)
+		}
+	}
+	out := make([]*dcField, 0, len(order))
+	for _, n := range order {
+		out = append(out, byName[n])
+	}
+	return out
+}
+
+func remove(ss []string, s string) []string {
+	var out []string
+	for _, x := range ss {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func isTrue(v Value) bool { b, ok := v.(bool); return ok && b }
+
+// dcOption returns a keyword of the class's dataclass decorator.
+func dcOption(c *class, name string) Value {
+	if k, ok := c.dataclass.kw(name); ok {
+		return k.v
+	}
+	return nil
+}
+
+// mangle applies private name mangling.
+func mangle(c *class, name string) string {
+	if strings.HasPrefix(name, "__") && !strings.HasSuffix(name, "__") {
+		return "_" + strings.TrimLeft(c.name, "_") + name
+	}
+	return name
+}
+
+func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
+	f := &dcField{name: mangle(c, fd.name), owner: c, decl: fd, init: true}
+	if fd.value == nil {
+		return f
+	}
+	v := l.eval(scope{mod: c.mod, cls: c, at: fd.seq}, fd.value)
+	if fc, ok := v.(*call); ok && (fc.fn == "dataclasses.field" || fc.fn == "aster.describe") {
+		if fc.fn == "aster.describe" {
+			if len(fc.args) > 0 {
+				f.desc, _ = fc.args[0].(string)
+			}
+			if k, ok := fc.kw("description"); ok {
+				f.desc, _ = k.v.(string)
+			}
+			f.hasMeta = true
+			if k, ok := fc.kw("tags"); ok {
+				f.tags = l.tagList(c.mod, k.node, k.v)
+			}
+		}
+		d, hasD := fc.kw("default")
+		fac, hasF := fc.kw("default_factory")
+		if hasD && hasF {
+			fail(c.mod, fc.node, "give either default or default_factory", "cannot specify both default and default_factory")
+		}
+		if hasD {
+			f.hasDefault, f.def = true, d.v
+		}
+		if hasF {
+			f.factory = fac.v
+		}
+		if k, ok := fc.kw("kw_only"); ok {
+			f.kwOnly = isTrue(k.v)
+		}
+		if k, ok := fc.kw("init"); ok {
+			if b, ok := k.v.(bool); ok {
+				f.init = b
+			}
+		}
+		if k, ok := fc.kw("metadata"); ok {
+			l.fieldMetadata(c.mod, k.node, k.v, f)
+		}
+		if f.hasDefault {
+			l.checkHashable(c.mod, d.node, f.def)
+		}
+		return f
+	}
+	f.hasDefault, f.def = true, v
+	l.checkHashable(c.mod, fd.value, v)
+	return f
+}
+
+// fieldMetadata reads field(metadata={"aster": {"description": …, "tags": …}}).
+func (l *Loader) fieldMetadata(m *module, n *pyparse.Node, v Value, f *dcField) {
+	d, ok := v.(*dict)
+	if !ok {
+		return
+	}
+	for i, k := range d.keys {
+		if k != "aster" {
+			continue
+		}
+		inner, ok := d.vals[i].(*dict)
+		if !ok {
+			fail(m, n, "use a dict display", "metadata['aster'] must be a dict")
+		}
+		f.hasMeta = true
+		for j, ik := range inner.keys {
+			switch ik {
+			case "description":
+				s, ok := inner.vals[j].(string)
+				if !ok {
+					fail(m, n, "use a constant string", "metadata description must be a string")
+				}
+				f.desc = s
+			case "tags":
+				f.tags = l.tagList(m, n, inner.vals[j])
+			}
+		}
+	}
+}
+
+// tagList converts tags to a list of strings (a string becomes its
+// characters, as the reference does).
+func (l *Loader) tagList(m *module, n *pyparse.Node, v Value) []string {
+	var items []Value
+	switch x := v.(type) {
+	case nil, noneV:
+		return nil
+	case string:
+		var out []string
+		for _, r := range x {
+			out = append(out, string(r))
+		}
+		return out
+	case list:
+		items = x
+	case tuple:
+		items = x
+	default:
+		fail(m, n, "use a list of constant strings", "tags must be a list of strings")
+	}
+	out := []string{}
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			fail(m, n, "use a list of constant strings", "tags must be a list of strings")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// checkHashable rejects defaults dataclasses refuses (unhashable types).
+func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
+	switch x := v.(type) {
+	case list, *dict, pyByteArray:
+		fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text))
+	case *instance:
+		if x.cls.dataclass != nil && !isTrue(dcOption(x.cls, "frozen")) {
+			if eq := dcOption(x.cls, "eq"); eq == nil || isTrue(eq) {
+				fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text))
+			}
+		}
+	}
+}
+
+// pyByteArray is a bytearray value.
+type pyByteArray []byte

@@ -1,0 +1,449 @@
+package python
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"golang.org/x/text/unicode/norm"
+)
+
+// scope is where names are looked up: a class body (optional), the
+// module's globals, then builtins; only bindings made before seq at count.
+type scope struct {
+	mod *module
+	cls *class
+	at  int
+	// modFirst looks in the module before the class body (string
+	// annotations of dataclass fields).
+	modFirst bool
+	// anno evaluates string constants inside subscripts as annotations.
+	anno bool
+}
+
+// ident normalises an identifier to NFKC.
+func ident(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
+}
+
+const hintStatic = "use a constant, or a name bound to one at module level"
+
+func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
+	look := func(ns *namespace) (Value, bool) { return ns.lookup(name, s.at) }
+	var v Value
+	var ok bool
+	if s.cls != nil && !s.modFirst {
+		v, ok = look(s.cls.ns)
+	}
+	if !ok {
+		v, ok = look(s.mod.ns)
+	}
+	if !ok && s.cls != nil && s.modFirst {
+		v, ok = look(s.cls.ns)
+	}
+	if !ok {
+		switch {
+		case builtinNames[name]:
+			return &known{"builtins." + name}
+		case name == "__name__":
+			return s.mod.name
+		}
+		fail(s.mod, n, "define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name)
+	}
+	if f, ok := v.(*failed); ok {
+		panic(f.err)
+	}
+	return v
+}
+
+// eval evaluates an expression statically.
+func (l *Loader) eval(s scope, n *pyparse.Node) Value {
+	switch n.Kind {
+	case "identifier":
+		return l.lookup(s, ident(n.Text), n)
+	case "attribute":
+		obj := l.eval(s, n.Child("object"))
+		return l.attr(s, obj, ident(n.Child("attribute").Text), n)
+	case "parenthesized_expression":
+		inner := n.NamedChildren()
+		if len(inner) == 1 {
+			return l.eval(s, inner[0])
+		}
+	case "integer":
+		return parseInt(s.mod, n)
+	case "float":
+		t := strings.ReplaceAll(n.Text, "_", "")
+		if strings.ContainsAny(t, "jJ") {
+			fail(s.mod, n, hintStatic, "complex numbers are not supported")
+		}
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil && !math.IsInf(f, 0) {
+			fail(s.mod, n, hintStatic, "cannot read the number %s", n.Text)
+		}
+		return f
+	case "true":
+		return true
+	case "false":
+		return false
+	case "none":
+		return noneV{}
+	case "string", "concatenated_string":
+		v := l.evalString(s, n)
+		if str, ok := v.(string); ok && s.anno {
+			return l.evalStringAnno(s, n, str)
+		}
+		return v
+	case "tuple", "expression_list", "pattern_list":
+		var out tuple
+		for _, c := range n.NamedChildren() {
+			out = append(out, l.eval(s, c))
+		}
+		return out
+	case "list":
+		out := list{}
+		for _, c := range n.NamedChildren() {
+			out = append(out, l.eval(s, c))
+		}
+		return out
+	case "dictionary":
+		d := &dict{}
+		for _, c := range n.NamedChildren() {
+			if c.Kind != "pair" {
+				fail(s.mod, c, hintStatic, "this dict entry cannot be evaluated statically")
+			}
+			d.keys = append(d.keys, l.eval(s, c.Child("key")))
+			d.vals = append(d.vals, l.eval(s, c.Child("value")))
+		}
+		return d
+	case "unary_operator":
+		return l.unary(s, n)
+	case "binary_operator":
+		return l.binary(s, n)
+	case "subscript":
+		return l.subscript(s, n)
+	case "call":
+		return l.call(s, n)
+	case "lambda":
+		return &opaque{"lambda"}
+	}
+	fail(s.mod, n, hintStatic, "this expression cannot be evaluated statically")
+	return nil
+}
+
+// evalStringAnno evaluates a string annotation as an expression.
+func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
+	f, err := pyparse.Parse([]byte(strings.TrimSpace(src)))
+	if err != nil || len(f.Root.NamedChildren()) != 1 || f.Root.NamedChildren()[0].Kind != "expression_statement" || len(f.Root.NamedChildren()[0].NamedChildren()) != 1 {
+		fail(s.mod, at, "write a valid type expression", "the string annotation %q is not an expression", src)
+	}
+	var v Value
+	if err := try(func() { v = l.eval(s, f.Root.NamedChildren()[0].NamedChildren()[0]) }); err != nil {
+		// Report at the string, with the inner message.
+		msg := err.Error()
+		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, s.mod.file) {
+			msg = msg[i+2:]
+		}
+		fail(s.mod, at, "define or import the name before it is used", "in string annotation %q: %s", src, msg)
+	}
+	return v
+}
+
+func parseInt(m *module, n *pyparse.Node) Value {
+	t := strings.ToLower(strings.ReplaceAll(n.Text, "_", ""))
+	if strings.HasSuffix(t, "j") {
+		fail(m, n, hintStatic, "complex numbers are not supported")
+	}
+	base := 10
+	switch {
+	case strings.HasPrefix(t, "0x"):
+		base, t = 16, t[2:]
+	case strings.HasPrefix(t, "0o"):
+		base, t = 8, t[2:]
+	case strings.HasPrefix(t, "0b"):
+		base, t = 2, t[2:]
+	}
+	v, ok := new(big.Int).SetString(t, base)
+	if !ok {
+		fail(m, n, hintStatic, "cannot read the integer %s", n.Text)
+	}
+	return v
+}
+
+func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
+	switch o := obj.(type) {
+	case *module:
+		if v, ok := o.ns.lookup(name, s.at); ok {
+			if f, ok := v.(*failed); ok {
+				panic(f.err)
+			}
+			return v
+		}
+		if o.loading {
+			fail(s.mod, n, "break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)
+		}
+	case *knownModule:
+		return knownAttr(o.name, name)
+	case *known:
+		switch o.name {
+		case "aster.SerializationMode":
+			if serializationModes[name] {
+				return &known{o.name + "." + name}
+			}
+		case "aster.RpcScope":
+			if name == "SHARED" || name == "SESSION" {
+				return &known{o.name + "." + name}
+			}
+		}
+	case *class:
+		if ms := l.enumMembers(o); ms != nil {
+			for _, m := range ms {
+				if m.name == name {
+					return m
+				}
+			}
+		}
+		for _, c := range l.mro(o) {
+			if v, ok := c.ns.lookup(name, final); ok {
+				if f, ok := v.(*failed); ok {
+					panic(f.err)
+				}
+				return v
+			}
+		}
+	case *enumMember:
+		switch name {
+		case "value":
+			return o.value
+		case "name":
+			return o.name
+		}
+	case *opaque:
+		return &opaque{o.name + "." + name}
+	}
+	fail(s.mod, n, hintStatic, "attribute '%s' cannot be resolved statically", name)
+	return nil
+}
+
+func (l *Loader) unary(s scope, n *pyparse.Node) Value {
+	v := l.eval(s, n.Child("argument"))
+	op := n.Child("operator").Text
+	switch x := v.(type) {
+	case *big.Int:
+		switch op {
+		case "-":
+			return new(big.Int).Neg(x)
+		case "+":
+			return x
+		case "~":
+			return new(big.Int).Not(x)
+		}
+	case bool:
+		i := bigInt(0)
+		if x {
+			i = bigInt(1)
+		}
+		return l.unaryInt(op, i)
+	case float64:
+		switch op {
+		case "-":
+			return -x
+		case "+":
+			return x
+		}
+	}
+	fail(s.mod, n, hintStatic, "operator %s cannot be applied statically here", op)
+	return nil
+}
+
+func (l *Loader) unaryInt(op string, i *big.Int) Value {
+	switch op {
+	case "-":
+		return i.Neg(i)
+	case "~":
+		return i.Not(i)
+	}
+	return i
+}
+
+// asFloat converts an int or float operand to float64.
+func asFloat(v Value) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case *big.Int:
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f, !math.IsInf(f, 0)
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+func asInt(v Value) (*big.Int, bool) {
+	switch x := v.(type) {
+	case *big.Int:
+		return x, true
+	case bool:
+		if x {
+			return bigInt(1), true
+		}
+		return bigInt(0), true
+	}
+	return nil, false
+}
+
+var maxExact = new(big.Int).Lsh(bigInt(1), 53)
+
+func (l *Loader) binary(s scope, n *pyparse.Node) Value {
+	op := n.Child("operator").Text
+	a := l.eval(s, n.Child("left"))
+	b := l.eval(s, n.Child("right"))
+	bad := func(why string) Value {
+		fail(s.mod, n, hintStatic, "%s cannot be computed statically (%s)", strings.TrimSpace(n.Text), why)
+		return nil
+	}
+	if op == "|" {
+		if isTypeish(a) && isTypeish(b) {
+			return l.unionOr(a, b)
+		}
+	}
+	if x, ok := a.(string); ok {
+		if y, ok := b.(string); ok && op == "+" {
+			return x + y
+		}
+		return bad("unsupported string operation")
+	}
+	if x, ok := a.(pyBytes); ok {
+		if y, ok := b.(pyBytes); ok && op == "+" {
+			return x + y
+		}
+		return bad("unsupported bytes operation")
+	}
+	ai, aInt := asInt(a)
+	bi, bInt := asInt(b)
+	if aInt && bInt {
+		r := new(big.Int)
+		switch op {
+		case "+":
+			return r.Add(ai, bi)
+		case "-":
+			return r.Sub(ai, bi)
+		case "*":
+			if ai.BitLen()+bi.BitLen() > 1<<20 {
+				return bad("result too large")
+			}
+			return r.Mul(ai, bi)
+		case "//", "%":
+			if bi.Sign() == 0 {
+				return bad("division by zero")
+			}
+			q, m := new(big.Int).DivMod(ai, bi, new(big.Int))
+			// Go's DivMod is Euclidean; Python floors toward -inf.
+			if m.Sign() != 0 && bi.Sign() < 0 {
+				q.Add(q, bigInt(1))
+				m.Add(m, bi)
+			}
+			if op == "//" {
+				return q
+			}
+			return m
+		case "/":
+			if bi.Sign() == 0 {
+				return bad("division by zero")
+			}
+			if new(big.Int).Abs(ai).Cmp(maxExact) > 0 || new(big.Int).Abs(bi).Cmp(maxExact) > 0 {
+				return bad("integer operands beyond 2**53")
+			}
+			fa, _ := asFloat(ai)
+			fb, _ := asFloat(bi)
+			return fa / fb
+		case "**":
+			if bi.Sign() < 0 {
+				return bad("negative exponent gives an inexact float")
+			}
+			if bi.BitLen() > 32 || int64(ai.BitLen())*bi.Int64() > 1<<20 {
+				return bad("result too large")
+			}
+			return r.Exp(ai, bi, nil)
+		case "<<", ">>", "&", "|", "^":
+			switch op {
+			case "&":
+				return r.And(ai, bi)
+			case "|":
+				return r.Or(ai, bi)
+			case "^":
+				return r.Xor(ai, bi)
+			}
+			if bi.Sign() < 0 || bi.BitLen() > 20 {
+				return bad("shift count out of range")
+			}
+			if op == "<<" {
+				return r.Lsh(ai, uint(bi.Int64()))
+			}
+			return r.Rsh(ai, uint(bi.Int64()))
+		}
+		return bad("unsupported operator")
+	}
+	fa, okA := asFloat(a)
+	fb, okB := asFloat(b)
+	if !okA || !okB {
+		return bad("operands are not numbers")
+	}
+	switch op {
+	case "+":
+		return fa + fb
+	case "-":
+		return fa - fb
+	case "*":
+		return fa * fb
+	case "/":
+		if fb == 0 {
+			return bad("division by zero")
+		}
+		return fa / fb
+	case "//", "%":
+		if fb == 0 {
+			return bad("division by zero")
+		}
+		q, m := floatDivmod(fa, fb)
+		if op == "//" {
+			return q
+		}
+		return m
+	}
+	return bad("unsupported float operation")
+}
+
+// floatDivmod is CPython's float_divmod.
+func floatDivmod(vx, wx float64) (float64, float64) {
+	mod := math.Mod(vx, wx)
+	div := (vx - mod) / wx
+	if mod != 0 {
+		if (wx < 0) != (mod < 0) {
+			mod += wx
+			div -= 1
+		}
+	} else {
+		mod = math.Copysign(0, wx)
+	}
+	var floordiv float64
+	if div != 0 {
+		floordiv = math.Floor(div)
+		if div-floordiv > 0.5 {
+			floordiv += 1
+		}
+	} else {
+		floordiv = math.Copysign(0, vx/wx)
+	}
+	return floordiv, mod
+}

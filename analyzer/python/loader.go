@@ -1,0 +1,267 @@
+package python
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/asterkit/aster/analyzer"
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+)
+
+// Options say where modules are searched.
+type Options struct {
+	// PythonPath are the --python-path directories, in order.
+	PythonPath []string
+	// Dir is the current directory; $PYTHONPATH entries, Dir and Dir/src
+	// are searched after PythonPath.
+	Dir string
+	// Env reads environment variables (nil = os.Getenv).
+	Env func(string) string
+}
+
+// Loader loads and analyses Python modules; parsed modules are cached
+// across services.
+type Loader struct {
+	roots   []root
+	modules map[string]*module
+	seq     int
+	// xlangServices are the XLANG @service classes of loaded modules, in
+	// load order (their walks give automatic wire tags).
+	serviceClasses []*class
+	// inline records, per function, the service whose Mode 2 request class
+	// it already produced (§3).
+	inline map[*function]*class
+	typeCache map[fieldKey]Value
+	// undecided is set when an XLANG service of a loaded module could not
+	// be walked, so automatic tags are unknown.
+	undecided error
+	walked    map[*class]bool
+}
+
+type root struct{ display, dir string }
+
+// ImportError is a module that cannot be found.
+type ImportError struct {
+	Module string // the module asked for
+	Name   string // the first part that is missing
+}
+
+func (e *ImportError) Error() string {
+	return fmt.Sprintf("Cannot import module '%s': No module named '%s'", e.Module, e.Name)
+}
+
+// AttributeError is a --service class name that the module does not bind.
+type AttributeError struct{ Module, Name string }
+
+func (e *AttributeError) Error() string {
+	return fmt.Sprintf("Module '%s' has no attribute '%s'", e.Module, e.Name)
+}
+
+// NotServiceError is a --service class without @service.
+type NotServiceError struct{ Name string }
+
+func (e *NotServiceError) Error() string {
+	return fmt.Sprintf("Class %s is not decorated with @service.", e.Name)
+}
+
+// NewLoader returns a loader searching the roots cli.md fixes.
+func NewLoader(o Options) *Loader {
+	env := o.Env
+	if env == nil {
+		env = os.Getenv
+	}
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}}
+	add := func(display string) {
+		dir := display
+		if !filepath.IsAbs(dir) && o.Dir != "" {
+			dir = filepath.Join(o.Dir, dir)
+		}
+		l.roots = append(l.roots, root{display: display, dir: dir})
+	}
+	for _, p := range o.PythonPath {
+		add(p)
+	}
+	for _, p := range filepath.SplitList(env("PYTHONPATH")) {
+		if p != "" {
+			add(p)
+		}
+	}
+	l.roots = append(l.roots, root{display: "", dir: o.Dir}, root{display: "src", dir: filepath.Join(o.Dir, "src")})
+	if o.Dir == "" {
+		l.roots[len(l.roots)-2].dir = "."
+	}
+	return l
+}
+
+// module is a loaded source module.
+type module struct {
+	name    string
+	file    string // path for messages
+	path    string // path to read
+	pkg     bool   // a package (its name is its own package)
+	paths   []root // a package's search locations
+	ast     *pyparse.File
+	ns      *namespace
+	future  bool
+	loading bool
+	classes []*class
+}
+
+// namespace maps names to their bindings over time.
+type namespace struct{ m map[string][]binding }
+
+type binding struct {
+	seq int
+	v   Value
+}
+
+func newNamespace() *namespace { return &namespace{m: map[string][]binding{}} }
+
+func (ns *namespace) bind(seq int, name string, v Value) {
+	ns.m[name] = append(ns.m[name], binding{seq, v})
+}
+
+// lookup returns the latest binding made before seq at.
+func (ns *namespace) lookup(name string, at int) (Value, bool) {
+	bs := ns.m[name]
+	for i := len(bs) - 1; i >= 0; i-- {
+		if bs[i].seq < at {
+			return bs[i].v, true
+		}
+	}
+	return nil, false
+}
+
+const final = math.MaxInt
+
+func (l *Loader) next() int { l.seq++; return l.seq }
+
+// fail aborts the analysis with a positioned error.
+func fail(m *module, n *pyparse.Node, hint, format string, args ...any) {
+	panic(posErr(m, n, hint, format, args...))
+}
+
+func posErr(m *module, n *pyparse.Node, hint, format string, args ...any) *analyzer.Error {
+	line, col := 1, 1
+	if n != nil {
+		line, col = n.Pos()
+	}
+	return &analyzer.Error{File: m.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// catch turns an analysis abort into an error.
+func catch(err *error) {
+	if r := recover(); r != nil {
+		switch e := r.(type) {
+		case *analyzer.Error:
+			*err = e
+		case *ImportError:
+			*err = e
+		default:
+			panic(r)
+		}
+	}
+}
+
+// try runs f and returns its panic as an error.
+func try(f func()) (err error) {
+	defer catch(&err)
+	f()
+	return nil
+}
+
+// importModule loads a dotted module (and its parents).
+func (l *Loader) importModule(name string) (Value, error) {
+	if knownModules[name] {
+		return &knownModule{name}, nil
+	}
+	if m, ok := l.modules[name]; ok {
+		return m, nil
+	}
+	parts := strings.Split(name, ".")
+	var parent *module
+	search := l.roots
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], ".")
+		if knownModules[sub] {
+			return nil, &ImportError{Module: name, Name: sub}
+		}
+		m, ok := l.modules[sub]
+		if !ok {
+			m = l.find(sub, parts[i], search)
+			if m == nil {
+				return nil, &ImportError{Module: name, Name: sub}
+			}
+			l.modules[sub] = m
+			if err := l.exec(m); err != nil {
+				delete(l.modules, sub)
+				return nil, err
+			}
+			if parent != nil {
+				parent.ns.bind(l.next(), parts[i], m)
+			}
+		}
+		if i < len(parts)-1 && !m.pkg {
+			return nil, &ImportError{Module: name, Name: strings.Join(parts[:i+2], ".")}
+		}
+		parent, search = m, m.paths
+	}
+	return parent, nil
+}
+
+// find locates a module in the search locations.
+func (l *Loader) find(full, name string, search []root) *module {
+	var portions []root
+	for _, r := range search {
+		dir := filepath.Join(r.dir, name)
+		disp := filepath.Join(r.display, name)
+		if fileExists(filepath.Join(dir, "__init__.py")) {
+			return &module{name: full, path: filepath.Join(dir, "__init__.py"), file: filepath.Join(disp, "__init__.py"), pkg: true, paths: []root{{disp, dir}}}
+		}
+		if fileExists(dir + ".py") {
+			return &module{name: full, path: dir + ".py", file: disp + ".py"}
+		}
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			portions = append(portions, root{disp, dir})
+		}
+	}
+	if portions != nil {
+		return &module{name: full, pkg: true, paths: portions, ns: newNamespace()}
+	}
+	return nil
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// exec parses and executes a module.
+func (l *Loader) exec(m *module) (err error) {
+	if m.ns != nil { // namespace package
+		return nil
+	}
+	m.ns = newNamespace()
+	src, rerr := os.ReadFile(m.path)
+	if rerr != nil {
+		return &analyzer.Error{File: m.file, Line: 1, Col: 1, Msg: "cannot read module: " + rerr.Error(), Hint: "check the file's permissions"}
+	}
+	f, perr := pyparse.Parse(src)
+	if perr != nil {
+		var se *pyparse.SyntaxError
+		if errors.As(perr, &se) {
+			return &analyzer.Error{File: m.file, Line: se.Line, Col: se.Col, Msg: "syntax error: " + se.Msg, Hint: "fix the Python syntax (Python 3.11 grammar)"}
+		}
+		return perr
+	}
+	m.ast = f
+	m.loading = true
+	defer func() { m.loading = false }()
+	defer catch(&err)
+	l.execBody(m, nil, f.Root.Children)
+	return nil
+}

@@ -1,0 +1,213 @@
+package python
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"unicode"
+
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+)
+
+// renderDefault renders a field default for the manifest (manifest.md §6).
+func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
+	switch x := v.(type) {
+	case noneV, bool, *big.Int, float64:
+		j, _ := jsonValue(x)
+		return j
+	case string:
+		if !validUTF8(x) {
+			fail(m, n, "remove the lone surrogate", "default value contains a lone surrogate")
+		}
+		return x
+	case *enumMember:
+		x = x.canonical()
+		if _, mixin := l.enumFlavour(x.cls); mixin != "" {
+			j, ok := jsonValue(x.value)
+			if ok {
+				return j
+			}
+		}
+	}
+	s, ok := l.pyStrValue(v)
+	if !ok {
+		fail(m, n, "use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text))
+	}
+	return s
+}
+
+// pyStrValue is Python's str() for values the manifest may render.
+func (l *Loader) pyStrValue(v Value) (string, bool) {
+	switch x := v.(type) {
+	case *enumMember:
+		x = x.canonical()
+		flavour, mixin := l.enumFlavour(x.cls)
+		if mixin != "" {
+			return pyStr(x.value)
+		}
+		if flavour == "Flag" {
+			i, ok := x.value.(*big.Int)
+			if !ok || i.Sign() <= 0 || new(big.Int).And(i, new(big.Int).Sub(i, bigInt(1))).Sign() != 0 {
+				return "", false
+			}
+		}
+		return x.cls.name + "." + x.name, true
+	case string:
+		return x, true
+	case frozenset:
+		if len(x) == 0 {
+			return "frozenset()", true
+		}
+		return "", false
+	}
+	return l.pyRepr(v)
+}
+
+// pyRepr is Python's repr() for the same values.
+func (l *Loader) pyRepr(v Value) (string, bool) {
+	switch x := v.(type) {
+	case noneV:
+		return "None", true
+	case bool, *big.Int, float64:
+		return pyStr(x)
+	case string:
+		return strRepr(x), true
+	case pyBytes:
+		return bytesRepr(string(x)), true
+	case *enumMember:
+		x = x.canonical()
+		r, ok := l.pyRepr(x.value)
+		return fmt.Sprintf("<%s.%s: %s>", x.cls.name, x.name, r), ok
+	case tuple:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			r, ok := l.pyRepr(e)
+			if !ok {
+				return "", false
+			}
+			parts[i] = r
+		}
+		if len(parts) == 1 {
+			return "(" + parts[0] + ",)", true
+		}
+		return "(" + strings.Join(parts, ", ") + ")", true
+	case frozenset:
+		if len(x) == 0 {
+			return "frozenset()", true
+		}
+	case *instance:
+		return l.instanceRepr(x)
+	}
+	return "", false
+}
+
+// instanceRepr renders a frozen dataclass instance's repr.
+func (l *Loader) instanceRepr(in *instance) (string, bool) {
+	c := in.cls
+	if c.dataclass == nil || !isTrue(dcOption(c, "frozen")) || isFalse(dcOption(c, "repr")) {
+		return "", false
+	}
+	fs := l.fields(c)
+	vals := map[string]Value{}
+	var initFields []*dcField
+	for _, f := range fs {
+		if f.init {
+			initFields = append(initFields, f)
+		}
+	}
+	if len(in.args) > len(initFields) {
+		return "", false
+	}
+	for i, a := range in.args {
+		vals[initFields[i].name] = a
+	}
+	for _, k := range in.kwargs {
+		vals[k.name] = k.v
+	}
+	var parts []string
+	for _, f := range fs {
+		v, ok := vals[f.name]
+		if !ok {
+			if !f.hasDefault {
+				return "", false
+			}
+			v = f.def
+		}
+		r, ok := l.pyRepr(v)
+		if !ok {
+			return "", false
+		}
+		parts = append(parts, f.name+"="+r)
+	}
+	return c.qualname + "(" + strings.Join(parts, ", ") + ")", true
+}
+
+// strRepr is Python's repr of a str.
+func strRepr(s string) string {
+	q := byte('\'')
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		q = '"'
+	}
+	var sb strings.Builder
+	sb.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			sb.WriteString(`\\`)
+		case r == rune(q):
+			sb.WriteByte('\\')
+			sb.WriteByte(q)
+		case r == '\t':
+			sb.WriteString(`\t`)
+		case r == '\n':
+			sb.WriteString(`\n`)
+		case r == '\r':
+			sb.WriteString(`\r`)
+		case r == ' ' || (r < 0x7f && r >= 0x20):
+			sb.WriteRune(r)
+		case unicode.IsPrint(r):
+			sb.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&sb, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&sb, `\U%08x`, r)
+		}
+	}
+	sb.WriteByte(q)
+	return sb.String()
+}
+
+// bytesRepr is Python's repr of bytes.
+func bytesRepr(b string) string {
+	q := byte('\'')
+	if strings.IndexByte(b, '\'') >= 0 && strings.IndexByte(b, '"') < 0 {
+		q = '"'
+	}
+	var sb strings.Builder
+	sb.WriteString("b")
+	sb.WriteByte(q)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\\':
+			sb.WriteString(`\\`)
+		case c == q:
+			sb.WriteByte('\\')
+			sb.WriteByte(q)
+		case c == '\t':
+			sb.WriteString(`\t`)
+		case c == '\n':
+			sb.WriteString(`\n`)
+		case c == '\r':
+			sb.WriteString(`\r`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&sb, `\x%02x`, c)
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	sb.WriteByte(q)
+	return sb.String()
+}

@@ -1,0 +1,730 @@
+package python
+
+import (
+	"math"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/asterkit/aster/analyzer"
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// svc is a service being analysed.
+type svc struct {
+	cls     *class
+	name    string
+	version int64
+	modes   []string
+	xlang   bool
+	scoped  string
+	scope   uint8
+	methods []*method
+	end     int // seq at the end of the @service class statement
+	// walkRoots feed the XLANG walk, graphRoots the type graph.
+	walkRoots, graphRoots []typeRoot
+}
+
+// typeRoot is a type with the annotation it came from.
+type typeRoot struct {
+	v    Value
+	node *pyparse.Node
+	mod  *module
+}
+
+// method is one method of a service.
+type method struct {
+	name       string
+	fn         *function
+	pattern    string
+	timeout    Value // nil, *big.Int or float64
+	idempotent bool
+	meta       *call
+	style      string
+	req, resp  Value // *class or a primitive *known
+	// walk are the request and (raw) return types.
+	walk []typeRoot
+	node       *pyparse.Node
+}
+
+// param is a function parameter.
+type param struct {
+	name     string
+	node     *pyparse.Node
+	anno     *pyparse.Node
+	def      *pyparse.Node
+	variadic bool
+}
+
+// Service analyses "module:Class".
+func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
+	i := strings.LastIndexByte(spec, ':')
+	modName, clsName := spec[:i], spec[i+1:]
+	mv, err := l.importModule(modName)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := mv.(*module)
+	if !ok {
+		return nil, &AttributeError{Module: modName, Name: clsName}
+	}
+	v, ok := m.ns.lookup(clsName, final)
+	if !ok {
+		return nil, &AttributeError{Module: modName, Name: clsName}
+	}
+	if f, ok := v.(*failed); ok {
+		return nil, f.err
+	}
+	c, ok := v.(*class)
+	if !ok {
+		return nil, &NotServiceError{Name: clsName}
+	}
+	defer catch(&err)
+	sc := c
+	if c.service == nil {
+		sc = nil
+		for _, k := range l.mro(c)[1:] {
+			if k.service != nil {
+				sc = k
+				break
+			}
+		}
+		if sc == nil {
+			return nil, &NotServiceError{Name: c.name}
+		}
+	}
+	s := l.analyseService(sc)
+	return l.result(s), nil
+}
+
+// analyseService reads the decorator, methods and types of a service class.
+func (l *Loader) analyseService(c *class) *svc {
+	if c.decoErr != nil {
+		panic(c.decoErr)
+	}
+	if c.bodyErr != nil {
+		panic(c.bodyErr)
+	}
+	s := &svc{cls: c, name: c.name, version: 1, scoped: "shared", end: c.seqEnd}
+	l.serviceArgs(s)
+	l.findMethods(s)
+	if s.xlang {
+		l.xlangWalk(s)
+	}
+	return s
+}
+
+func (l *Loader) serviceArgs(s *svc) {
+	c, d := s.cls, s.cls.service
+	m := c.mod
+	if len(d.args) > 1 {
+		fail(m, d.node, "pass version= and the other options as keywords", "@service takes at most one positional argument")
+	}
+	named := false
+	if len(d.args) == 1 && !isNone(d.args[0]) {
+		name, ok := d.args[0].(string)
+		if !ok {
+			fail(m, d.node, "pass a constant string", "the service name must be a constant string")
+		}
+		s.name, named = name, true
+	}
+	allowed := map[string]bool{"name": true, "version": true, "serialization": true, "scoped": true, "interceptors": true, "max_concurrent_streams": true, "requires": true, "public": true, "metadata": true}
+	var serialization Value
+	for _, k := range d.kwargs {
+		if !allowed[k.name] {
+			fail(m, k.node, "remove the argument", "@service() got an unexpected keyword argument '%s'", k.name)
+		}
+		switch k.name {
+		case "name":
+			if named || isNone(k.v) {
+				continue
+			}
+			name, ok := k.v.(string)
+			if !ok {
+				fail(m, k.node, "pass a constant string", "the service name must be a constant string")
+			}
+			s.name = name
+		case "version":
+			i, ok := k.v.(*big.Int)
+			if !ok || !i.IsInt64() || i.Int64() < math.MinInt32 || i.Int64() > math.MaxInt32 {
+				fail(m, k.node, "use an integer constant in the signed 32-bit range", "the service version must be an int in the signed 32-bit range")
+			}
+			s.version = i.Int64()
+		case "serialization":
+			serialization = k.v
+		case "scoped":
+			l.serviceScope(s, k)
+		}
+	}
+	checkString(m, d.node, s.name)
+	l.serviceModes(s, serialization, d)
+	if s.scope == 1 && !l.hasPeer(c) {
+		fail(m, c.node, "add a 'peer' parameter to __init__", "session-scoped service %s needs an __init__ with a 'peer' parameter", c.name)
+	}
+}
+
+func (l *Loader) serviceScope(s *svc, k kwarg) {
+	m := s.cls.mod
+	switch v := k.v.(type) {
+	case string:
+		switch v {
+		case "shared":
+		case "session", "stream":
+			s.scoped, s.scope = "session", 1
+		default:
+			checkString(m, k.node, v)
+			s.scoped = v
+		}
+		return
+	case *known:
+		switch v.name {
+		case "aster.RpcScope.SHARED":
+			return
+		case "aster.RpcScope.SESSION":
+			s.scoped, s.scope = "session", 1
+			return
+		}
+	}
+	fail(m, k.node, "use \"shared\", \"session\" or RpcScope", "scoped= must be a string")
+}
+
+func (l *Loader) serviceModes(s *svc, v Value, d *call) {
+	m := s.cls.mod
+	var items []Value
+	switch x := v.(type) {
+	case nil, noneV:
+		s.modes, s.xlang = []string{"xlang"}, true
+		return
+	case list:
+		items = x
+	case tuple:
+		items = x
+	default:
+		items = []Value{x}
+	}
+	s.modes = []string{}
+	for _, it := range items {
+		k, ok := it.(*known)
+		if !ok || !strings.HasPrefix(k.name, "aster.SerializationMode.") {
+			fail(m, d.node, "use SerializationMode members", "serialization= must hold SerializationMode members")
+		}
+		mode := strings.ToLower(strings.TrimPrefix(k.name, "aster.SerializationMode."))
+		if mode == "native" {
+			fail(m, d.node, "use XLANG, JSON or ROW", "NATIVE mode cannot be hashed by the reference")
+		}
+		if mode == "xlang" {
+			s.xlang = true
+		}
+		s.modes = append(s.modes, mode)
+	}
+}
+
+// hasPeer reports whether the class's __init__ has a 'peer' parameter.
+func (l *Loader) hasPeer(c *class) bool {
+	for _, k := range l.mro(c) {
+		if v, ok := k.ns.lookup("__init__", final); ok {
+			f, ok := v.(*function)
+			if !ok {
+				fail(c.mod, c.node, "define __init__ with a def", "__init__ of %s cannot be analysed statically", k.name)
+			}
+			for _, p := range l.params(f) {
+				if p.name == "peer" {
+					return true
+				}
+			}
+			return false
+		}
+		if k.dataclass != nil && !isFalse(dcOption(k, "init")) {
+			for _, f := range l.fields(k) {
+				if f.init && f.name == "peer" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+func isFalse(v Value) bool { b, ok := v.(bool); return ok && !b }
+
+// checkString rejects lone surrogates (they cannot reach the contract).
+func checkString(m *module, n *pyparse.Node, s string) {
+	if !validUTF8(s) {
+		fail(m, n, "remove the lone surrogate", "string contains a lone surrogate")
+	}
+}
+
+func validUTF8(s string) bool { return strings.ToValidUTF8(s, "\x00x") == s }
+
+// params lists a function's parameters.
+func (l *Loader) params(f *function) []param {
+	var out []param
+	for _, p := range f.node.Child("parameters").NamedChildren() {
+		var pr param
+		pr.node = p
+		switch p.Kind {
+		case "identifier":
+			pr.name = ident(p.Text)
+		case "typed_parameter":
+			inner := p.NamedChildren()[0]
+			pr.anno = p.Child("type")
+			if inner.Kind != "identifier" {
+				pr.variadic = true
+				inner = inner.NamedChildren()[0]
+			}
+			pr.name = ident(inner.Text)
+		case "default_parameter", "typed_default_parameter":
+			pr.name = ident(p.Child("name").Text)
+			pr.def = p.Child("value")
+			if t := p.Child("type"); t != nil {
+				pr.anno = t
+			}
+		case "list_splat_pattern", "dictionary_splat_pattern":
+			pr.variadic = true
+			pr.name = ident(p.NamedChildren()[0].Text)
+		default:
+			continue
+		}
+		out = append(out, pr)
+	}
+	return out
+}
+
+// annoScope is where a function annotation is evaluated.
+func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
+	if n.Kind == "string" || f.mod.future {
+		return scope{mod: f.mod, at: end, anno: true}
+	}
+	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true}
+}
+
+// methodAnno evaluates a parameter or return annotation.
+func (l *Loader) methodAnno(f *function, n *pyparse.Node, end int) Value {
+	v := l.eval(l.annoScope(f, n, end), n)
+	checkOpaque(f.mod, n, v)
+	return v
+}
+
+// checkOpaque rejects annotations holding objects that are not modelled.
+func checkOpaque(m *module, n *pyparse.Node, v Value) {
+	switch x := v.(type) {
+	case *opaque:
+		fail(m, n, "use typing, builtin or dataclass types", "%s in an annotation cannot be analysed statically", x.name)
+	case *generic:
+		if x.literal {
+			return
+		}
+		for _, a := range x.args {
+			checkOpaque(m, n, a)
+		}
+	case *pipeUnion:
+		for _, a := range x.args {
+			checkOpaque(m, n, a)
+		}
+	case *annotated:
+		checkOpaque(m, n, x.t)
+	case *failed:
+		panic(x.err)
+	case string:
+		fail(m, n, "write the type, not a string", "string %q in an annotation could not be evaluated", x)
+	}
+}
+
+// methodDeco reads the aster method decorator of a function; ok is false
+// when the function has none.
+func (l *Loader) methodDeco(f *function) (d *call, node *pyparse.Node, ok bool) {
+	var other *pyparse.Node
+	for _, dn := range f.decos {
+		var v Value
+		err := try(func() { v = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, dn.NamedChildren()[0]) })
+		var c *call
+		switch x := v.(type) {
+		case *known:
+			if _, is := methodDecorators[x.name]; is {
+				c = &call{fn: x.name, node: dn}
+			}
+		case *call:
+			if _, is := methodDecorators[x.fn]; is {
+				c = x
+			}
+		}
+		if err == nil && c != nil {
+			if d != nil {
+				fail(f.mod, dn, "keep one of them", "method %s has two aster method decorators", f.name)
+			}
+			d, node = c, dn
+			continue
+		}
+		if other == nil {
+			other = dn
+		}
+	}
+	if d != nil && other != nil {
+		fail(f.mod, other, "remove the decorator", "aster methods cannot carry other decorators (%s)", strings.TrimSpace(other.Text))
+	}
+	return d, node, d != nil
+}
+
+// findMethods scans the class like the reference's getmembers.
+func (l *Loader) findMethods(s *svc) {
+	mro := l.mro(s.cls)
+	seen := map[string]bool{}
+	var names []string
+	for _, k := range mro {
+		for _, n := range k.names {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	type found struct {
+		name string
+		fn   *function
+		deco *call
+		node *pyparse.Node
+	}
+	var all []found
+	for _, n := range names {
+		var v Value
+		for _, k := range mro {
+			if b, ok := k.ns.lookup(n, final); ok {
+				v = b
+				break
+			}
+		}
+		f, ok := v.(*function)
+		if !ok {
+			if c, ok := v.(*call); ok {
+				if _, is := methodDecorators[c.fn]; is {
+					fail(s.cls.mod, s.cls.node, "use a def", "class attribute %s is an aster decorator, not a method", n)
+				}
+			}
+			continue
+		}
+		d, dn, ok := l.methodDeco(f)
+		if !ok {
+			continue
+		}
+		all = append(all, found{n, f, d, dn})
+	}
+	// The request class of an inline method is named after the alias that
+	// sorts last.
+	lastAlias := map[*function]string{}
+	for _, fd := range all {
+		lastAlias[fd.fn] = fd.name
+	}
+	for _, fd := range all {
+		if strings.HasPrefix(fd.name, "_") && fd.name != "__init__" {
+			l.privateRoots(s, fd.fn, fd.deco)
+			continue
+		}
+		m := l.readMethod(s, fd.name, fd.fn, fd.deco, fd.node, lastAlias[fd.fn])
+		s.methods = append(s.methods, m)
+		s.walkRoots = append(s.walkRoots, m.walk...)
+		s.graphRoots = append(s.graphRoots, m.walk[0], typeRoot{m.resp, m.walk[1].node, m.walk[1].mod})
+	}
+}
+
+// decoArgs resolves a method decorator call chain.
+func (l *Loader) decoArgs(f *function, m *method, d *call) {
+	mod := f.mod
+	var chain []*call
+	for c := d; c != nil; c = c.base {
+		chain = append([]*call{c}, chain...)
+	}
+	m.pattern = methodDecorators[d.fn]
+	for i, c := range chain {
+		if i > 0 && d.fn != "aster.rpc" && len(c.kwargs) > 0 {
+			fail(mod, c.node, "configure the decorator in one call", "a pre-configured @%s cannot be called with keywords", strings.TrimPrefix(d.fn, "aster."))
+		}
+		switch d.fn {
+		case "aster.rpc":
+			if len(c.args) > 0 {
+				fail(mod, c.node, "pass options as keywords", "@rpc takes no positional arguments")
+			}
+		default:
+			if len(c.args) > 0 && !isNone(c.args[0]) {
+				if d.fn == "aster.client_stream" || !isFunctionValue(c.args[0]) {
+					l.setTimeout(mod, c.node, m, c.args[0])
+				}
+			}
+			if len(c.args) > 2 && d.fn != "aster.client_stream" && !isNone(c.args[2]) {
+				l.setTimeout(mod, c.node, m, c.args[2])
+			}
+			if len(c.args) > 2 && d.fn == "aster.client_stream" && !isNone(c.args[2]) {
+				l.setIdempotent(mod, c.node, m, c.args[2], false)
+			}
+			if len(c.args) > 6 {
+				fail(mod, c.node, "remove the extra arguments", "too many positional arguments")
+			}
+		}
+		for _, k := range c.kwargs {
+			switch k.name {
+			case "timeout":
+				if d.fn == "aster.client_stream" {
+					fail(mod, k.node, "pass the timeout positionally: @client_stream(30.0)", "client_stream() got an unexpected keyword argument 'timeout'")
+				}
+				if !isNone(k.v) {
+					l.setTimeout(mod, k.node, m, k.v)
+				}
+			case "idempotent":
+				if d.fn == "aster.server_stream" || d.fn == "aster.bidi_stream" {
+					fail(mod, k.node, "remove idempotent=", "%s() got an unexpected keyword argument 'idempotent'", strings.TrimPrefix(d.fn, "aster."))
+				}
+				l.setIdempotent(mod, k.node, m, k.v, d.fn == "aster.rpc")
+			case "metadata":
+				if isNone(k.v) {
+					continue
+				}
+				mc, ok := k.v.(*call)
+				if !ok || mc.fn != "aster.Metadata" {
+					fail(mod, k.node, "use Metadata(description=..., tags=[...])", "metadata= must be a Metadata(...) call")
+				}
+				m.meta = mc
+			case "name", "serialization", "requires":
+			default:
+				if d.fn != "aster.rpc" {
+					fail(mod, k.node, "remove the argument", "%s() got an unexpected keyword argument '%s'", strings.TrimPrefix(d.fn, "aster."), k.name)
+				}
+			}
+		}
+	}
+}
+
+func isFunctionValue(v Value) bool { _, ok := v.(*function); return ok }
+
+func (l *Loader) setTimeout(m *module, n *pyparse.Node, me *method, v Value) {
+	switch x := v.(type) {
+	case *big.Int:
+		me.timeout = x
+		return
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			fail(m, n, "use a finite number of seconds", "timeout must be finite")
+		}
+		me.timeout = x
+		return
+	}
+	fail(m, n, "use an int or float constant", "timeout must be an int or float constant")
+}
+
+func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, noneOK bool) {
+	switch x := v.(type) {
+	case bool:
+		me.idempotent = x
+		return
+	case noneV:
+		if noneOK {
+			return
+		}
+	}
+	fail(m, n, "use True or False", "idempotent must be True or False")
+}
+
+// privateRoots adds the XLANG walk roots of a decorated method that is not
+// part of the contract.
+func (l *Loader) privateRoots(s *svc, f *function, d *call) {
+	pattern := methodDecorators[d.fn]
+	for _, p := range l.params(f) {
+		if p.name == "self" || p.anno == nil {
+			continue
+		}
+		v := strip(l.methodAnno(f, p.anno, s.end))
+		if isKnown(v, "aster.CallContext") {
+			continue
+		}
+		s.walkRoots = append(s.walkRoots, typeRoot{v, p.anno, f.mod})
+		break
+	}
+	if ret := f.node.Child("return_type"); ret != nil {
+		v := strip(l.methodAnno(f, ret, s.end))
+		if pattern == "server_stream" || pattern == "bidi_stream" {
+			v = unwrap(v)
+		}
+		s.walkRoots = append(s.walkRoots, typeRoot{v, ret, f.mod})
+	}
+}
+
+// readMethod reads one decorated method.
+func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pyparse.Node, alias string) *method {
+	mod := f.mod
+	m := &method{name: name, fn: f, node: dn}
+	for _, dec := range f.decos {
+		var v Value
+		if try(func() { v = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, dec.NamedChildren()[0]) }) == nil {
+			if isKnown(v, "builtins.staticmethod") || isKnown(v, "builtins.classmethod") {
+				fail(mod, dec, "make it a plain method", "aster methods cannot be static or class methods")
+			}
+		}
+	}
+	l.decoArgs(f, m, d)
+	gen := m.pattern == "server_stream" || m.pattern == "bidi_stream"
+	if !f.async || f.yields != gen {
+		want := "an async def without yield"
+		if gen {
+			want = "an async def with yield (an async generator)"
+		}
+		fail(mod, f.node.Child("name"), "make "+name+" "+want, "@%s method %s must be %s", strings.TrimPrefix(d.fn, "aster."), name, want)
+	}
+	var rest []param
+	for _, p := range l.params(f) {
+		if p.name == "self" {
+			continue
+		}
+		if p.variadic {
+			fail(mod, p.node, "declare explicit parameters", "*args/**kwargs are not supported in aster methods")
+		}
+		if p.anno != nil && isKnown(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
+			continue
+		}
+		rest = append(rest, p)
+	}
+	ret := f.node.Child("return_type")
+	if ret == nil {
+		fail(mod, f.node.Child("name"), "add a return annotation", "method %s has no return annotation", name)
+	}
+	rv := strip(l.methodAnno(f, ret, s.end))
+	if isNone(rv) && (m.pattern == "unary" || m.pattern == "client_stream") {
+		fail(mod, ret, "return a dataclass or a primitive", "method %s must not return None", name)
+	}
+	m.resp = l.checkMessage(mod, ret, name, unwrap(rv))
+	respRoot := typeRoot{rv, ret, mod}
+	switch m.pattern {
+	case "client_stream", "bidi_stream":
+		m.style = "explicit"
+		if len(rest) == 0 {
+			fail(mod, f.node.Child("parameters"), "add the request stream parameter", "stream method %s has no request parameter", name)
+		}
+		if rest[0].anno == nil {
+			fail(mod, rest[0].node, "annotate it", "request parameter of %s has no annotation", name)
+		}
+		raw := strip(l.methodAnno(f, rest[0].anno, s.end))
+		m.req = l.checkMessage(mod, rest[0].anno, name, unwrap(raw))
+		m.walk = []typeRoot{{raw, rest[0].anno, mod}, respRoot}
+	default:
+		if len(rest) == 1 && rest[0].anno != nil {
+			a := l.methodAnno(f, rest[0].anno, s.end)
+			if !l.inlineCapable(rest[0].anno, f, a) {
+				m.style = "explicit"
+				m.req = l.checkMessage(mod, rest[0].anno, name, strip(a))
+				m.walk = []typeRoot{{m.req, rest[0].anno, mod}, respRoot}
+				return m
+			}
+		}
+		m.style = "inline"
+		m.req = l.synthesize(s, f, alias, rest)
+		m.walk = []typeRoot{{m.req, f.node.Child("name"), mod}, respRoot}
+	}
+	return m
+}
+
+// unwrap takes T out of AsyncIterator[T] / AsyncGenerator[T, S].
+func unwrap(v Value) Value {
+	o, args := originOf(v)
+	if (isKnown(o, "collections.abc.AsyncIterator") || isKnown(o, "collections.abc.AsyncGenerator")) && len(args) > 0 {
+		return args[0]
+	}
+	return v
+}
+
+var primitiveMessage = map[string]string{
+	"builtins.int": "int64", "builtins.float": "float64", "builtins.str": "string",
+	"builtins.bool": "bool", "builtins.bytes": "binary",
+}
+
+// checkMessage accepts a dataclass or an exact primitive as a request or
+// response type.
+func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value) Value {
+	switch x := v.(type) {
+	case *known:
+		if _, ok := primitiveMessage[x.name]; ok {
+			return x
+		}
+	case *class:
+		l.checkDataclass(m, n, x)
+		if x.dataclass != nil {
+			return x
+		}
+	}
+	fail(m, n, "use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text))
+	return nil
+}
+
+// checkDataclass rejects classes that only look like dataclasses.
+func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
+	if c.decoErr != nil {
+		panic(c.decoErr)
+	}
+	if c.bodyErr != nil {
+		panic(c.bodyErr)
+	}
+	if c.dataclass == nil && l.inheritsDataclass(c) {
+		fail(m, n, "decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
+	}
+	if c.dataclass != nil && l.isGenericClass(c) {
+		fail(m, n, "use a concrete dataclass", "generic class %s cannot be used in a contract", c.name)
+	}
+}
+
+// inlineCapable implements §6.1 for a single parameter.
+func (l *Loader) inlineCapable(n *pyparse.Node, f *function, v Value) bool {
+	if a, ok := v.(*annotated); ok {
+		v = a.t
+	}
+	v = strip(v)
+	switch x := v.(type) {
+	case *known:
+		switch x.name {
+		case "builtins.str", "builtins.int", "builtins.float", "builtins.bool", "builtins.bytes", "builtins.bytearray":
+			return true
+		}
+	}
+	if o, _ := originOf(v); o != nil {
+		switch {
+		case isKnown(o, "builtins.list"), isKnown(o, "builtins.set"), isKnown(o, "builtins.frozenset"), isKnown(o, "builtins.dict"):
+			return true
+		case isKnown(o, "typing.Union"):
+			var arms []Value
+			hasNone := false
+			for _, a := range v.(*generic).args {
+				if isNone(a) {
+					hasNone = true
+				} else {
+					arms = append(arms, a)
+				}
+			}
+			if hasNone && len(arms) > 1 {
+				fail(f.mod, n, "use a request dataclass", "a single Union[A, B, None] parameter cannot be analysed (the reference recurses forever)")
+			}
+			if hasNone && len(arms) == 1 {
+				return l.inlineCapable(n, f, arms[0])
+			}
+		}
+	}
+	return false
+}
+
+// pascal is the reference's PascalCase of a method name.
+func pascal(name string) string {
+	upper := cases.Upper(language.Und)
+	first := func(s string) string {
+		if s == "" {
+			return s
+		}
+		r := []rune(s)
+		return upper.String(string(r[0])) + string(r[1:])
+	}
+	if !strings.Contains(name, "_") {
+		return first(name)
+	}
+	var sb strings.Builder
+	for _, p := range strings.Split(name, "_") {
+		sb.WriteString(first(p))
+	}
+	return sb.String()
+}

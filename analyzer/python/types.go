@@ -1,0 +1,360 @@
+package python
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/contract"
+)
+
+// fieldType resolves a dataclass field's annotation; at is the moment of
+// evaluation for string (or future-import) annotations.
+func (l *Loader) fieldType(f *dcField, at int) Value {
+	if f.typ != nil {
+		return f.typ
+	}
+	k := fieldKey{f, at}
+	if v, ok := l.typeCache[k]; ok {
+		return v
+	}
+	n, c := f.decl.anno, f.owner
+	var s scope
+	if n.Kind == "string" || c.mod.future {
+		s = scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
+	} else {
+		s = scope{mod: c.mod, cls: c, at: f.decl.seq, anno: true}
+	}
+	v := strip(l.eval(s, n))
+	checkOpaque(c.mod, n, v)
+	l.typeCache[k] = v
+	return v
+}
+
+type fieldKey struct {
+	f  *dcField
+	at int
+}
+
+// synthesize builds the Mode 2 request class of an inline method.
+func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *class {
+	mod := s.cls.mod
+	if f.cls != s.cls && f.cls != nil && f.cls.service != nil {
+		fail(f.mod, f.node.Child("name"), "declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s", f.name, f.cls.name)
+	}
+	if prev, ok := l.inline[f]; ok {
+		if prev.mod != mod {
+			fail(f.mod, f.node.Child("name"), "use a request dataclass", "inline method %s is shared by services in different modules", f.name)
+		}
+		return prev
+	}
+	name := pascal(alias) + "Request"
+	tag := mod.name + "/" + name
+	c := &class{name: name, qualname: name, mod: mod, node: f.node, ns: newNamespace(), dataclass: &call{}, wireTag: &tag, synth: true}
+	c.mroCache = []*class{c}
+	for _, p := range ps {
+		df := &dcField{name: p.name, owner: c, init: true}
+		var a Value = &known{"inspect._empty"}
+		if p.anno != nil {
+			a = l.methodAnno(f, p.anno, s.end)
+		}
+		if an, ok := a.(*annotated); ok {
+			for _, m := range an.meta {
+				if d, ok := m.(*call); ok && d.fn == "aster.Description" {
+					if len(d.args) > 0 {
+						df.desc, _ = d.args[0].(string)
+					}
+					if k, ok := d.kw("description"); ok {
+						df.desc, _ = k.v.(string)
+					}
+					if k, ok := d.kw("tags"); ok {
+						df.tags = l.tagList(f.mod, k.node, k.v)
+					}
+					df.hasMeta = true
+					break
+				}
+			}
+		}
+		df.typ = strip(a)
+		at := p.node
+		if p.def != nil {
+			df.hasDefault = true
+			df.def = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, p.def)
+			l.checkHashable(f.mod, p.def, df.def)
+		} else {
+			l.synthDefault(f.mod, at, df)
+		}
+		c.synthFields = append(c.synthFields, df)
+	}
+	l.inline[f] = c
+	return c
+}
+
+func (l *Loader) synthDefault(m *module, n *pyparse.Node, df *dcField) {
+	t := df.typ
+	if isUnion(t) {
+		for _, a := range t.(*generic).args {
+			if isNone(a) {
+				df.hasDefault, df.def = true, noneV{}
+				return
+			}
+		}
+	}
+	if k, ok := t.(*known); ok {
+		df.hasDefault = true
+		switch k.name {
+		case "builtins.str":
+			df.def = ""
+			return
+		case "builtins.int":
+			df.def = bigInt(0)
+			return
+		case "builtins.float":
+			df.def = 0.0
+			return
+		case "builtins.bool":
+			df.def = false
+			return
+		case "builtins.bytes":
+			df.def = pyBytes("")
+			return
+		case "builtins.bytearray":
+			df.hasDefault, df.factory = false, k
+			return
+		}
+		df.hasDefault = false
+	}
+	if o, _ := originOf(t); o != nil {
+		switch {
+		case isKnown(o, "builtins.list"), isKnown(o, "builtins.dict"):
+			df.factory = o
+			return
+		case isKnown(o, "builtins.set"), isKnown(o, "builtins.frozenset"):
+			df.factory = &known{"builtins.set"}
+			return
+		}
+	}
+	fail(m, n, "give the parameter a default value or use a request dataclass", "inline parameter %s has no default and its type has no synthesizable one", df.name)
+}
+
+// dataclassOf returns the class if v is a usable dataclass, checking it.
+func (l *Loader) dataclassOf(m *module, n *pyparse.Node, v Value) *class {
+	c, ok := v.(*class)
+	if !ok {
+		return nil
+	}
+	l.checkDataclass(m, n, c)
+	if c.dataclass == nil {
+		return nil
+	}
+	return c
+}
+
+// walkType calls visit for every dataclass reachable through origins.
+func walkType(v Value, visit func(*class)) {
+	switch x := v.(type) {
+	case *class:
+		visit(x)
+		return
+	}
+	if o, args := originOf(v); o != nil {
+		for _, a := range args {
+			walkType(a, visit)
+		}
+	}
+}
+
+// xlangWalk emulates the decoration-time tag walk of an XLANG service.
+func (l *Loader) xlangWalk(s *svc) {
+	done := map[*class]bool{}
+	onStack := map[*class]bool{}
+	var visit func(c *class, from *pyparse.Node, fm *module)
+	visit = func(c *class, from *pyparse.Node, fm *module) {
+		l.checkDataclass(fm, from, c)
+		if c.dataclass == nil || done[c] {
+			return
+		}
+		if onStack[c] {
+			fail(s.cls.mod, s.cls.node, "declare serialization=[SerializationMode.JSON] (or ROW) or break the cycle", "recursive type %s in an XLANG service (the reference fails with RecursionError)", c.qualname)
+		}
+		onStack[c] = true
+		if l.identityClass(c) == nil {
+			c.autoTag = true
+		}
+		for _, f := range l.fields(c) {
+			t := l.fieldType(f, s.end)
+			walkType(t, func(k *class) { visit(k, f.anno(), f.owner.mod) })
+		}
+		onStack[c] = false
+		done[c] = true
+	}
+	for _, r := range s.walkRoots {
+		walkType(r.v, func(k *class) { visit(k, r.node, r.mod) })
+	}
+}
+
+// anno returns the field's annotation node (the class node for Mode 2).
+func (f *dcField) anno() *pyparse.Node {
+	if f.decl != nil {
+		return f.decl.anno
+	}
+	return f.owner.node
+}
+
+// identityClass returns the first class in the MRO carrying a wire
+// identity (explicit @wire_type or automatic tag), or nil.
+func (l *Loader) identityClass(c *class) *class {
+	for _, k := range l.mro(c) {
+		if k.wireTag != nil || k.autoTag {
+			return k
+		}
+	}
+	return nil
+}
+
+// fqn returns a dataclass's package and name (§7.1).
+func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
+	if k := l.identityClass(c); k != nil && k != c {
+		fail(m, n, "give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
+	}
+	if c.wireTag != nil {
+		tag := *c.wireTag
+		ns, tn := "", tag
+		if i := strings.LastIndexByte(tag, '/'); i >= 0 {
+			ns, tn = tag[:i], tag[i+1:]
+		}
+		if ns == "" {
+			ns = c.mod.name
+		}
+		return ns, tn
+	}
+	return c.mod.name, c.qualname
+}
+
+// wireTag is the manifest wire tag of a dataclass.
+func (l *Loader) wireTagOf(c *class) string {
+	if c.wireTag != nil {
+		return *c.wireTag
+	}
+	if c.autoTag {
+		return c.mod.name + "." + c.qualname
+	}
+	if l.undecided != nil {
+		panic(l.undecided)
+	}
+	return ""
+}
+
+// graph builds the §10 type graph.
+func (l *Loader) graph(s *svc) []*contract.Node {
+	nodes := map[string]*contract.Node{}
+	byFQN := map[string]*class{}
+	var order []string
+	var add func(c *class, n *pyparse.Node, m *module) string
+	add = func(c *class, n *pyparse.Node, m *module) string {
+		pkg, name := l.fqn(c, n, m)
+		node := &contract.Node{Kind: contract.Message, Package: pkg, Name: name}
+		key := node.FQN()
+		if prev, ok := byFQN[key]; ok {
+			if prev != c {
+				fail(m, n, "give one of them a distinct @wire_type", "classes %s and %s share the wire name %s", prev.qualname, c.qualname, key)
+			}
+			return key
+		}
+		checkString(m, n, key)
+		byFQN[key] = c
+		nodes[key] = node
+		order = append(order, key)
+		refs := map[string]bool{}
+		var edges []string
+		for _, f := range l.fields(c) {
+			t := l.fieldType(f, final)
+			var targets []string
+			walkType(t, func(k *class) {
+				if d := l.dataclassOf(f.owner.mod, f.anno(), k); d != nil {
+					targets = append(targets, add(d, f.anno(), f.owner.mod))
+				}
+			})
+			nf := l.nodeField(f, t)
+			node.Fields = append(node.Fields, nf)
+			if nf.Type.Kind == contract.Ref {
+				refs[nf.Type.Target] = true
+			}
+			if nf.Key.Kind == contract.Ref {
+				refs[nf.Key.Target] = true
+			}
+			edges = append(edges, targets...)
+		}
+		for _, e := range edges {
+			if !refs[e] {
+				refs[e] = true
+				node.Edges = append(node.Edges, e)
+			}
+		}
+		return key
+	}
+	for _, r := range s.graphRoots {
+		walkType(r.v, func(k *class) {
+			if d := l.dataclassOf(r.mod, r.node, k); d != nil {
+				add(d, r.node, r.mod)
+			}
+		})
+	}
+	sort.Strings(order)
+	out := make([]*contract.Node, len(order))
+	for i, k := range order {
+		out[i] = nodes[k]
+	}
+	return out
+}
+
+// nodeField maps a field to its FieldDef shape (§12).
+func (l *Loader) nodeField(f *dcField, t Value) contract.NodeField {
+	nf := contract.NodeField{Name: f.name, Required: true}
+	t, nf.Optional = optionalArm(t)
+	o, args := originOf(t)
+	arg := func(i int) Value {
+		if i < len(args) {
+			return args[i]
+		}
+		return noneV{}
+	}
+	switch {
+	case isKnown(o, "builtins.list"):
+		nf.Container, nf.Type = contract.List, l.element(arg(0))
+	case isKnown(o, "builtins.set"), isKnown(o, "builtins.frozenset"):
+		nf.Container, nf.Type = contract.Set, l.element(arg(0))
+	case isKnown(o, "builtins.dict"):
+		nf.Container, nf.Type, nf.Key = contract.Map, l.element(arg(1)), l.element(arg(0))
+	default:
+		nf.Type = l.element(t)
+	}
+	return nf
+}
+
+var elementPrimitive = map[string]string{
+	"builtins.str": "string", "builtins.int": "varint64", "builtins.float": "float64",
+	"builtins.bool": "bool", "builtins.bytes": "binary", "builtins.bytearray": "binary",
+}
+
+func (l *Loader) element(v Value) contract.Element {
+	switch x := v.(type) {
+	case noneV:
+		return contract.Element{Kind: contract.Primitive, Primitive: "null"}
+	case *known:
+		if p, ok := elementPrimitive[x.name]; ok {
+			return contract.Element{Kind: contract.Primitive, Primitive: p}
+		}
+		if p, ok := pyforyPrimitive[x.name]; ok {
+			return contract.Element{Kind: contract.Primitive, Primitive: p}
+		}
+	case *opaque:
+	case *class:
+		if x.dataclass != nil {
+			pkg, name := l.fqn(x, nil, x.mod)
+			n := contract.Node{Package: pkg, Name: name}
+			return contract.Element{Kind: contract.Ref, Target: n.FQN()}
+		}
+	}
+	return contract.Element{Kind: contract.Any}
+}
