@@ -12,6 +12,7 @@ import (
 	"github.com/asterkit/aster/internal/enroll"
 	"github.com/asterkit/aster/internal/identity"
 	"github.com/asterkit/aster/internal/keyring"
+	"github.com/asterkit/aster/internal/profile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -177,7 +178,7 @@ func enrollAttributes(list string, flags []string, capabilities, role string) (t
 
 // rootKeyError turns a root key failure into the message and the way out.
 func rootKeyError(err error) error {
-	var nk *enroll.NoRootKeyError
+	var nk *profile.NoRootKeyError
 	var kf *trust.KeyFileError
 	var bad *keyring.MalformedError
 	switch {

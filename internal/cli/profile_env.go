@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"github.com/asterkit/aster/internal/enroll"
 	"github.com/asterkit/aster/internal/keyring"
 	"github.com/asterkit/aster/internal/profile"
 )
 
 // openProfiles opens the configuration directory, its config.toml and the
 // keyring ASTER_KEYRING selects.
-func openProfiles(c *Context) (*enroll.Profiles, error) {
+func openProfiles(c *Context) (*profile.Env, error) {
 	home, err := profile.Home()
 	if err != nil {
 		return nil, Failf("%v", err)
@@ -21,5 +20,5 @@ func openProfiles(c *Context) (*enroll.Profiles, error) {
 	if err != nil {
 		return nil, Failf("%v", err).WithHint("Fix the file, or move it aside to start with no profiles.")
 	}
-	return &enroll.Profiles{Home: home, Config: cfg, Keyring: kr}, nil
+	return &profile.Env{Home: home, Config: cfg, Keyring: kr}, nil
 }

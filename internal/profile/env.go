@@ -1,7 +1,4 @@
-// Package enroll implements `aster enroll node`: it finds the root key of a
-// profile, signs an enrollment credential for the node key of an identity
-// file and records it there, and describes the result.
-package enroll
+package profile
 
 import (
 	"crypto/ed25519"
@@ -14,21 +11,20 @@ import (
 	"path/filepath"
 
 	"github.com/asterkit/aster/internal/keyring"
-	"github.com/asterkit/aster/internal/profile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
-// Profiles is what root key resolution reads: the configuration directory,
-// its config.toml and the keyring.
-type Profiles struct {
+// Env is where profiles live: the configuration directory, its
+// config.toml and the keyring.
+type Env struct {
 	Home    string
-	Config  *profile.Config
+	Config  *Config
 	Keyring *keyring.Keyring
 }
 
 // Select is the profile a command works with: flag, else $ASTER_PROFILE,
 // else the active profile, else "default".
-func (p *Profiles) Select(flag string) string {
+func (p *Env) Select(flag string) string {
 	if flag != "" {
 		return flag
 	}
@@ -71,7 +67,7 @@ func (e *NoRootKeyError) Hint() string {
 // else the keyring entry of profile name, else $ASTER_HOME/root.key. When
 // the profile records a different root_pubkey, a warning goes to warn.
 // Errors: *trust.KeyFileError, *keyring.MalformedError, *NoRootKeyError.
-func (p *Profiles) RootKey(keyFile, name string, warn io.Writer) (ed25519.PrivateKey, error) {
+func (p *Env) RootKey(keyFile, name string, warn io.Writer) (ed25519.PrivateKey, error) {
 	key, err := p.findRootKey(keyFile, name)
 	if err != nil {
 		return nil, err
@@ -86,7 +82,7 @@ func (p *Profiles) RootKey(keyFile, name string, warn io.Writer) (ed25519.Privat
 	return key, nil
 }
 
-func (p *Profiles) findRootKey(keyFile, name string) (ed25519.PrivateKey, error) {
+func (p *Env) findRootKey(keyFile, name string) (ed25519.PrivateKey, error) {
 	if keyFile != "" {
 		return trust.ReadRootKey(keyFile)
 	}

@@ -1,0 +1,198 @@
+package profile
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/asterkit/aster/internal/filelock"
+	"github.com/asterkit/aster/internal/keyring"
+	"github.com/asterkit/aster/internal/trust"
+)
+
+// ExistsError is a profile that already has a root key.
+type ExistsError struct{ Name string }
+
+func (e *ExistsError) Error() string { return fmt.Sprintf("profile '%s' already exists.", e.Name) }
+
+// MissingError is a profile that is not in config.toml.
+type MissingError struct {
+	Name string
+	// Available lists the profiles there are.
+	Available []string
+}
+
+func (e *MissingError) Error() string { return fmt.Sprintf("profile '%s' does not exist.", e.Name) }
+
+// LockedError is a config.toml that another process kept locked.
+type LockedError struct{ Path string }
+
+func (e *LockedError) Error() string {
+	return e.Path + " is locked by another aster process; try again."
+}
+
+// update runs change on a freshly read config.toml under its lock and
+// saves the result when change succeeds.
+func (e *Env) update(notify io.Writer, change func() error) error {
+	if err := os.MkdirAll(filepath.Dir(e.Config.Path), 0o700); err != nil {
+		return err
+	}
+	lock, err := filelock.Acquire(e.Config.Path, notify)
+	if errors.Is(err, filelock.ErrTimeout) {
+		return &LockedError{Path: e.Config.Path}
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	if e.Config, err = Load(e.Config.Path); err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	return e.Config.Save()
+}
+
+// Created says what Create did.
+type Created struct {
+	// KeyAdded is set when an existing profile without a root key got one.
+	KeyAdded bool
+	// Activated is set when the profile became the active one.
+	Activated bool
+	// Adopted is set when a root key already in the keyring was used.
+	Adopted bool
+	// Pubkey is the root public key (hex).
+	Pubkey string
+}
+
+// Create gives profile name a root key pair: a key already in the keyring
+// under either account is adopted, else a new seed is stored there. The
+// profile gets root_pubkey and created_at (now, UTC) and becomes active
+// when it is the only profile or none is active. Nothing is written when
+// the keyring cannot store the key.
+func (e *Env) Create(name string, now time.Time, notify io.Writer) (*Created, error) {
+	res := &Created{}
+	err := e.update(notify, func() error {
+		c := e.Config
+		existing, exists := c.Get(name)
+		if exists && existing.Get("root_pubkey") != "" {
+			return &ExistsError{Name: name}
+		}
+		seed, _, err := e.Keyring.LoadRoot(name)
+		switch {
+		case err == nil && exists:
+			return &ExistsError{Name: name}
+		case err == nil:
+			res.Adopted = true
+		case errors.Is(err, keyring.ErrNotFound):
+			if seed, err = trust.GenerateSeed(); err != nil {
+				return err
+			}
+			if err := e.Keyring.StoreRoot(name, seed); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		res.Pubkey = hex.EncodeToString(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
+		created := now.UTC().Format("2006-01-02T15:04:05")
+		if exists {
+			res.KeyAdded = true
+			if err := c.SetKey(name, "root_pubkey", res.Pubkey); err != nil {
+				return err
+			}
+			if !existing.Has("created_at") {
+				if err := c.SetKey(name, "created_at", created); err != nil {
+					return err
+				}
+			}
+		} else if err := c.AddProfile(name, res.Pubkey, created); err != nil {
+			return err
+		}
+		if len(c.Names()) == 1 || !c.HasActive() {
+			res.Activated = true
+			return c.SetActive(name)
+		}
+		return nil
+	})
+	return res, err
+}
+
+// missing is the error for a profile that does not exist.
+func (e *Env) missing(name string) error {
+	return &MissingError{Name: name, Available: e.Config.Names()}
+}
+
+// Use makes name the active profile.
+func (e *Env) Use(name string, notify io.Writer) error {
+	return e.update(notify, func() error {
+		if _, ok := e.Config.Get(name); !ok {
+			return e.missing(name)
+		}
+		return e.Config.SetActive(name)
+	})
+}
+
+// Deleted says what Delete did.
+type Deleted struct {
+	// KeyRemoved is set when a root key entry was removed.
+	KeyRemoved bool
+	// KeyError is why the root key could not be removed, if so.
+	KeyError error
+}
+
+// Delete removes profile name and its root key; when it was active, the
+// first remaining profile (sorted) becomes active, else "default".
+func (e *Env) Delete(name string, notify io.Writer) (*Deleted, error) {
+	res := &Deleted{}
+	err := e.update(notify, func() error {
+		c := e.Config
+		if _, ok := c.Get(name); !ok {
+			return e.missing(name)
+		}
+		wasActive := c.Active() == name
+		if err := c.Delete(name); err != nil {
+			return err
+		}
+		if wasActive {
+			next := DefaultName
+			if names := c.Names(); len(names) > 0 {
+				next = names[0]
+			}
+			if err := c.SetActive(next); err != nil {
+				return err
+			}
+		}
+		res.KeyRemoved, res.KeyError = e.Keyring.DeleteRoot(name)
+		return nil
+	})
+	return res, err
+}
+
+// PrivateKeyState describes where the root private key of name is, for
+// `profile show`.
+func (e *Env) PrivateKeyState(name string) string {
+	_, _, err := e.Keyring.LoadRoot(name)
+	var u *keyring.UnavailableError
+	var bad *keyring.MalformedError
+	switch {
+	case err == nil && e.Keyring.IsFile():
+		return "****... (in file keyring)"
+	case err == nil:
+		return "****... (in keyring)"
+	case errors.Is(err, keyring.ErrNotFound):
+		return "<not set>"
+	case errors.As(err, &u):
+		return "<keyring not available>"
+	case errors.As(err, &bad):
+		return "<invalid entry " + bad.Account + ">"
+	}
+	return "<" + strings.TrimSuffix(err.Error(), ".") + ">"
+}
