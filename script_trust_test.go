@@ -1,0 +1,86 @@
+package aster_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func init() {
+	scriptCommands["refcmd"] = cmdRefCmd
+	scriptCommands["filemode"] = cmdFileMode
+}
+
+// cmdRefCmd runs the nth "$ aster …" command of a reference cli.txt in the
+// script's directory and checks that its output (stdout then stderr) and
+// exit code are the recorded ones:
+//
+//	refcmd $VECTORS/20_credentials/cli.txt 3
+func cmdRefCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: refcmd CLI_TXT N")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 1 {
+		ts.Fatalf("refcmd: bad block number %q", args[1])
+	}
+	text := ts.ReadFile(args[0])
+	argv, wantCode, ok := referenceCommand(text, n)
+	want, _ := referenceBlock(text, n)
+	if !ok || len(argv) == 0 || argv[0] != "aster" {
+		ts.Fatalf("%s: no aster command block %d", args[0], n)
+	}
+	code := 0
+	if err := ts.Exec(argv[0], argv[1:]...); err != nil {
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			ts.Fatalf("refcmd: %v", err)
+		}
+		code = exitErr.ExitCode()
+	}
+	if got := ts.ReadFile("stdout") + ts.ReadFile("stderr"); got != want || code != wantCode {
+		ts.Fatalf("%s differs from the reference (%s, block %d)\n--- got (exit %d)\n%s--- want (exit %d)\n%s",
+			strings.Join(argv, " "), args[0], n, code, got, wantCode, want)
+	}
+}
+
+// referenceCommand returns the words of the nth "$ command" line of a
+// reference cli.txt (split at spaces, as recorded) and its exit code.
+func referenceCommand(text string, n int) ([]string, int, bool) {
+	var argv []string
+	block := 0
+	for _, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(l, "$ "):
+			if block++; block == n {
+				argv = strings.Fields(l[2:])
+			}
+		case block == n && strings.HasPrefix(l, "[exit code] "):
+			code, err := strconv.Atoi(strings.TrimPrefix(l, "[exit code] "))
+			return argv, code, err == nil
+		}
+	}
+	return nil, 0, false
+}
+
+// cmdFileMode checks a file's permission bits:
+//
+//	filemode root.key 0600
+func cmdFileMode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: filemode PATH MODE")
+	}
+	want, err := strconv.ParseUint(args[1], 8, 32)
+	if err != nil {
+		ts.Fatalf("filemode: bad mode %q", args[1])
+	}
+	st, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := st.Mode().Perm(); (uint64(got) == want) == neg {
+		ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
+	}
+}
