@@ -20,7 +20,13 @@ var exportLayout = pyjson.Options{Indent: 2}
 const IDPrefix = "blake3:"
 
 // ExportFileName is the file an entry is exported to: <service>.aster.json.
-func ExportFileName(m *Manifest) string { return m.Service + ".aster.json" }
+// A service name that is not a plain file name is an error.
+func ExportFileName(m *Manifest) (string, error) {
+	if m.Service == "" || m.Service == "." || m.Service == ".." || strings.ContainsAny(m.Service, "/\\\x00") {
+		return "", fmt.Errorf("service name %s cannot be used as a file name", pyjson.StrRepr(m.Service))
+	}
+	return m.Service + ".aster.json", nil
+}
 
 // Export is the reference's portable export (.aster.json) of one entry,
 // ending with a newline: service-level keys re-ordered, lists sorted,

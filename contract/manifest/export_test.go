@@ -18,7 +18,11 @@ func TestExportVector(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join(dir, "export", ExportFileName(&f.Entries[0])))
+	name, err := ExportFileName(&f.Entries[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "export", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +91,14 @@ func TestParseExportErrors(t *testing.T) {
 		}
 		if c.want == ErrNotExport.Error() && !errors.Is(err, ErrNotExport) {
 			t.Errorf("ParseExport(%s) is not ErrNotExport", c.in)
+		}
+	}
+}
+
+func TestExportFileName(t *testing.T) {
+	for _, bad := range []string{"", ".", "..", "a/b", `a\b`, "a\x00"} {
+		if name, err := ExportFileName(&Manifest{Service: bad}); err == nil {
+			t.Errorf("ExportFileName(%q) = %q, want an error", bad, name)
 		}
 	}
 }

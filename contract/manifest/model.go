@@ -1,6 +1,8 @@
 // Package manifest is the contract manifest (.aster/manifest.json): its
-// model, a reader, and a writer byte-identical to the reference's
-// json.dumps(..., indent=2).
+// model, a reader with JSON-path errors, a writer byte-identical to the
+// reference's json.dumps(..., indent=2), Build from a compiled contract,
+// the reference's .aster.json export, and the drift report that contract
+// check and contract diff print.
 package manifest
 
 // Manifest is one service entry of a manifest file, keys in file order.

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
@@ -36,21 +35,22 @@ func init() {
 			if err != nil {
 				return err
 			}
+			names := make([]string, len(f.Entries))
+			for i := range f.Entries {
+				if names[i], err = manifest.ExportFileName(&f.Entries[i]); err != nil {
+					return Failf("%s: %v", *path, err).WithHint("Rename the service before exporting it.")
+				}
+			}
 			if err := os.MkdirAll(*dir, 0o755); err != nil {
 				return Failf("cannot create %s: %v", *dir, unwrapPath(err)).WithHint("Choose another directory with -o DIR.")
 			}
 			for i := range f.Entries {
 				m := &f.Entries[i]
-				name := manifest.ExportFileName(m)
-				if strings.ContainsAny(m.Service, `/\`) || m.Service == "" || m.Service == "." || m.Service == ".." {
-					return Failf("service name %q cannot be used as a file name", m.Service).
-						WithHint("Rename the service before exporting it.")
-				}
 				data, err := manifest.Export(m)
 				if err != nil {
 					return Failf("%s: %v", *path, err)
 				}
-				out := filepath.Join(*dir, name)
+				out := filepath.Join(*dir, names[i])
 				if err := atomicfile.Write(out, data, 0o644); err != nil {
 					return Failf("cannot write %s: %v", out, unwrapPath(err)).WithHint("Check that the directory is writable.")
 				}
