@@ -1,6 +1,7 @@
 package aster_test
 
 import (
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
@@ -8,11 +9,14 @@ import (
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 func init() {
 	scriptCommands["refcmd"] = cmdRefCmd
 	scriptCommands["filemode"] = cmdFileMode
+	scriptCommands["hexflip"] = cmdHexFlip
 }
 
 // cmdRefCmd runs the nth "$ aster …" command of a reference cli.txt in the
@@ -83,4 +87,36 @@ func cmdFileMode(ts *testscript.TestScript, neg bool, args []string) {
 	if got := st.Mode().Perm(); (uint64(got) == want) == neg {
 		ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
 	}
+}
+
+// cmdHexFlip flips the lowest bit of byte N of a hex string member of a
+// JSON file written with indent 2 (a credential), keeping the layout:
+//
+//	hexflip cred.json signature 0
+func cmdHexFlip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: hexflip FILE MEMBER N")
+	}
+	n, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	doc, err := pyjson.Unmarshal([]byte(ts.ReadFile(args[0])))
+	ts.Check(err)
+	obj := doc.(pyjson.Object)
+	for i, m := range obj {
+		if m.Key != args[1] {
+			continue
+		}
+		s, _ := m.Value.(string)
+		b, err := hex.DecodeString(s)
+		if err != nil || n < 0 || n >= len(b) {
+			ts.Fatalf("hexflip: %s is not hex with a byte %d", args[1], n)
+		}
+		b[n] ^= 1
+		obj[i].Value = hex.EncodeToString(b)
+		out, err := pyjson.Marshal(obj, pyjson.Options{Indent: 2, ASCII: true})
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), append(out, '\n'), 0o600))
+		return
+	}
+	ts.Fatalf("hexflip: no member %s in %s", args[1], args[0])
 }
