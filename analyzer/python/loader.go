@@ -34,7 +34,7 @@ type Loader struct {
 	serviceClasses []*class
 	// inline records, per function, the service whose Mode 2 request class
 	// it already produced (§3).
-	inline map[*function]*class
+	inline    map[*function]*class
 	typeCache map[fieldKey]Value
 	// undecided is set when an XLANG service of a loaded module could not
 	// be walked, so automatic tags are unknown.

@@ -46,7 +46,7 @@ type method struct {
 	req, resp  Value // *class or a primitive *known
 	// walk are the request and (raw) return types.
 	walk []typeRoot
-	node       *pyparse.Node
+	node *pyparse.Node
 }
 
 // param is a function parameter.
