@@ -280,37 +280,65 @@ func countChanges(old, new []string) (added, removed int) {
 	return added, removed
 }
 
-// compareMethods writes the method lines: removed and changed methods in
-// the old order, then added ones in the new order.
-func compareMethods(d *details, old, new []Method) {
-	find := func(list []Method, name string) *Method {
-		for i := range list {
-			if list[i].Name == name {
-				return &list[i]
+// pairByName pairs the items of two lists by name, each item at most
+// once, first come first served: pair[i] is the index in new of old[i], or
+// -1; added lists the unpaired indexes of new; common is the paired names
+// in old order and in new order.
+func pairByName(oldNames, newNames []string) (pair, added []int, commonOld, commonNew []string) {
+	used := make([]bool, len(newNames))
+	pair = make([]int, len(oldNames))
+	for i, name := range oldNames {
+		pair[i] = -1
+		for j, n := range newNames {
+			if !used[j] && n == name {
+				pair[i], used[j] = j, true
+				commonOld = append(commonOld, name)
+				break
 			}
 		}
-		return nil
 	}
-	for i := range old {
+	for j, name := range newNames {
+		if used[j] {
+			commonNew = append(commonNew, name)
+		} else {
+			added = append(added, j)
+		}
+	}
+	return pair, added, commonOld, commonNew
+}
+
+// compareMethods writes the method lines: removed and changed methods in
+// the old order, then added ones in the new order, then a reordering of
+// the methods both sides have.
+func compareMethods(d *details, old, new []Method) {
+	names := func(list []Method) []string {
+		out := make([]string, len(list))
+		for i := range list {
+			out[i] = list[i].Name
+		}
+		return out
+	}
+	pair, added, commonOld, commonNew := pairByName(names(old), names(new))
+	for i, j := range pair {
 		o := &old[i]
-		n := find(new, o.Name)
-		if n == nil {
+		if j < 0 {
 			d.add(2, false, "- method %s (%s)", o.Name, o.Pattern)
 			continue
 		}
 		md := &details{}
-		compareMethod(md, o, n)
+		compareMethod(md, o, &new[j])
 		if len(md.lines) > 0 {
 			d.lines = append(d.lines, fmt.Sprintf("  ~ method %s:", o.Name))
 			d.lines = append(d.lines, md.lines...)
 			d.explained = d.explained || md.explained
 		}
 	}
-	for i := range new {
-		n := &new[i]
-		if find(old, n.Name) == nil {
-			d.add(2, false, "+ method %s (%s): %s -> %s", n.Name, n.Pattern, n.RequestType, n.ResponseType)
-		}
+	for _, j := range added {
+		n := &new[j]
+		d.add(2, false, "+ method %s (%s): %s -> %s", n.Name, n.Pattern, n.RequestType, n.ResponseType)
+	}
+	if !slices.Equal(commonOld, commonNew) {
+		d.add(2, true, "~ methods reordered: %s -> %s", strings.Join(commonOld, ", "), strings.Join(commonNew, ", "))
 	}
 }
 
@@ -380,33 +408,24 @@ var typeKeys = []string{"kind", "nullable", "ref_name", "item_kind", "item_ref",
 // changed fields in the old order, then added ones in the new order, then
 // a reordering of the fields both sides have.
 func compareFields(d *details, header string, old, new []Field) {
-	fd := &details{}
-	find := func(list []Field, name string) *Field {
+	names := func(list []Field) []string {
+		out := make([]string, len(list))
 		for i := range list {
-			if list[i].Name == name {
-				return &list[i]
-			}
+			out[i] = list[i].Name
 		}
-		return nil
+		return out
 	}
-	var commonOld, commonNew []string
-	for i := range old {
-		o := &old[i]
-		n := find(new, o.Name)
-		if n == nil {
-			fd.add(6, false, "- %s: %s", o.Name, TypeString(o))
-			continue
-		}
-		commonOld = append(commonOld, o.Name)
-		compareField(fd, o, n)
-	}
-	for i := range new {
-		n := &new[i]
-		if find(old, n.Name) == nil {
-			fd.add(6, false, "+ %s: %s", n.Name, TypeString(n))
+	fd := &details{}
+	pair, added, commonOld, commonNew := pairByName(names(old), names(new))
+	for i, j := range pair {
+		if j < 0 {
+			fd.add(6, false, "- %s: %s", old[i].Name, TypeString(&old[i]))
 		} else {
-			commonNew = append(commonNew, n.Name)
+			compareField(fd, &old[i], &new[j])
 		}
+	}
+	for _, j := range added {
+		fd.add(6, false, "+ %s: %s", new[j].Name, TypeString(&new[j]))
 	}
 	if !slices.Equal(commonOld, commonNew) {
 		fd.add(6, true, "~ fields reordered: %s -> %s", strings.Join(commonOld, ", "), strings.Join(commonNew, ", "))
@@ -443,8 +462,8 @@ func compareField(d *details, o, n *Field) {
 	if ov, nv, diff := differs("enum_values"); diff {
 		d.add(6, false, "~ %s: enum values %s -> %s", n.Name, showOpt(ov), showOpt(nv))
 	}
-	if od, nd := defaultText(o), defaultText(n); od != nd {
-		d.add(6, true, "~ %s: default %s -> %s", n.Name, od, nd)
+	if o.DefaultKind != n.DefaultKind || !same(o.DefaultValue, n.DefaultValue) {
+		d.add(6, true, "~ %s: default %s -> %s", n.Name, defaultText(o), defaultText(n))
 	}
 	if o.Required != n.Required {
 		d.add(6, true, "~ %s: required %t -> %t", n.Name, o.Required, n.Required)
@@ -461,10 +480,14 @@ func compareField(d *details, o, n *Field) {
 }
 
 // defaultText is a field's default for the report: the JSON value for
-// default_kind "value", else the kind ("none", "empty_list", …).
+// default_kind "value", else the kind ("none", "empty_list", …), followed
+// by the value when it is not null.
 func defaultText(f *Field) string {
-	if f.DefaultKind == "value" {
+	switch {
+	case f.DefaultKind == "value":
 		return show(f.DefaultValue)
+	case f.DefaultValue != nil:
+		return f.DefaultKind + " " + show(f.DefaultValue)
 	}
 	return f.DefaultKind
 }
