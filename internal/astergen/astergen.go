@@ -3,13 +3,63 @@
 package astergen
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 )
+
+// usage is the command's synopsis.
+const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
+
+Analyses the //aster:service interfaces of the Go packages (default: the
+current directory, the package of $GOFILE under go generate) and writes, in
+each package that declares services, .aster/manifest.json and
+aster_contract.go. Files are rewritten only when their bytes change.
+
+  -check    write nothing; exit 1 when the files are out of date
+  -out DIR  write the two files into DIR (one service package only)
+`
 
 // Main runs aster-gen with args (without the program name) and returns the
 // process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "aster-gen: not implemented yet")
-	return 2
+	fs := flag.NewFlagSet("aster-gen", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	check := fs.Bool("check", false, "")
+	out := fs.String("out", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "Error: %v\n  %s", err, strings.ReplaceAll(strings.SplitN(usage, "\n", 2)[0], "\n", ""))
+		fmt.Fprintln(stderr)
+		return 2
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n  Run aster-gen from an existing directory.\n", err)
+		return 1
+	}
+	return Run(Options{
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out,
+		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
+		Stdout:  stdout, Stderr: stderr,
+	})
+}
+
+// withoutCheck drops the -check flag from args, giving the command that
+// regenerates.
+func withoutCheck(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if a == "-check" || a == "--check" || a == "-check=true" || a == "--check=true" {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }

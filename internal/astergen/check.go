@@ -1,0 +1,200 @@
+package astergen
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/asterkit/aster/contract/manifest"
+)
+
+// check compares the computed files with those on disk and reports, per
+// package, what is out of date: the manifest drift report, then the wire
+// structs and interfaces whose generated guards changed. It returns 1 on
+// drift.
+func check(o Options, outs []*pkgOutput) int {
+	drift := false
+	for _, p := range outs {
+		var lines []string
+		mpath := rel(o.Dir, p.manifestPath)
+		old, err := readIfExists(p.manifestPath)
+		switch {
+		case err != nil:
+			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", mpath, err), "Check the file's permissions.")
+		case old == nil:
+			lines = append(lines, mpath+" is missing")
+		default:
+			of, err := manifest.Parse(mpath, old)
+			if err != nil {
+				lines = append(lines, fmt.Sprintf("%s cannot be read: %v", mpath, err))
+				break
+			}
+			if r := manifest.Compare(of, p.file); r.Drift() {
+				lines = append(lines, strings.Split(strings.TrimRight(r.Text(false), "\n"), "\n")...)
+			}
+		}
+		gpath := rel(o.Dir, p.goPath)
+		oldGo, err := readIfExists(p.goPath)
+		switch {
+		case err != nil:
+			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", gpath, err), "Check the file's permissions.")
+		case oldGo == nil:
+			lines = append(lines, gpath+" is missing")
+		case !bytes.Equal(oldGo, p.goBytes):
+			lines = append(lines, gpath+" is out of date")
+			for _, l := range guardChanges(oldGo, p.goBytes) {
+				lines = append(lines, "  "+l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		drift = true
+		fmt.Fprintf(o.Stdout, "%s:\n", p.pkg.Path)
+		for _, l := range lines {
+			fmt.Fprintf(o.Stdout, "  %s\n", l)
+		}
+	}
+	if drift {
+		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  %s\n", o.Command)
+		return 1
+	}
+	for _, p := range outs {
+		fmt.Fprintf(o.Stdout, "%s: contract files up to date\n", p.pkg.Path)
+	}
+	return 0
+}
+
+// guardSet is what the guards of one generated file say: per wire struct
+// and per service interface, its members in order with their types.
+type guardSet map[string][][2]string
+
+// guardChanges lists, in sorted order, the wire structs and interface
+// methods whose generated guards differ between two generated files:
+// "wire struct StatusRequest: ~ field Verbose: bool -> string".
+func guardChanges(oldSrc, newSrc []byte) []string {
+	o, n := guards(oldSrc), guards(newSrc)
+	var names []string
+	for k := range o {
+		names = append(names, k)
+	}
+	for k := range n {
+		if _, ok := o[k]; !ok {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	var out []string
+	for _, name := range names {
+		om, inOld := o[name]
+		nm, inNew := n[name]
+		switch {
+		case !inOld:
+			out = append(out, "+ "+name)
+		case !inNew:
+			out = append(out, "- "+name)
+		default:
+			for _, c := range memberChanges(om, nm) {
+				out = append(out, name+": "+c)
+			}
+		}
+	}
+	return out
+}
+
+func memberChanges(old, new [][2]string) []string {
+	find := func(ms [][2]string, name string) (string, bool) {
+		for _, m := range ms {
+			if m[0] == name {
+				return m[1], true
+			}
+		}
+		return "", false
+	}
+	var out []string
+	for _, m := range old {
+		if t, ok := find(new, m[0]); !ok {
+			out = append(out, fmt.Sprintf("- %s %s", m[0], m[1]))
+		} else if t != m[1] {
+			out = append(out, fmt.Sprintf("~ %s: %s -> %s", m[0], m[1], t))
+		}
+	}
+	for _, m := range new {
+		if _, ok := find(old, m[0]); !ok {
+			out = append(out, fmt.Sprintf("+ %s %s", m[0], m[1]))
+		}
+	}
+	return out
+}
+
+// guards reads the guards of a generated file: the anonymous struct of
+// each `_ = Name(struct{…}{})` conversion and the methods of each
+// aster…Methods interface. An unparsable file gives an empty set.
+func guards(src []byte) guardSet {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return guardSet{}
+	}
+	text := func(n ast.Node) string {
+		var b bytes.Buffer
+		printer.Fprint(&b, fset, n)
+		return b.String()
+	}
+	set := guardSet{}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, s := range gd.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				it, ok := s.Type.(*ast.InterfaceType)
+				name, isGuard := strings.CutSuffix(strings.TrimPrefix(s.Name.Name, "aster"), "Methods")
+				if !ok || !isGuard {
+					continue
+				}
+				var ms [][2]string
+				for _, m := range it.Methods.List {
+					for _, id := range m.Names {
+						ms = append(ms, [2]string{"method " + id.Name, strings.TrimPrefix(text(m.Type), "func")})
+					}
+				}
+				set["interface "+name] = ms
+			case *ast.ValueSpec:
+				for _, v := range s.Values {
+					call, ok := v.(*ast.CallExpr)
+					if !ok || len(call.Args) != 1 {
+						continue
+					}
+					id, ok1 := call.Fun.(*ast.Ident)
+					lit, ok2 := call.Args[0].(*ast.CompositeLit)
+					if !ok1 || !ok2 {
+						continue
+					}
+					st, ok := lit.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					var ms [][2]string
+					for _, fl := range st.Fields.List {
+						if len(fl.Names) == 0 {
+							ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
+						}
+						for _, n := range fl.Names {
+							ms = append(ms, [2]string{"field " + n.Name, text(fl.Type)})
+						}
+					}
+					set["wire struct "+id.Name] = ms
+				}
+			}
+		}
+	}
+	return set
+}
