@@ -1,11 +1,14 @@
 package python
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 
+	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,8 +22,10 @@ type scope struct {
 	// modFirst looks in the module before the class body (string
 	// annotations of dataclass fields).
 	modFirst bool
-	// anno evaluates string constants inside subscripts as annotations.
+	// anno evaluates string constants as annotations.
 	anno bool
+	// str, when set, is where string annotations are evaluated.
+	str *scope
 }
 
 // ident normalises an identifier to NFKC.
@@ -58,9 +63,20 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		fail(s.mod, n, "define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name)
 	}
 	if f, ok := v.(*failed); ok {
-		panic(f.err)
+		useFailed(s.mod, n, name, f)
 	}
 	return v
+}
+
+// useFailed reports the use of a binding whose value is unknown, at the
+// use, saying why and where it was bound.
+func useFailed(m *module, n *pyparse.Node, name string, f *failed) {
+	var ae *analyzer.Error
+	if !errors.As(f.err, &ae) {
+		panic(f.err)
+	}
+	where := fmt.Sprintf("%s:%d:%d", ae.File, ae.Line, ae.Col)
+	fail(m, n, ae.Hint, "'%s' cannot be resolved statically: %s (at %s)", name, ae.Msg, where)
 }
 
 // eval evaluates an expression statically.
@@ -97,6 +113,9 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 	case "string", "concatenated_string":
 		v := l.evalString(s, n)
 		if str, ok := v.(string); ok && s.anno {
+			if s.str != nil {
+				return l.evalStringAnno(*s.str, n, str)
+			}
 			return l.evalStringAnno(s, n, str)
 		}
 		return v
@@ -181,7 +200,7 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 	case *module:
 		if v, ok := o.ns.lookup(name, s.at); ok {
 			if f, ok := v.(*failed); ok {
-				panic(f.err)
+				useFailed(s.mod, n, name, f)
 			}
 			return v
 		}
@@ -212,7 +231,7 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 		for _, c := range l.mro(o) {
 			if v, ok := c.ns.lookup(name, final); ok {
 				if f, ok := v.(*failed); ok {
-					panic(f.err)
+					useFailed(s.mod, n, name, f)
 				}
 				return v
 			}

@@ -84,6 +84,9 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 	defer catch(&err)
 	sc := c
 	if c.service == nil {
+		if c.decoErr != nil {
+			return nil, c.decoErr
+		}
 		sc = nil
 		for _, k := range l.mro(c)[1:] {
 			if k.service != nil {
@@ -131,7 +134,7 @@ func (l *Loader) serviceArgs(s *svc) {
 		s.name, named = name, true
 	}
 	allowed := map[string]bool{"name": true, "version": true, "serialization": true, "scoped": true, "interceptors": true, "max_concurrent_streams": true, "requires": true, "public": true, "metadata": true}
-	var serialization Value
+	var serialization kwarg
 	for _, k := range d.kwargs {
 		if !allowed[k.name] {
 			fail(m, k.node, "remove the argument", "@service() got an unexpected keyword argument '%s'", k.name)
@@ -153,13 +156,13 @@ func (l *Loader) serviceArgs(s *svc) {
 			}
 			s.version = i.Int64()
 		case "serialization":
-			serialization = k.v
+			serialization = k
 		case "scoped":
 			l.serviceScope(s, k)
 		}
 	}
 	checkString(m, d.node, s.name)
-	l.serviceModes(s, serialization, d)
+	l.serviceModes(s, serialization.v, serialization.node)
 	if s.scope == 1 && !l.hasPeer(c) {
 		fail(m, c.node, "add a 'peer' parameter to __init__", "session-scoped service %s needs an __init__ with a 'peer' parameter", c.name)
 	}
@@ -190,7 +193,7 @@ func (l *Loader) serviceScope(s *svc, k kwarg) {
 	fail(m, k.node, "use \"shared\", \"session\" or RpcScope", "scoped= must be a string")
 }
 
-func (l *Loader) serviceModes(s *svc, v Value, d *call) {
+func (l *Loader) serviceModes(s *svc, v Value, at *pyparse.Node) {
 	m := s.cls.mod
 	var items []Value
 	switch x := v.(type) {
@@ -208,11 +211,11 @@ func (l *Loader) serviceModes(s *svc, v Value, d *call) {
 	for _, it := range items {
 		k, ok := it.(*known)
 		if !ok || !strings.HasPrefix(k.name, "aster.SerializationMode.") {
-			fail(m, d.node, "use SerializationMode members", "serialization= must hold SerializationMode members")
+			fail(m, at, "use SerializationMode members", "serialization= must hold SerializationMode members")
 		}
 		mode := strings.ToLower(strings.TrimPrefix(k.name, "aster.SerializationMode."))
 		if mode == "native" {
-			fail(m, d.node, "use XLANG, JSON or ROW", "NATIVE mode cannot be hashed by the reference")
+			fail(m, at, "use XLANG, JSON or ROW", "NATIVE mode cannot be hashed by the reference")
 		}
 		if mode == "xlang" {
 			s.xlang = true
@@ -298,7 +301,7 @@ func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
 	if n.Kind == "string" || f.mod.future {
 		return scope{mod: f.mod, at: end, anno: true}
 	}
-	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true}
+	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: &scope{mod: f.mod, at: end, anno: true}}
 }
 
 // methodAnno evaluates a parameter or return annotation.

@@ -23,7 +23,7 @@ func (l *Loader) fieldType(f *dcField, at int) Value {
 	if n.Kind == "string" || c.mod.future {
 		s = scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
 	} else {
-		s = scope{mod: c.mod, cls: c, at: f.decl.seq, anno: true}
+		s = scope{mod: c.mod, cls: c, at: f.decl.seq, anno: true, str: &scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}}
 	}
 	v := strip(l.eval(s, n))
 	checkOpaque(c.mod, n, v)
