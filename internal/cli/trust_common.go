@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/asterkit/aster/internal/profile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -40,12 +41,13 @@ func expandHome(path string) string {
 	return filepath.Join(home, path[2:])
 }
 
-// asterHome is $ASTER_HOME, else ~/.aster.
-func asterHome() string {
-	if h := os.Getenv("ASTER_HOME"); h != "" {
-		return expandHome(h)
+// defaultRootKey is $ASTER_HOME/root.key.
+func defaultRootKey() (string, error) {
+	home, err := profile.Home()
+	if err != nil {
+		return "", Failf("%v", err)
 	}
-	return expandHome("~/.aster")
+	return filepath.Join(home, "root.key"), nil
 }
 
 // keyExists prints the two lines the reference prints when a key file is in

@@ -59,7 +59,10 @@ func keygenRoot(c *Context) error {
 	}
 	path := expandHome(*out)
 	if path == "" {
-		path = asterHome() + string(os.PathSeparator) + "root.key"
+		var err error
+		if path, err = defaultRootKey(); err != nil {
+			return err
+		}
 	}
 	if _, err := os.Lstat(path); err == nil && !*force {
 		return keyExists(c, path)
@@ -106,7 +109,10 @@ func keygenPubkey(c *Context) error {
 	}
 	inPath := expandHome(*in)
 	if inPath == "" {
-		inPath = asterHome() + string(os.PathSeparator) + "root.key"
+		var err error
+		if inPath, err = defaultRootKey(); err != nil {
+			return err
+		}
 	}
 	pub, err := trust.ReadPublicKey(inPath)
 	if err != nil {

@@ -90,7 +90,7 @@ func signCredential(c *Context, kind string) error {
 		merged.Set(a.Key, a.Value)
 	}
 	if _, err := merged.CanonicalJSON(); err != nil {
-		return Failf("cannot sign: %v", err)
+		return Failf("cannot sign: %v", err).WithHint("Attribute keys and values must be Unicode text (no lone surrogates).")
 	}
 	now := time.Now()
 	expiresAt, err := trust.ParseExpiry(*expires, now)
@@ -171,7 +171,9 @@ func parseAttributesJSON(text string) (trust.Attributes, error) {
 	return attrs, nil
 }
 
-// loadSigningKey reads the root key from --root-key, else from the profile.
+// loadSigningKey reads the root key from --root-key, else the root key of
+// the profile (--profile, $ASTER_PROFILE, the active one), found as enroll
+// node finds it, naming the profile on stderr.
 func loadSigningKey(c *Context, path, profileName string) (ed25519.PrivateKey, error) {
 	if path != "" {
 		root, err := trust.ReadRootKey(expandHome(path))
@@ -180,5 +182,15 @@ func loadSigningKey(c *Context, path, profileName string) (ed25519.PrivateKey, e
 		}
 		return root, nil
 	}
-	return nil, Failf("no root key given").WithHint("Pass --root-key <path-to-root.key>.")
+	env, err := openProfiles(c)
+	if err != nil {
+		return nil, err
+	}
+	name := env.Select(profileName)
+	fmt.Fprintf(c.Stderr, "[profile: %s]\n", name)
+	root, err := env.RootKey("", name, c.Stderr)
+	if err != nil {
+		return nil, rootKeyError(err)
+	}
+	return root, nil
 }

@@ -79,10 +79,10 @@ func (a Attributes) object() pyjson.Object {
 func (a Attributes) CanonicalJSON() ([]byte, error) {
 	for _, at := range a {
 		if !utf8.ValidString(at.Key) {
-			return nil, fmt.Errorf("attribute key %q is not valid UTF-8", at.Key)
+			return nil, fmt.Errorf("attribute key %s is not valid UTF-8", pyjson.StrRepr(at.Key))
 		}
 		if !utf8.ValidString(at.Value) {
-			return nil, fmt.Errorf("attribute %q has a value that is not valid UTF-8", at.Key)
+			return nil, fmt.Errorf("attribute %s has a value that is not valid UTF-8", pyjson.StrRepr(at.Key))
 		}
 	}
 	return pyjson.Marshal(a.object(), pyjson.Options{Indent: -1, ItemSep: ",", KeySep: ":", SortKeys: true})
