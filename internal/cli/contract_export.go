@@ -22,8 +22,8 @@ func init() {
 		Usage:   "aster contract export [--manifest PATH] [-o|--out DIR]",
 		Example: "aster contract export --manifest .aster/manifest.json -o contracts",
 		Run: func(c *Context) error {
-			path := c.Flags.String("manifest", defaultManifest, "the manifest to export")
-			dir := c.Flags.StringP("out", "o", ".", "the directory to write the exports to")
+			path := c.Flags.String("manifest", defaultManifest, "read the manifest at `PATH`")
+			dir := c.Flags.StringP("out", "o", ".", "write the exports into `DIR` (created if missing)")
 			if err := c.Parse(); err != nil {
 				return err
 			}

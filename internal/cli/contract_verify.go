@@ -17,7 +17,7 @@ func init() {
 		Usage:   "aster contract verify FILE [--manifest PATH]",
 		Example: "aster contract verify contracts/Echo.aster.json",
 		Run: func(c *Context) error {
-			path := c.Flags.String("manifest", defaultManifest, "the manifest to compare with")
+			path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
 			if err := c.Parse(); err != nil {
 				return err
 			}
