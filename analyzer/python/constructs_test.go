@@ -10,8 +10,8 @@ import (
 
 func TestPackagesAndRelativeImports(t *testing.T) {
 	res, _ := mustAnalyse(t, map[string]string{
-		"pkg/__init__.py": "",
-		"pkg/models.py":   prelude + "@dataclass\nclass Req:\n    x: int = 0\n",
+		"pkg/__init__.py":     "",
+		"pkg/models.py":       prelude + "@dataclass\nclass Req:\n    x: int = 0\n",
 		"pkg/sub/__init__.py": "",
 		"pkg/sub/svc.py": prelude + "from ..models import Req as R\nimport pkg.models as pm\nimport pkg.models\n" +
 			"@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> pm.Req: ...\n    @rpc\n    async def b(self, r: pkg.models.Req) -> R: ...\n",
@@ -251,7 +251,7 @@ func TestWireTagsAcrossServices(t *testing.T) {
 func TestInheritedMethodsAndAliases(t *testing.T) {
 	res, _ := mustAnalyse(t, map[string]string{
 		"base.py": prelude + "@dataclass\nclass R:\n    x: int = 0\nclass Base:\n    @rpc\n    async def a(self, r: R) -> R: ...\n    @rpc\n    async def hidden(self, r: R) -> R: ...\n    @rpc\n    async def _private(self, r: R) -> R: ...\n",
-		"m.py": prelude + "from base import Base, R\n@service\nclass S(Base):\n    hidden = 1\n    b = Base.a\n",
+		"m.py":    prelude + "from base import Base, R\n@service\nclass S(Base):\n    hidden = 1\n    b = Base.a\n",
 	}, "m:S")
 	var names []string
 	for _, m := range res.Methods {

@@ -12,8 +12,8 @@ const svcTail = "@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> R:
 
 func TestTopLevelErrors(t *testing.T) {
 	files := map[string]string{
-		"m.py":  prelude + "class Plain:\n    pass\nx = 1\n",
-		"b.py":  "import nothere\n",
+		"m.py":          prelude + "class Plain:\n    pass\nx = 1\n",
+		"b.py":          "import nothere\n",
 		"p/__init__.py": "",
 	}
 	for _, tc := range []struct {
