@@ -67,7 +67,8 @@ func sorted(s []string) []string {
 }
 
 // exportMethod re-keys a method: the leading keys in a fixed order, then
-// the others sorted.
+// the others sorted. Request and response fields are sorted by name and
+// re-keyed; inline parameters stay as in the manifest.
 func exportMethod(m *Method) pyjson.Object {
 	byName := func(fields []Field) []Field {
 		fields = slices.Clone(fields)
@@ -84,7 +85,7 @@ func exportMethod(m *Method) pyjson.Object {
 		{Key: "response_wire_tag", Value: m.ResponseWireTag},
 		{Key: "timeout", Value: m.Timeout},
 		{Key: "idempotent", Value: m.Idempotent},
-		{Key: "inline_params", Value: exportFields(m.InlineParams)},
+		{Key: "inline_params", Value: fieldList(m.InlineParams)},
 		{Key: "fields", Value: exportFields(byName(m.Fields))},
 		{Key: "response_fields", Value: exportFields(byName(m.ResponseFields))},
 	}

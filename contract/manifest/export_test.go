@@ -102,3 +102,29 @@ func TestExportFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestExportInlineParams checks that inline parameters keep their order
+// and their manifest keys, unlike request and response fields.
+func TestExportInlineParams(t *testing.T) {
+	f := readVector(t, "11_inline_params/manifest.json")
+	for i := range f.Entries[0].Methods {
+		m := &f.Entries[0].Methods[i]
+		if len(m.InlineParams) < 2 {
+			continue
+		}
+		data, err := Export(&Manifest{Service: "S", Methods: []Method{*m}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := pyjson.Marshal(fieldList(m.InlineParams), pyjson.Options{Indent: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		indented := strings.ReplaceAll(string(want), "\n", "\n      ")
+		if !strings.Contains(string(data), `"inline_params": `+indented+",\n") {
+			t.Errorf("inline_params of %s not kept:\n%s", m.Name, data)
+		}
+		return
+	}
+	t.Fatal("the vector has no method with two inline parameters")
+}

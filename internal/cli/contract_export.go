@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
@@ -23,7 +24,7 @@ func init() {
 		Example: "aster contract export --manifest .aster/manifest.json -o contracts",
 		Run: func(c *Context) error {
 			path := c.Flags.String("manifest", defaultManifest, "read the manifest at `PATH`")
-			dir := c.Flags.StringP("out", "o", ".", "write the exports into `DIR` (created if missing)")
+			dir := c.Flags.StringP("out", "o", "", "write the exports into `DIR` (created if missing; default: the current directory)")
 			if err := c.Parse(); err != nil {
 				return err
 			}
@@ -41,8 +42,10 @@ func init() {
 					return Failf("%s: %v", *path, err).WithHint("Rename the service before exporting it.")
 				}
 			}
-			if err := os.MkdirAll(*dir, 0o755); err != nil {
-				return Failf("cannot create %s: %v", *dir, unwrapPath(err)).WithHint("Choose another directory with -o DIR.")
+			if *dir != "" {
+				if err := os.MkdirAll(*dir, 0o755); err != nil {
+					return Failf("cannot create %s: %v", *dir, unwrapPath(err)).WithHint("Choose another directory with -o DIR.")
+				}
 			}
 			for i := range f.Entries {
 				m := &f.Entries[i]
@@ -50,7 +53,7 @@ func init() {
 				if err != nil {
 					return Failf("%s: %v", *path, err)
 				}
-				out := filepath.Join(*dir, names[i])
+				out := joinPath(*dir, names[i])
 				if err := atomicfile.Write(out, data, 0o644); err != nil {
 					return Failf("cannot write %s: %v", out, unwrapPath(err)).WithHint("Check that the directory is writable.")
 				}
@@ -88,6 +91,19 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// joinPath joins a directory as the user gave it and a file name the way
+// the reference prints it: no directory gives the bare name, and nothing
+// is cleaned.
+func joinPath(dir, name string) string {
+	switch {
+	case dir == "":
+		return name
+	case strings.HasSuffix(dir, string(filepath.Separator)):
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // head is the first n bytes of s, or s when shorter.
