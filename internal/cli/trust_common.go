@@ -64,5 +64,5 @@ func writeKeyFailure(c *Context, err error) error {
 	if errors.As(err, &exists) {
 		return keyExists(c, exists.Path)
 	}
-	return Failf("%v", err).WithHint("Check that the directory exists and is writable, or choose another path.")
+	return Failf("%v", err).WithHint("Check the path and its permissions, or choose another one.")
 }

@@ -63,7 +63,7 @@ func DecodeCredential(data []byte) (*Credential, error) {
 	return credentialFromMembers(m.Get, Type(typ))
 }
 
-// jsonText renders a decoded JSON or TOML value for a message.
+// jsonText renders a decoded JSON value for a message.
 func jsonText(v any) string {
 	b, err := pyjson.Marshal(v, pyjson.Options{Indent: -1, SortKeys: true})
 	if err != nil {
@@ -72,7 +72,7 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-// member looks up a decoded member of a JSON or TOML object.
+// member looks up a member of a decoded object.
 type member func(key string) (any, bool)
 
 // value is the member's value, nil when absent.
@@ -82,7 +82,7 @@ func (get member) value(key string) any {
 }
 
 // credentialFromMembers builds a credential of type typ from the decoded
-// members of a JSON or TOML object, checking every member's shape.
+// members of a JSON object or an identity peer, checking every member's shape.
 func credentialFromMembers(get member, typ Type) (*Credential, error) {
 	c := &Credential{Type: typ}
 	var ok bool
