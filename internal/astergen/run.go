@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
@@ -190,7 +192,8 @@ func analysisFailure(w io.Writer, err error) int {
 func fail(w io.Writer, msg, hint string) int {
 	fmt.Fprintf(w, "Error: %s\n", msg)
 	if hint != "" {
-		fmt.Fprintf(w, "  %s\n", hint)
+		r, n := utf8.DecodeRuneInString(hint)
+		fmt.Fprintf(w, "  %c%s\n", unicode.ToUpper(r), hint[n:])
 	}
 	return 1
 }
