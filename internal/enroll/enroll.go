@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/asterkit/aster/internal/filelock"
@@ -89,8 +90,12 @@ func detail(err error) string {
 
 // Run performs the enrollment under the identity file's lock: it reads the
 // file, reuses or creates the node key, signs the credential, replaces the
-// peer of the same name and saves the file (mode 0600).
+// peer of the same name and saves the file (mode 0600). A missing parent
+// directory is created (mode 0700).
 func Run(req Request) (*Result, error) {
+	if err := os.MkdirAll(filepath.Dir(req.Path), 0o700); err != nil {
+		return nil, &WriteError{Path: req.Path, Err: err}
+	}
 	lock, err := filelock.Acquire(req.Path, req.Notify)
 	if errors.Is(err, filelock.ErrTimeout) {
 		return nil, &LockedError{Path: req.Path}
