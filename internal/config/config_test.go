@@ -408,6 +408,7 @@ func TestErrors(t *testing.T) {
 		"ASTER_LOG_MASK":          {"it's", `ASTER_LOG_MASK: expected true/false/1/0, got "it's"`},
 		"ASTER_PROXY_FROM_ENV":    {" y\n", `ASTER_PROXY_FROM_ENV: expected true/false/1/0, got ' y\n'`},
 		"ASTER_HOOK_TIMEOUT_MS":   {"1.5", `ASTER_HOOK_TIMEOUT_MS: must be an integer, got '1.5'`},
+		"ASTER_LOCAL_DISCOVERY":   {"\xed\xa0\x80\xff", `ASTER_LOCAL_DISCOVERY: expected true/false/1/0, got '\udced\udca0\udc80\udcff'`},
 		"ASTER_ROOT_PUBKEY":       {"0g", `ASTER_ROOT_PUBKEY: not valid hex`},
 		"ASTER_SECRET_KEY":        {"AAE", `ASTER_SECRET_KEY: not valid base64`},
 	}

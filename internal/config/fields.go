@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // kind is how a field's value is parsed from each layer.
@@ -99,16 +101,16 @@ func (c *Config) fromEnv(f field, raw string) (any, error) {
 	case kindBool:
 		v, ok := parseBool(raw)
 		if !ok {
-			return nil, &Error{Msg: fmt.Sprintf("%s: expected true/false/1/0, got %s", f.env, pyRepr(raw)), Hint: hintBool}
+			return nil, &Error{Msg: fmt.Sprintf("%s: expected true/false/1/0, got %s", f.env, pyjson.OSStrRepr(raw)), Hint: hintBool}
 		}
 		return v, nil
 	case kindInt:
 		n, err := parseInt(raw)
 		if err == errRange {
-			return nil, &Error{Msg: fmt.Sprintf("%s: out of range, got %s", f.env, pyRepr(raw)), Hint: hintInt}
+			return nil, &Error{Msg: fmt.Sprintf("%s: out of range, got %s", f.env, pyjson.OSStrRepr(raw)), Hint: hintInt}
 		}
 		if err != nil {
-			return nil, &Error{Msg: fmt.Sprintf("%s: must be an integer, got %s", f.env, pyRepr(raw)), Hint: hintInt}
+			return nil, &Error{Msg: fmt.Sprintf("%s: must be an integer, got %s", f.env, pyjson.OSStrRepr(raw)), Hint: hintInt}
 		}
 		return n, nil
 	case kindLower:

@@ -3,11 +3,9 @@ package config
 import (
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // trim removes the white space Python's str.strip() removes: Unicode white
@@ -119,44 +117,4 @@ func decodeBase64(s string) ([]byte, bool) {
 		b = []byte{}
 	}
 	return b, true
-}
-
-// pyRepr quotes s the way Python's repr() quotes a str: single quotes
-// unless s holds a single quote and no double quote, backslash escapes for
-// the quote, backslash, \t \n \r and unprintable characters, and a byte that
-// is not UTF-8 as the surrogate Python decodes it to (\udcXX).
-func pyRepr(s string) string {
-	quote := byte('\'')
-	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(quote)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\udc%02x`, s[i])
-		case r == rune(quote) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&b, `\U%08x`, r)
-		}
-		i += size
-	}
-	b.WriteByte(quote)
-	return b.String()
 }

@@ -114,27 +114,3 @@ func TestDecodeBase64(t *testing.T) {
 		}
 	}
 }
-
-func TestPyRepr(t *testing.T) {
-	cases := map[string]string{
-		"":           `''`,
-		"maybe":      `'maybe'`,
-		" yes ":      `' yes '`,
-		"it's":       `"it's"`,
-		`say "hi"`:   `'say "hi"'`,
-		`'"`:         `'\'"'`,
-		`a\b`:        `'a\\b'`,
-		"\t\n\r":     `'\t\n\r'`,
-		"\x00\x7f":   `'\x00\x7f'`,
-		"\u00a0é":    `'\xa0é'`,
-		"\u2028":     `'\u2028'`,
-		"\U000e0001": `'\U000e0001'`,
-		"日本":         `'日本'`,
-		"\xff":       `'\udcff'`,
-	}
-	for in, want := range cases {
-		if got := pyRepr(in); got != want {
-			t.Errorf("pyRepr(%q) = %s, want %s", in, got, want)
-		}
-	}
-}

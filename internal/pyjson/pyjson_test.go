@@ -262,3 +262,26 @@ func TestStrRepr(t *testing.T) {
 		}
 	}
 }
+
+func TestOSStrRepr(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", `''`},
+		{" yes ", `' yes '`},
+		{"it's", `"it's"`},
+		{`say "hi"`, `'say "hi"'`},
+		{`'"`, `'\'"'`},
+		{`a\b`, `'a\\b'`},
+		{"\t\n\r", `'\t\n\r'`},
+		{"a\x01b\x00\x7f", `'a\x01b\x00\x7f'`},
+		{"\u00a0é\u2028\U000e0001", `'\xa0é\u2028\U000e0001'`},
+		{"日本😀\u00a0", `'日本😀\xa0'`},
+		{"\xff", `'\udcff'`},
+		{"\xed\xa0\x80", `'\udced\udca0\udc80'`},
+		{"a\xe2\x82", `'a\udce2\udc82'`},
+		{"\xc0\x80", `'\udcc0\udc80'`},
+	} {
+		if got := OSStrRepr(c.in); got != c.want {
+			t.Errorf("OSStrRepr(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}

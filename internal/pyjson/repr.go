@@ -13,6 +13,19 @@ import (
 // form of a lone surrogate (as Unmarshal produces) is \udxxx; any other
 // byte that is not UTF-8 appears as Python's surrogate escape \udcXX.
 func StrRepr(s string) string {
+	return strRepr(s, true)
+}
+
+// OSStrRepr is StrRepr for text Python decodes from the operating system
+// (command-line arguments, environment variables) with its surrogateescape
+// handler: every byte that is not UTF-8 appears as \udcXX, each byte of a
+// three-byte surrogate form included.
+func OSStrRepr(s string) string {
+	return strRepr(s, false)
+}
+
+// strRepr is StrRepr, or OSStrRepr when surrogates is false.
+func strRepr(s string, surrogates bool) string {
 	q := byte('\'')
 	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
 		q = '"'
@@ -22,7 +35,7 @@ func StrRepr(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			if sr, ok := surrogateAt(s[i:]); ok {
+			if sr, ok := surrogateAt(s[i:]); ok && surrogates {
 				fmt.Fprintf(&b, `\u%04x`, sr)
 				i += 3
 			} else {
