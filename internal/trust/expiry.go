@@ -19,13 +19,14 @@ const maxExpiry = 253402300799
 // ExpiryError is an --expires value that is neither a relative duration nor
 // a supported ISO 8601 date or date-time, or that lies out of range.
 type ExpiryError struct {
-	// Input is the value as given, before trimming.
+	// Input is the value as given, before trimming: command-line text, so
+	// the message quotes it as Python quotes a surrogate-escaped argument.
 	Input string
 }
 
 // Error is the text `trust sign` prints after "Error: ".
 func (e *ExpiryError) Error() string {
-	return "invalid --expires format: Invalid isoformat string: " + pyjson.StrRepr(e.Input)
+	return "invalid --expires format: Invalid isoformat string: " + pyjson.OSStrRepr(e.Input)
 }
 
 // EnrollMessage is the text `enroll node` prints after "Error: ".

@@ -83,6 +83,9 @@ func TestExpiryMessages(t *testing.T) {
 		{"tab\there\\",
 			`invalid --expires format: Invalid isoformat string: 'tab\there\\'`,
 			"cannot parse expiry 'tab\there\\'. Use '30d', '24h', or ISO 8601."},
+		{"\xed\xa0\x80\xff",
+			`invalid --expires format: Invalid isoformat string: '\udced\udca0\udc80\udcff'`,
+			"cannot parse expiry '\xed\xa0\x80\xff'. Use '30d', '24h', or ISO 8601."},
 	}
 	for _, c := range cases {
 		e := &ExpiryError{Input: c.in}
