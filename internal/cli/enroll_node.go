@@ -99,7 +99,7 @@ func runEnrollNode(c *Context) error {
 	if s != "" && s != "local" {
 		return Failf("unknown signer type '%s'.", s).WithHint("Supported: local")
 	}
-	root, err := profiles.RootKey(*rootKey, p, c.Stderr)
+	root, err := profiles.RootKey(expandHome(*rootKey), p, c.Stderr)
 	if err != nil {
 		return rootKeyError(err)
 	}
