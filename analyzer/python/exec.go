@@ -238,26 +238,8 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 
 func (l *Loader) execDef(m *module, cls *class, def *pyparse.Node, decos []*pyparse.Node) {
 	f := &function{name: ident(def.Child("name").Text), node: def, decos: decos, mod: m, cls: cls, seq: l.seq + 1, async: def.Has("async")}
-	f.yields = containsYield(def.Child("body"))
+	f.yields = def.Yields
 	l.bindName(m, cls, f.name, f)
-}
-
-func containsYield(n *pyparse.Node) bool {
-	if n == nil {
-		return false
-	}
-	switch n.Kind {
-	case "yield":
-		return true
-	case "function_definition", "lambda", "class_definition":
-		return false
-	}
-	for _, c := range n.Children {
-		if containsYield(c) {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*pyparse.Node) {

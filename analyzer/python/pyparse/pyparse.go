@@ -1,6 +1,8 @@
 // Package pyparse parses Python 3.11 source into a small syntax tree of Go
 // values. It wraps the tree-sitter Python grammar; the tree-sitter objects
 // are freed before Parse returns, so callers never deal with C memory.
+// The tree is an outline: function bodies keep only their first statement
+// (the docstring position) and whether they yield.
 package pyparse
 
 import (
@@ -24,7 +26,11 @@ type Node struct {
 	// Named is false for anonymous tokens (punctuation, keywords).
 	Named bool
 	// Text is the node's source text.
-	Text     string
+	Text string
+	// Yields is set on a function_definition whose body contains a yield
+	// outside nested scopes. The body itself holds only its first
+	// statement.
+	Yields   bool
 	Children []*Node
 	start    uint32
 	row      uint32
@@ -153,13 +159,13 @@ func Parse(src []byte) (*File, error) {
 	if root.HasError() {
 		return nil, f.firstError(root)
 	}
-	cur := tree.Walk()
-	defer cur.Close()
-	var bad *Node
-	f.Root = f.build(cur, "", &bad)
-	if bad != nil {
-		l, c := bad.Pos()
-		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[bad.Kind]}
+	initKinds()
+	b := &builder{f: f, cur: tree.Walk()}
+	defer b.cur.Close()
+	f.Root = b.build("")
+	if b.bad != nil {
+		l, c := b.bad.Pos()
+		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[b.bad.Kind]}
 	}
 	return f, nil
 }
@@ -191,38 +197,169 @@ func checkEncoding(s string) error {
 	return nil
 }
 
-// build copies the subtree under the cursor into Go nodes.
-func (f *File) build(cur *tree_sitter.TreeCursor, field string, bad **Node) *Node {
-	tn := cur.Node()
-	n := &Node{
-		Kind:  tn.Kind(),
-		Field: field,
-		Named: tn.IsNamed(),
-		Text:  f.src[tn.StartByte():tn.EndByte()],
-		start: uint32(tn.StartByte()),
-		row:   uint32(tn.StartPosition().Row),
-		file:  f,
+// kindInfo caches per-symbol facts so the tree walk avoids cgo calls and
+// C string conversions.
+type kindInfo struct {
+	name  string
+	named bool
+	extra bool
+}
+
+var (
+	kindsOnce sync.Once
+	kinds     []kindInfo
+	fields    []string
+)
+
+func initKinds() {
+	kindsOnce.Do(func() {
+		n := language.NodeKindCount()
+		kinds = make([]kindInfo, n)
+		for id := uint32(0); id < n; id++ {
+			name := language.NodeKindForId(uint16(id))
+			kinds[id] = kindInfo{name: name, named: language.NodeKindIsNamed(uint16(id)),
+				extra: name == "comment" || name == "line_continuation"}
+		}
+		fc := language.FieldCount()
+		fields = make([]string, fc+1)
+		for id := uint32(1); id <= fc; id++ {
+			fields[id] = language.FieldNameForId(uint16(id))
+		}
+	})
+}
+
+// builder converts a tree-sitter tree, allocating nodes in slabs.
+type builder struct {
+	f     *File
+	cur   *tree_sitter.TreeCursor
+	bad   *Node
+	slab  []Node
+	kids  []*Node
+	stack []*Node
+}
+
+func (b *builder) alloc() *Node {
+	if len(b.slab) == 0 {
+		b.slab = make([]Node, 512)
 	}
-	if _, ok := unsupported[n.Kind]; ok && *bad == nil {
-		*bad = n
+	n := &b.slab[0]
+	b.slab = b.slab[1:]
+	return n
+}
+
+// row returns the 0-based line of a byte offset.
+func (f *File) row(off uint32) uint32 {
+	lo, hi := 0, len(f.lineStart)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if f.lineStart[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
 	}
-	if field == "type_parameters" && *bad == nil {
+	return uint32(lo)
+}
+
+// build copies the subtree under the cursor into Go nodes. Function
+// bodies are reduced to their first statement (where a docstring lives);
+// whether they yield is recorded in Yields.
+func (b *builder) build(field string) *Node {
+	tn := b.cur.Node()
+	info := kinds[tn.KindId()]
+	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
+	n := b.alloc()
+	*n = Node{Kind: info.name, Field: field, Named: info.named, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+	if _, ok := unsupported[n.Kind]; ok && b.bad == nil {
+		b.bad = n
+	}
+	if field == "type_parameters" && b.bad == nil {
 		n.Kind = "type_parameters"
-		*bad = n
+		b.bad = n
 	}
-	if cur.GotoFirstChild() {
-		for {
-			c := cur.Node()
-			if !c.IsExtra() {
-				n.Children = append(n.Children, f.build(cur, cur.FieldName(), bad))
+	if !b.cur.GotoFirstChild() {
+		return n
+	}
+	base := len(b.stack)
+	isDef := n.Kind == "function_definition"
+	for {
+		c := b.cur.Node()
+		id := c.KindId()
+		if !kinds[id].extra {
+			fname := fields[b.cur.FieldId()]
+			var child *Node
+			if isDef && fname == "body" {
+				child = b.outline(c)
+				n.Yields = strings.Contains(child.Text, "yield") && b.hasYield()
+			} else {
+				child = b.build(fname)
 			}
-			if !cur.GotoNextSibling() {
+			b.stack = append(b.stack, child)
+		}
+		if !b.cur.GotoNextSibling() {
+			break
+		}
+	}
+	b.cur.GotoParent()
+	k := len(b.stack) - base
+	if len(b.kids) < k {
+		b.kids = make([]*Node, max(1024, k))
+	}
+	n.Children = b.kids[:k:k]
+	b.kids = b.kids[k:]
+	copy(n.Children, b.stack[base:])
+	b.stack = b.stack[:base]
+	return normalise(n)
+}
+
+// outline builds a function body block holding only its first statement.
+func (b *builder) outline(tn *tree_sitter.Node) *Node {
+	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
+	n := b.alloc()
+	*n = Node{Kind: kinds[tn.KindId()].name, Field: "body", Named: true, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+	if !b.cur.GotoFirstChild() {
+		return n
+	}
+	for {
+		if c := b.cur.Node(); !kinds[c.KindId()].extra {
+			n.Children = []*Node{b.build(fields[b.cur.FieldId()])}
+			break
+		}
+		if !b.cur.GotoNextSibling() {
+			break
+		}
+	}
+	b.cur.GotoParent()
+	return n
+}
+
+// hasYield reports whether the block under the cursor contains a yield
+// outside nested functions, lambdas and classes.
+func (b *builder) hasYield() bool {
+	found := false
+	var walk func()
+	walk = func() {
+		name := kinds[b.cur.Node().KindId()].name
+		switch name {
+		case "yield":
+			found = true
+			return
+		case "function_definition", "lambda", "class_definition":
+			return
+		}
+		if !b.cur.GotoFirstChild() {
+			return
+		}
+		for !found {
+			walk()
+			if !b.cur.GotoNextSibling() {
 				break
 			}
 		}
-		cur.GotoParent()
+		b.cur.GotoParent()
 	}
-	return normalise(n)
+	walk()
+	return found
 }
 
 // normalise rewrites the grammar's annotation-only node types into the

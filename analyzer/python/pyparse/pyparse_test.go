@@ -70,3 +70,26 @@ func TestSyntaxErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestOutlineAndYields(t *testing.T) {
+	src := "async def a():\n    '''doc'''\n    x = 1\n    yield x\n" +
+		"async def b():\n    def inner():\n        yield 1\n    return [lambda: (yield)]\n" +
+		"def c():\n    if x:\n        y = yield_ = 2\n    else:\n        await (yield)\n"
+	f, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := f.Root.NamedChildren()
+	want := []bool{true, false, true}
+	for i, d := range defs {
+		if d.Yields != want[i] {
+			t.Errorf("%s: Yields %v", d.Child("name").Text, d.Yields)
+		}
+		if body := d.Child("body"); len(body.NamedChildren()) != 1 {
+			t.Errorf("%s: body keeps %d statements", d.Child("name").Text, len(body.NamedChildren()))
+		}
+	}
+	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind != "expression_statement" || doc.Text != "'''doc'''" {
+		t.Errorf("first statement %q", doc.Text)
+	}
+}

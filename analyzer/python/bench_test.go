@@ -1,0 +1,117 @@
+package python
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/asterkit/aster/contract"
+)
+
+const benchServices = 1000
+
+// writeBenchCorpus writes benchServices service modules (10 dataclasses
+// and 5 methods each, importing a shared module and another service
+// module) plus common.py, and returns the service specs.
+func writeBenchCorpus(tb testing.TB, dir string) []string {
+	common := "from dataclasses import dataclass, field\nfrom typing import Optional\n\n" +
+		"@dataclass\nclass Money:\n    currency: str = \"EUR\"\n    minor: int = 0\n\n" +
+		"@dataclass\nclass Tag:\n    key: str = \"\"\n    value: Optional[str] = None\n"
+	if err := os.WriteFile(filepath.Join(dir, "common.py"), []byte(common), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	specs := make([]string, benchServices)
+	for i := range benchServices {
+		var b strings.Builder
+		b.WriteString("\"\"\"Generated service module.\"\"\"\nfrom dataclasses import dataclass, field\n")
+		b.WriteString("from typing import AsyncIterator, Dict, List, Optional\n\n")
+		b.WriteString("from aster import bidi_stream, client_stream, rpc, server_stream, service, wire_type\n")
+		b.WriteString("from common import Money, Tag\n")
+		if i > 0 {
+			fmt.Fprintf(&b, "import svc_%04d as prev\n", i/2)
+		}
+		b.WriteString("\n")
+		for j := range 10 {
+			if j%2 == 0 {
+				fmt.Fprintf(&b, "@wire_type(\"bench.s%d/T%d\")\n", i, j)
+			}
+			fmt.Fprintf(&b, "@dataclass\nclass T%d:\n    id: str = \"\"\n    count: int = 0\n    ratio: float = 0.0\n", j)
+			b.WriteString("    tags: list[Tag] = field(default_factory=list)\n")
+			b.WriteString("    prices: Dict[str, list[int]] = field(default_factory=dict)\n")
+			b.WriteString("    total: Optional[Money] = None\n")
+			if j > 0 {
+				fmt.Fprintf(&b, "    child: Optional[T%d] = None\n    children: List[T%d] = field(default_factory=list)\n", j-1, j-1)
+			}
+			if j == 9 && i > 0 {
+				b.WriteString("    other: Optional[prev.T0] = None\n")
+			}
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "@service(name=\"Svc%d\", version=%d)\nclass Svc%d:\n", i, i%7+1, i)
+		b.WriteString("    @rpc(timeout=5.0)\n    async def get(self, req: T9) -> T8:\n        \"\"\"Fetch one.\"\"\"\n        return T8()\n\n")
+		b.WriteString("    @rpc(idempotent=True)\n    async def put(self, req: T7) -> T6:\n        return T6()\n\n")
+		b.WriteString("    @server_stream\n    async def watch(self, req: T5) -> AsyncIterator[T4]:\n        yield T4()\n\n")
+		b.WriteString("    @client_stream\n    async def upload(self, reqs: AsyncIterator[T3]) -> T2:\n        return T2()\n\n")
+		b.WriteString("    @bidi_stream\n    async def chat(self, reqs: AsyncIterator[T1]) -> AsyncIterator[T0]:\n        async for r in reqs:\n            yield T0()\n")
+		name := fmt.Sprintf("svc_%04d", i)
+		if err := os.WriteFile(filepath.Join(dir, name+".py"), []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		specs[i] = fmt.Sprintf("%s:Svc%d", name, i)
+	}
+	return specs
+}
+
+// BenchmarkContractGenCorpus times load + analysis + contract.Compile of
+// 1,000 generated services. With $ASTER_BENCH_CORPUS set, the corpus is
+// written there (for bench/cpython_parse.py).
+func BenchmarkContractGenCorpus(b *testing.B) {
+	dir := os.Getenv("ASTER_BENCH_CORPUS")
+	if dir == "" {
+		dir = b.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	specs := writeBenchCorpus(b, dir)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+		for _, spec := range specs {
+			res, err := l.Service(spec)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := contract.Compile(res.Service); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MiB")
+}
+
+// TestBenchCorpusAnalyses keeps the benchmark corpus valid.
+func TestBenchCorpusAnalyses(t *testing.T) {
+	dir := t.TempDir()
+	specs := writeBenchCorpus(t, dir)
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	for _, spec := range []string{specs[0], specs[7], specs[999]} {
+		res, err := l.Service(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := contract.Compile(res.Service)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Methods) != 5 || len(c.Types) < 10 {
+			t.Errorf("%s: %d methods, %d types", spec, len(res.Methods), len(c.Types))
+		}
+	}
+}
