@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,6 +81,16 @@ type pkgOutput struct {
 
 // plan analyses the packages and computes every output file.
 func plan(o Options) ([]*pkgOutput, int) {
+	// The publication metadata (git) is read while go list runs.
+	type collected struct {
+		meta publish.Metadata
+		err  error
+	}
+	metaCh := make(chan collected, 1)
+	go func() {
+		m, err := publish.Source{Getenv: o.Getenv, Dir: o.Dir}.Collect()
+		metaCh <- collected{m, err}
+	}()
 	pkgs, err := golang.Load(o.Dir, o.Patterns)
 	if err != nil {
 		return nil, analysisFailure(o.Stderr, err)
@@ -98,7 +110,8 @@ func plan(o Options) ([]*pkgOutput, int) {
 		fmt.Fprintf(o.Stderr, "Error: -out needs exactly one service package, found %d\n  Drop -out to write into each package's directory.\n", len(model.Packages))
 		return nil, 2
 	}
-	meta, err := publish.Source{Getenv: o.Getenv, Dir: o.Dir}.Collect()
+	c := <-metaCh
+	meta, err := c.meta, c.err
 	if err != nil {
 		var ee *publish.EpochError
 		if errors.As(err, &ee) {
@@ -132,16 +145,21 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		goPath:       filepath.Join(dir, golang.GeneratedFile),
 		file:         manifest.File{Array: len(p.Services) > 1},
 	}
-	var ids []string
-	var compiled []*contract.Compiled
-	for _, s := range p.Services {
-		c, err := contract.Compile(s.Result.Service)
-		if err != nil {
-			return nil, fmt.Errorf("service %s: %w", s.Result.Service.Name, err)
-		}
-		compiled = append(compiled, c)
-		ids = append(ids, c.ID.String())
+	compiled, err := compileAll(p.Services)
+	if err != nil {
+		return nil, err
 	}
+	ids := make([]string, len(compiled))
+	for i, c := range compiled {
+		ids[i] = c.ID.String()
+	}
+	// The Go file renders while the manifest is built.
+	var goErr error
+	goDone := make(chan struct{})
+	go func() {
+		defer close(goDone)
+		out.goBytes, goErr = templates.ContractFile(p, ids)
+	}()
 	build := func(pubs []publish.Metadata) ([]byte, error) {
 		f := manifest.File{Array: out.file.Array}
 		for i, s := range p.Services {
@@ -156,7 +174,6 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		out.file = f
 		return manifest.Marshal(f)
 	}
-	var err error
 	if old, rerr := os.ReadFile(out.manifestPath); rerr == nil {
 		if prev, ok := publish.Previous(old, len(p.Services), out.file.Array); ok {
 			if kept, err := build(prev); err == nil && bytes.Equal(kept, old) {
@@ -165,14 +182,38 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		}
 	}
 	if out.manifestBytes == nil {
-		if out.manifestBytes, err = build([]publish.Metadata{meta}); err != nil {
-			return nil, err
-		}
+		out.manifestBytes, err = build([]publish.Metadata{meta})
 	}
-	if out.goBytes, err = templates.ContractFile(p, ids); err != nil {
+	<-goDone
+	if err != nil {
 		return nil, err
 	}
+	if goErr != nil {
+		return nil, goErr
+	}
 	return out, nil
+}
+
+// compileAll compiles the services' contracts, in parallel.
+func compileAll(services []*golang.Service) ([]*contract.Compiled, error) {
+	out := make([]*contract.Compiled, len(services))
+	errs := make([]error, len(services))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, s := range services {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			c, err := contract.Compile(s.Result.Service)
+			if err != nil {
+				err = fmt.Errorf("service %s: %w", s.Result.Service.Name, err)
+			}
+			out[i], errs[i] = c, err
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // analysisFailure prints an analysis or load error and returns 1.

@@ -1,0 +1,83 @@
+package astergen
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/asterkit/aster/analyzer/golang"
+)
+
+// benchPackage writes a module with one package declaring 50 service
+// interfaces and 500 wire structs, and returns its directory.
+func benchPackage(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	var src strings.Builder
+	src.WriteString("package big\n\nimport (\n\t\"context\"\n\t\"iter\"\n\t\"time\"\n)\n\n")
+	const services, structs = 50, 500
+	// Each service owns ten structs; within a group, W(i) points at the
+	// next struct (a chain) and, through a slice, back at the group's
+	// first (a cycle).
+	for i := range structs {
+		first, next := i-i%10, i+1
+		if next%10 == 0 {
+			next = first
+		}
+		fmt.Fprintf(&src, "//aster:wire_type bench/W%d\ntype W%d struct {\n", i, i)
+		fmt.Fprintf(&src, "\tName string\n\tCount int64\n\tRatio float32\n\tWhen time.Time\n\tTags []string\n")
+		fmt.Fprintf(&src, "\tByName map[string]int32\n\tNext *W%d\n\tItems []W%d `json:\"items\"`\n}\n\n", next, first)
+	}
+	for s := range services {
+		fmt.Fprintf(&src, "//aster:service name=Svc%d version=%d\ntype Svc%d interface {\n", s, s+1, s)
+		for m := range 5 {
+			in, out := s*10+m, s*10+m+5
+			switch m {
+			case 1:
+				fmt.Fprintf(&src, "\t//aster:server_stream timeout=30\n\tM%d(ctx context.Context, req *W%d) (iter.Seq2[*W%d, error], error)\n", m, in, out)
+			default:
+				fmt.Fprintf(&src, "\t//aster:rpc idempotent\n\tM%d(ctx context.Context, req *W%d) (*W%d, error)\n", m, in, out)
+			}
+		}
+		src.WriteString("}\n\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/big\n\ngo 1.26\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.go"), []byte(src.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkAsterGen measures a whole run without writing: loading,
+// analysis, compiling every contract and rendering both files.
+func BenchmarkAsterGen(b *testing.B) {
+	dir := benchPackage(b)
+	o := Options{Dir: dir, Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "1767225600" }}
+	b.ResetTimer()
+	for b.Loop() {
+		outs, code := plan(o)
+		if code != 0 || len(outs) != 1 || len(outs[0].pkg.Services) != 50 {
+			b.Fatalf("plan: exit %d", code)
+		}
+	}
+}
+
+// BenchmarkPackagesLoad is the floor: a bare packages.Load of the same
+// package with the same mode.
+func BenchmarkPackagesLoad(b *testing.B) {
+	dir := benchPackage(b)
+	b.ResetTimer()
+	for b.Loop() {
+		pkgs, err := packages.Load(&packages.Config{Mode: golang.LoadMode, Dir: dir}, ".")
+		if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+			b.Fatalf("load: %v %v", err, pkgs)
+		}
+	}
+}
