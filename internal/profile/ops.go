@@ -148,10 +148,10 @@ type Deleted struct {
 	KeyError error
 }
 
-// Delete removes profile name and its root key; when it was active, the
-// first remaining profile (sorted) becomes active, else "default".
+// Delete removes profile name and then its root key; when it was active,
+// the first remaining profile (sorted) becomes active, else "default". The
+// key is removed only once config.toml is saved.
 func (e *Env) Delete(name string, notify io.Writer) (*Deleted, error) {
-	res := &Deleted{}
 	err := e.update(notify, func() error {
 		c := e.Config
 		if _, ok := c.Get(name); !ok {
@@ -161,19 +161,21 @@ func (e *Env) Delete(name string, notify io.Writer) (*Deleted, error) {
 		if err := c.Delete(name); err != nil {
 			return err
 		}
-		if wasActive {
-			next := DefaultName
-			if names := c.Names(); len(names) > 0 {
-				next = names[0]
-			}
-			if err := c.SetActive(next); err != nil {
-				return err
-			}
+		if !wasActive {
+			return nil
 		}
-		res.KeyRemoved, res.KeyError = e.Keyring.DeleteRoot(name)
-		return nil
+		next := DefaultName
+		if names := c.Names(); len(names) > 0 {
+			next = names[0]
+		}
+		return c.SetActive(next)
 	})
-	return res, err
+	if err != nil {
+		return nil, err
+	}
+	res := &Deleted{}
+	res.KeyRemoved, res.KeyError = e.Keyring.DeleteRoot(name)
+	return res, nil
 }
 
 // PrivateKeyState describes where the root private key of name is, for
