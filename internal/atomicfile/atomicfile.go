@@ -5,6 +5,7 @@ package atomicfile
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"io/fs"
 	"os"
@@ -15,45 +16,7 @@ import (
 // file gets perm; an existing file keeps its mode unless perm is stricter
 // (secrets stay 0600).
 func Write(path string, data []byte, perm fs.FileMode) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	mode := perm
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return &fs.PathError{Op: "write", Path: path, Err: errors.New("is a directory")}
-		}
-		mode = st.Mode().Perm() & perm
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return write(path, data, Options{Perm: perm}, true)
 }
 
 // WriteIfChanged writes data to path only when the file's bytes differ, so
@@ -64,4 +27,96 @@ func WriteIfChanged(path string, data []byte, perm fs.FileMode) (bool, error) {
 		return false, nil
 	}
 	return true, Write(path, data, perm)
+}
+
+// Options are the choices of WriteFile.
+type Options struct {
+	// Perm is the mode of the written file, less the umask.
+	Perm fs.FileMode
+	// DirPerm is the mode of missing parent directories, less the umask;
+	// zero means 0755.
+	DirPerm fs.FileMode
+	// Exclusive never replaces an existing file: the final name is created
+	// only if nothing has it yet (link(2), which fails like O_EXCL), and an
+	// existing one gives an error satisfying errors.Is(err, fs.ErrExist).
+	Exclusive bool
+}
+
+// WriteFile writes data to path atomically as o says. Unlike Write, the
+// mode is o.Perm less the umask whatever the mode of a file it replaces,
+// as with os.WriteFile.
+func WriteFile(path string, data []byte, o Options) error {
+	return write(path, data, o, false)
+}
+
+// write is Write when keepMode is set (mode exactly o.Perm, or the replaced
+// file's mode where that is stricter), else WriteFile.
+func write(path string, data []byte, o Options, keepMode bool) error {
+	if o.Exclusive {
+		if _, err := os.Lstat(path); err == nil {
+			return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+		}
+	}
+	dirPerm := o.DirPerm
+	if dirPerm == 0 {
+		dirPerm = 0o755
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return err
+	}
+	mode := o.Perm
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return &fs.PathError{Op: "write", Path: path, Err: errors.New("is a directory")}
+		}
+		if keepMode {
+			mode &= st.Mode().Perm()
+		}
+	}
+	tmp, err := createTemp(dir, filepath.Base(path), o.Perm)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if keepMode {
+		err = tmp.Chmod(mode)
+	}
+	if err == nil {
+		_, err = tmp.Write(data)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if o.Exclusive {
+		err = os.Link(tmp.Name(), path)
+	} else {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return err
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// createTemp creates a new file named .<name>.tmp-<random> in dir with
+// mode perm (less the umask).
+func createTemp(dir, name string, perm fs.FileMode) (*os.File, error) {
+	for {
+		tmp := filepath.Join(dir, "."+name+".tmp-"+rand.Text())
+		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
