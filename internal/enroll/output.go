@@ -29,7 +29,7 @@ func Banner(res *Result, file, path string, color bool) string {
 	label := func(l string) string { return style("1", l) + strings.Repeat(" ", 14-len(l)) }
 	p := res.Peer
 	root := p.RootPubkey
-	capabilities, _ := p.Attributes["aster.role"]
+	capabilities := p.Attributes["aster.role"]
 	if capabilities == "" {
 		capabilities = p.Role
 	}
