@@ -17,8 +17,8 @@ import (
 )
 
 // Node is one node of the syntax tree. Kind is the grammar's node type
-// ("class_definition", "identifier", "+", …); anonymous tokens are kept so
-// operators and keywords can be read.
+// ("class_definition", "identifier", "+", …). Of the anonymous tokens only
+// those with a field name (operators) and the "async" keyword are kept.
 type Node struct {
 	Kind string
 	// Field is the grammar field name of the node inside its parent, or "".
@@ -284,9 +284,9 @@ func (b *builder) build(field string) *Node {
 	isDef := n.Kind == "function_definition"
 	for {
 		c := b.cur.Node()
-		id := c.KindId()
-		if !kinds[id].extra {
-			fname := fields[b.cur.FieldId()]
+		k := kinds[c.KindId()]
+		fname := fields[b.cur.FieldId()]
+		if !k.extra && (k.named || fname != "" || k.name == "async") {
 			var child *Node
 			if isDef && fname == "body" {
 				child = b.outline(c)
