@@ -41,8 +41,12 @@ func expandHome(path string) string {
 	return filepath.Join(home, path[2:])
 }
 
-// defaultRootKey is $ASTER_HOME/root.key.
-func defaultRootKey() (string, error) {
+// rootKeyPath is a key path flag with a leading "~/" expanded, or
+// $ASTER_HOME/root.key when the flag is empty.
+func rootKeyPath(flag string) (string, error) {
+	if flag != "" {
+		return expandHome(flag), nil
+	}
 	home, err := profile.Home()
 	if err != nil {
 		return "", Failf("%v", err)

@@ -57,12 +57,9 @@ func keygenRoot(c *Context) error {
 	if len(c.Args) > 0 {
 		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen root --help' for usage.")
 	}
-	path := expandHome(*out)
-	if path == "" {
-		var err error
-		if path, err = defaultRootKey(); err != nil {
-			return err
-		}
+	path, err := rootKeyPath(*out)
+	if err != nil {
+		return err
 	}
 	if _, err := os.Lstat(path); err == nil && !*force {
 		return keyExists(c, path)
@@ -107,12 +104,9 @@ func keygenPubkey(c *Context) error {
 	if len(c.Args) > 0 {
 		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen pubkey --help' for usage.")
 	}
-	inPath := expandHome(*in)
-	if inPath == "" {
-		var err error
-		if inPath, err = defaultRootKey(); err != nil {
-			return err
-		}
+	inPath, err := rootKeyPath(*in)
+	if err != nil {
+		return err
 	}
 	pub, err := trust.ReadPublicKey(inPath)
 	if err != nil {
