@@ -317,17 +317,26 @@ func (m *members) hashList(key string) []string {
 	return list
 }
 
-func (m *members) methods(key string) []Method {
+// objects reads the array at key, opening each element as an object with
+// the required and optional keys and converting it with read. It is nil
+// when an element is not an object.
+func objects[T any](m *members, key string, required, optional []string, read func(*members) T) []T {
 	a, path := m.array(key)
-	out := make([]Method, 0, len(a))
+	out := make([]T, 0, len(a))
 	for i, v := range a {
 		p := pyjson.IndexPath(path, i)
 		obj, ok := m.r.object(v, p)
 		if !ok {
 			return nil
 		}
-		mm := m.r.open(obj, p, methodKeys, nil)
-		out = append(out, Method{
+		out = append(out, read(m.r.open(obj, p, required, optional)))
+	}
+	return out
+}
+
+func (m *members) methods(key string) []Method {
+	return objects(m, key, methodKeys, nil, func(mm *members) Method {
+		return Method{
 			Name:            mm.str("name"),
 			Pattern:         mm.str("pattern"),
 			RequestType:     mm.str("request_type"),
@@ -343,21 +352,12 @@ func (m *members) methods(key string) []Method {
 			Description:     mm.str("description"),
 			Tags:            mm.strList("tags"),
 			Deprecated:      mm.boolean("deprecated"),
-		})
-	}
-	return out
+		}
+	})
 }
 
 func (m *members) fields(key string) []Field {
-	a, path := m.array(key)
-	out := make([]Field, 0, len(a))
-	for i, v := range a {
-		p := pyjson.IndexPath(path, i)
-		obj, ok := m.r.object(v, p)
-		if !ok {
-			return nil
-		}
-		f := m.r.open(obj, p, fieldKeys, fieldOptionalKeys)
+	return objects(m, key, fieldKeys, fieldOptionalKeys, func(f *members) Field {
 		field := Field{
 			Name:          f.str("name"),
 			Kind:          f.str("kind"),
@@ -382,9 +382,8 @@ func (m *members) fields(key string) []Field {
 		if _, _, ok := f.get("enum_values"); ok {
 			field.EnumValues, _ = f.array("enum_values")
 		}
-		out = append(out, field)
-	}
-	return out
+		return field
+	})
 }
 
 // present reads an optional string key: nil when absent.
