@@ -70,48 +70,49 @@ func sorted(s []string) []string {
 // the others sorted. Request and response fields are sorted by name and
 // re-keyed; inline parameters stay as in the manifest.
 func exportMethod(m *Method) pyjson.Object {
-	byName := func(fields []Field) []Field {
-		fields = slices.Clone(fields)
-		slices.SortStableFunc(fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
-		return fields
+	obj := rekey(m.Object(), "name", "pattern", "request_style", "request_type", "response_type",
+		"request_wire_tag", "response_wire_tag", "timeout", "idempotent", "inline_params",
+		"fields", "response_fields")
+	for i := range obj {
+		switch obj[i].Key {
+		case "fields":
+			obj[i].Value = exportFields(m.Fields)
+		case "response_fields":
+			obj[i].Value = exportFields(m.ResponseFields)
+		}
 	}
-	lead := pyjson.Object{
-		{Key: "name", Value: m.Name},
-		{Key: "pattern", Value: m.Pattern},
-		{Key: "request_style", Value: m.RequestStyle},
-		{Key: "request_type", Value: m.RequestType},
-		{Key: "response_type", Value: m.ResponseType},
-		{Key: "request_wire_tag", Value: m.RequestWireTag},
-		{Key: "response_wire_tag", Value: m.ResponseWireTag},
-		{Key: "timeout", Value: m.Timeout},
-		{Key: "idempotent", Value: m.Idempotent},
-		{Key: "inline_params", Value: fieldList(m.InlineParams)},
-		{Key: "fields", Value: exportFields(byName(m.Fields))},
-		{Key: "response_fields", Value: exportFields(byName(m.ResponseFields))},
-	}
-	return rekey(m.Object(), lead)
+	return obj
 }
 
+// exportFields sorts fields by name and re-keys each: name and required
+// first, then the others sorted.
 func exportFields(fields []Field) []any {
+	fields = slices.Clone(fields)
+	slices.SortStableFunc(fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
 	items := make([]any, len(fields))
 	for i := range fields {
-		f := &fields[i]
-		items[i] = rekey(f.Object(), pyjson.Object{{Key: "name", Value: f.Name}, {Key: "required", Value: f.Required}})
+		items[i] = rekey(fields[i].Object(), "name", "required")
 	}
 	return items
 }
 
-// rekey is lead followed by the members of obj whose keys lead lacks,
-// sorted by key.
-func rekey(obj, lead pyjson.Object) pyjson.Object {
+// rekey is obj with the members named by lead first, in that order, then
+// the others sorted by key.
+func rekey(obj pyjson.Object, lead ...string) pyjson.Object {
+	out := make(pyjson.Object, 0, len(obj))
+	for _, k := range lead {
+		if v, ok := obj.Get(k); ok {
+			out = append(out, pyjson.Member{Key: k, Value: v})
+		}
+	}
 	var rest pyjson.Object
 	for _, m := range obj {
-		if _, ok := lead.Get(m.Key); !ok {
+		if !slices.Contains(lead, m.Key) {
 			rest = append(rest, m)
 		}
 	}
 	slices.SortFunc(rest, func(a, b pyjson.Member) int { return cmp.Compare(a.Key, b.Key) })
-	return append(lead, rest...)
+	return append(out, rest...)
 }
 
 // ErrNotExport is returned by ParseExport for JSON that is not an export.
