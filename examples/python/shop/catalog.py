@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import AsyncIterator, Optional
 
-from aster import Metadata, SerializationMode, rpc, server_stream, service, wire_type
+from aster import Metadata, SerializationMode, describe, rpc, server_stream, service, wire_type
 
 from .models import Money, Product
 
@@ -28,7 +28,7 @@ class Category:
 class BrowseRequest:
     category: str = ""
     max_price: Optional[Money] = None
-    page_size: int = 50
+    page_size: int = describe("products per streamed message", default=50)
 
 
 @service(name="Catalog", version=1, serialization=[SerializationMode.JSON])
