@@ -34,10 +34,6 @@ func ExportFileName(m *Manifest) (string, error) {
 func Export(m *Manifest) ([]byte, error) {
 	methods := slices.Clone(m.Methods)
 	slices.SortStableFunc(methods, func(a, b Method) int { return strings.Compare(a.Name, b.Name) })
-	items := make([]any, len(methods))
-	for i := range methods {
-		items[i] = exportMethod(&methods[i])
-	}
 	obj := pyjson.Object{
 		{Key: "aster_contract", Value: ExportFormat},
 		{Key: "service", Value: m.Service},
@@ -46,7 +42,7 @@ func Export(m *Manifest) ([]byte, error) {
 		{Key: "canonical_encoding", Value: m.CanonicalEncoding},
 		{Key: "scoped", Value: m.Scoped},
 		{Key: "serialization_modes", Value: stringList(sorted(m.SerializationModes))},
-		{Key: "methods", Value: items},
+		{Key: "methods", Value: objectList(methods, exportMethod)},
 		{Key: "type_hashes", Value: stringList(sorted(m.TypeHashes))},
 		{Key: "type_count", Value: m.TypeCount},
 		{Key: "method_count", Value: m.MethodCount},
@@ -89,11 +85,7 @@ func exportMethod(m *Method) pyjson.Object {
 func exportFields(fields []Field) []any {
 	fields = slices.Clone(fields)
 	slices.SortStableFunc(fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
-	items := make([]any, len(fields))
-	for i := range fields {
-		items[i] = rekey(fields[i].Object(), "name", "required")
-	}
-	return items
+	return objectList(fields, func(f *Field) pyjson.Object { return rekey(f.Object(), "name", "required") })
 }
 
 // rekey is obj with the members named by lead first, in that order, then

@@ -19,19 +19,11 @@ func (f File) Value() any {
 	if !f.Array && len(f.Entries) == 1 {
 		return f.Entries[0].Object()
 	}
-	items := make([]any, len(f.Entries))
-	for i := range f.Entries {
-		items[i] = f.Entries[i].Object()
-	}
-	return items
+	return objectList(f.Entries, (*Manifest).Object)
 }
 
 // Object is the entry as a JSON object, keys in file order.
 func (m *Manifest) Object() pyjson.Object {
-	methods := make([]any, len(m.Methods))
-	for i := range m.Methods {
-		methods[i] = m.Methods[i].Object()
-	}
 	return pyjson.Object{
 		{Key: "v", Value: m.V},
 		{Key: "service", Value: m.Service},
@@ -41,7 +33,7 @@ func (m *Manifest) Object() pyjson.Object {
 		{Key: "type_count", Value: m.TypeCount},
 		{Key: "type_hashes", Value: stringList(m.TypeHashes)},
 		{Key: "method_count", Value: m.MethodCount},
-		{Key: "methods", Value: methods},
+		{Key: "methods", Value: objectList(m.Methods, (*Method).Object)},
 		{Key: "serialization_modes", Value: stringList(m.SerializationModes)},
 		{Key: "producer_language", Value: m.ProducerLanguage},
 		{Key: "scoped", Value: m.Scoped},
@@ -122,12 +114,18 @@ func (f *Field) Object() pyjson.Object {
 	return append(obj, pyjson.Member{Key: "properties", Value: props})
 }
 
+// fieldList is the JSON array of the fields' objects.
 func fieldList(fields []Field) []any {
-	items := make([]any, len(fields))
-	for i := range fields {
-		items[i] = fields[i].Object()
+	return objectList(fields, (*Field).Object)
+}
+
+// objectList is a JSON array of the objects that object makes of items.
+func objectList[T any](items []T, object func(*T) pyjson.Object) []any {
+	out := make([]any, len(items))
+	for i := range items {
+		out[i] = object(&items[i])
 	}
-	return items
+	return out
 }
 
 // stringList is a string list as a JSON array; nil is written as [].
