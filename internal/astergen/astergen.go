@@ -13,6 +13,7 @@ import (
 
 // usage is the command's synopsis.
 const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
+       aster-gen [-check] [-out DIR] -python MODULE:CLASS [-python ...]
 
 Analyses the //aster:service interfaces of the Go packages (default: the
 current directory, the package of $GOFILE under go generate) and writes, in
@@ -20,7 +21,11 @@ each package that declares services, .aster/manifest.json and
 aster_contract.go. Files are rewritten only when their bytes change.
 
   -check    write nothing; exit 1 when the files are out of date
-  -out DIR  write the two files into DIR (one service package only)
+  -out DIR  write the two files into DIR (one service package only); with
+            -python, the directory that receives .aster/manifest.json
+  -python MODULE:CLASS
+            analyse a Python service instead (repeatable; manifest only,
+            entries in command-line order)
 `
 
 // Main runs aster-gen with args (without the program name) and returns the
@@ -30,6 +35,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	check := fs.Bool("check", false, "")
 	out := fs.String("out", "", "")
+	var py specs
+	fs.Var(&py, "python", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -45,7 +52,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return Run(Options{
-		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out,
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py,
 		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
 		Stdout:  stdout, Stderr: stderr,
 	})
@@ -63,3 +70,9 @@ func withoutCheck(args []string) []string {
 	}
 	return out
 }
+
+// specs collects a repeated flag's values.
+type specs []string
+
+func (s *specs) String() string     { return strings.Join(*s, " ") }
+func (s *specs) Set(v string) error { *s = append(*s, v); return nil }

@@ -180,3 +180,53 @@ func TestMainUsage(t *testing.T) {
 		t.Errorf("withoutCheck = %v", got)
 	}
 }
+
+// TestPython writes the manifest of Python services byte for byte as the
+// reference did (vectors 01 and the two-service 05 manifest).
+func TestPython(t *testing.T) {
+	vectors := testenv.Vectors(t)
+	for _, c := range []struct {
+		dir, want string
+		files     []string
+		specs     []string
+	}{
+		{"01_unary_basic", "manifest.json", []string{"svc_basic.py"}, []string{"svc_basic:EchoService"}},
+		{"05_versions", "manifest_multi.json", []string{"svc_notes_v1.py", "svc_notes_v2.py"}, []string{"svc_notes_v1:NotesV1", "svc_notes_v2:NotesV2"}},
+	} {
+		t.Run(c.dir, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range c.files {
+				data, err := os.ReadFile(filepath.Join(vectors, c.dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if code, stdout, stderr := run(t, Options{Dir: dir, Python: c.specs}); code != 0 {
+				t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, ".aster", "manifest.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join(vectors, c.dir, c.want))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("manifest differs from %s:\n%s", c.want, got)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "aster_contract.go")); err == nil {
+				t.Error("wrote aster_contract.go for Python services")
+			}
+			if code, stdout, stderr := run(t, Options{Dir: dir, Python: c.specs, Check: true}); code != 0 {
+				t.Errorf("check: exit %d: %s%s", code, stdout, stderr)
+			}
+		})
+	}
+	if code, _, stderr := run(t, Options{Dir: t.TempDir(), Python: []string{"nocolon"}}); code != 2 || !strings.Contains(stderr, "got 'nocolon'") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -63,7 +63,7 @@ func BenchmarkAsterGen(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		outs, code := plan(o)
-		if code != 0 || len(outs) != 1 || len(outs[0].pkg.Services) != 50 {
+		if code != 0 || len(outs) != 1 || outs[0].services != 50 {
 			b.Fatalf("plan: exit %d", code)
 		}
 	}

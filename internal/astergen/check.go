@@ -41,6 +41,7 @@ func check(o Options, outs []*pkgOutput) int {
 		gpath := rel(o.Dir, p.goPath)
 		oldGo, err := readIfExists(p.goPath)
 		switch {
+		case p.goPath == "":
 		case err != nil:
 			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", gpath, err), "Check the file's permissions.")
 		case oldGo == nil:
@@ -55,7 +56,7 @@ func check(o Options, outs []*pkgOutput) int {
 			continue
 		}
 		drift = true
-		fmt.Fprintf(o.Stdout, "%s:\n", p.pkg.Path)
+		fmt.Fprintf(o.Stdout, "%s:\n", p.label)
 		for _, l := range lines {
 			fmt.Fprintf(o.Stdout, "  %s\n", l)
 		}
@@ -65,7 +66,7 @@ func check(o Options, outs []*pkgOutput) int {
 		return 1
 	}
 	for _, p := range outs {
-		fmt.Fprintf(o.Stdout, "%s: contract files up to date\n", p.pkg.Path)
+		fmt.Fprintf(o.Stdout, "%s: contract files up to date\n", p.label)
 	}
 	return 0
 }

@@ -16,10 +16,12 @@ import (
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
+	"github.com/asterkit/aster/analyzer/python"
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/publish"
+	"github.com/asterkit/aster/internal/pyjson"
 	"github.com/asterkit/aster/templates"
 )
 
@@ -31,8 +33,13 @@ type Options struct {
 	Patterns []string
 	// Check compares instead of writing.
 	Check bool
-	// Out, when set, receives the files instead of the package directory.
+	// Out, when set, receives the files instead of the package directory
+	// (for Python services: the directory of .aster/manifest.json, default
+	// Dir).
 	Out string
+	// Python are MODULE:CLASS specs of Python services to analyse instead
+	// of Go packages; they give a manifest only.
+	Python []string
 	// Command is the command line that regenerates, shown on drift.
 	Command string
 	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil means os.Getenv.
@@ -57,6 +64,9 @@ func Run(o Options) int {
 			path string
 			data []byte
 		}{{p.manifestPath, p.manifestBytes}, {p.goPath, p.goBytes}} {
+			if f.path == "" {
+				continue
+			}
 			wrote, err := atomicfile.WriteIfChanged(f.path, f.data, 0o644)
 			if err != nil {
 				return fail(o.Stderr, fmt.Sprintf("cannot write %s: %v", rel(o.Dir, f.path), err), "Check that the directory is writable.")
@@ -71,26 +81,29 @@ func Run(o Options) int {
 
 // pkgOutput is what one service package gets.
 type pkgOutput struct {
-	pkg           *golang.Package
+	// label names the output in reports: the package path, or "Python
+	// services".
+	label         string
+	services      int
 	manifestPath  string
 	goPath        string
 	file          manifest.File
 	manifestBytes []byte
-	goBytes       []byte
+	// goPath and goBytes are empty for Python services.
+	goBytes []byte
 }
 
 // plan analyses the packages and computes every output file.
 func plan(o Options) ([]*pkgOutput, int) {
 	// The publication metadata (git) is read while go list runs.
-	type collected struct {
-		meta publish.Metadata
-		err  error
-	}
 	metaCh := make(chan collected, 1)
 	go func() {
 		m, err := publish.Source{Getenv: o.Getenv, Dir: o.Dir}.Collect()
 		metaCh <- collected{m, err}
 	}()
+	if len(o.Python) > 0 {
+		return planPython(o, metaCh)
+	}
 	pkgs, err := golang.Load(o.Dir, o.Patterns)
 	if err != nil {
 		return nil, analysisFailure(o.Stderr, err)
@@ -110,15 +123,9 @@ func plan(o Options) ([]*pkgOutput, int) {
 		fmt.Fprintf(o.Stderr, "Error: -out needs exactly one service package, found %d\n  Drop -out to write into each package's directory.\n", len(model.Packages))
 		return nil, 2
 	}
-	c := <-metaCh
-	meta, err := c.meta, c.err
-	if err != nil {
-		var ee *publish.EpochError
-		if errors.As(err, &ee) {
-			fmt.Fprintf(o.Stderr, "Error: SOURCE_DATE_EPOCH must be a whole number of seconds, got '%s'\n  Unset it or set it to the commit time, e.g. $(git log -1 --format=%%ct).\n", ee.Value)
-			return nil, 2
-		}
-		return nil, fail(o.Stderr, err.Error(), "")
+	meta, code := publication(o, metaCh)
+	if code != 0 {
+		return nil, code
 	}
 	var outs []*pkgOutput
 	for _, p := range model.Packages {
@@ -131,21 +138,84 @@ func plan(o Options) ([]*pkgOutput, int) {
 	return outs, 0
 }
 
-// render compiles a package's services and renders its two files. The
-// manifest keeps the existing file's publication metadata when that is all
-// that would change, so an unchanged contract never rewrites the file.
+// collected is the publication metadata read in the background.
+type collected struct {
+	meta publish.Metadata
+	err  error
+}
+
+// publication waits for the publication metadata; a bad SOURCE_DATE_EPOCH
+// is a usage error.
+func publication(o Options, ch <-chan collected) (publish.Metadata, int) {
+	c := <-ch
+	if c.err != nil {
+		var ee *publish.EpochError
+		if errors.As(c.err, &ee) {
+			fmt.Fprintf(o.Stderr, "Error: SOURCE_DATE_EPOCH must be a whole number of seconds, got '%s'\n  Unset it or set it to the commit time, e.g. $(git log -1 --format=%%ct).\n", ee.Value)
+			return c.meta, 2
+		}
+		return c.meta, fail(o.Stderr, c.err.Error(), "")
+	}
+	return c.meta, 0
+}
+
+// planPython analyses the Python service specs, in order, into one
+// manifest (no Go file).
+func planPython(o Options, metaCh <-chan collected) ([]*pkgOutput, int) {
+	if len(o.Patterns) > 0 {
+		fmt.Fprintf(o.Stderr, "Error: -python cannot be combined with Go packages (%s)\n  Run aster-gen once for the Go packages and once for the Python services.\n", strings.Join(o.Patterns, " "))
+		return nil, 2
+	}
+	loader := python.NewLoader(python.Options{Dir: o.Dir, Env: o.Getenv})
+	var results []*analyzer.Result
+	for _, spec := range o.Python {
+		if !strings.Contains(spec, ":") {
+			fmt.Fprintf(o.Stderr, "Error: -python must be of the form module:ClassName, got %s\n  For example: aster-gen -python services.echo:EchoService\n", pyjson.StrRepr(spec))
+			return nil, 2
+		}
+		res, err := loader.Service(spec)
+		if err != nil {
+			return nil, analysisFailure(o.Stderr, err)
+		}
+		results = append(results, res)
+	}
+	meta, code := publication(o, metaCh)
+	if code != 0 {
+		return nil, code
+	}
+	dir := o.Out
+	if dir == "" {
+		dir = o.Dir
+	}
+	out := &pkgOutput{label: "Python services", services: len(results),
+		manifestPath: filepath.Join(dir, filepath.FromSlash(templates.ManifestPath))}
+	compiled, err := compileAll(results)
+	if err == nil {
+		err = out.buildManifest(results, compiled, meta)
+	}
+	if err != nil {
+		return nil, analysisFailure(o.Stderr, err)
+	}
+	return []*pkgOutput{out}, 0
+}
+
+// render compiles a package's services and renders its two files.
 func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput, error) {
 	dir := p.Dir
 	if outDir != "" {
 		dir = outDir
 	}
 	out := &pkgOutput{
-		pkg:          p,
+		label:        p.Path,
+		services:     len(p.Services),
 		manifestPath: filepath.Join(dir, filepath.FromSlash(templates.ManifestPath)),
 		goPath:       filepath.Join(dir, golang.GeneratedFile),
-		file:         manifest.File{Array: len(p.Services) > 1},
 	}
-	compiled, err := compileAll(p.Services)
+	results := make([]*analyzer.Result, len(p.Services))
+	for i, s := range p.Services {
+		results[i] = s.Result
+	}
+	compiled, err := compileAll(results)
 	if err != nil {
 		return nil, err
 	}
@@ -160,54 +230,60 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		defer close(goDone)
 		out.goBytes, goErr = templates.ContractFile(p, ids)
 	}()
+	err = out.buildManifest(results, compiled, meta)
+	<-goDone
+	if err != nil {
+		return nil, err
+	}
+	return out, goErr
+}
+
+// buildManifest sets the manifest file and its bytes. The manifest keeps
+// the existing file's publication metadata when that is all that would
+// change, so an unchanged contract never rewrites the file.
+func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*contract.Compiled, meta publish.Metadata) error {
+	array := len(results) > 1
 	build := func(pubs []publish.Metadata) ([]byte, error) {
-		f := manifest.File{Array: out.file.Array}
-		for i, s := range p.Services {
+		f := manifest.File{Array: array}
+		for i, r := range results {
 			m := pubs[0]
 			if len(pubs) > 1 {
 				m = pubs[i]
 			}
-			f.Entries = append(f.Entries, manifest.Build(compiled[i], s.Result.Scoped, s.Result.Methods, manifest.Publication{
+			f.Entries = append(f.Entries, manifest.Build(compiled[i], r.Scoped, r.Methods, manifest.Publication{
 				VCSRevision: m.VCSRevision, VCSTag: m.VCSTag, VCSURL: m.VCSURL, PublishedAtEpochMS: m.PublishedAtEpochMS,
 			}))
 		}
 		out.file = f
 		return manifest.Marshal(f)
 	}
-	if old, rerr := os.ReadFile(out.manifestPath); rerr == nil {
-		if prev, ok := publish.Previous(old, len(p.Services), out.file.Array); ok {
+	if old, err := os.ReadFile(out.manifestPath); err == nil {
+		if prev, ok := publish.Previous(old, len(results), array); ok {
 			if kept, err := build(prev); err == nil && bytes.Equal(kept, old) {
 				out.manifestBytes = kept
+				return nil
 			}
 		}
 	}
-	if out.manifestBytes == nil {
-		out.manifestBytes, err = build([]publish.Metadata{meta})
-	}
-	<-goDone
-	if err != nil {
-		return nil, err
-	}
-	if goErr != nil {
-		return nil, goErr
-	}
-	return out, nil
+	var err error
+	out.manifestBytes, err = build([]publish.Metadata{meta})
+	return err
 }
 
 // compileAll compiles the services' contracts, in parallel.
-func compileAll(services []*golang.Service) ([]*contract.Compiled, error) {
-	out := make([]*contract.Compiled, len(services))
-	errs := make([]error, len(services))
+func compileAll(results []*analyzer.Result) ([]*contract.Compiled, error) {
+	out := make([]*contract.Compiled, len(results))
+	errs := make([]error, len(results))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, s := range services {
+	for i, r := range results {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			c, err := contract.Compile(s.Result.Service)
+			c, err := contract.Compile(r.Service)
 			if err != nil {
-				err = fmt.Errorf("service %s: %w", s.Result.Service.Name, err)
+				err = fmt.Errorf("service %s: %w", r.Service.Name, err)
 			}
 			out[i], errs[i] = c, err
 		}()
