@@ -366,6 +366,9 @@ func (l *Loader) fields(c *class) []*dcField {
 	if c.synth {
 		return c.synthFields
 	}
+	if c.fieldsCache != nil {
+		return c.fieldsCache
+	}
 	mro := l.mro(c)
 	var order []string
 	byName := map[string]*dcField{}
@@ -404,6 +407,7 @@ func (l *Loader) fields(c *class) []*dcField {
 	for _, n := range order {
 		out = append(out, byName[n])
 	}
+	c.fieldsCache = out
 	return out
 }
 

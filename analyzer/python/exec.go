@@ -33,6 +33,7 @@ type class struct {
 	// synth marks a Mode 2 request class, whose fields are synthFields.
 	synth       bool
 	synthFields []*dcField
+	fieldsCache []*dcField
 }
 
 // fieldDecl is an annotated name in a class body.

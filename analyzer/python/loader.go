@@ -104,7 +104,6 @@ type module struct {
 	path    string // path to read
 	pkg     bool   // a package (its name is its own package)
 	paths   []root // a package's search locations
-	ast     *pyparse.File
 	ns      *namespace
 	future  bool
 	loading bool
@@ -258,7 +257,7 @@ func (l *Loader) exec(m *module) (err error) {
 		}
 		return perr
 	}
-	m.ast = f
+
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)

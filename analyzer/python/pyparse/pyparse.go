@@ -162,7 +162,8 @@ func Parse(src []byte) (*File, error) {
 	initKinds()
 	b := &builder{f: f, cur: tree.Walk()}
 	defer b.cur.Close()
-	f.Root = b.build("")
+	rn := tree.RootNode()
+	f.Root = b.build(rn, kinds[rn.KindId()], "")
 	if b.bad != nil {
 		l, c := b.bad.Pos()
 		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[b.bad.Kind]}
@@ -261,12 +262,10 @@ func (f *File) row(off uint32) uint32 {
 	return uint32(lo)
 }
 
-// build copies the subtree under the cursor into Go nodes. Function
-// bodies are reduced to their first statement (where a docstring lives);
-// whether they yield is recorded in Yields.
-func (b *builder) build(field string) *Node {
-	tn := b.cur.Node()
-	info := kinds[tn.KindId()]
+// build copies the subtree under the cursor (whose node is tn) into Go
+// nodes. Function bodies are reduced to their first statement (where a
+// docstring lives); whether they yield is recorded in Yields.
+func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field string) *Node {
 	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
 	n := b.alloc()
 	*n = Node{Kind: info.name, Field: field, Named: info.named, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
@@ -292,7 +291,7 @@ func (b *builder) build(field string) *Node {
 				child = b.outline(c)
 				n.Yields = strings.Contains(child.Text, "yield") && b.hasYield()
 			} else {
-				child = b.build(fname)
+				child = b.build(c, k, fname)
 			}
 			b.stack = append(b.stack, child)
 		}
@@ -321,8 +320,9 @@ func (b *builder) outline(tn *tree_sitter.Node) *Node {
 		return n
 	}
 	for {
-		if c := b.cur.Node(); !kinds[c.KindId()].extra {
-			n.Children = []*Node{b.build(fields[b.cur.FieldId()])}
+		c := b.cur.Node()
+		if k := kinds[c.KindId()]; k.named && !k.extra {
+			n.Children = []*Node{b.build(c, k, fields[b.cur.FieldId()])}
 			break
 		}
 		if !b.cur.GotoNextSibling() {
