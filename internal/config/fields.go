@@ -76,12 +76,7 @@ const (
 func (c *Config) fromEnv(f field, raw string) (any, error) {
 	switch f.kind {
 	case kindHex:
-		b, ok := decodeHex(raw)
-		if !ok {
-			return nil, &Error{Msg: f.env + ": not valid hex", Hint: hintHex}
-		}
-		c.warnLength(f.env, b)
-		return b, nil
+		return c.decodeBytes(f.kind, raw, f.env)
 	case kindString:
 		s := trim(raw)
 		return &s, nil
@@ -92,12 +87,7 @@ func (c *Config) fromEnv(f field, raw string) (any, error) {
 		if t == "" {
 			return []byte(nil), nil
 		}
-		b, ok := decodeBase64(t)
-		if !ok {
-			return nil, &Error{Msg: f.env + ": not valid base64", Hint: hintBase64}
-		}
-		c.warnLength(f.env, b)
-		return b, nil
+		return c.decodeBytes(f.kind, t, f.env)
 	case kindBool:
 		v, ok := parseBool(raw)
 		if !ok {
@@ -128,16 +118,7 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 		if !ok {
 			return nil, &Error{Msg: fmt.Sprintf("%s: expected a string, got %s", where, tomlType(v)), Hint: hintString}
 		}
-		decode, problem, hint := decodeHex, "not valid hex", hintHex
-		if f.kind == kindBase64 {
-			decode, problem, hint = decodeBase64, "not valid base64", hintBase64
-		}
-		b, ok := decode(s)
-		if !ok {
-			return nil, &Error{Msg: where + ": " + problem, Hint: hint}
-		}
-		c.warnLength(where, b)
-		return b, nil
+		return c.decodeBytes(f.kind, s, where)
 	case kindString, kindOptString, kindLower:
 		var s string
 		switch t := v.(type) {
@@ -165,6 +146,21 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 		return tomlInt(v, where)
 	}
 	panic("config: unknown kind")
+}
+
+// decodeBytes decodes the text of a kindHex or kindBase64 field and warns
+// about an unexpected length; where names the value in messages.
+func (c *Config) decodeBytes(k kind, text, where string) (any, error) {
+	decode, problem, hint := decodeHex, "not valid hex", hintHex
+	if k == kindBase64 {
+		decode, problem, hint = decodeBase64, "not valid base64", hintBase64
+	}
+	b, ok := decode(text)
+	if !ok {
+		return nil, &Error{Msg: where + ": " + problem, Hint: hint}
+	}
+	c.warnLength(where, b)
+	return b, nil
 }
 
 // tomlInt converts a TOML value to an integer: floats truncated toward
