@@ -21,7 +21,7 @@ func init() {
 func runContractCheck(c *Context) error {
 	var svcs services
 	svcs.define(c)
-	path := c.Flags.String("manifest", defaultManifest, "the committed manifest to compare with")
+	path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
 	if err := c.Parse(); err != nil {
 		return err
 	}

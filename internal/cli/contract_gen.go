@@ -23,7 +23,7 @@ func init() {
 	register(&Command{
 		Path:    "contract gen",
 		Summary: "Analyse service sources statically and write the contract manifest",
-		Usage:   "aster contract gen --service MODULE:CLASS [--service …] [--out PATH] [--python-path DIR …] [--semver V]",
+		Usage:   "aster contract gen --service MODULE:CLASS [--service …] [--out PATH] [--python-path DIR …] [--semver VERSION]",
 		Example: "aster contract gen --service shop.orders:OrderService --out .aster/manifest.json",
 		Run:     runContractGen,
 	})
@@ -32,8 +32,8 @@ func init() {
 func runContractGen(c *Context) error {
 	var svcs services
 	svcs.define(c)
-	out := c.Flags.String("out", defaultManifest, "the manifest file to write")
-	semver := c.Flags.String("semver", "", "the semver string recorded in every entry")
+	out := c.Flags.String("out", defaultManifest, "write the manifest to `PATH`")
+	semver := c.Flags.String("semver", "", "record `VERSION` as every entry's semver")
 	if err := c.Parse(); err != nil {
 		return err
 	}
@@ -118,9 +118,9 @@ type services struct {
 }
 
 func (s *services) define(c *Context) {
-	c.Flags.StringArrayVar(&s.specs, "service", nil, "a Python service as MODULE:CLASS (repeatable, in manifest order)")
-	c.Flags.StringArrayVar(&s.pythonPath, "python-path", nil, "a directory searched for modules before $PYTHONPATH, . and ./src (repeatable)")
-	c.Flags.BoolVar(&s.goMode, "go", false, "analyse the Go packages given as arguments (go list patterns; default .)")
+	c.Flags.StringArrayVar(&s.specs, "service", nil, "a Python service as `MODULE:CLASS` (repeatable; manifest order)")
+	c.Flags.StringArrayVar(&s.pythonPath, "python-path", nil, "search `DIR` for modules before $PYTHONPATH, . and ./src (repeatable)")
+	c.Flags.BoolVar(&s.goMode, "go", false, "analyse Go service interfaces in the packages given as arguments (go list patterns; default .)")
 }
 
 // validate reports a missing --service the way argparse does, and a spec
