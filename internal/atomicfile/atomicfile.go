@@ -12,9 +12,9 @@ import (
 	"path/filepath"
 )
 
-// Write replaces path with data, creating missing parent directories. A new
-// file gets perm; an existing file keeps its mode unless perm is stricter
-// (secrets stay 0600).
+// Write replaces path with data, creating missing parent directories
+// (0755). A new file gets exactly perm, whatever the umask; an existing
+// file keeps its mode unless perm is stricter (secrets stay 0600).
 func Write(path string, data []byte, perm fs.FileMode) error {
 	return write(path, data, Options{Perm: perm}, true)
 }
@@ -43,8 +43,7 @@ type Options struct {
 }
 
 // WriteFile writes data to path atomically as o says. Unlike Write, the
-// mode is o.Perm less the umask whatever the mode of a file it replaces,
-// as with os.WriteFile.
+// file gets o.Perm less the umask, whatever the mode of a file it replaces.
 func WriteFile(path string, data []byte, o Options) error {
 	return write(path, data, o, false)
 }
