@@ -191,10 +191,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			break
 		}
-		if cmd.Run != nil || strings.HasPrefix(a, "-") {
+		if strings.HasPrefix(a, "-") {
 			break
 		}
 		s := cmd.sub(a)
+		if s == nil && cmd.Run != nil {
+			break
+		}
 		if s == nil {
 			return report(stderr, Usagef("unknown command %q for %q", a, cmd.fullName()).
 				WithHint("Run '%s --help' for the list of commands.", cmd.fullName()))
@@ -251,22 +254,26 @@ func (c *Command) printHelp(w io.Writer, fs *pflag.FlagSet) {
 		fmt.Fprintf(w, "%s\n\n", c.Summary)
 	}
 	if c.Run == nil {
-		fmt.Fprintf(w, "Usage:\n  %s COMMAND [flags]\n\nCommands:\n", c.fullName())
+		fmt.Fprintf(w, "Usage:\n  %s COMMAND [flags]\n", c.fullName())
+	} else {
+		fmt.Fprintf(w, "Usage:\n  %s\n", c.Usage)
+	}
+	if len(c.subs) > 0 {
+		fmt.Fprintf(w, "\nCommands:\n")
 		for _, s := range c.subs {
 			fmt.Fprintf(w, "  %-10s %s\n", s.name(), s.Summary)
 		}
-		if c.Path == "" {
-			fmt.Fprintf(w, "\nFlags:\n  -h, --help      help for aster\n  -V, --version   print the version\n")
-		}
-		fmt.Fprintf(w, "\nRun '%s COMMAND --help' for more about a command.\n", c.fullName())
-		return
 	}
-	fmt.Fprintf(w, "Usage:\n  %s\n", c.Usage)
-	if fs != nil && fs.HasFlags() {
+	if c.Path == "" {
+		fmt.Fprintf(w, "\nFlags:\n  -h, --help      help for aster\n  -V, --version   print the version\n")
+	} else if fs != nil && fs.HasFlags() {
 		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
 	}
 	if c.Example != "" {
 		fmt.Fprintf(w, "\nExample:\n  %s\n", c.Example)
+	}
+	if len(c.subs) > 0 {
+		fmt.Fprintf(w, "\nRun '%s COMMAND --help' for more about a command.\n", c.fullName())
 	}
 }
 

@@ -11,24 +11,6 @@ import (
 	"github.com/asterkit/aster/internal/trust"
 )
 
-// runSub lets a command that also answers as a group (the reference's
-// aliases "aster trust keygen …" and "aster trust sign …") hand its
-// arguments to the sub-command named by the first one. It reports whether
-// there was such a sub-command.
-func runSub(c *Context, group string, names ...string) (bool, error) {
-	if len(c.argv) == 0 {
-		return false, nil
-	}
-	for _, n := range names {
-		if c.argv[0] == n {
-			sub := registry[group+" "+n]
-			c.cmd, c.argv = sub, c.argv[1:]
-			return true, sub.Run(c)
-		}
-	}
-	return false, nil
-}
-
 // expandHome expands a leading "~/" of a path flag.
 func expandHome(path string) string {
 	if !strings.HasPrefix(path, "~/") {

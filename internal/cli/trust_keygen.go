@@ -19,9 +19,6 @@ func init() {
 			"  aster trust keygen [--out-key PATH] [--force]   (reference spelling of 'keygen root')",
 		Example: "aster trust keygen root --out ~/.aster/root.key",
 		Run: func(c *Context) error {
-			if ok, err := runSub(c, "trust keygen", "root", "pubkey"); ok {
-				return err
-			}
 			c.Flags.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
 				if name == "out-key" {
 					name = "out"

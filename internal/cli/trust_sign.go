@@ -19,9 +19,6 @@ func init() {
 			"  aster trust sign [--type producer|policy|ott] [--attributes JSON] [flags]   (reference spelling; no positional = producer)",
 		Example: "aster trust sign --root-key root.key --type policy --attributes '{\"aster.role\":\"ops.status\"}'",
 		Run: func(c *Context) error {
-			if ok, err := runSub(c, "trust sign", "consumer", "producer"); ok {
-				return err
-			}
 			return signCredential(c, "")
 		},
 	})

@@ -1,0 +1,19 @@
+package cli
+
+import "fmt"
+
+func init() {
+	register(&Command{
+		Path:    "profile",
+		Summary: "Manage operator profiles (one per mesh)",
+		Usage:   "aster profile {list|create|use|show|delete}",
+		Example: "aster profile create prod",
+		Run: func(c *Context) error {
+			if err := c.Parse(); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.Stderr, "Usage: aster profile {list|create|use|show|delete}")
+			return &Exit{Code: 1}
+		},
+	})
+}
