@@ -84,14 +84,16 @@ func cmdJSONVal(ts *testscript.TestScript, neg bool, args []string) {
 
 // cmdCmpJSON compares two JSON files as values (member order ignored,
 // numbers by their text), after deleting the given paths (see jsonval)
-// from both; with !, it checks that they differ:
+// from both; with !, it checks that they differ. FILE@PATH compares only
+// the value at PATH of FILE:
 //
 //	cmpjson got.json $VECTORS/10_default_tags/manifest.json methods.ping.request_wire_tag
+//	cmpjson both.json@1 $VECTORS/10_default_tags/manifest.json
 func cmdCmpJSON(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) < 2 {
 		ts.Fatalf("usage: [!] cmpjson GOT.json WANT.json [IGNORED_PATH...]")
 	}
-	got, want := readJSON(ts, args[0]), readJSON(ts, args[1])
+	got, want := readJSONAt(ts, args[0]), readJSONAt(ts, args[1])
 	for _, p := range args[2:] {
 		deleteJSON(ts, got, p)
 		deleteJSON(ts, want, p)
@@ -103,6 +105,15 @@ func cmdCmpJSON(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && !same:
 		ts.Fatalf("%s and %s differ:\n--- got\n%s\n--- want\n%s", args[0], args[1], showJSON(got), showJSON(want))
 	}
+}
+
+// readJSONAt reads FILE, or the value at PATH of FILE for FILE@PATH.
+func readJSONAt(ts *testscript.TestScript, arg string) any {
+	file, path, ok := strings.Cut(arg, "@")
+	if !ok {
+		return readJSON(ts, file)
+	}
+	return jsonAt(ts, readJSON(ts, file), path)
 }
 
 func readJSON(ts *testscript.TestScript, path string) any {
