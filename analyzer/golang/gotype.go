@@ -10,26 +10,12 @@ import (
 func (a *analysis) goType(self *types.Package, t types.Type, pos token.Pos) (*GoType, error) {
 	switch u := t.(type) {
 	case *types.Alias:
-		if u.Obj().Pkg() == nil {
-			return &GoType{Kind: Named, Name: u.Obj().Name()}, nil // byte, rune, any
-		}
-		return a.goType(self, types.Unalias(u), pos)
+		// Spelled by its own name: an embedded field's name is the alias's.
+		return a.named(self, u.Obj(), u.TypeArgs(), pos)
 	case *types.Basic:
 		return &GoType{Kind: Named, Name: u.Name()}, nil
 	case *types.Named:
-		obj := u.Obj()
-		g := &GoType{Kind: Named, Name: obj.Name()}
-		if obj.Pkg() != nil && obj.Pkg() != self && obj.Pkg().Path() != self.Path() {
-			g.Path, g.PkgName = obj.Pkg().Path(), obj.Pkg().Name()
-		}
-		for i := range u.TypeArgs().Len() {
-			arg, err := a.goType(self, u.TypeArgs().At(i), pos)
-			if err != nil {
-				return nil, err
-			}
-			g.Args = append(g.Args, arg)
-		}
-		return g, nil
+		return a.named(self, u.Obj(), u.TypeArgs(), pos)
 	case *types.Pointer:
 		return a.wrap(self, Pointer, u.Elem(), pos)
 	case *types.Slice:
@@ -79,6 +65,22 @@ func (a *analysis) goType(self *types.Package, t types.Type, pos token.Pos) (*Go
 		}
 	}
 	return nil, a.fail(pos, "use a named type for it", "aster-gen cannot spell the type %s in generated code", t.String())
+}
+
+// named spells a defined type or an alias, with its type arguments.
+func (a *analysis) named(self *types.Package, obj *types.TypeName, args *types.TypeList, pos token.Pos) (*GoType, error) {
+	g := &GoType{Kind: Named, Name: obj.Name()}
+	if obj.Pkg() != nil && obj.Pkg().Path() != self.Path() {
+		g.Path, g.PkgName = obj.Pkg().Path(), obj.Pkg().Name()
+	}
+	for i := range args.Len() {
+		arg, err := a.goType(self, args.At(i), pos)
+		if err != nil {
+			return nil, err
+		}
+		g.Args = append(g.Args, arg)
+	}
+	return g, nil
 }
 
 func (a *analysis) wrap(self *types.Package, k TypeKind, elem types.Type, pos token.Pos) (*GoType, error) {

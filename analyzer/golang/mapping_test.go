@@ -59,6 +59,7 @@ func TestFieldMapping(t *testing.T) {
 		"ch":        {typ: anyE},
 		"self":      {typ: ref("m.Item"), optional: true},
 		"deep":      {typ: anyE, container: contract.List},
+		"wrap":      {typ: ref("m.Wrapped")},
 	}
 	var item *contract.Node
 	var fqns []string
@@ -68,7 +69,7 @@ func TestFieldMapping(t *testing.T) {
 			item = n
 		}
 	}
-	if !slices.Equal(fqns, []string{"m.Item", "m.Key", "m.Leaf"}) {
+	if !slices.Equal(fqns, []string{"m.Item", "m.Key", "m.Leaf", "m.Wrapped"}) {
 		t.Fatalf("nodes %v", fqns)
 	}
 	if !slices.Equal(item.Edges, []string{"m.Leaf"}) {
@@ -110,7 +111,7 @@ func TestFieldMapping(t *testing.T) {
 	for _, s := range p.Structs {
 		names = append(names, s.Name)
 	}
-	if !slices.Equal(names, []string{"Audit", "Base", "Item", "Key", "Leaf"}) {
+	if !slices.Equal(names, []string{"Audit", "Base", "Item", "Key", "Leaf", "Wrapped"}) {
 		t.Errorf("guarded structs %v, want the reached ones and those embedded in them", names)
 	}
 }

@@ -65,7 +65,7 @@ func (a *analysis) service(p *packages.Package, td *typeDecl) (*Service, []strin
 				return nil, nil, a.fail(arg.Pos, "write public as a bare flag", "public takes no value")
 			}
 		case "requires":
-			if _, err := a.requirement(arg); err != nil {
+			if err := a.requirement(arg); err != nil {
 				return nil, nil, err
 			}
 		default:
@@ -112,34 +112,19 @@ func (a *analysis) service(p *packages.Package, td *typeDecl) (*Service, []strin
 	return out, a.withEmbedded(keys), nil
 }
 
-// requirement parses requires=role:x|any_of:a,b|all_of:a,b. Requirements
-// are validated but, as in the reference, feed neither the id nor the
-// manifest.
-func (a *analysis) requirement(arg directiveArg) (*contract.CapabilityRequirement, error) {
+// requirement checks requires=role:x|any_of:a,b|all_of:a,b. Requirements
+// feed neither the id nor the manifest, as in the reference.
+func (a *analysis) requirement(arg directiveArg) error {
 	kind, roles, ok := strings.Cut(arg.Value, ":")
-	req := &contract.CapabilityRequirement{}
-	switch kind {
-	case "role":
-		req.Kind = contract.Role
-	case "any_of":
-		req.Kind = contract.AnyOf
-	case "all_of":
-		req.Kind = contract.AllOf
-	default:
-		ok = false
+	ok = ok && (kind == "role" || kind == "any_of" || kind == "all_of")
+	list := strings.Split(roles, ",")
+	for _, r := range list {
+		ok = ok && r != ""
 	}
-	if ok {
-		req.Roles = strings.Split(roles, ",")
-		for _, r := range req.Roles {
-			if r == "" || (kind == "role" && len(req.Roles) > 1) {
-				ok = false
-			}
-		}
+	if !ok || (kind == "role" && len(list) > 1) {
+		return a.fail(arg.Pos, "write requires=role:NAME, requires=any_of:A,B or requires=all_of:A,B", "bad requires value %q", arg.Value)
 	}
-	if !ok {
-		return nil, a.fail(arg.Pos, "write requires=role:NAME, requires=any_of:A,B or requires=all_of:A,B", "bad requires value %q", arg.Value)
-	}
-	return req, nil
+	return nil
 }
 
 // patterns maps method directives to patterns.
@@ -208,7 +193,7 @@ func (a *analysis) method(p *packages.Package, td *typeDecl, f *ast.Field) (cont
 			return m, nil, ms, "", "", a.fail(arg.Pos, "remove idempotent: it is allowed on //aster:rpc and //aster:client_stream only",
 				"idempotent is not allowed on //aster:%s", d.Kind)
 		case arg.Key == "requires":
-			if _, err := a.requirement(arg); err != nil {
+			if err := a.requirement(arg); err != nil {
 				return m, nil, ms, "", "", err
 			}
 		default:

@@ -72,6 +72,18 @@ type Item struct {
 	Ch       chan int
 	Self     *Item
 	Deep     [][]Leaf
+	Wrap     Wrapped
+}
+
+// Stamp is an alias; embedded, its fields are flattened and the embedded
+// field is named Stamp.
+type Stamp = Audit
+
+// Wrapped embeds an alias.
+//
+//aster:wire_type m/Wrapped
+type Wrapped struct {
+	Stamp
 }
 
 // Leaf is reached only through an ANY-mapped field: still a graph node.
