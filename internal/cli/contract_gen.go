@@ -211,7 +211,7 @@ func analysisError(err error) error {
 	case errors.As(err, &pos):
 		return &Error{Msg: pos.Error(), Hint: pos.Hint, Code: 1}
 	case errors.As(err, &imp):
-		return Failf("%s", err).WithHint("Check the module name, or add its root directory with --python-path.")
+		return Failf("%s", err).WithHint("Modules are searched in each --python-path, $PYTHONPATH, . and ./src; check the name or add its root with --python-path.")
 	case errors.As(err, &attr):
 		return Failf("%s", err).WithHint("Check the class name after the colon of --service.")
 	case errors.As(err, &notSvc):
