@@ -45,7 +45,7 @@ func (e *EpochError) Error() string {
 }
 
 // gitTimeout bounds each git command.
-const gitTimeout = 5 * time.Second
+var gitTimeout = 5 * time.Second
 
 // Collect reads the publication time and the git metadata once. The only
 // error is an *EpochError.

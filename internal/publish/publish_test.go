@@ -91,6 +91,32 @@ func TestCollectWithoutGit(t *testing.T) {
 	}
 }
 
+func TestCollectGitTimeout(t *testing.T) {
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Skip("no sleep command")
+	}
+	bin := t.TempDir()
+	script := "#!/bin/sh\nexec " + sleep + " 10\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	defer func(d time.Duration) { gitTimeout = d }(gitTimeout)
+	gitTimeout = 50 * time.Millisecond
+	start := time.Now()
+	m, err := Source{Getenv: func(string) string { return "1" }}.Collect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.VCSRevision != nil || m.VCSTag != nil || m.VCSURL != nil {
+		t.Fatal("a git that hangs: want null VCS values")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("Collect waited %v for a hanging git", d)
+	}
+}
+
 func TestCollectInRepository(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
