@@ -4,6 +4,7 @@ import (
 	"go/types"
 
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // kindInfo is the manifest classification of a Go type (manifest.md §5.2,
@@ -118,5 +119,8 @@ func (a *analysis) descriptor(name string, t types.Type) manifest.Field {
 	}
 	return f
 }
+
+// emptyObject is the manifest's "properties": {}.
+var emptyObject = pyjson.Object{}
 
 func ptr[T any](v T) *T { return &v }

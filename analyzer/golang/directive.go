@@ -107,6 +107,11 @@ func (a *analysis) parseDirective(c *ast.Comment) (directive, error) {
 		if arg.Key == "" {
 			return d, a.fail(arg.Pos, "write arguments as key=value", "missing key before = in //aster:%s", kind)
 		}
+		for _, prev := range d.Args {
+			if prev.Key == arg.Key {
+				return d, a.fail(arg.Pos, "give each key once", "duplicate key %q in //aster:%s", arg.Key, kind)
+			}
+		}
 		d.Args = append(d.Args, arg)
 	}
 	return d, nil

@@ -13,7 +13,6 @@ import (
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
-	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // serializationModes are the values serialization= accepts.
@@ -373,6 +372,3 @@ func docParagraph(g *ast.CommentGroup) string {
 	}
 	return strings.Join(lines, " ")
 }
-
-// emptyObject is the manifest's "properties": {}.
-var emptyObject = pyjson.Object{}
