@@ -21,21 +21,23 @@ import (
 // those with a field name (operators) and the "async" keyword are kept.
 type Node struct {
 	Kind string
-	// Field is the grammar field name of the node inside its parent, or "".
-	Field string
+	// Text is the node's source text.
+	Text     string
+	Children []*Node
+	file     *File
+	start    uint32
+	row      uint32
+	field    uint16
 	// Named is false for anonymous tokens (punctuation, keywords).
 	Named bool
-	// Text is the node's source text.
-	Text string
 	// Yields is set on a function_definition whose body contains a yield
 	// outside nested scopes. The body itself holds only its first
 	// statement.
-	Yields   bool
-	Children []*Node
-	start    uint32
-	row      uint32
-	file     *File
+	Yields bool
 }
+
+// FieldName is the grammar field name of the node inside its parent, or "".
+func (n *Node) FieldName() string { return fields[n.field] }
 
 // File is a parsed module.
 type File struct {
@@ -75,8 +77,9 @@ func (n *Node) Child(field string) *Node {
 	if n == nil {
 		return nil
 	}
+	id := fieldIDs[field]
 	for _, c := range n.Children {
-		if c.Field == field {
+		if c.field == id {
 			return c
 		}
 	}
@@ -86,8 +89,9 @@ func (n *Node) Child(field string) *Node {
 // ChildrenOf returns every child with the given field name.
 func (n *Node) ChildrenOf(field string) []*Node {
 	var out []*Node
+	id := fieldIDs[field]
 	for _, c := range n.Children {
-		if c.Field == field {
+		if c.field == id {
 			out = append(out, c)
 		}
 	}
@@ -163,7 +167,7 @@ func Parse(src []byte) (*File, error) {
 	b := &builder{f: f, cur: tree.Walk()}
 	defer b.cur.Close()
 	rn := tree.RootNode()
-	f.Root = b.build(rn, kinds[rn.KindId()], "")
+	f.Root = b.build(rn, kinds[rn.KindId()], 0)
 	if b.bad != nil {
 		l, c := b.bad.Pos()
 		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[b.bad.Kind]}
@@ -210,6 +214,7 @@ var (
 	kindsOnce sync.Once
 	kinds     []kindInfo
 	fields    []string
+	fieldIDs  map[string]uint16
 )
 
 func initKinds() {
@@ -223,8 +228,10 @@ func initKinds() {
 		}
 		fc := language.FieldCount()
 		fields = make([]string, fc+1)
+		fieldIDs = map[string]uint16{"": 0}
 		for id := uint32(1); id <= fc; id++ {
 			fields[id] = language.FieldNameForId(uint16(id))
+			fieldIDs[fields[id]] = uint16(id)
 		}
 	})
 }
@@ -241,7 +248,7 @@ type builder struct {
 
 func (b *builder) alloc() *Node {
 	if len(b.slab) == 0 {
-		b.slab = make([]Node, 512)
+		b.slab = make([]Node, 128)
 	}
 	n := &b.slab[0]
 	b.slab = b.slab[1:]
@@ -265,14 +272,14 @@ func (f *File) row(off uint32) uint32 {
 // build copies the subtree under the cursor (whose node is tn) into Go
 // nodes. Function bodies are reduced to their first statement (where a
 // docstring lives); whether they yield is recorded in Yields.
-func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field string) *Node {
+func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field uint16) *Node {
 	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
 	n := b.alloc()
-	*n = Node{Kind: info.name, Field: field, Named: info.named, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+	*n = Node{Kind: info.name, field: field, Named: info.named, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
 	if _, ok := unsupported[n.Kind]; ok && b.bad == nil {
 		b.bad = n
 	}
-	if field == "type_parameters" && b.bad == nil {
+	if field == fieldIDs["type_parameters"] && field != 0 && b.bad == nil {
 		n.Kind = "type_parameters"
 		b.bad = n
 	}
@@ -284,14 +291,14 @@ func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field string) *Node
 	for {
 		c := b.cur.Node()
 		k := kinds[c.KindId()]
-		fname := fields[b.cur.FieldId()]
-		if !k.extra && (k.named || fname != "" || k.name == "async") {
+		fid := b.cur.FieldId()
+		if !k.extra && (k.named || fid != 0 || k.name == "async") {
 			var child *Node
-			if isDef && fname == "body" {
+			if isDef && fid == fieldIDs["body"] {
 				child = b.outline(c)
 				n.Yields = strings.Contains(child.Text, "yield") && b.hasYield()
 			} else {
-				child = b.build(c, k, fname)
+				child = b.build(c, k, fid)
 			}
 			b.stack = append(b.stack, child)
 		}
@@ -315,14 +322,14 @@ func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field string) *Node
 func (b *builder) outline(tn *tree_sitter.Node) *Node {
 	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
 	n := b.alloc()
-	*n = Node{Kind: kinds[tn.KindId()].name, Field: "body", Named: true, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+	*n = Node{Kind: kinds[tn.KindId()].name, field: fieldIDs["body"], Named: true, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
 	if !b.cur.GotoFirstChild() {
 		return n
 	}
 	for {
 		c := b.cur.Node()
 		if k := kinds[c.KindId()]; k.named && !k.extra {
-			n.Children = []*Node{b.build(c, k, fields[b.cur.FieldId()])}
+			n.Children = []*Node{b.build(c, k, b.cur.FieldId())}
 			break
 		}
 		if !b.cur.GotoNextSibling() {
@@ -370,16 +377,16 @@ func normalise(n *Node) *Node {
 	case "type":
 		if kids := n.NamedChildren(); len(kids) == 1 {
 			k := kids[0]
-			k.Field = n.Field
+			k.field = n.field
 			return k
 		}
 	case "generic_type":
 		kids := n.NamedChildren()
 		if len(kids) == 2 && kids[1].Kind == "type_parameter" {
-			kids[0].Field = "value"
+			kids[0].field = fieldIDs["value"]
 			out := []*Node{kids[0]}
 			for _, a := range kids[1].NamedChildren() {
-				a.Field = "subscript"
+				a.field = fieldIDs["subscript"]
 				out = append(out, a)
 			}
 			n.Kind, n.Children = "subscript", out
@@ -387,8 +394,8 @@ func normalise(n *Node) *Node {
 	case "union_type":
 		kids := n.NamedChildren()
 		if len(kids) == 2 {
-			kids[0].Field, kids[1].Field = "left", "right"
-			op := &Node{Kind: "|", Field: "operator", Text: "|", start: kids[1].start, row: kids[1].row, file: n.file}
+			kids[0].field, kids[1].field = fieldIDs["left"], fieldIDs["right"]
+			op := &Node{Kind: "|", field: fieldIDs["operator"], Text: "|", start: kids[1].start, row: kids[1].row, file: n.file}
 			n.Kind, n.Children = "binary_operator", []*Node{kids[0], op, kids[1]}
 		}
 	}
