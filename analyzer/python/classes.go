@@ -156,13 +156,15 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 	var out []*enumMember
 	var lastInt *big.Int
 	for _, name := range c.names {
-		if strings.HasPrefix(name, "_") {
+		if !enumMemberName(c, name) {
 			continue
 		}
 		v, _ := c.ns.lookup(name, final)
 		switch v.(type) {
-		case *function, *class:
+		case *function:
 			continue
+		case *class:
+			fail(c.mod, c.node, "move the nested class out of the enum", "nested class %s in enum %s cannot be analysed", name, c.name)
 		case *failed:
 			panic(v.(*failed).err)
 		}
@@ -221,6 +223,21 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		out = append(out, m)
 	}
 	return out
+}
+
+// enumMemberName reports whether a class-body name of an enum can be a
+// member: not _sunder_, __dunder__ or private.
+func enumMemberName(c *class, name string) bool {
+	n := len(name)
+	switch {
+	case n > 4 && strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__"):
+		return false
+	case n > 2 && name[0] == '_' && name[n-1] == '_' && name[1] != '_' && name[n-2] != '_':
+		return false
+	case strings.HasPrefix(name, "__") || strings.HasPrefix(name, "_"+strings.TrimLeft(c.name, "_")+"__"):
+		return false
+	}
+	return true
 }
 
 // canonical resolves an alias member to its canonical member.
@@ -406,6 +423,20 @@ func (l *Loader) fields(c *class) []*dcField {
 	out := make([]*dcField, 0, len(order))
 	for _, n := range order {
 		out = append(out, byName[n])
+	}
+	if !isFalse(dcOption(c, "init")) {
+		seenDefault := false
+		for _, f := range out {
+			if !f.init || f.kwOnly {
+				continue
+			}
+			switch {
+			case f.hasDefault || f.factory != nil:
+				seenDefault = true
+			case seenDefault:
+				fail(f.owner.mod, f.anno(), "give "+f.name+" a default, or make it keyword-only", "non-default argument '%s' follows default argument in dataclass %s", f.name, c.name)
+			}
+		}
 	}
 	c.fieldsCache = out
 	return out

@@ -127,7 +127,7 @@ func TestEnumsAndDefaults(t *testing.T) {
 			"class C(enum.IntEnum):\n    A = auto()\n    B = auto()\n    AA = 1\n" +
 			"class P(enum.Enum):\n    X = 'x'\n    Y = (1, 'y')\n" +
 			"class F(enum.Flag):\n    R = auto()\n    W = auto()\n    RW = 3\n" +
-			"class M(str, enum.Enum):\n    H = 'h'\n" +
+			"class M(str, enum.Enum):\n    H = 'h'\n    _hidden = 'x'\n    _sunder_ = 'y'\n    __dunder__ = 'z'\n    __private = 'p'\n" +
 			"@dataclass(frozen=True)\nclass Money:\n    cur: str = 'EUR'\n    n: int = 0\n" +
 			"@dataclass\nclass R:\n    c: C = C.B\n    p: P = P.X\n    f: F = F.W\n    m: M = M.H\n    t: tuple = (1.5, float('inf'), 'x', None, b'')\n" +
 			"    money: Money = Money()\n    fl: float = 1\n    big: int = 2 ** 70\n    s: str = '\\N{BULLET}'\n" +
@@ -159,6 +159,9 @@ func TestEnumsAndDefaults(t *testing.T) {
 	}
 	if ev := m.Fields[1].EnumValues; len(ev) != 2 || len(ev[1].([]any)) != 2 {
 		t.Errorf("P enum values %v", ev)
+	}
+	if ev := m.Fields[3].EnumValues; len(ev) != 2 || ev[1] != "x" {
+		t.Errorf("M enum values %v", ev)
 	}
 }
 

@@ -70,6 +70,8 @@ func TestPositionedErrors(t *testing.T) {
 		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    pass\n" + svcTail, "m.py:11:32", "not a dataclass but inherits"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},
+		{"default order", prelude + "@dataclass\nclass R:\n    x: int = 0\n    y: int\n" + svcTail, "m.py:6:8", "non-default argument 'y'"},
+		{"unannotated request", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r) -> R: ...\n", "m.py:9:23", "no annotation"},
 		{"pyfory unknown", prelude + "import pyfory\n@dataclass\nclass R:\n    x: pyfory.int128 = 0\n" + svcTail, "m.py:6:8", "pyfory.int128"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

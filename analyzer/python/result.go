@@ -64,7 +64,14 @@ func (l *Loader) walkLoadedServices() {
 			continue
 		}
 		l.walked[c] = true
-		if err := try(func() { l.analyseService(c) }); err != nil && l.undecided == nil {
+		err := try(func() {
+			s := l.newSvc(c)
+			if s.xlang {
+				l.findMethods(s)
+				l.xlangWalk(s)
+			}
+		})
+		if err != nil && l.undecided == nil {
 			l.undecided = err
 		}
 	}

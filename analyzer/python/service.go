@@ -99,11 +99,12 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		}
 	}
 	s := l.analyseService(sc)
+	l.walked[sc] = true
 	return l.result(s), nil
 }
 
-// analyseService reads the decorator, methods and types of a service class.
-func (l *Loader) analyseService(c *class) *svc {
+// newSvc reads the @service arguments of a service class.
+func (l *Loader) newSvc(c *class) *svc {
 	if c.decoErr != nil {
 		panic(c.decoErr)
 	}
@@ -112,6 +113,12 @@ func (l *Loader) analyseService(c *class) *svc {
 	}
 	s := &svc{cls: c, name: c.name, version: 1, scoped: "shared", end: c.seqEnd}
 	l.serviceArgs(s)
+	return s
+}
+
+// analyseService reads the decorator, methods and types of a service class.
+func (l *Loader) analyseService(c *class) *svc {
+	s := l.newSvc(c)
 	l.findMethods(s)
 	if s.xlang {
 		l.xlangWalk(s)
@@ -610,7 +617,10 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		m.req = l.checkMessage(mod, rest[0].anno, name, unwrap(raw))
 		m.walk = []typeRoot{{raw, rest[0].anno, mod}, respRoot}
 	default:
-		if len(rest) == 1 && rest[0].anno != nil {
+		if len(rest) == 1 && rest[0].anno == nil {
+			fail(mod, rest[0].node, "annotate the request parameter", "request parameter %s of %s has no annotation", rest[0].name, name)
+		}
+		if len(rest) == 1 {
 			a := l.methodAnno(f, rest[0].anno, s.end)
 			if !l.inlineCapable(rest[0].anno, f, a) {
 				m.style = "explicit"
