@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	tree_sitter "github.com/tree-sitter/go-tree-sitter"
@@ -121,13 +120,6 @@ func (n *Node) Has(token string) bool {
 
 var (
 	language = tree_sitter.NewLanguage(tree_sitter_python.Language())
-	parsers  = sync.Pool{New: func() any {
-		p := tree_sitter.NewParser()
-		if err := p.SetLanguage(language); err != nil {
-			panic(err) // the bundled grammar always matches the runtime
-		}
-		return p
-	}}
 	codingRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
 )
 
@@ -152,22 +144,23 @@ func Parse(src []byte) (*File, error) {
 			f.lineStart = append(f.lineStart, uint32(i+1))
 		}
 	}
-	p := parsers.Get().(*tree_sitter.Parser)
-	tree := p.Parse([]byte(s), nil)
-	parsers.Put(p)
-	if tree == nil {
+	nodes, free, errStart, errRow, errSym, missing, failed := parseFlat(s)
+	defer free()
+	switch failed {
+	case 1:
+		l, c := f.pos(errRow, errStart)
+		msg := "invalid syntax"
+		if missing {
+			msg = fmt.Sprintf("invalid syntax: expected %q", kinds[errSym])
+		}
+		return nil, &SyntaxError{Line: l, Col: c, Msg: msg}
+	case 2:
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "cannot parse"}
+	case 3:
+		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "too many nested levels"}
 	}
-	defer tree.Close()
-	root := tree.RootNode()
-	if root.HasError() {
-		return nil, f.firstError(root)
-	}
-	initKinds()
-	b := &builder{f: f, cur: tree.Walk()}
-	defer b.cur.Close()
-	rn := tree.RootNode()
-	f.Root = b.build(rn, kinds[rn.KindId()], 0)
+	b := &builder{f: f, flat: nodes}
+	f.Root = b.build()
 	if b.bad != nil {
 		l, c := b.bad.Pos()
 		return nil, &SyntaxError{Line: l, Col: c, Msg: unsupported[b.bad.Kind]}
@@ -202,53 +195,19 @@ func checkEncoding(s string) error {
 	return nil
 }
 
-// kindInfo caches per-symbol facts so the tree walk avoids cgo calls and
-// C string conversions.
-type kindInfo struct {
-	name  string
-	named bool
-	extra bool
-}
-
-var (
-	kindsOnce sync.Once
-	kinds     []kindInfo
-	fields    []string
-	fieldIDs  map[string]uint16
-)
-
-func initKinds() {
-	kindsOnce.Do(func() {
-		n := language.NodeKindCount()
-		kinds = make([]kindInfo, n)
-		for id := uint32(0); id < n; id++ {
-			name := language.NodeKindForId(uint16(id))
-			kinds[id] = kindInfo{name: name, named: language.NodeKindIsNamed(uint16(id)),
-				extra: name == "comment" || name == "line_continuation"}
-		}
-		fc := language.FieldCount()
-		fields = make([]string, fc+1)
-		fieldIDs = map[string]uint16{"": 0}
-		for id := uint32(1); id <= fc; id++ {
-			fields[id] = language.FieldNameForId(uint16(id))
-			fieldIDs[fields[id]] = uint16(id)
-		}
-	})
-}
-
-// builder converts a tree-sitter tree, allocating nodes in slabs.
+// builder converts the flat pre-order nodes, allocating in slabs.
 type builder struct {
-	f     *File
-	cur   *tree_sitter.TreeCursor
-	bad   *Node
-	slab  []Node
-	kids  []*Node
-	stack []*Node
+	f    *File
+	flat []flatNode
+	next int
+	bad  *Node
+	slab []Node
+	kids []*Node
 }
 
 func (b *builder) alloc() *Node {
 	if len(b.slab) == 0 {
-		b.slab = make([]Node, 128)
+		b.slab = make([]Node, min(128, len(b.flat)-b.next+1))
 	}
 	n := &b.slab[0]
 	b.slab = b.slab[1:]
@@ -269,104 +228,34 @@ func (f *File) row(off uint32) uint32 {
 	return uint32(lo)
 }
 
-// build copies the subtree under the cursor (whose node is tn) into Go
-// nodes. Function bodies are reduced to their first statement (where a
-// docstring lives); whether they yield is recorded in Yields.
-func (b *builder) build(tn *tree_sitter.Node, info kindInfo, field uint16) *Node {
-	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
+// build converts the next flat node and its subtree.
+func (b *builder) build() *Node {
+	fn := &b.flat[b.next]
+	b.next++
+	start, end := uint32(fn.start), uint32(fn.end)
 	n := b.alloc()
-	*n = Node{Kind: info.name, field: field, Named: info.named, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+	*n = Node{Kind: kinds[fn.kind], field: uint16(fn.field), Named: fn.named != 0, Yields: fn.yields != 0,
+		Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
 	if _, ok := unsupported[n.Kind]; ok && b.bad == nil {
 		b.bad = n
 	}
-	if field == fieldIDs["type_parameters"] && field != 0 && b.bad == nil {
+	if n.field != 0 && n.field == fieldIDs["type_parameters"] && b.bad == nil {
 		n.Kind = "type_parameters"
 		b.bad = n
 	}
-	if !b.cur.GotoFirstChild() {
+	k := int(fn.nkids)
+	if k == 0 {
 		return n
 	}
-	base := len(b.stack)
-	isDef := n.Kind == "function_definition"
-	for {
-		c := b.cur.Node()
-		k := kinds[c.KindId()]
-		fid := b.cur.FieldId()
-		if !k.extra && (k.named || fid != 0 || k.name == "async") {
-			var child *Node
-			if isDef && fid == fieldIDs["body"] {
-				child = b.outline(c)
-				n.Yields = strings.Contains(child.Text, "yield") && b.hasYield()
-			} else {
-				child = b.build(c, k, fid)
-			}
-			b.stack = append(b.stack, child)
-		}
-		if !b.cur.GotoNextSibling() {
-			break
-		}
-	}
-	b.cur.GotoParent()
-	k := len(b.stack) - base
 	if len(b.kids) < k {
-		b.kids = make([]*Node, max(1024, k))
+		b.kids = make([]*Node, max(256, k))
 	}
 	n.Children = b.kids[:k:k]
 	b.kids = b.kids[k:]
-	copy(n.Children, b.stack[base:])
-	b.stack = b.stack[:base]
+	for i := range k {
+		n.Children[i] = b.build()
+	}
 	return normalise(n)
-}
-
-// outline builds a function body block holding only its first statement.
-func (b *builder) outline(tn *tree_sitter.Node) *Node {
-	start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
-	n := b.alloc()
-	*n = Node{Kind: kinds[tn.KindId()].name, field: fieldIDs["body"], Named: true, Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
-	if !b.cur.GotoFirstChild() {
-		return n
-	}
-	for {
-		c := b.cur.Node()
-		if k := kinds[c.KindId()]; k.named && !k.extra {
-			n.Children = []*Node{b.build(c, k, b.cur.FieldId())}
-			break
-		}
-		if !b.cur.GotoNextSibling() {
-			break
-		}
-	}
-	b.cur.GotoParent()
-	return n
-}
-
-// hasYield reports whether the block under the cursor contains a yield
-// outside nested functions, lambdas and classes.
-func (b *builder) hasYield() bool {
-	found := false
-	var walk func()
-	walk = func() {
-		name := kinds[b.cur.Node().KindId()].name
-		switch name {
-		case "yield":
-			found = true
-			return
-		case "function_definition", "lambda", "class_definition":
-			return
-		}
-		if !b.cur.GotoFirstChild() {
-			return
-		}
-		for !found {
-			walk()
-			if !b.cur.GotoNextSibling() {
-				break
-			}
-		}
-		b.cur.GotoParent()
-	}
-	walk()
-	return found
 }
 
 // normalise rewrites the grammar's annotation-only node types into the

@@ -2,6 +2,7 @@ package pyparse
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,17 @@ func TestOutlineAndYields(t *testing.T) {
 	}
 	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind != "expression_statement" || doc.Text != "'''doc'''" {
 		t.Errorf("first statement %q", doc.Text)
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	src := "x = " + strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000) + "\n"
+	_, err := Parse([]byte(src))
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("got %v, want a syntax error", err)
+	}
+	if _, err := Parse([]byte("x = " + strings.Repeat("[", 3000) + "\n")); err == nil {
+		t.Fatal("unbalanced brackets parsed")
 	}
 }
