@@ -137,6 +137,7 @@ func guards(f *jen.File, pkg *golang.Package) {
 		f.Commentf("These guards fail to compile when %s changed after aster-gen ran:", s.Interface)
 		f.Comment("run go generate.")
 		f.Var().Defs(defs...)
+		f.Line()
 		f.Var().Defs(
 			jen.Id("_").Id(s.Interface).Op("=").Id(methods).Call(jen.Nil()),
 			jen.Id("_").Id(methods).Op("=").Id(s.Interface).Call(jen.Nil()),

@@ -67,6 +67,7 @@ var (
 	_ func(Greeter, context.Context, *HelloRequest) (*HelloReply, error)                    = Greeter.SayHello
 	_ func(Greeter, context.Context, *ChorusRequest) (iter.Seq2[*HelloReply, error], error) = Greeter.Chorus
 )
+
 var (
 	_ Greeter             = asterGreeterMethods(nil)
 	_ asterGreeterMethods = Greeter(nil)
