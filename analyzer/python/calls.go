@@ -54,7 +54,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	for _, a := range argsNode.NamedChildren() {
 		switch a.Kind {
 		case "keyword_argument":
-			name := ident(a.Child("name").Text)
+			name := ident(a.Child("name").Text())
 			k := kwarg{name: name, node: a.Child("value")}
 			if !skip[name] {
 				k.v = l.eval(s, a.Child("value"))
@@ -85,7 +85,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	case *class:
 		return &instance{cls: f, args: c.args, kwargs: c.kwargs}
 	}
-	fail(s.mod, n, hintStatic, "the call %s cannot be evaluated statically", strings.TrimSpace(fnNode.Text)+"(…)")
+	fail(s.mod, n, hintStatic, "the call %s cannot be evaluated statically", strings.TrimSpace(fnNode.Text())+"(…)")
 	return nil
 }
 

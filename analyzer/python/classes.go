@@ -327,7 +327,7 @@ func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 			text, _ = v.(string)
 		}
 	} else if c.mod.future {
-		text = node.Text
+		text = node.Text()
 	}
 	if text != "" || node.Kind == "string" {
 		lead := strings.TrimSpace(text)
@@ -586,11 +586,11 @@ func (l *Loader) tagList(m *module, n *pyparse.Node, v Value) []string {
 func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
 	switch x := v.(type) {
 	case list, *dict, pyByteArray:
-		fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text))
+		fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
 	case *instance:
 		if x.cls.dataclass != nil && !isTrue(dcOption(x.cls, "frozen")) {
 			if eq := dcOption(x.cls, "eq"); eq == nil || isTrue(eq) {
-				fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text))
+				fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
 			}
 		}
 	}

@@ -83,10 +83,10 @@ func useFailed(m *module, n *pyparse.Node, name string, f *failed) {
 func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 	switch n.Kind {
 	case "identifier":
-		return l.lookup(s, ident(n.Text), n)
+		return l.lookup(s, ident(n.Text()), n)
 	case "attribute":
 		obj := l.eval(s, n.Child("object"))
-		return l.attr(s, obj, ident(n.Child("attribute").Text), n)
+		return l.attr(s, obj, ident(n.Child("attribute").Text()), n)
 	case "parenthesized_expression":
 		inner := n.NamedChildren()
 		if len(inner) == 1 {
@@ -95,13 +95,13 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 	case "integer":
 		return parseInt(s.mod, n)
 	case "float":
-		t := strings.ReplaceAll(n.Text, "_", "")
+		t := strings.ReplaceAll(n.Text(), "_", "")
 		if strings.ContainsAny(t, "jJ") {
 			fail(s.mod, n, hintStatic, "complex numbers are not supported")
 		}
 		f, err := strconv.ParseFloat(t, 64)
 		if err != nil && !math.IsInf(f, 0) {
-			fail(s.mod, n, hintStatic, "cannot read the number %s", n.Text)
+			fail(s.mod, n, hintStatic, "cannot read the number %s", n.Text())
 		}
 		return f
 	case "true":
@@ -175,7 +175,7 @@ func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 }
 
 func parseInt(m *module, n *pyparse.Node) Value {
-	t := strings.ToLower(strings.ReplaceAll(n.Text, "_", ""))
+	t := strings.ToLower(strings.ReplaceAll(n.Text(), "_", ""))
 	if strings.HasSuffix(t, "j") {
 		fail(m, n, hintStatic, "complex numbers are not supported")
 	}
@@ -190,7 +190,7 @@ func parseInt(m *module, n *pyparse.Node) Value {
 	}
 	v, ok := new(big.Int).SetString(t, base)
 	if !ok {
-		fail(m, n, hintStatic, "cannot read the integer %s", n.Text)
+		fail(m, n, hintStatic, "cannot read the integer %s", n.Text())
 	}
 	return v
 }
@@ -252,7 +252,7 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 
 func (l *Loader) unary(s scope, n *pyparse.Node) Value {
 	v := l.eval(s, n.Child("argument"))
-	op := n.Child("operator").Text
+	op := n.Child("operator").Text()
 	switch x := v.(type) {
 	case *big.Int:
 		switch op {
@@ -324,11 +324,11 @@ func asInt(v Value) (*big.Int, bool) {
 var maxExact = new(big.Int).Lsh(bigInt(1), 53)
 
 func (l *Loader) binary(s scope, n *pyparse.Node) Value {
-	op := n.Child("operator").Text
+	op := n.Child("operator").Text()
 	a := l.eval(s, n.Child("left"))
 	b := l.eval(s, n.Child("right"))
 	bad := func(why string) Value {
-		fail(s.mod, n, hintStatic, "%s cannot be computed statically (%s)", strings.TrimSpace(n.Text), why)
+		fail(s.mod, n, hintStatic, "%s cannot be computed statically (%s)", strings.TrimSpace(n.Text()), why)
 		return nil
 	}
 	if op == "|" {

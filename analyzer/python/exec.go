@@ -89,7 +89,7 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		l.execFromImport(m, cls, st)
 	case "future_import_statement":
 		for _, c := range st.ChildrenOf("name") {
-			if ident(c.Text) == "annotations" {
+			if ident(c.Text()) == "annotations" {
 				m.future = true
 			}
 		}
@@ -99,7 +99,7 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		l.execDef(m, cls, st, nil)
 	case "decorated_definition":
 		var decos []*pyparse.Node
-		for _, c := range st.Children {
+		for _, c := range st.Children() {
 			if c.Kind == "decorator" {
 				decos = append(decos, c)
 			}
@@ -114,7 +114,7 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		if l.isTypeChecking(m, cls, st.Child("condition")) {
 			for _, c := range st.ChildrenOf("alternative") {
 				if c.Kind == "else_clause" {
-					l.execBody(m, cls, c.Child("body").Children)
+					l.execBody(m, cls, c.Child("body").Children())
 				} else {
 					l.bindConditional(m, cls, c)
 				}
@@ -147,7 +147,7 @@ func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why str
 		l.bindTargets(m, cls, target, why)
 		return
 	}
-	name := ident(target.Text)
+	name := ident(target.Text())
 	l.bindName(m, cls, name, &failed{posErr(m, target, "bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
 }
 
@@ -163,7 +163,7 @@ func (l *Loader) bindTargets(m *module, cls *class, n *pyparse.Node, why string)
 	if n.Kind == "attribute" || n.Kind == "subscript" {
 		return
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		l.bindTargets(m, cls, c, why)
 	}
 }
@@ -194,7 +194,7 @@ func (l *Loader) bindConditional(m *module, cls *class, n *pyparse.Node) {
 		case "lambda":
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c)
 		}
 	}
@@ -215,7 +215,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		right = right.Child("right")
 	}
 	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind == "identifier" {
-		cls.fields = append(cls.fields, &fieldDecl{name: ident(a.Child("left").Text), anno: typ, value: right, seq: l.seq + 1})
+		cls.fields = append(cls.fields, &fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
 	}
 	if right == nil {
 		return
@@ -226,7 +226,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 	}
 	for _, t := range targets {
 		if t.Kind == "identifier" {
-			name := ident(t.Text)
+			name := ident(t.Text())
 			if cls != nil && reservedClassNames[name] && cls.bodyErr == nil {
 				cls.bodyErr = posErr(m, t, "use @wire_type(\"namespace/Name\") instead", "assigning %s in a class body is not supported", name)
 			}
@@ -238,13 +238,13 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 }
 
 func (l *Loader) execDef(m *module, cls *class, def *pyparse.Node, decos []*pyparse.Node) {
-	f := &function{name: ident(def.Child("name").Text), node: def, decos: decos, mod: m, cls: cls, seq: l.seq + 1, async: def.Has("async")}
+	f := &function{name: ident(def.Child("name").Text()), node: def, decos: decos, mod: m, cls: cls, seq: l.seq + 1, async: def.Has("async")}
 	f.yields = def.Yields
 	l.bindName(m, cls, f.name, f)
 }
 
 func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*pyparse.Node) {
-	name := ident(def.Child("name").Text)
+	name := ident(def.Child("name").Text())
 	c := &class{name: name, qualname: name, mod: m, node: def, ns: newNamespace(), outer: outer}
 	if outer != nil {
 		c.qualname = outer.qualname + "." + name
@@ -260,7 +260,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 		c.basesErr = try(func() {
 			for _, b := range sup.NamedChildren() {
 				if b.Kind == "keyword_argument" {
-					if ident(b.Child("name").Text) == "metaclass" {
+					if ident(b.Child("name").Text()) == "metaclass" {
 						fail(m, b, "remove the metaclass", "class %s uses a metaclass; it cannot be analysed statically", name)
 					}
 					continue
@@ -269,7 +269,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 			}
 		})
 	}
-	l.execBody(m, c, def.Child("body").Children)
+	l.execBody(m, c, def.Child("body").Children())
 	// Decorators apply bottom-up.
 	for i := len(decos) - 1; i >= 0; i-- {
 		l.applyClassDecorator(m, c, decos[i], decoVals[i])
@@ -342,7 +342,7 @@ func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 		if c.Kind == "aliased_import" {
 			name := dotted(c.Child("name"))
 			v, err := l.importModule(name)
-			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text), v, err)
+			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text()), v, err)
 			continue
 		}
 		name := dotted(c)
@@ -384,9 +384,9 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	if modNode.Kind == "relative_import" {
 		level := 0
 		rest := ""
-		for _, c := range modNode.Children {
+		for _, c := range modNode.Children() {
 			if c.Kind == "import_prefix" {
-				level = strings.Count(c.Text, ".")
+				level = strings.Count(c.Text(), ".")
 			} else if c.Kind == "dotted_name" {
 				rest = dotted(c)
 			}
@@ -419,7 +419,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		}
 		attr := dotted(nameNode)
 		if err != nil {
-			l.bindImport(m, cls, alias, ident(alias.Text), nil, err)
+			l.bindImport(m, cls, alias, ident(alias.Text()), nil, err)
 			continue
 		}
 		v, aerr := l.moduleAttr(src, attr, l.seq+1)
@@ -431,7 +431,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		if aerr != nil {
 			v = &failed{posErr(m, nameNode, "check the import", "cannot import name '%s' from '%s'", attr, name)}
 		}
-		l.bindName(m, cls, ident(alias.Text), v)
+		l.bindName(m, cls, ident(alias.Text()), v)
 	}
 }
 
@@ -481,10 +481,10 @@ func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) 
 func dotted(n *pyparse.Node) string {
 	var parts []string
 	for _, c := range n.NamedChildren() {
-		parts = append(parts, ident(c.Text))
+		parts = append(parts, ident(c.Text()))
 	}
 	if len(parts) == 0 {
-		return ident(n.Text)
+		return ident(n.Text())
 	}
 	return strings.Join(parts, ".")
 }

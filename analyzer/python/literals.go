@@ -38,8 +38,8 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 		}
 		return out
 	}
-	start, end := n.Child(""), n.Children[len(n.Children)-1]
-	for _, c := range n.Children {
+	start, end := n.Child(""), n.Children()[len(n.Children())-1]
+	for _, c := range n.Children() {
 		if c.Kind == "string_start" {
 			start = c
 			break
@@ -48,23 +48,23 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 	if start == nil || start.Kind != "string_start" || end.Kind != "string_end" {
 		fail(s.mod, n, hintStatic, "cannot read this string literal")
 	}
-	prefix := strings.ToLower(strings.TrimRight(start.Text, "'\""))
+	prefix := strings.ToLower(strings.TrimRight(start.Text(), "'\""))
 	raw := strings.Contains(prefix, "r")
 	isBytes := strings.Contains(prefix, "b")
 	if strings.Contains(prefix, "f") {
 		var sb strings.Builder
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			switch c.Kind {
 			case "string_content":
-				t := c.Text
+				t := c.Text()
 				if !raw {
 					t = decodeEscapes(s.mod, c, t, false)
 				}
 				sb.WriteString(strings.NewReplacer("{{", "{", "}}", "}").Replace(t))
 			case "escape_interpolation":
-				sb.WriteString(c.Text[:1])
+				sb.WriteString(c.Text()[:1])
 			case "interpolation":
-				if c.Child("type_conversion") != nil || c.Child("format_specifier") != nil || strings.Contains(c.Text, "=") {
+				if c.Child("type_conversion") != nil || c.Child("format_specifier") != nil || strings.Contains(c.Text(), "=") {
 					fail(s.mod, c, hintStatic, "f-string fields with conversions, format specs or '=' are not supported")
 				}
 				v := l.eval(s, c.Child("expression"))
@@ -77,7 +77,7 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 		}
 		return sb.String()
 	}
-	body := n.Text[len(start.Text) : len(n.Text)-len(end.Text)]
+	body := n.Text()[len(start.Text()) : len(n.Text())-len(end.Text())]
 	if isBytes {
 		for i := 0; i < len(body); i++ {
 			if body[i] >= 0x80 {

@@ -261,6 +261,6 @@ func (l *Loader) exec(m *module) (err error) {
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)
-	l.execBody(m, nil, f.Root.Children)
+	l.execBody(m, nil, f.Root.Children())
 	return nil
 }

@@ -31,7 +31,7 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	}
 	s, ok := l.pyStrValue(v)
 	if !ok {
-		fail(m, n, "use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text))
+		fail(m, n, "use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text()))
 	}
 	return s
 }

@@ -170,7 +170,7 @@ func (l *Loader) docstring(f *function) string {
 	if len(e) != 1 || (e[0].Kind != "string" && e[0].Kind != "concatenated_string") {
 		return ""
 	}
-	if strings.Contains(e[0].Text, "{") && isFString(e[0]) {
+	if strings.Contains(e[0].Text(), "{") && isFString(e[0]) {
 		return ""
 	}
 	var v Value
@@ -182,8 +182,8 @@ func (l *Loader) docstring(f *function) string {
 }
 
 func isFString(n *pyparse.Node) bool {
-	for _, c := range n.Children {
-		if c.Kind == "string_start" && strings.ContainsAny(c.Text, "fF") {
+	for _, c := range n.Children() {
+		if c.Kind == "string_start" && strings.ContainsAny(c.Text(), "fF") {
 			return true
 		}
 		if c.Kind == "string" && isFString(c) {

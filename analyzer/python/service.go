@@ -277,7 +277,7 @@ func (l *Loader) params(f *function) []param {
 		pr.node = p
 		switch p.Kind {
 		case "identifier":
-			pr.name = ident(p.Text)
+			pr.name = ident(p.Text())
 		case "typed_parameter":
 			inner := p.NamedChildren()[0]
 			pr.anno = p.Child("type")
@@ -285,16 +285,16 @@ func (l *Loader) params(f *function) []param {
 				pr.variadic = true
 				inner = inner.NamedChildren()[0]
 			}
-			pr.name = ident(inner.Text)
+			pr.name = ident(inner.Text())
 		case "default_parameter", "typed_default_parameter":
-			pr.name = ident(p.Child("name").Text)
+			pr.name = ident(p.Child("name").Text())
 			pr.def = p.Child("value")
 			if t := p.Child("type"); t != nil {
 				pr.anno = t
 			}
 		case "list_splat_pattern", "dictionary_splat_pattern":
 			pr.variadic = true
-			pr.name = ident(p.NamedChildren()[0].Text)
+			pr.name = ident(p.NamedChildren()[0].Text())
 		default:
 			continue
 		}
@@ -373,7 +373,7 @@ func (l *Loader) methodDeco(f *function) (d *call, node *pyparse.Node, ok bool) 
 		}
 	}
 	if d != nil && other != nil {
-		fail(f.mod, other, "remove the decorator", "aster methods cannot carry other decorators (%s)", strings.TrimSpace(other.Text))
+		fail(f.mod, other, "remove the decorator", "aster methods cannot carry other decorators (%s)", strings.TrimSpace(other.Text()))
 	}
 	return d, node, d != nil
 }
@@ -664,7 +664,7 @@ func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value
 			return x
 		}
 	}
-	fail(m, n, "use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text))
+	fail(m, n, "use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text()))
 	return nil
 }
 

@@ -8,6 +8,7 @@ package pyparse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,20 +20,32 @@ import (
 // ("class_definition", "identifier", "+", …). Of the anonymous tokens only
 // those with a field name (operators) and the "async" keyword are kept.
 type Node struct {
-	Kind string
-	// Text is the node's source text.
-	Text     string
-	Children []*Node
-	file     *File
-	start    uint32
-	row      uint32
-	field    uint16
+	Kind  string
+	file  *File
+	start uint32
+	end   uint32
+	row   uint32
+	first uint32 // index of the first child in file.kids
+	nkids uint32
+	field uint16
 	// Named is false for anonymous tokens (punctuation, keywords).
 	Named bool
 	// Yields is set on a function_definition whose body contains a yield
 	// outside nested scopes. The body itself holds only its first
 	// statement.
 	Yields bool
+}
+
+// Text is the node's source text.
+func (n *Node) Text() string { return n.file.src[n.start:n.end] }
+
+// Children returns the child nodes in order.
+func (n *Node) Children() []*Node { return n.file.kids[n.first : n.first+n.nkids : n.first+n.nkids] }
+
+// setChildren replaces the children.
+func (n *Node) setChildren(kids []*Node) {
+	n.first, n.nkids = uint32(len(n.file.kids)), uint32(len(kids))
+	n.file.kids = append(n.file.kids, kids...)
 }
 
 // FieldName is the grammar field name of the node inside its parent, or "".
@@ -45,6 +58,8 @@ type File struct {
 	src  string
 	// lineStart holds the byte offset of each line's first byte.
 	lineStart []uint32
+	// kids holds every node's children, each node owning a range.
+	kids []*Node
 }
 
 // SyntaxError is a source the grammar rejects, at its first error.
@@ -77,7 +92,7 @@ func (n *Node) Child(field string) *Node {
 		return nil
 	}
 	id := fieldIDs[field]
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if c.field == id {
 			return c
 		}
@@ -89,7 +104,7 @@ func (n *Node) Child(field string) *Node {
 func (n *Node) ChildrenOf(field string) []*Node {
 	var out []*Node
 	id := fieldIDs[field]
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if c.field == id {
 			out = append(out, c)
 		}
@@ -99,8 +114,8 @@ func (n *Node) ChildrenOf(field string) []*Node {
 
 // NamedChildren returns the named children in order.
 func (n *Node) NamedChildren() []*Node {
-	out := make([]*Node, 0, len(n.Children))
-	for _, c := range n.Children {
+	out := make([]*Node, 0, len(n.Children()))
+	for _, c := range n.Children() {
 		if c.Named {
 			out = append(out, c)
 		}
@@ -110,7 +125,7 @@ func (n *Node) NamedChildren() []*Node {
 
 // Has reports whether the node has an anonymous token child of that kind.
 func (n *Node) Has(token string) bool {
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if !c.Named && c.Kind == token {
 			return true
 		}
@@ -159,7 +174,8 @@ func Parse(src []byte) (*File, error) {
 	case 3:
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "too many nested levels"}
 	}
-	b := &builder{f: f, flat: nodes}
+	b := &builder{f: f, flat: nodes, nodes: make([]Node, len(nodes))}
+	f.kids = make([]*Node, 0, len(nodes)+len(nodes)/8)
 	f.Root = b.build()
 	if b.bad != nil {
 		l, c := b.bad.Pos()
@@ -195,23 +211,13 @@ func checkEncoding(s string) error {
 	return nil
 }
 
-// builder converts the flat pre-order nodes, allocating in slabs.
+// builder converts the flat pre-order nodes.
 type builder struct {
-	f    *File
-	flat []flatNode
-	next int
-	bad  *Node
-	slab []Node
-	kids []*Node
-}
-
-func (b *builder) alloc() *Node {
-	if len(b.slab) == 0 {
-		b.slab = make([]Node, min(128, len(b.flat)-b.next+1))
-	}
-	n := &b.slab[0]
-	b.slab = b.slab[1:]
-	return n
+	f     *File
+	flat  []flatNode
+	next  int
+	bad   *Node
+	nodes []Node
 }
 
 // row returns the 0-based line of a byte offset.
@@ -233,9 +239,9 @@ func (b *builder) build() *Node {
 	fn := &b.flat[b.next]
 	b.next++
 	start, end := uint32(fn.start), uint32(fn.end)
-	n := b.alloc()
+	n := &b.nodes[b.next-1]
 	*n = Node{Kind: kinds[fn.kind], field: uint16(fn.field), Named: fn.named != 0, Yields: fn.yields != 0,
-		Text: b.f.src[start:end], start: start, row: b.f.row(start), file: b.f}
+		start: start, end: end, row: b.f.row(start), file: b.f}
 	if _, ok := unsupported[n.Kind]; ok && b.bad == nil {
 		b.bad = n
 	}
@@ -243,17 +249,14 @@ func (b *builder) build() *Node {
 		n.Kind = "type_parameters"
 		b.bad = n
 	}
-	k := int(fn.nkids)
+	k := uint32(fn.nkids)
 	if k == 0 {
 		return n
 	}
-	if len(b.kids) < k {
-		b.kids = make([]*Node, max(256, k))
-	}
-	n.Children = b.kids[:k:k]
-	b.kids = b.kids[k:]
+	n.first, n.nkids = uint32(len(b.f.kids)), k
+	b.f.kids = slices.Grow(b.f.kids, int(k))[:len(b.f.kids)+int(k)]
 	for i := range k {
-		n.Children[i] = b.build()
+		b.f.kids[n.first+i] = b.build()
 	}
 	return normalise(n)
 }
@@ -278,14 +281,17 @@ func normalise(n *Node) *Node {
 				a.field = fieldIDs["subscript"]
 				out = append(out, a)
 			}
-			n.Kind, n.Children = "subscript", out
+			n.Kind = "subscript"
+			n.setChildren(out)
 		}
 	case "union_type":
 		kids := n.NamedChildren()
 		if len(kids) == 2 {
 			kids[0].field, kids[1].field = fieldIDs["left"], fieldIDs["right"]
-			op := &Node{Kind: "|", field: fieldIDs["operator"], Text: "|", start: kids[1].start, row: kids[1].row, file: n.file}
-			n.Kind, n.Children = "binary_operator", []*Node{kids[0], op, kids[1]}
+			bar := kids[0].end + uint32(strings.IndexByte(n.file.src[kids[0].end:kids[1].start], '|'))
+			op := &Node{Kind: "|", field: fieldIDs["operator"], start: bar, end: bar + 1, row: n.file.row(bar), file: n.file}
+			n.Kind = "binary_operator"
+			n.setChildren([]*Node{kids[0], op, kids[1]})
 		}
 	}
 	return n

@@ -16,7 +16,7 @@ func TestParseTree(t *testing.T) {
 		t.Fatalf("statements: %+v", st)
 	}
 	cls := st[1].Child("definition")
-	if cls.Kind != "class_definition" || cls.Child("name").Text != "ﬁle" {
+	if cls.Kind != "class_definition" || cls.Child("name").Text() != "ﬁle" {
 		t.Fatalf("class: %+v", cls)
 	}
 	body := cls.Child("body").NamedChildren()
@@ -36,10 +36,10 @@ func TestColumnsCountCodePoints(t *testing.T) {
 	var x *Node
 	var walk func(n *Node)
 	walk = func(n *Node) {
-		if n.Kind == "identifier" && n.Text == "x" {
+		if n.Kind == "identifier" && n.Text() == "x" {
 			x = n
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c)
 		}
 	}
@@ -84,14 +84,14 @@ func TestOutlineAndYields(t *testing.T) {
 	want := []bool{true, false, true}
 	for i, d := range defs {
 		if d.Yields != want[i] {
-			t.Errorf("%s: Yields %v", d.Child("name").Text, d.Yields)
+			t.Errorf("%s: Yields %v", d.Child("name").Text(), d.Yields)
 		}
 		if body := d.Child("body"); len(body.NamedChildren()) != 1 {
-			t.Errorf("%s: body keeps %d statements", d.Child("name").Text, len(body.NamedChildren()))
+			t.Errorf("%s: body keeps %d statements", d.Child("name").Text(), len(body.NamedChildren()))
 		}
 	}
-	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind != "expression_statement" || doc.Text != "'''doc'''" {
-		t.Errorf("first statement %q", doc.Text)
+	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind != "expression_statement" || doc.Text() != "'''doc'''" {
+		t.Errorf("first statement %q", doc.Text())
 	}
 }
 
