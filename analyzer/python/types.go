@@ -14,11 +14,15 @@ func (l *Loader) fieldType(f *dcField, at int) Value {
 	if f.typ != nil {
 		return f.typ
 	}
+	n, c := f.decl.anno, f.owner
+	late := n.Kind == "string" || c.mod.future || strings.ContainsAny(n.Text(), "'\"")
+	if !late {
+		at = 0 // evaluated when the class body ran, whatever the moment
+	}
 	k := fieldKey{f, at}
 	if v, ok := l.typeCache[k]; ok {
 		return v
 	}
-	n, c := f.decl.anno, f.owner
 	var s scope
 	if n.Kind == "string" || c.mod.future {
 		s = scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
