@@ -265,3 +265,17 @@ func TestInheritedMethodsAndAliases(t *testing.T) {
 	}
 	_ = manifest.Method{}
 }
+
+func TestStarImportAndTimeoutPrecedence(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{
+		"models.py": "from dataclasses import dataclass\nfrom typing import *\n__all__ = ['R']\n@dataclass\nclass R:\n    x: Optional[int] = None\n",
+		"m.py": prelude + "from models import *\nfrom aster import server_stream\nfrom typing import AsyncIterator\n" +
+			"@service\nclass S:\n    @server_stream(2, timeout=9)\n    async def a(self, r: R) -> AsyncIterator[R]:\n        yield r\n",
+	}, "m:S")
+	if res.Methods[0].Timeout != int64(2) {
+		t.Errorf("timeout %#v", res.Methods[0].Timeout)
+	}
+	if f := fieldOf(t, node(t, res, "models.R"), "x"); !f.Optional || f.Type.Primitive != "varint64" {
+		t.Errorf("field %+v", f)
+	}
+}

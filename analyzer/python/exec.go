@@ -438,7 +438,18 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) {
 	sm, ok := src.(*module)
 	if !ok {
-		fail(m, st, "import the names explicitly", "'from %s import *' of a modelled module is not supported", src.(*knownModule).name)
+		prefix := src.(*knownModule).name + "."
+		var names []string
+		for full := range knownAttrs {
+			if rest, ok := strings.CutPrefix(full, prefix); ok && !strings.Contains(rest, ".") && !strings.HasPrefix(rest, "_") {
+				names = append(names, rest)
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			l.bindName(m, cls, n, knownAttr(strings.TrimSuffix(prefix, "."), n))
+		}
+		return
 	}
 	if all, ok := sm.ns.lookup("__all__", final); ok {
 		var names []Value

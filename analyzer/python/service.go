@@ -452,6 +452,7 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 		if i > 0 && d.fn != "aster.rpc" && len(c.kwargs) > 0 {
 			fail(mod, c.node, "configure the decorator in one call", "a pre-configured @%s cannot be called with keywords", strings.TrimPrefix(d.fn, "aster."))
 		}
+		posTimeout := false
 		switch d.fn {
 		case "aster.rpc":
 			if len(c.args) > 0 {
@@ -461,10 +462,12 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 			if len(c.args) > 0 && !isNone(c.args[0]) {
 				if d.fn == "aster.client_stream" || !isFunctionValue(c.args[0]) {
 					l.setTimeout(mod, c.node, m, c.args[0])
+					posTimeout = true
 				}
 			}
-			if len(c.args) > 2 && d.fn != "aster.client_stream" && !isNone(c.args[2]) {
+			if len(c.args) > 2 && d.fn != "aster.client_stream" && !isNone(c.args[2]) && !posTimeout {
 				l.setTimeout(mod, c.node, m, c.args[2])
+				posTimeout = true
 			}
 			if len(c.args) > 2 && d.fn == "aster.client_stream" && !isNone(c.args[2]) {
 				l.setIdempotent(mod, c.node, m, c.args[2], false)
@@ -479,7 +482,7 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 				if d.fn == "aster.client_stream" {
 					fail(mod, k.node, "pass the timeout positionally: @client_stream(30.0)", "client_stream() got an unexpected keyword argument 'timeout'")
 				}
-				if !isNone(k.v) {
+				if !isNone(k.v) && !posTimeout {
 					l.setTimeout(mod, k.node, m, k.v)
 				}
 			case "idempotent":
