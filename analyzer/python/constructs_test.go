@@ -2,6 +2,7 @@ package python
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/asterkit/aster/contract"
@@ -277,5 +278,34 @@ func TestStarImportAndTimeoutPrecedence(t *testing.T) {
 	}
 	if f := fieldOf(t, node(t, res, "models.R"), "x"); !f.Optional || f.Type.Primitive != "varint64" {
 		t.Errorf("field %+v", f)
+	}
+}
+
+func TestServiceArguments(t *testing.T) {
+	body := "\nclass S:\n    def __init__(self, peer=None): ...\n    @rpc\n    async def a(self) -> int: ...\n"
+	for _, tc := range []struct {
+		deco, name, scoped string
+		modes              []string
+		scope              contract.ScopeKind
+	}{
+		{"@service", "S", "shared", []string{"xlang"}, contract.Shared},
+		{"@service()", "S", "shared", []string{"xlang"}, contract.Shared},
+		{"@service('Echo', name='Other')", "Echo", "shared", []string{"xlang"}, contract.Shared},
+		{"@service(None, name='Other')", "Other", "shared", []string{"xlang"}, contract.Shared},
+		{"@service(name='', serialization=[])", "", "shared", []string{"xlang"}, contract.Shared},
+		{"@service(scoped='weird')", "S", "weird", []string{"xlang"}, contract.Shared},
+		{"@service(scoped=RpcScope.SESSION, serialization=(SM.ROW, SM.JSON, SM.ROW))", "S", "session", []string{"row", "json", "row"}, contract.Session},
+	} {
+		src := prelude + "from aster import RpcScope, SerializationMode as SM\n" + tc.deco + body
+		res, _ := mustAnalyse(t, map[string]string{"m.py": src}, "m:S")
+		s := res.Service
+		if s.Name != tc.name || res.Scoped != tc.scoped || s.Scoped != tc.scope || strings.Join(s.SerializationModes, ",") != strings.Join(tc.modes, ",") {
+			t.Errorf("%s: name %q scoped %q/%v modes %v", tc.deco, s.Name, res.Scoped, s.Scoped, s.SerializationModes)
+		}
+	}
+	for _, deco := range []string{"@service(version=True)", "@service(version=2**31)", "@service(serialization=['json'])", "@service(name=1)", "@service(scoped=1)", "@service('a', 'b')", "@service(color=1)"} {
+		if _, err := analyse(t, map[string]string{"m.py": prelude + deco + body}, "m:S"); err == nil {
+			t.Errorf("%s: no error", deco)
+		}
 	}
 }

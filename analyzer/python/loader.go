@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/asterkit/aster/analyzer"
@@ -182,6 +183,9 @@ func (l *Loader) importModule(name string) (Value, error) {
 		return m, nil
 	}
 	parts := strings.Split(name, ".")
+	if slices.Contains(parts, "") {
+		return nil, &ImportError{Module: name, Name: name}
+	}
 	var parent *module
 	search := l.roots
 	for i := range parts {
