@@ -51,6 +51,7 @@ type ImportError struct {
 	Name   string // the first part that is missing
 }
 
+// Error is the reference's wording.
 func (e *ImportError) Error() string {
 	return fmt.Sprintf("Cannot import module '%s': No module named '%s'", e.Module, e.Name)
 }
@@ -58,6 +59,7 @@ func (e *ImportError) Error() string {
 // AttributeError is a --service class name that the module does not bind.
 type AttributeError struct{ Module, Name string }
 
+// Error is the reference's wording.
 func (e *AttributeError) Error() string {
 	return fmt.Sprintf("Module '%s' has no attribute '%s'", e.Module, e.Name)
 }
@@ -65,6 +67,7 @@ func (e *AttributeError) Error() string {
 // NotServiceError is a --service class without @service.
 type NotServiceError struct{ Name string }
 
+// Error is the reference's wording.
 func (e *NotServiceError) Error() string {
 	return fmt.Sprintf("Class %s is not decorated with @service.", e.Name)
 }

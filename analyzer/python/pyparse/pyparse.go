@@ -68,6 +68,7 @@ type SyntaxError struct {
 	Msg       string
 }
 
+// Error gives the position and the message.
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
 // Pos returns the node's 1-based line and 1-based column in code points.
