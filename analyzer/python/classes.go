@@ -585,7 +585,7 @@ func (l *Loader) tagList(m *module, n *pyparse.Node, v Value) []string {
 // checkHashable rejects defaults dataclasses refuses (unhashable types).
 func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
 	switch x := v.(type) {
-	case list, *dict, pyByteArray:
+	case list, *dict:
 		fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
 	case *instance:
 		if x.cls.dataclass != nil && !isTrue(dcOption(x.cls, "frozen")) {
@@ -595,6 +595,3 @@ func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
 		}
 	}
 }
-
-// pyByteArray is a bytearray value.
-type pyByteArray []byte

@@ -56,7 +56,6 @@ func init() {
 	}
 	knownAttrs["collections.abc.Set"] = "collections.abc.AbstractSet"
 	knownAttrs["typing.AbstractSet"] = "typing.AbstractSet"
-	knownAttrs["collections.abc"] = "module:collections.abc"
 	for _, a := range []string{"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto", "unique"} {
 		def("enum." + a)
 	}
@@ -94,12 +93,6 @@ var serializationModes = map[string]bool{"XLANG": true, "NATIVE": true, "ROW": t
 func knownAttr(mod, attr string) Value {
 	name := mod + "." + attr
 	if c, ok := knownAttrs[name]; ok {
-		if strings.HasPrefix(c, "module:") {
-			return &knownModule{c[len("module:"):]}
-		}
-		if c == "typing.TYPE_CHECKING" {
-			return &known{c}
-		}
 		return &known{c}
 	}
 	if knownModules[name] {
