@@ -111,7 +111,7 @@ func (l *Loader) isGenericClass(c *class) bool {
 	return false
 }
 
-// isDataclassLike reports a class that is a dataclass or inherits from one.
+// inheritsDataclass reports a class with a dataclass among its bases.
 func (l *Loader) inheritsDataclass(c *class) bool {
 	for _, k := range l.mro(c)[1:] {
 		if k.dataclass != nil {

@@ -235,7 +235,7 @@ func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 	return c.mod.name, c.qualname
 }
 
-// wireTag is the manifest wire tag of a dataclass.
+// wireTagOf is the manifest wire tag of a dataclass.
 func (l *Loader) wireTagOf(c *class) string {
 	if c.wireTag != nil {
 		return *c.wireTag
