@@ -15,6 +15,7 @@ typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTree
 typedef struct { uint32_t row; uint32_t column; } TSPoint;
 
 extern TSParser *ts_parser_new(void);
+extern void ts_parser_delete(TSParser *self);
 extern bool ts_parser_set_language(TSParser *self, const TSLanguage *language);
 extern TSTree *ts_parser_parse_string(TSParser *self, const TSTree *old_tree, const char *string, uint32_t length);
 extern void ts_tree_delete(TSTree *self);
@@ -206,7 +207,7 @@ import (
 	tree_sitter_python "github.com/tree-sitter/tree-sitter-python/bindings/go"
 )
 
-// parsers holds idle C parsers; they are reused, never freed.
+// parsers holds idle C parsers for reuse.
 var parsers = make(chan *C.TSParser, 8)
 
 func getParser() *C.TSParser {
@@ -222,7 +223,7 @@ func putParser(p *C.TSParser) {
 	select {
 	case parsers <- p:
 	default:
-		// More parsers than slots: keep it out of the pool (rare; tiny).
+		C.ts_parser_delete(p)
 	}
 }
 
