@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 )
@@ -306,6 +307,29 @@ func TestServiceArguments(t *testing.T) {
 	for _, deco := range []string{"@service(version=True)", "@service(version=2**31)", "@service(serialization=['json'])", "@service(name=1)", "@service(scoped=1)", "@service('a', 'b')", "@service(color=1)"} {
 		if _, err := analyse(t, map[string]string{"m.py": prelude + deco + body}, "m:S"); err == nil {
 			t.Errorf("%s: no error", deco)
+		}
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"m.py": prelude + "from aster import client_stream\nfrom typing import AsyncIterator\n@wire_type('a/')\n@dataclass\nclass R:\n    x: int = 0\n" +
+			"@service(scoped='odd')\nclass Base:\n    @rpc(colour=1)\n    async def a(self, r: R) -> R: ...\n" +
+			"    @client_stream\n    async def b(self, rs: AsyncIterator[R], extra: int) -> R: ...\n" +
+			"class S(Base):\n    pass\n",
+	})
+	var got []string
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }, Warn: func(w *analyzer.Error) { got = append(got, w.Error()) }})
+	if _, err := l.Service("m:S"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"m.py:5:2: wire tag", "m.py:15:1: class S is not decorated", "m.py:9:17: unknown scope", "m.py:11:17: rpc() ignores", "m.py:14:45: parameters after"}
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q", got)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("warning %d: %q, want %s…", i, got[i], w)
 		}
 	}
 }

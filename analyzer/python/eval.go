@@ -219,6 +219,12 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 			if name == "SHARED" || name == "SESSION" {
 				return &known{o.name + "." + name}
 			}
+		default:
+			if !strings.HasPrefix(o.name, "aster.") && !strings.HasPrefix(o.name, "typing.") && !strings.HasPrefix(o.name, "pyfory.") {
+				// An attribute of a modelled class (datetime.now, …):
+				// fine as a factory, an error where it feeds the contract.
+				return &opaque{o.name + "." + name}
+			}
 		}
 	case *class:
 		if ms := l.enumMembers(o); ms != nil {

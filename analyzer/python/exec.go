@@ -330,6 +330,9 @@ func (l *Loader) applyWireType(m *module, c *class, d *call) {
 		return
 	}
 	c.wireTag, c.wireNode = &s, d.node
+	if strings.HasSuffix(s, "/") {
+		l.warn(m, d.node, "wire tag %q has an empty type name", s)
+	}
 	if len(d.args) > 1 {
 		c.wireMeta = d.args[1]
 	} else if k, ok := d.kw("metadata"); ok {

@@ -22,6 +22,9 @@ type Options struct {
 	Dir string
 	// Env reads environment variables (nil = os.Getenv).
 	Env func(string) string
+	// Warn receives the warnings python-frontend.md asks for (nil: none
+	// are reported). The CLI prints "Warning: " + w.Error().
+	Warn func(w *analyzer.Error)
 }
 
 // Loader loads and analyses Python modules; parsed modules are cached
@@ -41,6 +44,9 @@ type Loader struct {
 	// be walked, so automatic tags are unknown.
 	undecided error
 	walked    map[*class]bool
+	warnFn    func(*analyzer.Error)
+	// quiet silences warnings while other services are walked.
+	quiet bool
 }
 
 type root struct{ display, dir string }
@@ -78,7 +84,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}}
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn}
 	add := func(display string) {
 		dir := display
 		if !filepath.IsAbs(dir) && o.Dir != "" {
@@ -154,6 +160,13 @@ func posErr(m *module, n *pyparse.Node, hint, format string, args ...any) *analy
 		line, col = n.Pos()
 	}
 	return &analyzer.Error{File: m.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// warn reports a warning at a node.
+func (l *Loader) warn(m *module, n *pyparse.Node, format string, args ...any) {
+	if l.warnFn != nil && !l.quiet {
+		l.warnFn(posErr(m, n, "", format, args...))
+	}
 }
 
 // catch turns an analysis abort into an error.

@@ -59,6 +59,8 @@ func (l *Loader) methodType(v Value) contract.MethodType {
 // walkLoadedServices runs the XLANG walk of every @service class loaded so
 // far, for the automatic tags they give (§7.3).
 func (l *Loader) walkLoadedServices() {
+	l.quiet = true
+	defer func() { l.quiet = false }()
 	for _, c := range l.serviceClasses {
 		if l.walked[c] {
 			continue

@@ -97,6 +97,7 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		if sc == nil {
 			return nil, &NotServiceError{Name: c.name}
 		}
+		l.warn(c.mod, c.node, "class %s is not decorated with @service; the service of its base %s is used unchanged", c.name, sc.name)
 	}
 	s := l.analyseService(sc)
 	l.walked[sc] = true
@@ -186,6 +187,7 @@ func (l *Loader) serviceScope(s *svc, k kwarg) {
 		default:
 			checkString(m, k.node, v)
 			s.scoped = v
+			l.warn(m, k.node, "unknown scope %q is written as given and hashed as shared", v)
 		}
 		return
 	case *known:
@@ -504,6 +506,7 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 				if d.fn != "aster.rpc" {
 					fail(mod, k.node, "remove the argument", "%s() got an unexpected keyword argument '%s'", strings.TrimPrefix(d.fn, "aster."), k.name)
 				}
+				l.warn(mod, k.node, "rpc() ignores the unknown keyword argument '%s'", k.name)
 			}
 		}
 	}
@@ -615,6 +618,9 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		}
 		if rest[0].anno == nil {
 			fail(mod, rest[0].node, "annotate it", "request parameter of %s has no annotation", name)
+		}
+		if len(rest) > 1 {
+			l.warn(mod, rest[1].node, "parameters after the request stream of %s are ignored", name)
 		}
 		raw := strip(l.methodAnno(f, rest[0].anno, s.end))
 		m.req = l.checkMessage(mod, rest[0].anno, name, unwrap(raw))
