@@ -320,16 +320,27 @@ type dcField struct {
 // "classvar", "initvar" or "kwonly".
 func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 	node := fd.anno
-	text := ""
-	if node.Kind == "string" {
-		var v Value
-		if err := try(func() { v = l.evalString(scope{mod: c.mod}, node) }); err == nil {
-			text, _ = v.(string)
+	if node.Kind != "string" && c.mod.future {
+		// Recognised by the leading (dotted) name, in the module.
+		lead := node
+		if lead.Kind == "subscript" {
+			lead = lead.Child("value")
 		}
-	} else if c.mod.future {
-		text = node.Text()
+		if lead.Kind != "identifier" && lead.Kind != "attribute" {
+			return ""
+		}
+		var v Value
+		if try(func() { v = l.eval(scope{mod: c.mod, at: final}, lead) }) != nil {
+			return ""
+		}
+		return specialOf(v)
 	}
-	if text != "" || node.Kind == "string" {
+	if node.Kind == "string" {
+		text := ""
+		var sv Value
+		if err := try(func() { sv = l.evalString(scope{mod: c.mod}, node) }); err == nil {
+			text, _ = sv.(string)
+		}
 		lead := strings.TrimSpace(text)
 		if i := strings.IndexAny(lead, "[ "); i >= 0 {
 			lead = lead[:i]
