@@ -333,3 +333,14 @@ func TestWarnings(t *testing.T) {
 		}
 	}
 }
+
+func TestFutureClassVarAndInitVar(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{
+		"m.py": "from __future__ import annotations\n" + prelude + "import typing as t\nimport dataclasses\nCV = t.ClassVar\n" +
+			"@dataclass\nclass R:\n    a: t.ClassVar[int] = 1\n    b: CV = 2\n    c: 't.ClassVar[int]' = 3\n    d: dataclasses.InitVar[int] = 4\n    e: 'dataclasses.InitVar[str]' = ''\n    f: int = 0\n" +
+			svcTail,
+	}, "m:S")
+	if got := fieldNames(node(t, res, "m.R")); got != "f" {
+		t.Errorf("fields %s", got)
+	}
+}
