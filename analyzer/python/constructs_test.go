@@ -7,7 +7,6 @@ import (
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/contract"
-	"github.com/asterkit/aster/contract/manifest"
 )
 
 func TestPackagesAndRelativeImports(t *testing.T) {
@@ -265,7 +264,6 @@ func TestInheritedMethodsAndAliases(t *testing.T) {
 	if len(names) != 2 || names[0] != "a" || names[1] != "b" {
 		t.Errorf("methods %v", names)
 	}
-	_ = manifest.Method{}
 }
 
 func TestStarImportAndTimeoutPrecedence(t *testing.T) {

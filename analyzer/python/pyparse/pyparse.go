@@ -48,8 +48,6 @@ func (n *Node) setChildren(kids []*Node) {
 	n.file.kids = append(n.file.kids, kids...)
 }
 
-// FieldName is the grammar field name of the node inside its parent, or "".
-func (n *Node) FieldName() string { return fields[n.field] }
 
 // File is a parsed module.
 type File struct {
