@@ -48,7 +48,6 @@ func (n *Node) setChildren(kids []*Node) {
 	n.file.kids = append(n.file.kids, kids...)
 }
 
-
 // File is a parsed module.
 type File struct {
 	// Root is the "module" node.
