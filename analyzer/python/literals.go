@@ -38,14 +38,12 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 		}
 		return out
 	}
-	start, end := n.Child(""), n.Children()[len(n.Children())-1]
-	for _, c := range n.Children() {
-		if c.Kind == "string_start" {
-			start = c
-			break
-		}
+	kids := n.Children()
+	if len(kids) < 2 || kids[0].Kind != "string_start" || kids[len(kids)-1].Kind != "string_end" {
+		fail(s.mod, n, hintStatic, "cannot read this string literal")
 	}
-	if start == nil || start.Kind != "string_start" || end.Kind != "string_end" {
+	start, end := kids[0], kids[len(kids)-1]
+	if start.Kind != "string_start" {
 		fail(s.mod, n, hintStatic, "cannot read this string literal")
 	}
 	prefix := strings.ToLower(strings.TrimRight(start.Text(), "'\""))

@@ -89,7 +89,10 @@ func (n *Node) Child(field string) *Node {
 	if n == nil {
 		return nil
 	}
-	id := fieldIDs[field]
+	id, ok := fieldIDs[field]
+	if !ok {
+		return nil
+	}
 	for _, c := range n.Children() {
 		if c.field == id {
 			return c
@@ -101,7 +104,10 @@ func (n *Node) Child(field string) *Node {
 // ChildrenOf returns every child with the given field name.
 func (n *Node) ChildrenOf(field string) []*Node {
 	var out []*Node
-	id := fieldIDs[field]
+	id, ok := fieldIDs[field]
+	if !ok {
+		return nil
+	}
 	for _, c := range n.Children() {
 		if c.field == id {
 			out = append(out, c)
