@@ -43,9 +43,6 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 		fail(s.mod, n, hintStatic, "cannot read this string literal")
 	}
 	start, end := kids[0], kids[len(kids)-1]
-	if start.Kind != "string_start" {
-		fail(s.mod, n, hintStatic, "cannot read this string literal")
-	}
 	prefix := strings.ToLower(strings.TrimRight(start.Text(), "'\""))
 	raw := strings.Contains(prefix, "r")
 	isBytes := strings.Contains(prefix, "b")
