@@ -48,7 +48,9 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		v, ok = look(s.cls.ns)
 	}
 	if !ok {
-		v, ok = look(s.mod.ns)
+		if v, ok = look(s.mod.ns); ok {
+			checkGlobal(s.mod, name, n)
+		}
 	}
 	if !ok && s.cls != nil && s.modFirst {
 		v, ok = look(s.cls.ns)
@@ -66,6 +68,14 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		useFailed(s.mod, n, name, f)
 	}
 	return v
+}
+
+// checkGlobal rejects module names that a function declares global.
+func checkGlobal(m *module, name string, n *pyparse.Node) {
+	if g, ok := m.globals[name]; ok {
+		l, c := g.Pos()
+		fail(m, n, "bind it once at module level and never reassign it", "name '%s' is declared global in a function (%s:%d:%d); its value cannot be determined statically", name, m.file, l, c)
+	}
 }
 
 // useFailed reports the use of a binding whose value is unknown, at the
@@ -199,6 +209,7 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 	switch o := obj.(type) {
 	case *module:
 		if v, ok := o.ns.lookup(name, s.at); ok {
+			checkGlobal(o, name, n)
 			if f, ok := v.(*failed); ok {
 				useFailed(s.mod, n, name, f)
 			}

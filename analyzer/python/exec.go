@@ -433,6 +433,8 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		}
 		if aerr != nil {
 			v = &failed{posErr(m, nameNode, "check the import", "cannot import name '%s' from '%s'", attr, name)}
+		} else if sm, ok := src.(*module); ok && sm.globals[attr] != nil {
+			v = &failed{posErr(m, nameNode, "bind it once at module level and never reassign it", "'%s' is declared global in a function of '%s'", attr, name)}
 		}
 		l.bindName(m, cls, ident(alias.Text()), v)
 	}

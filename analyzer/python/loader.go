@@ -117,6 +117,8 @@ type module struct {
 	ns      *namespace
 	future  bool
 	loading bool
+	// globals are the names some function declares global.
+	globals map[string]*pyparse.Node
 	classes []*class
 }
 
@@ -254,6 +256,21 @@ func (l *Loader) find(full, name string, search []root) *module {
 	return nil
 }
 
+// collectGlobals records the names declared global inside functions.
+func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
+	if n.Kind == "global_statement" && inDef {
+		for _, c := range n.NamedChildren() {
+			if _, ok := out[ident(c.Text())]; !ok {
+				out[ident(c.Text())] = c
+			}
+		}
+		return
+	}
+	for _, c := range n.Children() {
+		collectGlobals(c, inDef || n.Kind == "function_definition", out)
+	}
+}
+
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
@@ -281,6 +298,8 @@ func (l *Loader) exec(m *module) (err error) {
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)
+	m.globals = map[string]*pyparse.Node{}
+	collectGlobals(f.Root, false, m.globals)
 	l.execBody(m, nil, f.Root.Children())
 	return nil
 }

@@ -2,7 +2,8 @@
 // values. It wraps the tree-sitter Python grammar; the tree-sitter objects
 // are freed before Parse returns, so callers never deal with C memory.
 // The tree is an outline: function bodies keep only their first statement
-// (the docstring position) and whether they yield.
+// (the docstring position), followed by the global statements found
+// anywhere inside them, and record whether they yield.
 package pyparse
 
 import (
@@ -32,7 +33,7 @@ type Node struct {
 	Named bool
 	// Yields is set on a function_definition whose body contains a yield
 	// outside nested scopes. The body itself holds only its first
-	// statement.
+	// statement and then its global statements.
 	Yields bool
 }
 

@@ -95,6 +95,21 @@ func TestOutlineAndYields(t *testing.T) {
 	}
 }
 
+func TestOutlineKeepsGlobals(t *testing.T) {
+	f, err := Parse([]byte("def f():\n    '''doc'''\n    x = 1\n    def g():\n        global a, b\n    if x:\n        global c\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := f.Root.NamedChildren()[0].Child("body").NamedChildren()
+	if len(body) != 3 || body[0].Kind != "expression_statement" || body[1].Text() != "global a, b" || body[2].Text() != "global c" {
+		var got []string
+		for _, b := range body {
+			got = append(got, b.Text())
+		}
+		t.Fatalf("body %q", got)
+	}
+}
+
 func TestDeepNesting(t *testing.T) {
 	src := "x = " + strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000) + "\n"
 	_, err := Parse([]byte(src))

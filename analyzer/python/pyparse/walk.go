@@ -4,6 +4,7 @@ package pyparse
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 // Declarations from the tree-sitter C API (tree_sitter/api.h); the library
 // is compiled into the go-tree-sitter package.
@@ -48,7 +49,7 @@ typedef struct {
 
 // syms are the grammar ids the walk needs.
 typedef struct {
-	uint16_t async_sym, yield_sym, funcdef, lambda, classdef, body_field;
+	uint16_t async_sym, yield_sym, funcdef, lambda, classdef, global_sym, body_field;
 } syms;
 
 // max_depth bounds the nesting we accept (CPython's parser stops far
@@ -59,6 +60,7 @@ typedef struct {
 	flat_node *nodes;
 	uint32_t n, cap, depth;
 	bool too_deep;
+	const char *src;
 	const syms *s;
 	TSTreeCursor cur;
 } walker;
@@ -100,21 +102,68 @@ static bool has_yield(walker *w) {
 
 static void walk(walker *w, uint16_t field);
 
-// outline emits a function body with only its first statement.
+// mentions reports whether the source of node n contains word.
+static bool mentions(walker *w, TSNode n, const char *word) {
+	uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+	size_t k = strlen(word);
+	for (uint32_t i = start; i + k <= end; i++) {
+		if (w->src[i] == word[0] && memcmp(w->src + i, word, k) == 0) return true;
+	}
+	return false;
+}
+
+// globals emits every global statement under the cursor (at any depth,
+// nested functions included) and returns how many it emitted.
+static uint32_t globals(walker *w) {
+	TSNode n = ts_tree_cursor_current_node(&w->cur);
+	if (ts_node_symbol(n) == w->s->global_sym) {
+		walk(w, 0);
+		return 1;
+	}
+	if (w->depth >= max_depth) { w->too_deep = true; return 0; }
+	if (!ts_tree_cursor_goto_first_child(&w->cur)) return 0;
+	w->depth++;
+	uint32_t k = 0;
+	do {
+		k += globals(w);
+	} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+	ts_tree_cursor_goto_parent(&w->cur);
+	w->depth--;
+	return k;
+}
+
+// outline emits a function body with only its first statement, followed
+// by the global statements found anywhere inside it.
 static void outline(walker *w, uint32_t def) {
 	TSNode body = ts_tree_cursor_current_node(&w->cur);
 	uint32_t i = emit(w, body, w->s->body_field);
-	w->nodes[def].yields = has_yield(w);
-	if (!ts_tree_cursor_goto_first_child(&w->cur)) return;
-	do {
-		TSNode c = ts_tree_cursor_current_node(&w->cur);
-		if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
-			w->nodes[i].nkids = 1;
-			walk(w, ts_tree_cursor_current_field_id(&w->cur));
-			break;
-		}
-	} while (ts_tree_cursor_goto_next_sibling(&w->cur));
-	ts_tree_cursor_goto_parent(&w->cur);
+	if (mentions(w, body, "yield")) w->nodes[def].yields = has_yield(w);
+	bool first = false;
+	if (ts_tree_cursor_goto_first_child(&w->cur)) {
+		do {
+			TSNode c = ts_tree_cursor_current_node(&w->cur);
+			if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
+				first = true;
+				walk(w, ts_tree_cursor_current_field_id(&w->cur));
+				break;
+			}
+		} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+		ts_tree_cursor_goto_parent(&w->cur);
+	}
+	uint32_t k = first ? 1 : 0;
+	if (mentions(w, body, "global") && ts_tree_cursor_goto_first_child(&w->cur)) {
+		bool skip = first;
+		do {
+			TSNode c = ts_tree_cursor_current_node(&w->cur);
+			if (skip && ts_node_is_named(c) && !ts_node_is_extra(c)) {
+				skip = false; // the first statement is already emitted
+				if (ts_node_symbol(c) == w->s->global_sym) continue;
+			}
+			k += globals(w);
+		} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+		ts_tree_cursor_goto_parent(&w->cur);
+	}
+	w->nodes[i].nkids = k;
 }
 
 static void walk(walker *w, uint16_t field) {
@@ -173,6 +222,7 @@ static result parse_flat(TSParser *p, const char *src, uint32_t len, const syms 
 	TSNode root = ts_tree_root_node(tree);
 	walker w = {0};
 	w.s = s;
+	w.src = src;
 	w.cur = ts_tree_cursor_new(root);
 	if (ts_node_has_error(root)) {
 		r.failed = 1;
@@ -281,6 +331,7 @@ func initKinds() {
 			funcdef:    C.uint16_t(language.IdForNodeKind("function_definition", true)),
 			lambda:     C.uint16_t(language.IdForNodeKind("lambda", true)),
 			classdef:   C.uint16_t(language.IdForNodeKind("class_definition", true)),
+			global_sym: C.uint16_t(language.IdForNodeKind("global_statement", true)),
 			body_field: C.uint16_t(fieldIDs["body"]),
 		}
 	})
