@@ -48,6 +48,14 @@ func IndexPath(parent string, i int) string {
 	return parent + "[" + strconv.Itoa(i) + "]"
 }
 
+// step is one step of the JSON path from the root to the value being
+// decoded: a member of an object or an item of an array.
+type step struct {
+	key    string // for a member
+	index  int    // for an item, when isItem
+	isItem bool
+}
+
 // maxDepth bounds nesting so hostile input cannot exhaust the stack.
 const maxDepth = 10000
 
@@ -64,13 +72,13 @@ const maxIntDigits = 4300
 func Unmarshal(data []byte) (any, error) {
 	d := decoder{data: data}
 	d.space()
-	v, err := d.value("$", 0)
+	v, err := d.value(0)
 	if err != nil {
 		return nil, err
 	}
 	d.space()
 	if d.pos < len(d.data) {
-		return nil, d.errorf("$", "extra data after the JSON value")
+		return nil, d.errorf("extra data after the JSON value")
 	}
 	return v, nil
 }
@@ -78,13 +86,32 @@ func Unmarshal(data []byte) (any, error) {
 type decoder struct {
 	data []byte
 	pos  int
+	// path leads from the root to the value being decoded; its text is
+	// built only for an error.
+	path []step
+	// keys holds each distinct member name read so far, so that a name
+	// repeated across objects is one string.
+	keys map[string]string
 }
 
-func (d *decoder) errorf(path, format string, args ...any) error {
-	return d.errorAt(d.pos, path, format, args...)
+// pathText is the current path: $, then .key, ["key"] or [index] per step.
+func (d *decoder) pathText() string {
+	text := "$"
+	for _, s := range d.path {
+		if s.isItem {
+			text = IndexPath(text, s.index)
+		} else {
+			text = KeyPath(text, s.key)
+		}
+	}
+	return text
 }
 
-func (d *decoder) errorAt(pos int, path, format string, args ...any) error {
+func (d *decoder) errorf(format string, args ...any) error {
+	return d.errorAt(d.pos, format, args...)
+}
+
+func (d *decoder) errorAt(pos int, format string, args ...any) error {
 	line, col := 1, 1
 	for _, r := range string(d.data[:pos]) {
 		if r == '\n' {
@@ -93,7 +120,7 @@ func (d *decoder) errorAt(pos int, path, format string, args ...any) error {
 			col++
 		}
 	}
-	return &SyntaxError{Msg: fmt.Sprintf(format, args...), Line: line, Column: col, Offset: pos, Path: path}
+	return &SyntaxError{Msg: fmt.Sprintf(format, args...), Line: line, Column: col, Offset: pos, Path: d.pathText()}
 }
 
 func (d *decoder) space() {
@@ -115,17 +142,17 @@ func (d *decoder) literal(word string) bool {
 	return false
 }
 
-func (d *decoder) value(path string, depth int) (any, error) {
+func (d *decoder) value(depth int) (any, error) {
 	if d.pos >= len(d.data) {
-		return nil, d.errorf(path, "unexpected end of input, expecting a value")
+		return nil, d.errorf("unexpected end of input, expecting a value")
 	}
 	switch c := d.data[d.pos]; {
 	case c == '"':
-		return d.string(path)
+		return d.string()
 	case c == '{':
-		return d.object(path, depth+1)
+		return d.object(depth + 1)
 	case c == '[':
-		return d.array(path, depth+1)
+		return d.array(depth + 1)
 	case d.literal("null"):
 		return nil, nil
 	case d.literal("true"):
@@ -133,7 +160,7 @@ func (d *decoder) value(path string, depth int) (any, error) {
 	case d.literal("false"):
 		return false, nil
 	case c == '-' || c >= '0' && c <= '9':
-		if v, ok, err := d.number(path); ok || err != nil {
+		if v, ok, err := d.number(); ok || err != nil {
 			return v, err
 		}
 	}
@@ -145,16 +172,20 @@ func (d *decoder) value(path string, depth int) (any, error) {
 	case d.literal("-Infinity"):
 		return math.Inf(-1), nil
 	}
-	return nil, d.errorf(path, "expecting a value")
+	return nil, d.errorf("expecting a value")
 }
 
-func (d *decoder) object(path string, depth int) (any, error) {
+// smallObject is the member count up to which duplicate keys are found by
+// a scan rather than an index.
+const smallObject = 16
+
+func (d *decoder) object(depth int) (any, error) {
 	if depth > maxDepth {
-		return nil, d.errorf(path, "nesting deeper than %d levels", maxDepth)
+		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // {
 	obj := Object{}
-	index := map[string]int{}
+	var index map[string]int // once obj outgrows smallObject
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
@@ -163,38 +194,61 @@ func (d *decoder) object(path string, depth int) (any, error) {
 	for {
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf(path, "unexpected end of input, expecting a property name")
+			return nil, d.errorf("unexpected end of input, expecting a property name")
 		}
 		if d.data[d.pos] != '"' {
-			return nil, d.errorf(path, "expecting a property name enclosed in double quotes")
+			return nil, d.errorf("expecting a property name enclosed in double quotes")
 		}
-		key, err := d.string(path)
+		key, err := d.key()
 		if err != nil {
 			return nil, err
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf(path, "unexpected end of input, expecting ':'")
+			return nil, d.errorf("unexpected end of input, expecting ':'")
 		}
 		if d.data[d.pos] != ':' {
-			return nil, d.errorf(path, "expecting ':' delimiter")
+			return nil, d.errorf("expecting ':' delimiter")
 		}
 		d.pos++
 		d.space()
-		child := KeyPath(path, key.(string))
-		v, err := d.value(child, depth)
+		d.path = append(d.path, step{key: key})
+		v, err := d.value(depth)
+		d.path = d.path[:len(d.path)-1]
 		if err != nil {
 			return nil, err
 		}
-		if i, dup := index[key.(string)]; dup {
-			obj[i].Value = v
+		i := -1
+		if index != nil {
+			if j, dup := index[key]; dup {
+				i = j
+			}
 		} else {
-			index[key.(string)] = len(obj)
-			obj = append(obj, Member{key.(string), v})
+			for j := range obj {
+				if obj[j].Key == key {
+					i = j
+					break
+				}
+			}
+		}
+		switch {
+		case i >= 0:
+			obj[i].Value = v
+		case index != nil:
+			index[key] = len(obj)
+			obj = append(obj, Member{key, v})
+		default:
+			obj = append(obj, Member{key, v})
+			if len(obj) > smallObject {
+				index = make(map[string]int, 2*len(obj))
+				for j, m := range obj {
+					index[m.Key] = j
+				}
+			}
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf(path, "unexpected end of input, expecting ',' or '}'")
+			return nil, d.errorf("unexpected end of input, expecting ',' or '}'")
 		}
 		switch d.data[d.pos] {
 		case '}':
@@ -203,14 +257,37 @@ func (d *decoder) object(path string, depth int) (any, error) {
 		case ',':
 			d.pos++
 		default:
-			return nil, d.errorf(path, "expecting ',' delimiter")
+			return nil, d.errorf("expecting ',' delimiter")
 		}
 	}
 }
 
-func (d *decoder) array(path string, depth int) (any, error) {
+// key reads a member name, returning the same string for a name seen
+// before.
+func (d *decoder) key() (string, error) {
+	start := d.pos
+	if end, ok := d.plainString(); ok {
+		raw := d.data[start+1 : end-1]
+		if k, seen := d.keys[string(raw)]; seen {
+			return k, nil
+		}
+		k := string(raw)
+		if d.keys == nil {
+			d.keys = map[string]string{}
+		}
+		d.keys[k] = k
+		return k, nil
+	}
+	k, err := d.string()
+	if err != nil {
+		return "", err
+	}
+	return k.(string), nil
+}
+
+func (d *decoder) array(depth int) (any, error) {
 	if depth > maxDepth {
-		return nil, d.errorf(path, "nesting deeper than %d levels", maxDepth)
+		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // [
 	items := []any{}
@@ -221,14 +298,16 @@ func (d *decoder) array(path string, depth int) (any, error) {
 	}
 	for {
 		d.space()
-		v, err := d.value(IndexPath(path, len(items)), depth)
+		d.path = append(d.path, step{index: len(items), isItem: true})
+		v, err := d.value(depth)
+		d.path = d.path[:len(d.path)-1]
 		if err != nil {
 			return nil, err
 		}
 		items = append(items, v)
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf(path, "unexpected end of input, expecting ',' or ']'")
+			return nil, d.errorf("unexpected end of input, expecting ',' or ']'")
 		}
 		switch d.data[d.pos] {
 		case ']':
@@ -237,14 +316,14 @@ func (d *decoder) array(path string, depth int) (any, error) {
 		case ',':
 			d.pos++
 		default:
-			return nil, d.errorf(path, "expecting ',' delimiter")
+			return nil, d.errorf("expecting ',' delimiter")
 		}
 	}
 }
 
 // number reads -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? at pos; ok is false
 // (pos unchanged) when no number starts there.
-func (d *decoder) number(path string) (v any, ok bool, err error) {
+func (d *decoder) number() (v any, ok bool, err error) {
 	start, p := d.pos, d.pos
 	digits := func() int {
 		n := 0
@@ -280,8 +359,11 @@ func (d *decoder) number(path string) (v any, ok bool, err error) {
 			isFloat = true
 		}
 	}
-	text := string(d.data[start:p])
 	d.pos = p
+	if !isFloat && p-start <= 18 {
+		return smallInt(d.data[start:p]), true, nil
+	}
+	text := string(d.data[start:p])
 	if isFloat {
 		// Out of range, ParseFloat still gives ±Inf or 0, as Python's float() does.
 		f, _ := strconv.ParseFloat(text, 64)
@@ -291,19 +373,63 @@ func (d *decoder) number(path string) (v any, ok bool, err error) {
 		return i, true, nil
 	}
 	if len(strings.TrimPrefix(text, "-")) > maxIntDigits {
-		return nil, true, d.errorAt(start, path, "integer with more than %d digits", maxIntDigits)
+		return nil, true, d.errorAt(start, "integer with more than %d digits", maxIntDigits)
 	}
 	b, _ := new(big.Int).SetString(text, 10)
 	return b, true, nil
 }
 
-func (d *decoder) string(path string) (any, error) {
+// smallInt is the value of an integer literal of at most 18 characters,
+// which always fits in an int64.
+func smallInt(b []byte) int64 {
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var n int64
+	for _, c := range b {
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		return -n
+	}
+	return n
+}
+
+// plainString skips the string at pos when it holds only printable ASCII
+// and valid UTF-8 without escapes, and returns the position after its
+// closing quote; otherwise it reports false and leaves pos unchanged.
+func (d *decoder) plainString() (int, bool) {
+	for p := d.pos + 1; p < len(d.data); {
+		switch c := d.data[p]; {
+		case c == '"':
+			d.pos = p + 1
+			return p + 1, true
+		case c < 0x20 || c == '\\':
+			return 0, false
+		case c < utf8.RuneSelf:
+			p++
+		default:
+			r, n := utf8.DecodeRune(d.data[p:])
+			if r == utf8.RuneError && n == 1 {
+				return 0, false
+			}
+			p += n
+		}
+	}
+	return 0, false
+}
+
+func (d *decoder) string() (any, error) {
 	start := d.pos
+	if end, ok := d.plainString(); ok {
+		return string(d.data[start+1 : end-1]), nil
+	}
 	d.pos++ // "
 	var out []byte
 	for {
 		if d.pos >= len(d.data) {
-			return nil, d.errorAt(start, path, "unterminated string")
+			return nil, d.errorAt(start, "unterminated string")
 		}
 		c := d.data[d.pos]
 		switch {
@@ -311,10 +437,10 @@ func (d *decoder) string(path string) (any, error) {
 			d.pos++
 			return string(out), nil
 		case c < 0x20:
-			return nil, d.errorf(path, "invalid control character in string")
+			return nil, d.errorf("invalid control character in string")
 		case c == '\\':
 			if d.pos+1 >= len(d.data) {
-				return nil, d.errorAt(start, path, "unterminated string")
+				return nil, d.errorAt(start, "unterminated string")
 			}
 			esc := d.data[d.pos+1]
 			if s, ok := simpleEscapes[esc]; ok {
@@ -323,11 +449,11 @@ func (d *decoder) string(path string) (any, error) {
 				continue
 			}
 			if esc != 'u' {
-				return nil, d.errorf(path, "invalid \\escape")
+				return nil, d.errorf("invalid \\escape")
 			}
 			r, ok := d.hex4(d.pos + 2)
 			if !ok {
-				return nil, d.errorf(path, "invalid \\uXXXX escape")
+				return nil, d.errorf("invalid \\uXXXX escape")
 			}
 			d.pos += 6
 			if r >= 0xd800 && r <= 0xdbff && d.pos+1 < len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
@@ -345,7 +471,7 @@ func (d *decoder) string(path string) (any, error) {
 		default:
 			r, n := utf8.DecodeRune(d.data[d.pos:])
 			if r == utf8.RuneError && n == 1 {
-				return nil, d.errorf(path, "invalid UTF-8 in string")
+				return nil, d.errorf("invalid UTF-8 in string")
 			}
 			out = append(out, d.data[d.pos:d.pos+n]...)
 			d.pos += n

@@ -65,11 +65,11 @@ func Marshal(v any, o Options) ([]byte, error) {
 	if err := e.value(v, 0); err != nil {
 		return nil, err
 	}
-	return []byte(e.b.String()), nil
+	return e.b, nil
 }
 
 type encoder struct {
-	b       strings.Builder
+	b       []byte
 	opt     Options
 	itemSep string
 	keySep  string
@@ -80,45 +80,48 @@ func (e *encoder) newline(depth int) {
 	if e.opt.Indent < 0 {
 		return
 	}
-	e.b.WriteByte('\n')
-	e.b.WriteString(strings.Repeat(" ", e.opt.Indent*depth))
+	e.b = append(e.b, '\n')
+	for n := e.opt.Indent * depth; n > 0; {
+		k := min(n, len(spaces))
+		e.b = append(e.b, spaces[:k]...)
+		n -= k
+	}
 }
+
+// spaces is a run of indentation.
+const spaces = "                                                                "
 
 func (e *encoder) value(v any, depth int) error {
 	switch x := v.(type) {
 	case nil:
-		e.b.WriteString("null")
+		e.b = append(e.b, "null"...)
 	case bool:
-		if x {
-			e.b.WriteString("true")
-		} else {
-			e.b.WriteString("false")
-		}
+		e.b = strconv.AppendBool(e.b, x)
 	case int:
-		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+		e.b = strconv.AppendInt(e.b, int64(x), 10)
 	case int8:
-		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+		e.b = strconv.AppendInt(e.b, int64(x), 10)
 	case int16:
-		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+		e.b = strconv.AppendInt(e.b, int64(x), 10)
 	case int32:
-		e.b.WriteString(strconv.FormatInt(int64(x), 10))
+		e.b = strconv.AppendInt(e.b, int64(x), 10)
 	case int64:
-		e.b.WriteString(strconv.FormatInt(x, 10))
+		e.b = strconv.AppendInt(e.b, x, 10)
 	case uint:
-		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+		e.b = strconv.AppendUint(e.b, uint64(x), 10)
 	case uint8:
-		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+		e.b = strconv.AppendUint(e.b, uint64(x), 10)
 	case uint16:
-		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+		e.b = strconv.AppendUint(e.b, uint64(x), 10)
 	case uint32:
-		e.b.WriteString(strconv.FormatUint(uint64(x), 10))
+		e.b = strconv.AppendUint(e.b, uint64(x), 10)
 	case uint64:
-		e.b.WriteString(strconv.FormatUint(x, 10))
+		e.b = strconv.AppendUint(e.b, x, 10)
 	case *big.Int:
 		if x == nil {
 			return fmt.Errorf("pyjson: nil *big.Int")
 		}
-		e.b.WriteString(x.String())
+		e.b = x.Append(e.b, 10)
 	case float64:
 		e.float(x)
 	case float32:
@@ -126,11 +129,7 @@ func (e *encoder) value(v any, depth int) error {
 	case string:
 		e.string(x)
 	case []string:
-		items := make([]any, len(x))
-		for i, s := range x {
-			items[i] = s
-		}
-		return e.array(items, depth)
+		e.strings(x, depth)
 	case []any:
 		return e.array(x, depth)
 	case Object:
@@ -153,25 +152,25 @@ func (e *encoder) value(v any, depth int) error {
 func (e *encoder) float(f float64) {
 	switch {
 	case math.IsNaN(f):
-		e.b.WriteString("NaN")
+		e.b = append(e.b, "NaN"...)
 	case math.IsInf(f, 1):
-		e.b.WriteString("Infinity")
+		e.b = append(e.b, "Infinity"...)
 	case math.IsInf(f, -1):
-		e.b.WriteString("-Infinity")
+		e.b = append(e.b, "-Infinity"...)
 	default:
-		e.b.WriteString(FloatRepr(f))
+		e.b = append(e.b, FloatRepr(f)...)
 	}
 }
 
 func (e *encoder) array(items []any, depth int) error {
 	if len(items) == 0 {
-		e.b.WriteString("[]")
+		e.b = append(e.b, "[]"...)
 		return nil
 	}
-	e.b.WriteByte('[')
+	e.b = append(e.b, '[')
 	for i, it := range items {
 		if i > 0 {
-			e.b.WriteString(e.itemSep)
+			e.b = append(e.b, e.itemSep...)
 		}
 		e.newline(depth + 1)
 		if err := e.value(it, depth+1); err != nil {
@@ -179,33 +178,51 @@ func (e *encoder) array(items []any, depth int) error {
 		}
 	}
 	e.newline(depth)
-	e.b.WriteByte(']')
+	e.b = append(e.b, ']')
 	return nil
+}
+
+// strings writes a string list as array writes it.
+func (e *encoder) strings(items []string, depth int) {
+	if len(items) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i, s := range items {
+		if i > 0 {
+			e.b = append(e.b, e.itemSep...)
+		}
+		e.newline(depth + 1)
+		e.string(s)
+	}
+	e.newline(depth)
+	e.b = append(e.b, ']')
 }
 
 func (e *encoder) object(obj Object, depth int) error {
 	if len(obj) == 0 {
-		e.b.WriteString("{}")
+		e.b = append(e.b, "{}"...)
 		return nil
 	}
 	if e.opt.SortKeys {
 		obj = append(Object(nil), obj...)
 		sort.SliceStable(obj, func(i, j int) bool { return obj[i].Key < obj[j].Key })
 	}
-	e.b.WriteByte('{')
+	e.b = append(e.b, '{')
 	for i, m := range obj {
 		if i > 0 {
-			e.b.WriteString(e.itemSep)
+			e.b = append(e.b, e.itemSep...)
 		}
 		e.newline(depth + 1)
 		e.string(m.Key)
-		e.b.WriteString(e.keySep)
+		e.b = append(e.b, e.keySep...)
 		if err := e.value(m.Value, depth+1); err != nil {
 			return err
 		}
 	}
 	e.newline(depth)
-	e.b.WriteByte('}')
+	e.b = append(e.b, '}')
 	return nil
 }
 
@@ -214,12 +231,23 @@ func (e *encoder) object(obj Object, depth int) error {
 // lone \ud800-style escapes): those are written back as \uxxxx in both
 // modes, since UTF-8 output cannot hold them.
 func (e *encoder) string(s string) {
-	e.b.WriteByte('"')
+	e.b = append(e.b, '"')
 	for i := 0; i < len(s); {
+		// A run of printable ASCII other than the quote and the backslash
+		// is written as it is.
+		run := i
+		for run < len(s) && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\' {
+			run++
+		}
+		if run > i {
+			e.b = append(e.b, s[i:run]...)
+			i = run
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			if sr, ok := surrogateAt(s[i:]); ok {
-				fmt.Fprintf(&e.b, `\u%04x`, sr)
+				e.b = appendEscape(e.b, sr)
 				i += 3
 				continue
 			}
@@ -228,32 +256,38 @@ func (e *encoder) string(s string) {
 		i += n
 		switch r {
 		case '"':
-			e.b.WriteString(`\"`)
+			e.b = append(e.b, `\"`...)
 		case '\\':
-			e.b.WriteString(`\\`)
+			e.b = append(e.b, `\\`...)
 		case '\b':
-			e.b.WriteString(`\b`)
+			e.b = append(e.b, `\b`...)
 		case '\f':
-			e.b.WriteString(`\f`)
+			e.b = append(e.b, `\f`...)
 		case '\n':
-			e.b.WriteString(`\n`)
+			e.b = append(e.b, `\n`...)
 		case '\r':
-			e.b.WriteString(`\r`)
+			e.b = append(e.b, `\r`...)
 		case '\t':
-			e.b.WriteString(`\t`)
+			e.b = append(e.b, `\t`...)
 		default:
 			switch {
 			case r < 0x20 || (e.opt.ASCII && r >= 0x7f && r < 0x10000):
-				fmt.Fprintf(&e.b, `\u%04x`, r)
+				e.b = appendEscape(e.b, r)
 			case e.opt.ASCII && r >= 0x10000:
 				r -= 0x10000
-				fmt.Fprintf(&e.b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+				e.b = appendEscape(appendEscape(e.b, 0xd800+(r>>10)), 0xdc00+(r&0x3ff))
 			default:
-				e.b.WriteRune(r)
+				e.b = utf8.AppendRune(e.b, r)
 			}
 		}
 	}
-	e.b.WriteByte('"')
+	e.b = append(e.b, '"')
+}
+
+// appendEscape appends \uxxxx (lowercase hex) for r < 0x10000.
+func appendEscape(b []byte, r rune) []byte {
+	const hex = "0123456789abcdef"
+	return append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 }
 
 // surrogateAt decodes a UTF-16 surrogate code point encoded as three UTF-8
