@@ -55,10 +55,15 @@ type root struct{ display, dir string }
 type ImportError struct {
 	Module string // the module asked for
 	Name   string // the first part that is missing
+	// NotPackage is set when Name's parent is a module, not a package.
+	NotPackage string
 }
 
 // Error is the reference's wording.
 func (e *ImportError) Error() string {
+	if e.NotPackage != "" {
+		return fmt.Sprintf("Cannot import module '%s': No module named '%s'; '%s' is not a package", e.Module, e.Name, e.NotPackage)
+	}
 	return fmt.Sprintf("Cannot import module '%s': No module named '%s'", e.Module, e.Name)
 }
 
@@ -227,7 +232,7 @@ func (l *Loader) importModule(name string) (Value, error) {
 			}
 		}
 		if i < len(parts)-1 && !m.pkg {
-			return nil, &ImportError{Module: name, Name: strings.Join(parts[:i+2], ".")}
+			return nil, &ImportError{Module: name, Name: strings.Join(parts[:i+2], "."), NotPackage: sub}
 		}
 		parent, search = m, m.paths
 	}
