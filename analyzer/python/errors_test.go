@@ -23,6 +23,8 @@ func TestTopLevelErrors(t *testing.T) {
 		{"nope:S", "Cannot import module 'nope': No module named 'nope'", new(*ImportError)},
 		{"p.q.r:S", "Cannot import module 'p.q.r': No module named 'p.q'", new(*ImportError)},
 		{"m:Missing", "Module 'm' has no attribute 'Missing'", new(*AttributeError)},
+		{"aster.nothing:S", "Cannot import module 'aster.nothing': No module named 'aster.nothing'", new(*ImportError)},
+		{"typing:S", "Module 'typing' has no attribute 'S'", new(*AttributeError)},
 		{"m.x:S", "Cannot import module 'm.x': No module named 'm.x'; 'm' is not a package", new(*ImportError)},
 		{"m:Outer.Inner", "Module 'm' has no attribute 'Outer.Inner'", new(*AttributeError)},
 		{"m:Plain", "Class Plain is not decorated with @service.", new(*NotServiceError)},

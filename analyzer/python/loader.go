@@ -214,6 +214,9 @@ func (l *Loader) importModule(name string) (Value, error) {
 	for i := range parts {
 		sub := strings.Join(parts[:i+1], ".")
 		if knownModules[sub] {
+			continue // a modelled package: its submodules are modelled too
+		}
+		if i > 0 && knownModules[strings.Join(parts[:i], ".")] {
 			return nil, &ImportError{Module: name, Name: sub}
 		}
 		m, ok := l.modules[sub]
