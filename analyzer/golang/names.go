@@ -12,6 +12,7 @@ import (
 func snakeCase(name string) string {
 	rs := []rune(name)
 	var b strings.Builder
+	b.Grow(len(name) + 4)
 	for i, r := range rs {
 		if unicode.IsUpper(r) && i > 0 {
 			prev := rs[i-1]

@@ -144,10 +144,13 @@ func (a *analysis) buildStruct(key string) error {
 	if i := strings.LastIndex(info.fqn, "."); i >= 0 {
 		node.Package, node.Name = info.fqn[:i], info.fqn[i+1:]
 	}
-	names := map[string]*types.Var{}
+	names := make(map[string]*types.Var, len(fields))
 	mentioned := map[string]bool{}
 	refs := map[string]bool{}
-	info.fields = []manifest.Field{}
+	if len(fields) > 0 {
+		node.Fields = make([]contract.NodeField, 0, len(fields))
+	}
+	info.fields = make([]manifest.Field, 0, len(fields))
 	for _, f := range fields {
 		if prev, dup := names[f.name]; dup {
 			return a.fail(f.v.Pos(), "rename one of them with an `aster:\"name\"` tag",
