@@ -111,6 +111,7 @@ func printEntries(w io.Writer, file manifest.File) {
 // Python --service specs and where their modules are found, or the Go
 // packages given after --go.
 type services struct {
+	warnings   io.Writer // where analysis warnings are printed
 	specs      []string
 	pythonPath []string
 	goMode     bool
@@ -118,6 +119,7 @@ type services struct {
 }
 
 func (s *services) define(c *Context) {
+	s.warnings = c.Stderr
 	c.Flags.StringArrayVar(&s.specs, "service", nil, "a Python service as `MODULE:CLASS` (repeatable; manifest order)")
 	c.Flags.StringArrayVar(&s.pythonPath, "python-path", nil, "search `DIR` for modules before $PYTHONPATH, . and ./src (repeatable)")
 	c.Flags.BoolVar(&s.goMode, "go", false, "analyse Go service interfaces in the packages given as arguments (go list patterns; default .)")
@@ -170,7 +172,8 @@ func (s *services) analyze() ([]*analyzer.Result, error) {
 		}
 		return results, nil
 	}
-	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir})
+	warn := func(w *analyzer.Error) { fmt.Fprintf(s.warnings, "Warning: %s\n", w.Error()) }
+	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
 	results := make([]*analyzer.Result, 0, len(s.specs))
 	for _, spec := range s.specs {
 		res, err := loader.Service(spec)
