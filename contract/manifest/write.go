@@ -74,7 +74,8 @@ func (m *Method) Object() pyjson.Object {
 // Object is the field descriptor as a JSON object, keys in file order,
 // the optional keys only when set.
 func (f *Field) Object() pyjson.Object {
-	obj := pyjson.Object{
+	obj := make(pyjson.Object, 0, 20) // room for every optional key
+	obj = append(obj, pyjson.Object{
 		{Key: "name", Value: f.Name},
 		{Key: "kind", Value: f.Kind},
 		{Key: "nullable", Value: f.Nullable},
@@ -83,7 +84,7 @@ func (f *Field) Object() pyjson.Object {
 		{Key: "default_kind", Value: f.DefaultKind},
 		{Key: "description", Value: f.Description},
 		{Key: "tags", Value: stringList(f.Tags)},
-	}
+	}...)
 	addString := func(key string, s *string) {
 		if s != nil {
 			obj = append(obj, pyjson.Member{Key: key, Value: *s})

@@ -77,6 +77,7 @@ type encoder struct {
 
 // newline starts a new line at the given depth when indenting.
 func (e *encoder) newline(depth int) {
+	e.reserve()
 	if e.opt.Indent < 0 {
 		return
 	}
@@ -91,7 +92,16 @@ func (e *encoder) newline(depth int) {
 // spaces is a run of indentation.
 const spaces = "                                                                "
 
+// reserve doubles the buffer when less than a line's worth is free, so a
+// large document is copied a few times rather than once per 25% growth.
+func (e *encoder) reserve() {
+	if cap(e.b)-len(e.b) < 1024 {
+		e.b = append(make([]byte, 0, 2*cap(e.b)+4096), e.b...)
+	}
+}
+
 func (e *encoder) value(v any, depth int) error {
+	e.reserve()
 	switch x := v.(type) {
 	case nil:
 		e.b = append(e.b, "null"...)
