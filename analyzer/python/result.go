@@ -243,8 +243,9 @@ func splitLines(s string) []string {
 
 // describeFields builds the field descriptors of a class.
 func (l *Loader) describeFields(c *class) []manifest.Field {
-	out := []manifest.Field{}
-	for _, f := range l.fields(c) {
+	fs := l.fields(c)
+	out := make([]manifest.Field, 0, len(fs))
+	for _, f := range fs {
 		out = append(out, l.describeField(c, f))
 	}
 	return out

@@ -271,7 +271,9 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 		order = append(order, key)
 		refs := map[string]bool{}
 		var edges []string
-		for _, f := range l.fields(c) {
+		fs := l.fields(c)
+		node.Fields = make([]contract.NodeField, 0, len(fs))
+		for _, f := range fs {
 			t := l.fieldType(f, final)
 			var targets []string
 			walkType(t, func(k *class) {
