@@ -215,6 +215,9 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		m := &enumMember{cls: c, name: name, value: v}
 		for _, o := range out {
 			if o.cls == c && constEqual(o.value, v) {
+				if c.unique != nil {
+					fail(c.mod, c.unique, "give every member a distinct value", "duplicate values in @unique enum %s: %s -> %s", c.name, name, o.name)
+				}
 				m.cls = nil // alias
 				m.value = o
 				break

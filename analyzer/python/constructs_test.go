@@ -127,6 +127,7 @@ func TestEnumsAndDefaults(t *testing.T) {
 		"m.py": prelude + "import enum\nfrom enum import auto\n" +
 			"class C(enum.IntEnum):\n    A = auto()\n    B = auto()\n    AA = 1\n" +
 			"class P(enum.Enum):\n    X = 'x'\n    Y = (1, 'y')\n" +
+			"@enum.unique\nclass U(enum.Enum):\n    A = 1\n" +
 			"class F(enum.Flag):\n    R = auto()\n    W = auto()\n    RW = 3\n" +
 			"class M(str, enum.Enum):\n    H = 'h'\n    _hidden = 'x'\n    _sunder_ = 'y'\n    __dunder__ = 'z'\n    __private = 'p'\n" +
 			"@dataclass(frozen=True)\nclass Money:\n    cur: str = 'EUR'\n    n: int = 0\n" +

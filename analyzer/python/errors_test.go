@@ -76,6 +76,7 @@ func TestPositionedErrors(t *testing.T) {
 		{"default order", prelude + "@dataclass\nclass R:\n    x: int = 0\n    y: int\n" + svcTail, "m.py:6:8", "non-default argument 'y'"},
 		{"unannotated request", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r) -> R: ...\n", "m.py:9:23", "no annotation"},
 		{"global elsewhere", prelude + "@dataclass\nclass R:\n    x: int = 0\nV = 2\ndef bump():\n    if True:\n        global V\n        V += 1\n@service(version=V)\nclass S:\n    pass\n", "m.py:11:18", "declared global in a function (m.py:9:16)"},
+		{"unique enum alias", prelude + "import enum\n@enum.unique\nclass E(enum.Enum):\n    A = 1\n    B = 1\n@dataclass\nclass R:\n    e: E = E.A\n" + svcTail, "m.py:4:1", "duplicate values"},
 		{"pyfory unknown", prelude + "import pyfory\n@dataclass\nclass R:\n    x: pyfory.int128 = 0\n" + svcTail, "m.py:6:8", "pyfory.int128"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -34,6 +34,8 @@ type class struct {
 	synth       bool
 	synthFields []*dcField
 	fieldsCache []*dcField
+	// unique is the @enum.unique decorator, if any.
+	unique *pyparse.Node
 }
 
 // fieldDecl is an annotated name in a class body.
@@ -299,6 +301,9 @@ func (l *Loader) applyClassDecorator(m *module, c *class, node *pyparse.Node, v 
 			return
 		case "aster.service":
 			c.service, c.serviceNode = &call{fn: d.name, node: node}, node
+			return
+		case "enum.unique":
+			c.unique = node
 			return
 		}
 	case *call:
