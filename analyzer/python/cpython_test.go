@@ -1,0 +1,90 @@
+package python
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"os/exec"
+	"strconv"
+	"testing"
+)
+
+// cpythonCases asks the local CPython for repr() and literal decoding of
+// random values; the test is skipped without python3.
+const cpythonCases = `
+import ast, json, random, struct, warnings
+warnings.simplefilter("ignore")
+random.seed(7)
+out = []
+for i in range(2000):
+    f = struct.unpack('d', struct.pack('Q', random.getrandbits(64)))[0]
+    if f == f:
+        out.append(["float", f.hex(), repr(f)])
+chars = [chr(c) for c in list(range(0, 0x300)) + [0x2028, 0x200b, 0xfeff, 0x1F600, 0xE000, 0x10FFFF, 0x378, 0x3000]]
+for i in range(2000):
+    s = ''.join(random.choice(chars + ["'", '"', "\\\\"]) for _ in range(random.randint(0, 6)))
+    out.append(["str", s, repr(s)])
+for i in range(500):
+    b = bytes(random.choice([0, 9, 10, 13, 39, 34, 92, 65, 127, 128, 255, 31]) for _ in range(random.randint(0, 6)))
+    out.append(["bytes", b.hex(), repr(b)])
+pieces = ["a", "\\\\", "\\'", '\\"', "\\n", "\\t", "\\a", "\\v", "\\0", "\\12", "\\777", "\\x41", "\\xff", "\\u00e9", "\\U0001F600", "\\N{BULLET}", "\\q", "\\\n", "\\8"]
+for i in range(2000):
+    body = ''.join(random.choice(pieces) for _ in range(random.randint(0, 5)))
+    for prefix in ["", "b"]:
+        try:
+            v = ast.literal_eval(prefix + "'" + body + "'")
+        except Exception:
+            continue
+        if isinstance(v, str):
+            v = v.encode('utf-8', 'surrogatepass')
+        out.append(["lit" + prefix, body, v.hex()])
+print(json.dumps(out))
+`
+
+// TestMatchesCPython compares float/str/bytes repr and escape decoding
+// with the local CPython.
+func TestMatchesCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	out, err := exec.Command(py, "-c", cpythonCases).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var cases [][3]string
+	if err := json.Unmarshal(out, &cases); err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, c := range cases {
+		var got, want string = "", c[2]
+		switch c[0] {
+		case "float":
+			f, err := strconv.ParseFloat(c[1], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = floatRepr(f)
+		case "str":
+			got = strRepr(c[1])
+		case "bytes":
+			b, _ := hex.DecodeString(c[1])
+			got = bytesRepr(string(b))
+		case "lit", "litb":
+			var s string
+			if err := try(func() { s = decodeEscapes(&module{file: "x"}, nil, c[1], c[0] == "litb") }); err != nil {
+				got = err.Error()
+			} else {
+				got = hex.EncodeToString([]byte(s))
+			}
+		}
+		if got != want {
+			if bad++; bad <= 10 {
+				t.Errorf("%s %q: got %s, want %s", c[0], c[1], got, want)
+			}
+		}
+	}
+	if len(cases) < 5000 {
+		t.Errorf("only %d cases", len(cases))
+	}
+}
