@@ -25,6 +25,7 @@ type analysis struct {
 	files  map[string][]byte            // file contents, for columns
 
 	structs map[string]*structInfo // by type key
+	byObj   map[*types.TypeName]*structInfo
 	enums   map[string]map[string][]*types.Const
 	warned  map[string]bool
 	model   Model
@@ -43,7 +44,7 @@ type typeDecl struct {
 func Build(dir string, pkgs []*packages.Package) (*Model, error) {
 	a := &analysis{
 		dir: dir, loaded: map[string]*packages.Package{}, decls: map[string]*typeDecl{},
-		files: map[string][]byte{}, structs: map[string]*structInfo{},
+		files: map[string][]byte{}, structs: map[string]*structInfo{}, byObj: map[*types.TypeName]*structInfo{},
 		enums: map[string]map[string][]*types.Const{}, warned: map[string]bool{},
 	}
 	slices.SortFunc(pkgs, func(x, y *packages.Package) int { return cmp.Compare(x.PkgPath, y.PkgPath) })

@@ -58,7 +58,7 @@ func (a *analysis) classify(t types.Type) *kindInfo {
 				break
 			}
 			k := &kindInfo{kind: "ref", ref: u.Obj().Name()}
-			if info := a.structs[typeKey(u.Obj())]; info != nil {
+			if info := a.registered(u.Obj()); info != nil {
 				k.wireTag = info.tag
 			}
 			return k

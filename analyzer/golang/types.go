@@ -27,14 +27,26 @@ type structInfo struct {
 	fields   []manifest.Field
 }
 
+// registered returns the wire struct registered for a type name, or nil.
+func (a *analysis) registered(obj *types.TypeName) *structInfo {
+	if info, ok := a.byObj[obj]; ok {
+		return info
+	}
+	info := a.structs[typeKey(obj)]
+	if info != nil {
+		a.byObj[obj] = info
+	}
+	return info
+}
+
 // identity returns the wire identity of a named struct type used at pos,
 // registering it on first use.
 func (a *analysis) identity(n *types.Named, pos token.Pos) (*structInfo, error) {
 	obj := n.Obj()
-	key := typeKey(obj)
-	if info, ok := a.structs[key]; ok {
+	if info := a.registered(obj); info != nil {
 		return info, nil
 	}
+	key := typeKey(obj)
 	if n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
 		return nil, a.fail(pos, "use a non-generic struct", "generic struct %s cannot be a wire type", obj.Name())
 	}
@@ -67,6 +79,7 @@ func (a *analysis) identity(n *types.Named, pos token.Pos) (*structInfo, error) 
 	}
 	info.fqn = pkg + "." + name
 	a.structs[key] = info
+	a.byObj[obj] = info
 	return info, nil
 }
 
