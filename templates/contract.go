@@ -24,6 +24,13 @@ const ManifestPath = ".aster/manifest.json"
 // gofmt'ed and imports only the standard library and the packages the
 // service signatures and wire structs already use.
 func ContractFile(pkg *golang.Package, ids []string) ([]byte, error) {
+	return contractFile(pkg, ids, true)
+}
+
+// contractFile is ContractFile; with fast, the wire struct guards are
+// written already formatted where formattedStructGuards can, and only the
+// rest of the file goes through gofmt.
+func contractFile(pkg *golang.Package, ids []string, fast bool) ([]byte, error) {
 	if len(ids) != len(pkg.Services) {
 		return nil, fmt.Errorf("templates: %d contract ids for %d services", len(ids), len(pkg.Services))
 	}
@@ -69,11 +76,19 @@ func ContractFile(pkg *golang.Package, ids []string) ([]byte, error) {
 	f.Line()
 	verifyFunc(f)
 	f.Line()
-	guards(f, pkg)
+	serviceGuards(f, pkg)
+	var tail bytes.Buffer
+	if len(pkg.Structs) > 0 && !(fast && formattedStructGuards(&tail, f, pkg, names)) {
+		structGuards(f, pkg)
+	}
 
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
+	}
+	if tail.Len() > 0 {
+		buf.WriteString("\n")
+		buf.Write(tail.Bytes())
 	}
 	return buf.Bytes(), nil
 }
@@ -118,11 +133,10 @@ func verifyFunc(f *jen.File) {
 	)
 }
 
-// guards renders the compile-time checks: each method expression assigned
-// to its generated func type, each interface and its generated method set
-// assigned both ways, and each wire struct converted from an anonymous
-// struct with its generated fields.
-func guards(f *jen.File, pkg *golang.Package) {
+// serviceGuards renders the compile-time checks of the services: each
+// method expression assigned to its generated func type, and each
+// interface and its generated method set assigned both ways.
+func serviceGuards(f *jen.File, pkg *golang.Package) {
 	for _, s := range pkg.Services {
 		methods := "aster" + s.Interface + "Methods"
 		var sigs, defs []jen.Code
@@ -144,15 +158,18 @@ func guards(f *jen.File, pkg *golang.Package) {
 		)
 		f.Line()
 	}
-	if len(pkg.Structs) == 0 {
-		return
-	}
+}
+
+// structGuards renders the compile-time checks of the wire structs: each
+// converted from an anonymous struct with its generated fields.
+func structGuards(f *jen.File, pkg *golang.Package) {
 	var defs []jen.Code
 	for _, st := range pkg.Structs {
 		defs = append(defs, jen.Id("_").Op("=").Id(st.Name).Call(jen.Struct(fields(st.Fields)...).Values()))
 	}
-	f.Comment("These guards fail to compile when a wire struct changed after aster-gen")
-	f.Comment("ran: run go generate.")
+	for _, c := range structGuardsComment {
+		f.Comment(c)
+	}
 	f.Var().Defs(defs...)
 }
 

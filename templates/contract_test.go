@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/asterkit/aster/analyzer/golang"
 )
 
@@ -85,6 +87,91 @@ func TestContractFileShape(t *testing.T) {
 	if _, err := ContractFile(&golang.Package{Name: "x"}, []string{"1"}); err == nil {
 		t.Error("ContractFile accepted more ids than services")
 	}
+}
+
+// TestFormattedStructGuards checks that the wire struct guards written
+// without gofmt are byte for byte what jennifer and gofmt write, for every
+// fixture and for structs with every kind of field type, and that the fast
+// path is taken where it applies.
+func TestFormattedStructGuards(t *testing.T) {
+	dir, _ := filepath.Abs(fixtureDir)
+	pkgs := loadFixtures(t, dir)
+	pkgs = append(pkgs, allKinds()...)
+	fastSeen := 0
+	for _, p := range pkgs {
+		fast, err := contractFile(p, fakeIDs(p), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err := contractFile(p, fakeIDs(p), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fast, slow) {
+			t.Errorf("%s: written guards differ from gofmt's:\n%s\n----\n%s", p.Name, fast, slow)
+		}
+		if formatted, err := format.Source(fast); err != nil || !bytes.Equal(formatted, fast) {
+			t.Errorf("%s: not gofmt'ed (%v)", p.Name, err)
+		}
+		var b bytes.Buffer
+		if len(p.Structs) > 0 && formattedStructGuards(&b, jen.NewFile(p.Name), p, importNames(p)) {
+			fastSeen++
+		}
+	}
+	if fastSeen < 5 {
+		t.Errorf("the fast path applied to %d packages only", fastSeen)
+	}
+}
+
+// allKinds are packages whose wire structs have fields of every type kind
+// the fast path spells, a single struct, and a single empty struct.
+func allKinds() []*golang.Package {
+	named := func(path, pkg, name string, args ...*golang.GoType) *golang.GoType {
+		return &golang.GoType{Kind: golang.Named, Path: path, PkgName: pkg, Name: name, Args: args}
+	}
+	str, i64 := named("", "", "string"), named("", "", "int64")
+	wrap := func(k golang.TypeKind, elem *golang.GoType) *golang.GoType {
+		return &golang.GoType{Kind: k, Elem: elem}
+	}
+	field := func(name string, t *golang.GoType) *golang.StructField {
+		return &golang.StructField{Name: name, Type: t}
+	}
+	plain := &golang.Struct{Name: "Plain", Fields: []*golang.StructField{
+		field("A", str),
+		field("LongerName", wrap(golang.Pointer, named("", "", "Plain"))),
+		field("When", named("time", "time", "Time")),
+		field("List", wrap(golang.Slice, wrap(golang.Slice, wrap(golang.Pointer, named("", "", "Key"))))),
+		field("Fixed", &golang.GoType{Kind: golang.Array, Len: 4, Elem: named("", "", "byte")}),
+		field("M", &golang.GoType{Kind: golang.Map, Key: str, Elem: &golang.GoType{Kind: golang.StructType}}),
+		field("Any", &golang.GoType{Kind: golang.EmptyInterface}),
+		field("Recv", &golang.GoType{Kind: golang.Chan, Dir: golang.RecvOnly, Elem: i64}),
+		field("Send", &golang.GoType{Kind: golang.Chan, Dir: golang.SendOnly, Elem: i64}),
+		field("Both", &golang.GoType{Kind: golang.Chan, Elem: i64}),
+		field("F0", &golang.GoType{Kind: golang.Func}),
+		field("F1", &golang.GoType{Kind: golang.Func, Params: []*golang.GoType{str, i64}, Results: []*golang.GoType{named("", "", "error")}}),
+		field("F2", &golang.GoType{Kind: golang.Func, Variadic: true, Params: []*golang.GoType{str, wrap(golang.Slice, i64)},
+			Results: []*golang.GoType{str, &golang.GoType{Kind: golang.Func}}}),
+		field("Seq", named("iter", "iter", "Seq2", wrap(golang.Pointer, named("", "", "Key")), named("", "", "error"))),
+		field("x", named("", "", "bool")),
+	}}
+	one := &golang.Struct{Name: "One", Fields: []*golang.StructField{field("By", str)}}
+	empty := &golang.Struct{Name: "Empty"}
+	return []*golang.Package{
+		{Name: "kinds", Path: "example.com/kinds", Structs: []*golang.Struct{empty, one, plain}},
+		{Name: "single", Path: "example.com/single", Structs: []*golang.Struct{one}},
+		{Name: "nothing", Path: "example.com/nothing", Structs: []*golang.Struct{empty}},
+	}
+}
+
+// importNames is the import name map ContractFile registers for p.
+func importNames(p *golang.Package) map[string]string {
+	names := map[string]string{}
+	for _, st := range p.Structs {
+		for _, fl := range st.Fields {
+			collectImports(names, fl.Type)
+		}
+	}
+	return names
 }
 
 // TestContractFilesCompile writes every fixture's file into a copy of the
