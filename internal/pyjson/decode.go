@@ -92,6 +92,10 @@ type decoder struct {
 	// keys holds each distinct member name read so far, so that a name
 	// repeated across objects is one string.
 	keys map[string]string
+	// members and items are stacks that gather the members and items of
+	// the open objects and arrays, so that each gets one allocation.
+	members []Member
+	items   []any
 }
 
 // pathText is the current path: $, then .key, ["key"] or [index] per step.
@@ -184,12 +188,13 @@ func (d *decoder) object(depth int) (any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // {
-	obj := Object{}
-	var index map[string]int // once obj outgrows smallObject
+	// The members are gathered on d.members above base, then copied out.
+	base := len(d.members)
+	var index map[string]int // once the object outgrows smallObject
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
-		return obj, nil
+		return Object{}, nil
 	}
 	for {
 		d.space()
@@ -218,6 +223,7 @@ func (d *decoder) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		obj := d.members[base:]
 		i := -1
 		if index != nil {
 			if j, dup := index[key]; dup {
@@ -236,12 +242,12 @@ func (d *decoder) object(depth int) (any, error) {
 			obj[i].Value = v
 		case index != nil:
 			index[key] = len(obj)
-			obj = append(obj, Member{key, v})
+			d.members = append(d.members, Member{key, v})
 		default:
-			obj = append(obj, Member{key, v})
-			if len(obj) > smallObject {
-				index = make(map[string]int, 2*len(obj))
-				for j, m := range obj {
+			d.members = append(d.members, Member{key, v})
+			if len(obj)+1 > smallObject {
+				index = make(map[string]int, 2*len(obj)+2)
+				for j, m := range d.members[base:] {
 					index[m.Key] = j
 				}
 			}
@@ -253,6 +259,10 @@ func (d *decoder) object(depth int) (any, error) {
 		switch d.data[d.pos] {
 		case '}':
 			d.pos++
+			obj := make(Object, len(d.members)-base)
+			copy(obj, d.members[base:])
+			clear(d.members[base:])
+			d.members = d.members[:base]
 			return obj, nil
 		case ',':
 			d.pos++
@@ -290,21 +300,22 @@ func (d *decoder) array(depth int) (any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // [
-	items := []any{}
+	// The items are gathered on d.items above base, then copied out.
+	base := len(d.items)
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == ']' {
 		d.pos++
-		return items, nil
+		return []any{}, nil
 	}
 	for {
 		d.space()
-		d.path = append(d.path, step{index: len(items), isItem: true})
+		d.path = append(d.path, step{index: len(d.items) - base, isItem: true})
 		v, err := d.value(depth)
 		d.path = d.path[:len(d.path)-1]
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, v)
+		d.items = append(d.items, v)
 		d.space()
 		if d.pos >= len(d.data) {
 			return nil, d.errorf("unexpected end of input, expecting ',' or ']'")
@@ -312,6 +323,10 @@ func (d *decoder) array(depth int) (any, error) {
 		switch d.data[d.pos] {
 		case ']':
 			d.pos++
+			items := make([]any, len(d.items)-base)
+			copy(items, d.items[base:])
+			clear(d.items[base:])
+			d.items = d.items[:base]
 			return items, nil
 		case ',':
 			d.pos++
