@@ -88,3 +88,88 @@ func TestMatchesCPython(t *testing.T) {
 		t.Errorf("only %d cases", len(cases))
 	}
 }
+
+// cpythonExprs writes a module of random constant expressions and
+// CPython's repr of each value (None where CPython raises).
+const cpythonExprs = `
+import json, random
+random.seed(11)
+atoms = ["0", "1", "7", "-3", "2**64", "0x1F", "0o17", "0b101", "1_000", "2.5", "0.1", "1e300", "-0.0", "3.0",
+         "True", "False", "float('inf')", "float('-inf')", "int('12')", "float('1.5')", "A", "B"]
+strs = ["'ab'", "'c'", "str(3)", "'\\\\n'", "f'{A}-{B}'", "'x' 'y'"]
+ops = ["+", "-", "*", "/", "//", "%"]
+def gen(d):
+    if d == 0 or random.random() < 0.3:
+        return random.choice(atoms)
+    r = random.random()
+    if r < 0.15:
+        return "-(" + gen(d - 1) + ")"
+    if r < 0.25:
+        return "(" + gen(d - 1) + " ** " + random.choice(["0", "2", "3", "-1"]) + ")"
+    if r < 0.35:
+        return "(" + random.choice(strs) + " + " + random.choice(strs) + ")"
+    return "(" + gen(d - 1) + " " + random.choice(ops) + " " + gen(d - 1) + ")"
+head = "A = 5\nB = 2.0\n"
+exprs = [gen(3) for _ in range(2000)]
+want = []
+for e in exprs:
+    try:
+        want.append(repr(eval(e, {"A": 5, "B": 2.0})))
+    except Exception:
+        want.append(None)
+src = head + "".join("E%d = %s\n" % (i, e) for i, e in enumerate(exprs))
+print(json.dumps({"src": src, "want": want}))
+`
+
+// TestConstantsMatchCPython evaluates random constant expressions and
+// compares them with CPython: equal values, or an error from us where
+// CPython fails. Expressions we refuse (float **, str * int, …) are
+// allowed to differ.
+func TestConstantsMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	out, err := exec.Command(py, "-c", cpythonExprs).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var d struct {
+		Src  string
+		Want []*string
+	}
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"m.py": d.Src})
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mv.(*module)
+	bad, compared := 0, 0
+	for i, want := range d.Want {
+		v, _ := m.ns.lookup("E"+strconv.Itoa(i), final)
+		if _, failed := v.(*failed); failed {
+			continue
+		}
+		got, ok := l.pyRepr(v)
+		switch {
+		case want == nil && ok:
+			t.Errorf("E%d: CPython fails, we give %s", i, got)
+			bad++
+		case want != nil && got != *want:
+			t.Errorf("E%d: got %s, want %s", i, got, *want)
+			bad++
+		default:
+			compared++
+		}
+		if bad > 10 {
+			t.FailNow()
+		}
+	}
+	if compared < 1000 {
+		t.Errorf("only %d expressions compared", compared)
+	}
+}

@@ -383,10 +383,10 @@ func (l *Loader) binary(s scope, n *pyparse.Node) Value {
 			if bi.Sign() == 0 {
 				return bad("division by zero")
 			}
-			q, m := new(big.Int).DivMod(ai, bi, new(big.Int))
-			// Go's DivMod is Euclidean; Python floors toward -inf.
-			if m.Sign() != 0 && bi.Sign() < 0 {
-				q.Add(q, bigInt(1))
+			q, m := new(big.Int).QuoRem(ai, bi, new(big.Int))
+			// QuoRem truncates; Python floors toward -inf.
+			if m.Sign() != 0 && (m.Sign() < 0) != (bi.Sign() < 0) {
+				q.Sub(q, bigInt(1))
 				m.Add(m, bi)
 			}
 			if op == "//" {

@@ -95,7 +95,7 @@ func pyStr(v Value) (string, bool) {
 	case string:
 		return x, true
 	case *big.Int:
-		return x.String(), true
+		return x.String(), intPrintable(x)
 	case bool:
 		if x {
 			return "True", true

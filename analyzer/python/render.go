@@ -13,7 +13,10 @@ import (
 func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	switch x := v.(type) {
 	case noneV, bool, *big.Int, float64:
-		j, _ := jsonValue(x)
+		j, ok := jsonValue(x)
+		if !ok {
+			fail(m, n, "use a smaller default", "the default value has more than 4300 digits; CPython cannot write it")
+		}
 		return j
 	case string:
 		if !validUTF8(x) {

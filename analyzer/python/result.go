@@ -151,6 +151,12 @@ func (l *Loader) describeMethod(m *method) manifest.Method {
 	return d
 }
 
+// intPrintable reports whether CPython converts the integer to text (at
+// most 4300 digits, sys.int_max_str_digits).
+func intPrintable(x *big.Int) bool {
+	return x.BitLen() < 14000 || len(new(big.Int).Abs(x).String()) <= 4300
+}
+
 func jsonInt(i *big.Int) any {
 	if i.IsInt64() {
 		return i.Int64()
@@ -436,7 +442,7 @@ func jsonValue(v Value) (any, bool) {
 	case bool:
 		return x, true
 	case *big.Int:
-		return jsonInt(x), true
+		return jsonInt(x), intPrintable(x)
 	case float64:
 		return x, true
 	case string:
