@@ -191,7 +191,7 @@ func planPython(o Options, metaCh <-chan collected) ([]*pkgOutput, int) {
 		manifestPath: filepath.Join(dir, filepath.FromSlash(templates.ManifestPath))}
 	compiled, err := compileAll(results)
 	if err == nil {
-		err = out.buildManifest(results, compiled, meta)
+		err = out.buildManifest(results, compiled, meta, readPrevious(out.manifestPath, len(results)))
 	}
 	if err != nil {
 		return nil, analysisFailure(o.Stderr, err)
@@ -215,6 +215,9 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 	for i, s := range p.Services {
 		results[i] = s.Result
 	}
+	// The existing manifest is read while the contracts compile.
+	prevCh := make(chan previous, 1)
+	go func() { prevCh <- readPrevious(out.manifestPath, len(results)) }()
 	compiled, err := compileAll(results)
 	if err != nil {
 		return nil, err
@@ -230,7 +233,7 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		defer close(goDone)
 		out.goBytes, goErr = templates.ContractFile(p, ids)
 	}()
-	err = out.buildManifest(results, compiled, meta)
+	err = out.buildManifest(results, compiled, meta, <-prevCh)
 	<-goDone
 	if err != nil {
 		return nil, err
@@ -238,10 +241,29 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 	return out, goErr
 }
 
+// previous is an existing manifest file and, when it has the shape about
+// to be written, its entries' publication metadata.
+type previous struct {
+	data []byte
+	meta []publish.Metadata
+	ok   bool
+}
+
+// readPrevious reads the manifest at path (missing or unreadable gives
+// nothing) for n entries.
+func readPrevious(path string, n int) previous {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return previous{}
+	}
+	meta, ok := publish.Previous(data, n, n > 1)
+	return previous{data, meta, ok}
+}
+
 // buildManifest sets the manifest file and its bytes. The manifest keeps
 // the existing file's publication metadata when that is all that would
 // change, so an unchanged contract never rewrites the file.
-func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*contract.Compiled, meta publish.Metadata) error {
+func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*contract.Compiled, meta publish.Metadata, old previous) error {
 	array := len(results) > 1
 	build := func(pubs []publish.Metadata) ([]byte, error) {
 		f := manifest.File{Array: array}
@@ -257,12 +279,10 @@ func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*cont
 		out.file = f
 		return manifest.Marshal(f)
 	}
-	if old, err := os.ReadFile(out.manifestPath); err == nil {
-		if prev, ok := publish.Previous(old, len(results), array); ok {
-			if kept, err := build(prev); err == nil && bytes.Equal(kept, old) {
-				out.manifestBytes = kept
-				return nil
-			}
+	if old.ok {
+		if kept, err := build(old.meta); err == nil && bytes.Equal(kept, old.data) {
+			out.manifestBytes = kept
+			return nil
 		}
 	}
 	var err error
