@@ -314,7 +314,10 @@ type dcField struct {
 	tags       []string
 	hasMeta    bool
 	kwOnly     bool
+	kwOnlySet  bool
 	init       bool
+	// special is "classvar" or "initvar" for pseudo-fields, else "".
+	special string
 	// typ is the resolved type of a Mode 2 field.
 	typ Value
 }
@@ -392,7 +395,10 @@ func specialOf(v Value) string {
 	return ""
 }
 
-// fields emulates dataclasses.fields(cls).
+// fields emulates dataclasses.fields(cls): the fields of every dataclass
+// in the MRO, most basic first, a redefined name keeping its first
+// position; ClassVar and InitVar pseudo-fields take part in that order but
+// are not returned.
 func (l *Loader) fields(c *class) []*dcField {
 	if c.synth {
 		return c.synthFields
@@ -403,45 +409,24 @@ func (l *Loader) fields(c *class) []*dcField {
 	mro := l.mro(c)
 	var order []string
 	byName := map[string]*dcField{}
-	put := func(f *dcField) {
-		if _, ok := byName[f.name]; !ok {
-			order = append(order, f.name)
-		}
-		byName[f.name] = f
-	}
 	for i := len(mro) - 1; i >= 0; i-- {
 		k := mro[i]
 		if k.dataclass == nil {
 			continue
 		}
-		kwOnly := isTrue(dcOption(k, "kw_only"))
-		for _, fd := range k.fields {
-			switch l.fieldSpecial(k, fd) {
-			case "classvar":
-				if _, ok := byName[fd.name]; ok {
-					delete(byName, fd.name)
-					order = remove(order, fd.name)
-				}
-				continue
-			case "kwonly":
-				kwOnly = true
-				continue
-			case "initvar":
-				continue
+		for _, f := range l.ownFields(k) {
+			if _, ok := byName[f.name]; !ok {
+				order = append(order, f.name)
 			}
-			f := l.fieldOf(k, fd)
-			f.kwOnly = f.kwOnly || kwOnly
-			put(f)
+			byName[f.name] = f
 		}
 	}
-	out := make([]*dcField, 0, len(order))
-	for _, n := range order {
-		out = append(out, byName[n])
-	}
+	var out []*dcField
 	if !isFalse(dcOption(c, "init")) {
 		seenDefault := false
-		for _, f := range out {
-			if !f.init || f.kwOnly {
+		for _, n := range order {
+			f := byName[n]
+			if f.special == "classvar" || !f.init || f.kwOnly {
 				continue
 			}
 			switch {
@@ -452,16 +437,49 @@ func (l *Loader) fields(c *class) []*dcField {
 			}
 		}
 	}
+	out = make([]*dcField, 0, len(order))
+	for _, n := range order {
+		if f := byName[n]; f.special == "" {
+			out = append(out, f)
+		}
+	}
 	c.fieldsCache = out
 	return out
 }
 
-func remove(ss []string, s string) []string {
-	var out []string
-	for _, x := range ss {
-		if x != s {
-			out = append(out, x)
+// ownFields returns the fields and pseudo-fields a dataclass declares, in
+// the order of its __annotations__ (first annotation of each name, with
+// the last annotation's type).
+func (l *Loader) ownFields(k *class) []*dcField {
+	var names []string
+	last := map[string]*fieldDecl{}
+	for _, fd := range k.fields {
+		if _, ok := last[fd.name]; !ok {
+			names = append(names, fd.name)
 		}
+		last[fd.name] = fd
+	}
+	kwOnly := isTrue(dcOption(k, "kw_only"))
+	var out []*dcField
+	for _, n := range names {
+		fd := last[n]
+		special := l.fieldSpecial(k, fd)
+		if special == "kwonly" {
+			kwOnly = true
+			continue
+		}
+		f := l.fieldOf(k, fd)
+		f.special = special
+		if special != "" && f.factory != nil {
+			fail(k.mod, fd.anno, "use a plain default", "field %s cannot have a default factory", f.name)
+		}
+		if special == "classvar" && f.kwOnlySet {
+			fail(k.mod, fd.anno, "remove kw_only", "field %s is a ClassVar but specifies kw_only", f.name)
+		}
+		if !f.kwOnlySet {
+			f.kwOnly = kwOnly
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -484,13 +502,48 @@ func mangle(c *class, name string) string {
 	return name
 }
 
+// isFieldCall reports a dataclasses.field() (or aster.describe()) value.
+func isFieldCall(v Value) (*call, bool) {
+	fc, ok := v.(*call)
+	return fc, ok && (fc.fn == "dataclasses.field" || fc.fn == "aster.describe")
+}
+
+// classAttr emulates getattr(k, name) while k is being processed: k's own
+// body, then its bases, where a processed dataclass replaced a field()
+// attribute by its default (or deleted it).
+func (l *Loader) classAttr(k *class, name string) (Value, bool) {
+	for _, c := range l.mro(k) {
+		v, ok := c.ns.lookup(name, final)
+		if !ok {
+			continue
+		}
+		if f, ok := v.(*failed); ok {
+			panic(f.err)
+		}
+		if fc, ok := isFieldCall(v); ok && c != k && c.dataclass != nil {
+			d, has := fc.kw("default")
+			if !has {
+				continue
+			}
+			return d.v, true
+		}
+		return v, true
+	}
+	return nil, false
+}
+
 func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
-	f := &dcField{name: mangle(c, fd.name), owner: c, decl: fd, init: true}
-	if fd.value == nil {
+	name := mangle(c, fd.name)
+	f := &dcField{name: name, owner: c, decl: fd, init: true}
+	v, ok := l.classAttr(c, name)
+	if !ok {
 		return f
 	}
-	v := l.eval(scope{mod: c.mod, cls: c, at: fd.seq}, fd.value)
-	if fc, ok := v.(*call); ok && (fc.fn == "dataclasses.field" || fc.fn == "aster.describe") {
+	at := fd.value
+	if at == nil {
+		at = fd.anno
+	}
+	if fc, ok := isFieldCall(v); ok {
 		if fc.fn == "aster.describe" {
 			if len(fc.args) > 0 {
 				f.desc, _ = fc.args[0].(string)
@@ -515,7 +568,7 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
 			f.factory = fac.v
 		}
 		if k, ok := fc.kw("kw_only"); ok {
-			f.kwOnly = isTrue(k.v)
+			f.kwOnly, f.kwOnlySet = isTrue(k.v), true
 		}
 		if k, ok := fc.kw("init"); ok {
 			if b, ok := k.v.(bool); ok {
@@ -531,7 +584,7 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
 		return f
 	}
 	f.hasDefault, f.def = true, v
-	l.checkHashable(c.mod, fd.value, v)
+	l.checkHashable(c.mod, at, v)
 	return f
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -171,5 +172,151 @@ func TestConstantsMatchCPython(t *testing.T) {
 	}
 	if compared < 1000 {
 		t.Errorf("only %d expressions compared", compared)
+	}
+}
+
+// TestPascalMatchesCPython checks the Mode 2 class name of random method
+// names against the reference's rule run by CPython.
+func TestPascalMatchesCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	const script = `
+import json, random
+random.seed(5)
+chars = "ab_xßŉǆﬁΐ1ẞİıσς_"
+names = set()
+while len(names) < 500:
+    names.add(random.choice("abßǆﬁŉ_") + "".join(random.choice(chars) for _ in range(random.randint(0, 6))))
+def pascal(n):
+    if "_" in n:
+        return "".join(p[0].upper() + p[1:] for p in n.split("_") if p)
+    return n[0].upper() + n[1:]
+print(json.dumps([[n, pascal(n)] for n in sorted(names)]))
+`
+	out, err := exec.Command(py, "-c", script).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var cases [][2]string
+	if err := json.Unmarshal(out, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		if got := pascal(c[0]); got != c[1] {
+			t.Errorf("pascal(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestDataclassFieldsMatchCPython builds random dataclass hierarchies and
+// compares dataclasses.fields (names and default kinds) and class
+// creation failures with ours.
+func TestDataclassFieldsMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	const script = `
+import json, random, dataclasses
+from dataclasses import dataclass, field, InitVar, KW_ONLY
+from typing import ClassVar
+random.seed(9)
+head = "from dataclasses import dataclass, field, InitVar, KW_ONLY\nfrom typing import ClassVar\n"
+ns = {"__name__": "__main__"}
+exec(head, ns)
+src, results, made = head, [], []
+for i in range(300):
+    name = "C%d" % i
+    deco = random.choice(["@dataclass", "@dataclass", "@dataclass(kw_only=True)", "@dataclass()"])
+    base = random.choice(made) if made and random.random() < 0.6 else None
+    lines = [deco, "class %s%s:" % (name, "(%s)" % base if base else "")]
+    kw_used = False
+    for j in range(random.randint(0, 4)):
+        n = random.choice("abcde")
+        kind = random.random()
+        if kind < 0.1 and not kw_used:
+            lines.append("    _: KW_ONLY")
+            kw_used = True
+            continue
+        ann = random.choice(["int", "int", "str", "ClassVar[int]", "InitVar[int]", "'ClassVar[int]'"])
+        d = random.choice(["", "", " = 1", " = field(default=2)", " = field(default_factory=list)", " = field(kw_only=True)", " = field(init=False, default=0)", " = field()"])
+        if ann.startswith("ClassVar") or ann.startswith("'ClassVar"):
+            d = random.choice(["", " = 1"])
+        lines.append("    %s: %s%s" % (n, ann, d))
+    if len(lines) == 2:
+        lines.append("    pass")
+    code = "\n".join(lines) + "\n"
+    try:
+        exec(code, ns)
+        fs = []
+        for f in dataclasses.fields(ns[name]):
+            if f.default is not dataclasses.MISSING:
+                k = "value"
+            elif f.default_factory is not dataclasses.MISSING:
+                k = "factory"
+            else:
+                k = "none"
+            fs.append(f.name + ":" + k)
+        results.append({"name": name, "fields": fs})
+        made.append(name)
+    except Exception as e:
+        results.append({"name": name, "fields": None})
+    src += code
+print(json.dumps({"src": src, "results": results}))
+`
+	out, err := exec.Command(py, "-c", script).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var d struct {
+		Src     string
+		Results []struct {
+			Name   string
+			Fields []string
+		}
+	}
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"m.py": d.Src})
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mv.(*module)
+	bad := 0
+	for _, r := range d.Results {
+		v, _ := m.ns.lookup(r.Name, final)
+		c := v.(*class)
+		var got []string
+		err := try(func() {
+			for _, f := range l.fields(c) {
+				k := "none"
+				switch {
+				case f.hasDefault:
+					k = "value"
+				case f.factory != nil:
+					k = "factory"
+				}
+				got = append(got, f.name+":"+k)
+			}
+		})
+		switch {
+		case r.Fields == nil && err == nil:
+			t.Errorf("%s: CPython rejects the class, we give %v", r.Name, got)
+			bad++
+		case r.Fields != nil && err != nil:
+			t.Errorf("%s: we fail (%v), CPython gives %v", r.Name, err, r.Fields)
+			bad++
+		case r.Fields != nil && strings.Join(got, ",") != strings.Join(r.Fields, ","):
+			t.Errorf("%s: fields %v, want %v", r.Name, got, r.Fields)
+			bad++
+		}
+		if bad > 10 {
+			t.FailNow()
+		}
 	}
 }
