@@ -27,9 +27,9 @@ func ContractFile(pkg *golang.Package, ids []string) ([]byte, error) {
 	return contractFile(pkg, ids, true)
 }
 
-// contractFile is ContractFile; with fast, the wire struct guards are
-// written already formatted where formattedStructGuards can, and only the
-// rest of the file goes through gofmt.
+// contractFile is ContractFile; with fast, the guards are written already
+// formatted where formattedGuards can, and only the rest of the file goes
+// through gofmt.
 func contractFile(pkg *golang.Package, ids []string, fast bool) ([]byte, error) {
 	if len(ids) != len(pkg.Services) {
 		return nil, fmt.Errorf("templates: %d contract ids for %d services", len(ids), len(pkg.Services))
@@ -76,10 +76,12 @@ func contractFile(pkg *golang.Package, ids []string, fast bool) ([]byte, error) 
 	f.Line()
 	verifyFunc(f)
 	f.Line()
-	serviceGuards(f, pkg)
 	var tail bytes.Buffer
-	if len(pkg.Structs) > 0 && !(fast && formattedStructGuards(&tail, f, pkg, names)) {
-		structGuards(f, pkg)
+	if !fast || !formattedGuards(&tail, f, pkg, names) {
+		serviceGuards(f, pkg)
+		if len(pkg.Structs) > 0 {
+			structGuards(f, pkg)
+		}
 	}
 
 	var buf bytes.Buffer

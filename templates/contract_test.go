@@ -15,7 +15,9 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
+	"github.com/asterkit/aster/contract"
 )
 
 // fixtureDir is the module with the Go twins of the vectors.
@@ -89,11 +91,11 @@ func TestContractFileShape(t *testing.T) {
 	}
 }
 
-// TestFormattedStructGuards checks that the wire struct guards written
-// without gofmt are byte for byte what jennifer and gofmt write, for every
-// fixture and for structs with every kind of field type, and that the fast
-// path is taken where it applies.
-func TestFormattedStructGuards(t *testing.T) {
+// TestFormattedGuards checks that the guards written without gofmt are
+// byte for byte what jennifer and gofmt write, for every fixture and for
+// structs with every kind of field type, and that the fast path is taken
+// where it applies.
+func TestFormattedGuards(t *testing.T) {
 	dir, _ := filepath.Abs(fixtureDir)
 	pkgs := loadFixtures(t, dir)
 	pkgs = append(pkgs, allKinds()...)
@@ -114,7 +116,7 @@ func TestFormattedStructGuards(t *testing.T) {
 			t.Errorf("%s: not gofmt'ed (%v)", p.Name, err)
 		}
 		var b bytes.Buffer
-		if len(p.Structs) > 0 && formattedStructGuards(&b, jen.NewFile(p.Name), p, importNames(p)) {
+		if formattedGuards(&b, jen.NewFile(p.Name), p, importNames(p)) {
 			fastSeen++
 		}
 	}
@@ -123,8 +125,8 @@ func TestFormattedStructGuards(t *testing.T) {
 	}
 }
 
-// allKinds are packages whose wire structs have fields of every type kind
-// the fast path spells, a single struct, and a single empty struct.
+// allKinds are packages whose services and wire structs use every type
+// kind the fast path spells, a single struct, and a single empty struct.
 func allKinds() []*golang.Package {
 	named := func(path, pkg, name string, args ...*golang.GoType) *golang.GoType {
 		return &golang.GoType{Kind: golang.Named, Path: path, PkgName: pkg, Name: name, Args: args}
@@ -156,8 +158,24 @@ func allKinds() []*golang.Package {
 	}}
 	one := &golang.Struct{Name: "One", Fields: []*golang.StructField{field("By", str)}}
 	empty := &golang.Struct{Name: "Empty"}
+	ctx, errT := named("context", "context", "Context"), named("", "", "error")
+	method := func(name string, req, resp *golang.GoType) *golang.Method {
+		return &golang.Method{GoName: name, Params: []*golang.GoType{ctx, req}, Results: []*golang.GoType{resp, errT}}
+	}
+	service := func(iface, name string, methods ...*golang.Method) *golang.Service {
+		return &golang.Service{Interface: iface, Methods: methods,
+			Result: &analyzer.Result{Service: &contract.Service{Name: name, Version: 1}}}
+	}
+	services := []*golang.Service{
+		service("Kinds", "Kinds",
+			method("Get", wrap(golang.Pointer, named("", "", "Plain")), wrap(golang.Pointer, named("", "", "One"))),
+			method("Watch", named("", "", "Empty"), named("iter", "iter", "Seq2", wrap(golang.Pointer, named("", "", "Plain")), errT)),
+			method("Recv", &golang.GoType{Kind: golang.Chan, Dir: golang.RecvOnly, Elem: named("", "", "One")}, str),
+			method("Raw", wrap(golang.Slice, named("", "", "byte")), &golang.GoType{Kind: golang.Map, Key: str, Elem: named("time", "time", "Duration")})),
+		service("Single", "Single", method("Only", str, i64)),
+	}
 	return []*golang.Package{
-		{Name: "kinds", Path: "example.com/kinds", Structs: []*golang.Struct{empty, one, plain}},
+		{Name: "kinds", Path: "example.com/kinds", Services: services, Structs: []*golang.Struct{empty, one, plain}},
 		{Name: "single", Path: "example.com/single", Structs: []*golang.Struct{one}},
 		{Name: "nothing", Path: "example.com/nothing", Structs: []*golang.Struct{empty}},
 	}
@@ -166,6 +184,12 @@ func allKinds() []*golang.Package {
 // importNames is the import name map ContractFile registers for p.
 func importNames(p *golang.Package) map[string]string {
 	names := map[string]string{}
+	for _, s := range p.Services {
+		for _, m := range s.Methods {
+			collectImports(names, m.Params...)
+			collectImports(names, m.Results...)
+		}
+	}
 	for _, st := range p.Structs {
 		for _, fl := range st.Fields {
 			collectImports(names, fl.Type)

@@ -16,36 +16,33 @@ var structGuardsComment = []string{
 	"ran: run go generate.",
 }
 
-// formattedStructGuards writes the wire struct guards, the file's last
-// declaration and most of its size, as gofmt prints them, without going
-// through gofmt. It reports false, writing nothing, for anything but the
-// shapes whose gofmt form is plain: every struct's fields named, ASCII and
-// spelled on one line (no struct-typed field, no channel of channels), and
-// every import with the name jennifer gives it (names is the path → name
-// map the file registers; the guards' own imports are registered in f).
-func formattedStructGuards(b *bytes.Buffer, f *jen.File, pkg *golang.Package, names map[string]string) bool {
+// formattedGuards writes the guards, the file's last declarations and
+// most of its size, as gofmt prints them, without going through gofmt. It
+// reports false, writing nothing, for anything but the shapes whose gofmt
+// form is plain: ASCII names, every service with methods, every wire
+// struct field named and every type spelled on one line (no struct-typed
+// field, no channel of channels), and every import with the name given in
+// names, the path → name map the file registers (the guards' imports are
+// registered in f).
+func formattedGuards(b *bytes.Buffer, f *jen.File, pkg *golang.Package, names map[string]string) bool {
 	if !plainImportNames(names) {
 		return false
 	}
-	type line struct {
-		name, typ string
-	}
-	guards := make([][]line, len(pkg.Structs))
 	used := map[string]bool{}
-	for i, st := range pkg.Structs {
-		if !isASCII(st.Name) {
+	var decls []string
+	for _, s := range pkg.Services {
+		d, ok := formattedServiceGuards(s, names, used)
+		if !ok {
 			return false
 		}
-		for _, fl := range st.Fields {
-			if fl.Name == "" || !isASCII(fl.Name) {
-				return false
-			}
-			var s strings.Builder
-			if !spell(&s, fl.Type, names, used) {
-				return false
-			}
-			guards[i] = append(guards[i], line{fl.Name, s.String()})
+		decls = append(decls, d...)
+	}
+	if len(pkg.Structs) > 0 {
+		d, ok := formattedStructGuards(pkg.Structs, names, used)
+		if !ok {
+			return false
 		}
+		decls = append(decls, d)
 	}
 	for path := range used {
 		// Rendering a qualified name registers its import in f.
@@ -53,27 +50,92 @@ func formattedStructGuards(b *bytes.Buffer, f *jen.File, pkg *golang.Package, na
 			return false
 		}
 	}
+	b.WriteString(strings.Join(decls, "\n"))
+	return true
+}
+
+// formattedServiceGuards is serviceGuards for one service as gofmt prints
+// it: the method set interface and the two var groups.
+func formattedServiceGuards(s *golang.Service, names map[string]string, used map[string]bool) ([]string, bool) {
+	if !isASCII(s.Interface) || len(s.Methods) == 0 {
+		return nil, false
+	}
+	methods := "aster" + s.Interface + "Methods"
+	var set, guards strings.Builder
+	set.WriteString("// " + methods + " is the method set of " + s.Interface + " as aster-gen last saw it.\n")
+	set.WriteString("type " + methods + " interface {\n")
+	funcs := make([]string, len(s.Methods))
+	for i, m := range s.Methods {
+		var sig, fn strings.Builder
+		if !isASCII(m.GoName) || !signature(&sig, "", m.Params, m.Results, false, names, used) ||
+			!signature(&fn, s.Interface, m.Params, m.Results, false, names, used) {
+			return nil, false
+		}
+		set.WriteString("\t" + m.GoName + sig.String() + "\n")
+		funcs[i] = "func" + fn.String()
+	}
+	set.WriteString("}\n")
+	guards.WriteString("// These guards fail to compile when " + s.Interface + " changed after aster-gen ran:\n")
+	guards.WriteString("// run go generate.\n")
+	guards.WriteString("var (\n")
+	width := 0
+	for _, fn := range funcs {
+		width = max(width, len(fn))
+	}
+	for i, m := range s.Methods {
+		guards.WriteString("\t_ " + funcs[i] + pad(width, funcs[i]) + "= " + s.Interface + "." + m.GoName + "\n")
+	}
+	guards.WriteString(")\n")
+	both := "var (\n" +
+		"\t_ " + s.Interface + pad(len(methods), s.Interface) + "= " + methods + "(nil)\n" +
+		"\t_ " + methods + " = " + s.Interface + "(nil)\n" +
+		")\n"
+	return []string{set.String(), guards.String(), both}, true
+}
+
+// formattedStructGuards is structGuards as gofmt prints it.
+func formattedStructGuards(structs []*golang.Struct, names map[string]string, used map[string]bool) (string, bool) {
+	var b strings.Builder
 	for _, c := range structGuardsComment {
 		b.WriteString("// " + c + "\n")
 	}
 	b.WriteString("var (\n")
-	for i, st := range pkg.Structs {
-		if len(guards[i]) == 0 {
+	for _, st := range structs {
+		if !isASCII(st.Name) {
+			return "", false
+		}
+		if len(st.Fields) == 0 {
 			b.WriteString("\t_ = " + st.Name + "(struct{}{})\n")
 			continue
 		}
+		fieldNames := make([]string, len(st.Fields))
+		types := make([]string, len(st.Fields))
 		width := 0
-		for _, l := range guards[i] {
-			width = max(width, len(l.name))
+		for i, fl := range st.Fields {
+			if fl.Name == "" || !isASCII(fl.Name) {
+				return "", false
+			}
+			var t strings.Builder
+			if !spell(&t, fl.Type, names, used) {
+				return "", false
+			}
+			fieldNames[i], types[i] = fl.Name, t.String()
+			width = max(width, len(fl.Name))
 		}
 		b.WriteString("\t_ = " + st.Name + "(struct {\n")
-		for _, l := range guards[i] {
-			b.WriteString("\t\t" + l.name + strings.Repeat(" ", width+1-len(l.name)) + l.typ + "\n")
+		for i, name := range fieldNames {
+			b.WriteString("\t\t" + name + pad(width, name) + types[i] + "\n")
 		}
 		b.WriteString("\t}{})\n")
 	}
 	b.WriteString(")\n")
-	return true
+	return b.String(), true
+}
+
+// pad is the run of spaces that aligns s in a column width wide, plus the
+// separating space.
+func pad(width int, s string) string {
+	return strings.Repeat(" ", width+1-len(s))
 }
 
 // plainImportNames reports whether every import of the file gets the name
@@ -96,21 +158,6 @@ func plainImportNames(names map[string]string) bool {
 // spell writes t as gofmt prints it on one line, recording the import
 // paths it uses; it reports false for a type it does not spell.
 func spell(b *strings.Builder, t *golang.GoType, names map[string]string, used map[string]bool) bool {
-	list := func(ts []*golang.GoType, variadic bool) bool {
-		for i, x := range ts {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			if variadic && i == len(ts)-1 {
-				b.WriteString("...")
-				x = x.Elem
-			}
-			if !spell(b, x, names, used) {
-				return false
-			}
-		}
-		return true
-	}
 	switch t.Kind {
 	case golang.Named:
 		if !isASCII(t.Name) {
@@ -123,7 +170,7 @@ func spell(b *strings.Builder, t *golang.GoType, names map[string]string, used m
 		b.WriteString(t.Name)
 		if len(t.Args) > 0 {
 			b.WriteString("[")
-			if !list(t.Args, false) {
+			if !spellList(b, t.Args, false, names, used) {
 				return false
 			}
 			b.WriteString("]")
@@ -159,22 +206,8 @@ func spell(b *strings.Builder, t *golang.GoType, names map[string]string, used m
 		}
 		return spell(b, t.Elem, names, used)
 	case golang.Func:
-		b.WriteString("func(")
-		if !list(t.Params, t.Variadic) {
-			return false
-		}
-		b.WriteString(")")
-		switch len(t.Results) {
-		case 0:
-			return true
-		case 1:
-			b.WriteString(" ")
-			return spell(b, t.Results[0], names, used)
-		}
-		b.WriteString(" (")
-		ok := list(t.Results, false)
-		b.WriteString(")")
-		return ok
+		b.WriteString("func")
+		return signature(b, "", t.Params, t.Results, t.Variadic, names, used)
 	case golang.StructType:
 		b.WriteString("struct{}")
 		return len(t.Fields) == 0
@@ -183,6 +216,48 @@ func spell(b *strings.Builder, t *golang.GoType, names map[string]string, used m
 		return true
 	}
 	return false
+}
+
+// spellList writes types separated by commas, the last as ...T when
+// variadic (its type being []T).
+func spellList(b *strings.Builder, ts []*golang.GoType, variadic bool, names map[string]string, used map[string]bool) bool {
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if variadic && i == len(ts)-1 {
+			b.WriteString("...")
+			t = t.Elem
+		}
+		if !spell(b, t, names, used) {
+			return false
+		}
+	}
+	return true
+}
+
+// signature writes a parameter list, first (a type name) before params when
+// not empty, and the results, as gofmt prints a signature.
+func signature(b *strings.Builder, first string, params, results []*golang.GoType, variadic bool, names map[string]string, used map[string]bool) bool {
+	b.WriteString("(" + first)
+	if first != "" && len(params) > 0 {
+		b.WriteString(", ")
+	}
+	if !spellList(b, params, variadic, names, used) {
+		return false
+	}
+	b.WriteString(")")
+	switch len(results) {
+	case 0:
+		return true
+	case 1:
+		b.WriteString(" ")
+		return spell(b, results[0], names, used)
+	}
+	b.WriteString(" (")
+	ok := spellList(b, results, false, names, used)
+	b.WriteString(")")
+	return ok
 }
 
 func isASCII(s string) bool {
