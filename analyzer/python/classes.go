@@ -318,6 +318,8 @@ type dcField struct {
 	init       bool
 	// special is "classvar" or "initvar" for pseudo-fields, else "".
 	special string
+	// defNode is where the default was written.
+	defNode *pyparse.Node
 	// typ is the resolved type of a Mode 2 field.
 	typ Value
 }
@@ -454,10 +456,11 @@ func (l *Loader) ownFields(k *class) []*dcField {
 	var names []string
 	last := map[string]*fieldDecl{}
 	for _, fd := range k.fields {
-		if _, ok := last[fd.name]; !ok {
-			names = append(names, fd.name)
+		n := mangle(k, fd.name)
+		if _, ok := last[n]; !ok {
+			names = append(names, n)
 		}
-		last[fd.name] = fd
+		last[n] = fd
 	}
 	kwOnly := isTrue(dcOption(k, "kw_only"))
 	var out []*dcField
@@ -475,6 +478,9 @@ func (l *Loader) ownFields(k *class) []*dcField {
 		}
 		if special == "classvar" && f.kwOnlySet {
 			fail(k.mod, fd.anno, "remove kw_only", "field %s is a ClassVar but specifies kw_only", f.name)
+		}
+		if special == "" && f.hasDefault {
+			l.checkHashable(k.mod, f.defNode, f.def)
 		}
 		if !f.kwOnlySet {
 			f.kwOnly = kwOnly
@@ -513,7 +519,7 @@ func isFieldCall(v Value) (*call, bool) {
 // attribute by its default (or deleted it).
 func (l *Loader) classAttr(k *class, name string) (Value, bool) {
 	for _, c := range l.mro(k) {
-		v, ok := c.ns.lookup(name, final)
+		v, ok := classDictGet(c, name)
 		if !ok {
 			continue
 		}
@@ -530,6 +536,19 @@ func (l *Loader) classAttr(k *class, name string) (Value, bool) {
 		return v, true
 	}
 	return nil, false
+}
+
+// classDictGet reads a (mangled) attribute name from a class body, whose
+// bindings are kept as written: "_C__x" is also bound by "__x" in C.
+func classDictGet(c *class, name string) (Value, bool) {
+	v, seq, ok := c.ns.lookupSeq(name, final)
+	prefix := "_" + strings.TrimLeft(c.name, "_")
+	if raw, found := strings.CutPrefix(name, prefix); found && strings.HasPrefix(raw, "__") && !strings.HasSuffix(raw, "__") {
+		if rv, rseq, rok := c.ns.lookupSeq(raw, final); rok && (!ok || rseq > seq) {
+			return rv, true
+		}
+	}
+	return v, ok
 }
 
 func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
@@ -578,13 +597,10 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
 		if k, ok := fc.kw("metadata"); ok {
 			l.fieldMetadata(c.mod, k.node, k.v, f)
 		}
-		if f.hasDefault {
-			l.checkHashable(c.mod, d.node, f.def)
-		}
+		f.defNode = d.node
 		return f
 	}
-	f.hasDefault, f.def = true, v
-	l.checkHashable(c.mod, at, v)
+	f.hasDefault, f.def, f.defNode = true, v, at
 	return f
 }
 

@@ -234,16 +234,16 @@ for i in range(300):
     lines = [deco, "class %s%s:" % (name, "(%s)" % base if base else "")]
     kw_used = False
     for j in range(random.randint(0, 4)):
-        n = random.choice("abcde")
+        n = random.choice(["a", "b", "c", "d", "e", "__p", "_C%d__p" % i])
         kind = random.random()
         if kind < 0.1 and not kw_used:
             lines.append("    _: KW_ONLY")
             kw_used = True
             continue
         ann = random.choice(["int", "int", "str", "ClassVar[int]", "InitVar[int]", "'ClassVar[int]'"])
-        d = random.choice(["", "", " = 1", " = field(default=2)", " = field(default_factory=list)", " = field(kw_only=True)", " = field(init=False, default=0)", " = field()"])
+        d = random.choice(["", "", " = 1", " = field(default=2)", " = field(default_factory=list)", " = field(kw_only=True)", " = field(init=False, default=0)", " = field()", " = []"])
         if ann.startswith("ClassVar") or ann.startswith("'ClassVar"):
-            d = random.choice(["", " = 1"])
+            d = random.choice(["", " = 1", " = {}"])
         lines.append("    %s: %s%s" % (n, ann, d))
     if len(lines) == 2:
         lines.append("    pass")

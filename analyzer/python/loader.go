@@ -143,13 +143,19 @@ func (ns *namespace) bind(seq int, name string, v Value) {
 
 // lookup returns the latest binding made before seq at.
 func (ns *namespace) lookup(name string, at int) (Value, bool) {
+	v, _, ok := ns.lookupSeq(name, at)
+	return v, ok
+}
+
+// lookupSeq is lookup that also returns the binding's sequence number.
+func (ns *namespace) lookupSeq(name string, at int) (Value, int, bool) {
 	bs := ns.m[name]
 	for i := len(bs) - 1; i >= 0; i-- {
 		if bs[i].seq < at {
-			return bs[i].v, true
+			return bs[i].v, bs[i].seq, true
 		}
 	}
-	return nil, false
+	return nil, 0, false
 }
 
 const final = math.MaxInt
