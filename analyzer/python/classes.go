@@ -154,7 +154,7 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		return nil
 	}
 	var out []*enumMember
-	var lastInt *big.Int
+	var lastValues []Value
 	for _, name := range c.names {
 		if !enumMemberName(c, name) {
 			continue
@@ -169,23 +169,9 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 			panic(v.(*failed).err)
 		}
 		if a, ok := v.(*call); ok && a.fn == "enum.auto" {
-			switch {
-			case mixin == "str":
-				v = strings.ToLower(name)
-			case flavour == "Flag" || flavour == "IntFlag":
-				if lastInt == nil {
-					v = bigInt(1)
-				} else {
-					v = new(big.Int).Lsh(bigInt(1), uint(lastInt.BitLen()))
-				}
-			default:
-				if lastInt == nil {
-					v = bigInt(1)
-				} else {
-					v = new(big.Int).Add(lastInt, bigInt(1))
-				}
-			}
+			v = l.autoValue(c, flavour, name, lastValues)
 		}
+		lastValues = append(lastValues, v)
 		switch mixin {
 		case "str":
 			s, ok := pyStr(v)
@@ -209,9 +195,6 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		if !isConstant(v) {
 			fail(c.mod, c.node, "use constant member values", "member %s of enum %s has a value that cannot be determined statically", name, c.name)
 		}
-		if i, ok := v.(*big.Int); ok {
-			lastInt = i
-		}
 		m := &enumMember{cls: c, name: name, value: v}
 		for _, o := range out {
 			if o.cls == c && constEqual(o.value, v) {
@@ -226,6 +209,85 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		out = append(out, m)
 	}
 	return out
+}
+
+// autoValue is the value enum.auto() takes, as CPython 3.11's
+// _generate_next_value_ computes it from the values assigned so far.
+func (l *Loader) autoValue(c *class, flavour, name string, last []Value) Value {
+	bad := func() Value {
+		fail(c.mod, c.node, "give the members explicit values", "auto() in enum %s cannot be computed statically after these values", c.name)
+		return nil
+	}
+	switch flavour {
+	case "StrEnum":
+		return strings.ToLower(name)
+	case "Flag", "IntFlag":
+		if len(last) == 0 {
+			return bigInt(1)
+		}
+		var hi *big.Int
+		for _, v := range last {
+			i, ok := asInt(v)
+			if !ok {
+				return bad()
+			}
+			if hi == nil || i.Cmp(hi) > 0 {
+				hi = i
+			}
+		}
+		return new(big.Int).Lsh(bigInt(1), uint(hi.BitLen()))
+	}
+	if len(last) == 0 {
+		return bigInt(1)
+	}
+	numeric := true
+	for _, v := range last {
+		if _, ok := asFloat(v); !ok {
+			numeric = false
+		}
+	}
+	if numeric {
+		// Sorted: the maximum plus one.
+		best := last[0]
+		for _, v := range last[1:] {
+			fb, _ := asFloat(best)
+			fv, _ := asFloat(v)
+			if fv > fb {
+				best = v
+			}
+		}
+		return plusOne(best)
+	}
+	allStr := true
+	for _, v := range last {
+		if _, ok := v.(string); !ok {
+			allStr = false
+		}
+	}
+	if allStr {
+		return bigInt(1)
+	}
+	// Unsortable: the last value that supports + 1.
+	for i := len(last) - 1; i >= 0; i-- {
+		if _, ok := asFloat(last[i]); ok {
+			return plusOne(last[i])
+		}
+		if _, ok := last[i].(tuple); !ok {
+			if _, ok := last[i].(string); !ok {
+				return bad()
+			}
+		}
+	}
+	return bigInt(1)
+}
+
+// plusOne is v + 1 for an int, bool or float.
+func plusOne(v Value) Value {
+	if f, ok := v.(float64); ok {
+		return f + 1
+	}
+	i, _ := asInt(v)
+	return new(big.Int).Add(i, bigInt(1))
 }
 
 // enumMemberName reports whether a class-body name of an enum can be a
@@ -677,4 +739,10 @@ func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
 			}
 		}
 	}
+}
+
+// singleBit reports a positive power of two (a canonical Flag member).
+func singleBit(v Value) bool {
+	i, ok := asInt(v)
+	return ok && i.Sign() > 0 && new(big.Int).And(i, new(big.Int).Sub(i, bigInt(1))).Sign() == 0
 }

@@ -320,3 +320,102 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 }
+
+// TestEnumsMatchCPython builds random enums and compares the iterated
+// member values (and str() of the first member) with CPython's.
+func TestEnumsMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	const script = `
+import json, random, enum
+random.seed(4)
+head = "import enum\nfrom enum import auto\n"
+ns = {"__name__": "__main__"}
+exec(head, ns)
+src, results = head, []
+bases = ["enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "str, enum.Enum", "int, enum.Enum"]
+for i in range(300):
+    name = "E%d" % i
+    base = random.choice(bases)
+    lines = ["class %s(%s):" % (name, base)]
+    for j in range(random.randint(1, 5)):
+        m = random.choice(["A", "B", "C", "D", "_x", "_s_", "__d__"])
+        v = random.choice(["auto()", "auto()", "1", "2", "4", "5", "3", "0", "-1", "'a'", "'b'", "(1, 2)", "True", "2.5"])
+        lines.append("    %s = %s" % (m, v))
+    code = "\n".join(lines) + "\n"
+    try:
+        exec(code, ns)
+        E = ns[name]
+        vals = [repr(m.value) for m in E]
+        first = str(list(E)[0]) if list(E) else None
+        results.append({"name": name, "values": vals, "first": first})
+    except Exception:
+        results.append({"name": name, "values": None})
+    src += code
+print(json.dumps({"src": src, "results": results}))
+`
+	out, err := exec.Command(py, "-c", script).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var d struct {
+		Src     string
+		Results []struct {
+			Name   string
+			Values []string
+			First  *string
+		}
+	}
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"m.py": d.Src})
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mv.(*module)
+	bad := 0
+	for _, r := range d.Results {
+		v, _ := m.ns.lookup(r.Name, final)
+		c := v.(*class)
+		var got []string
+		var first string
+		err := try(func() {
+			flavour, _ := l.enumFlavour(c)
+			for _, mem := range l.enumMembers(c) {
+				if mem.cls == nil || (flavour == "Flag" || flavour == "IntFlag") && !singleBit(mem.value) {
+					continue
+				}
+				s, ok := l.pyRepr(mem.value)
+				if !ok {
+					s = "?"
+				}
+				if got == nil {
+					first, _ = l.pyStrValue(mem)
+				}
+				got = append(got, s)
+			}
+		})
+		switch {
+		case r.Values == nil:
+			// CPython rejects the class; we need not.
+		case err != nil:
+			t.Errorf("%s: we fail (%v), CPython gives %v", r.Name, err, r.Values)
+			bad++
+		case strings.Join(got, ",") != strings.Join(r.Values, ","):
+			t.Errorf("%s: values %v, want %v", r.Name, got, r.Values)
+			bad++
+		case r.First != nil && first != *r.First && !strings.Contains(*r.First, "."):
+			// str() of mix-in members is the value; plain members Class.NAME.
+			t.Errorf("%s: str %q, want %q", r.Name, first, *r.First)
+			bad++
+		}
+		if bad > 10 {
+			t.FailNow()
+		}
+	}
+}

@@ -48,11 +48,8 @@ func (l *Loader) pyStrValue(v Value) (string, bool) {
 		if mixin != "" {
 			return pyStr(x.value)
 		}
-		if flavour == "Flag" {
-			i, ok := x.value.(*big.Int)
-			if !ok || i.Sign() <= 0 || new(big.Int).And(i, new(big.Int).Sub(i, bigInt(1))).Sign() != 0 {
-				return "", false
-			}
+		if flavour == "Flag" && !singleBit(x.value) {
+			return "", false
 		}
 		return x.cls.name + "." + x.name, true
 	case string:

@@ -419,11 +419,8 @@ func (l *Loader) enumValues(m *module, n *pyparse.Node, c *class) []any {
 		if mem.cls == nil {
 			continue
 		}
-		if flavour == "Flag" || flavour == "IntFlag" {
-			i, ok := mem.value.(*big.Int)
-			if !ok || i.Sign() <= 0 || new(big.Int).And(i, new(big.Int).Sub(i, bigInt(1))).Sign() != 0 {
-				continue
-			}
+		if (flavour == "Flag" || flavour == "IntFlag") && !singleBit(mem.value) {
+			continue
 		}
 		v, ok := jsonValue(mem.value)
 		if !ok {
