@@ -139,12 +139,12 @@ func pad(width int, s string) string {
 }
 
 // plainImportNames reports whether every import of the file gets the name
-// given for it: no name is a reserved word or given to two paths (the
-// file also imports encoding/json and fmt).
+// given for it, and that name is ASCII: no name is a reserved word or given
+// to two paths (the file also imports encoding/json and fmt).
 func plainImportNames(names map[string]string) bool {
 	owner := map[string]string{"json": "encoding/json", "fmt": "fmt", "_": "embed"}
 	for path, name := range names {
-		if name == "" || jen.IsReservedWord(name) {
+		if name == "" || !isASCII(name) || jen.IsReservedWord(name) {
 			return false
 		}
 		if p, ok := owner[name]; ok && p != path {
