@@ -4,9 +4,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os/exec"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/asterkit/aster/contract"
 )
 
 // cpythonCases asks the local CPython for repr() and literal decoding of
@@ -417,5 +420,137 @@ print(json.dumps({"src": src, "results": results}))
 		if bad > 10 {
 			t.FailNow()
 		}
+	}
+}
+
+// TestFieldTypesMatchCPython maps random annotations to FieldDef shapes
+// with CPython's typing introspection (typing.get_type_hints, get_origin,
+// get_args and the rules of python-frontend.md §12) and compares ours.
+func TestFieldTypesMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	const script = `
+import json, random, typing, dataclasses, datetime, enum
+from typing import *
+random.seed(6)
+head = """import datetime, enum
+from dataclasses import dataclass
+from typing import Any, Annotated, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+@dataclass
+class D:
+    x: int = 0
+class E(enum.Enum):
+    A = 1
+"""
+ns = {"__name__": "__main__"}
+exec(head, ns)
+atoms = ["int", "str", "float", "bool", "bytes", "bytearray", "None", "Any", "datetime.datetime", "D", "E", "list", "dict", "List", "Dict", "Set", "FrozenSet", "Tuple"]
+def gen(d):
+    if d == 0 or random.random() < 0.35:
+        return random.choice(atoms)
+    r = random.randrange(11)
+    x = gen(d - 1)
+    if r == 0: return "list[%s]" % x
+    if r == 1: return "List[%s]" % x
+    if r == 2: return "set[%s]" % x
+    if r == 3: return "Dict[%s, %s]" % (random.choice(["str", "int", "D"]), x)
+    if r == 4: return "dict[%s, %s]" % (random.choice(["str", "int"]), x)
+    if r == 5: return "Optional[%s]" % x
+    if r == 6: return "Union[%s, %s]" % (x, gen(d - 1))
+    if r == 7: return "Union[%s, None, %s]" % (x, gen(d - 1))
+    if r == 8: return "%s | None" % x
+    if r == 9: return "Annotated[%s, 'm']" % x
+    return "list['%s']" % x.replace("'", "")
+prims = {int: "varint64", str: "string", float: "float64", bool: "bool", bytes: "binary", bytearray: "binary"}
+def el(e):
+    if e is None or e is type(None): return "P:null"
+    if e in prims: return "P:" + prims[e]
+    if isinstance(e, type) and dataclasses.is_dataclass(e): return "R:" + e.__name__
+    return "A"
+def shape(a):
+    opt = False
+    if typing.get_origin(a) is Union:
+        args = typing.get_args(a)
+        non = [x for x in args if x is not type(None)]
+        if len(non) == 1 and len(args) == 2:
+            opt, a = True, non[0]
+    o, args = typing.get_origin(a), typing.get_args(a)
+    if o is list: return ["LIST", el(args[0] if args else None), "", opt]
+    if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
+    if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
+    return ["NONE", el(a), "", opt]
+src, results = head, []
+for i in range(600):
+    ann = gen(3)
+    code = "@dataclass\nclass T%d:\n    f: %s = None\n" % (i, ann)
+    try:
+        exec(code, ns)
+        hints = typing.get_type_hints(ns["T%d" % i])
+        results.append({"name": "T%d" % i, "ann": ann, "shape": shape(hints["f"])})
+        src += code
+    except Exception:
+        pass
+print(json.dumps({"src": src, "results": results}))
+`
+	out, err := exec.Command(py, "-c", script).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var d struct {
+		Src     string
+		Results []struct {
+			Name, Ann string
+			Shape     []any
+		}
+	}
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"m.py": d.Src})
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mv.(*module)
+	el := func(e contract.Element) string {
+		switch e.Kind {
+		case contract.Primitive:
+			return "P:" + e.Primitive
+		case contract.Ref:
+			return "R:" + strings.TrimPrefix(e.Target, "m.")
+		}
+		return "A"
+	}
+	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
+	bad := 0
+	for _, r := range d.Results {
+		v, _ := m.ns.lookup(r.Name, final)
+		c := v.(*class)
+		var got []any
+		err := try(func() {
+			f := l.fields(c)[0]
+			nf := l.nodeField(f, l.fieldType(f, final))
+			key := ""
+			if nf.Container == contract.Map {
+				key = el(nf.Key)
+			}
+			got = []any{containers[nf.Container], el(nf.Type), key, nf.Optional}
+		})
+		if err != nil {
+			t.Errorf("%s (%s): %v", r.Name, r.Ann, err)
+			bad++
+		} else if !reflect.DeepEqual(got, r.Shape) {
+			t.Errorf("%s (%s): %v, want %v", r.Name, r.Ann, got, r.Shape)
+			bad++
+		}
+		if bad > 10 {
+			t.FailNow()
+		}
+	}
+	if len(d.Results) < 300 {
+		t.Errorf("only %d annotations", len(d.Results))
 	}
 }

@@ -15,7 +15,7 @@ var typingGeneric = map[string]string{
 // isTypeish reports whether | on v builds a union.
 func isTypeish(v Value) bool {
 	switch x := v.(type) {
-	case noneV, *class, *generic, *pipeUnion:
+	case noneV, *class, *generic, *pipeUnion, *annotated:
 		return true
 	case *known:
 		return x.name != "typing.TYPE_CHECKING"
@@ -29,8 +29,11 @@ func typingFlavoured(v Value) bool {
 	switch x := v.(type) {
 	case *generic:
 		return x.typing
+	case *annotated:
+		return true
 	case *known:
-		return len(x.name) > 7 && x.name[:7] == "typing."
+		// typing.Any is a class on 3.11: its | is type.__or__.
+		return len(x.name) > 7 && x.name[:7] == "typing." && x.name != "typing.Any"
 	}
 	return false
 }
