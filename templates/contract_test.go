@@ -125,6 +125,39 @@ func TestFormattedGuards(t *testing.T) {
 	}
 }
 
+// TestFormattedGuardsRefuse checks the shapes left to gofmt: for each, the
+// fast path writes nothing and the file is still what gofmt gives.
+func TestFormattedGuardsRefuse(t *testing.T) {
+	named := func(path, pkg, name string) *golang.GoType {
+		return &golang.GoType{Kind: golang.Named, Path: path, PkgName: pkg, Name: name}
+	}
+	str := named("", "", "string")
+	for _, c := range []struct {
+		name  string
+		field *golang.StructField
+	}{
+		{"embedded", &golang.StructField{Type: named("", "", "Base")}},
+		{"struct-typed field", &golang.StructField{Name: "S", Type: &golang.GoType{Kind: golang.StructType,
+			Fields: []*golang.StructField{{Name: "A", Type: str}}}}},
+		{"channel of channels", &golang.StructField{Name: "C", Type: &golang.GoType{Kind: golang.Chan,
+			Elem: &golang.GoType{Kind: golang.Chan, Dir: golang.RecvOnly, Elem: str}}}},
+		{"non-ASCII field", &golang.StructField{Name: "Größe", Type: str}},
+		{"clashing import names", &golang.StructField{Name: "J", Type: named("example.com/json", "json", "Value")}},
+		{"non-ASCII import name", &golang.StructField{Name: "P", Type: named("example.com/paket", "päket", "T")}},
+	} {
+		p := &golang.Package{Name: "refuse", Structs: []*golang.Struct{{Name: "W", Fields: []*golang.StructField{c.field}}}}
+		var b bytes.Buffer
+		if formattedGuards(&b, jen.NewFile(p.Name), p, importNames(p)) || b.Len() > 0 {
+			t.Errorf("%s: written without gofmt", c.name)
+		}
+		fast, err1 := contractFile(p, nil, true)
+		slow, err2 := contractFile(p, nil, false)
+		if err1 != nil || err2 != nil || !bytes.Equal(fast, slow) {
+			t.Errorf("%s: %v %v, or the two ways differ", c.name, err1, err2)
+		}
+	}
+}
+
 // allKinds are packages whose services and wire structs use every type
 // kind the fast path spells, a single struct, and a single empty struct.
 func allKinds() []*golang.Package {
