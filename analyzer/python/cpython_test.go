@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/asterkit/aster/contract"
+	"github.com/asterkit/aster/contract/manifest"
 )
 
 // cpythonCases asks the local CPython for repr() and literal decoding of
@@ -481,14 +482,56 @@ def shape(a):
     if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
     if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
     return ["NONE", el(a), "", opt]
+def kind(a):
+    out = {"nullable": False}
+    if typing.get_origin(a) is Union:
+        args = typing.get_args(a)
+        non = [x for x in args if x is not type(None)]
+        if len(non) == 1 and len(args) == 2:
+            out["nullable"], a = True, non[0]
+    names = {str: "string", int: "int", float: "float", bool: "bool", bytes: "bytes"}
+    o, args = typing.get_origin(a), typing.get_args(a)
+    if a in names:
+        out["kind"] = names[a]
+    elif a is dict:
+        out.update(kind="map", key_kind="string", value_kind="string", value_nullable=False)
+    elif a is list:
+        out.update(kind="list", item_kind="string", item_nullable=False)
+    elif isinstance(a, type) and issubclass(a, enum.Enum):
+        out.update(kind="enum", ref_name=a.__name__)
+    elif o is list:
+        out["kind"] = "list"
+        if args:
+            it = kind(args[0])
+            out.update(item_kind=it["kind"], item_nullable=it["nullable"])
+            if it.get("ref_name"): out["item_ref"] = it["ref_name"]
+        else:
+            out.update(item_kind="string", item_nullable=False)
+    elif o is dict:
+        out["kind"] = "map"
+        if len(args) == 2:
+            k, v = kind(args[0]), kind(args[1])
+            out.update(key_kind=k["kind"], value_kind=v["kind"], value_nullable=v["nullable"])
+            if v.get("ref_name"): out["value_ref"] = v["ref_name"]
+        else:
+            out.update(key_kind="string", value_kind="string", value_nullable=False)
+    elif isinstance(a, type) and dataclasses.is_dataclass(a):
+        out.update(kind="ref", ref_name=a.__name__, wire_tag="")
+    else:
+        out["kind"] = "string"
+    return out
 src, results = head, []
 for i in range(600):
     ann = gen(3)
     code = "@dataclass\nclass T%d:\n    f: %s = None\n" % (i, ann)
+    # typing caches subscriptions by equality, and X | None == Optional[X]:
+    # start each annotation from empty caches.
+    for clear in typing._cleanups:
+        clear()
     try:
         exec(code, ns)
         hints = typing.get_type_hints(ns["T%d" % i])
-        results.append({"name": "T%d" % i, "ann": ann, "shape": shape(hints["f"])})
+        results.append({"name": "T%d" % i, "ann": ann, "shape": shape(hints["f"]), "kind": kind(hints["f"])})
         src += code
     except Exception:
         pass
@@ -503,6 +546,7 @@ print(json.dumps({"src": src, "results": results}))
 		Results []struct {
 			Name, Ann string
 			Shape     []any
+			Kind      map[string]any
 		}
 	}
 	if err := json.Unmarshal(out, &d); err != nil {
@@ -545,6 +589,9 @@ print(json.dumps({"src": src, "results": results}))
 		} else if !reflect.DeepEqual(got, r.Shape) {
 			t.Errorf("%s (%s): %v, want %v", r.Name, r.Ann, got, r.Shape)
 			bad++
+		} else if k := descriptorKeys(l.describeFields(c)[0]); !reflect.DeepEqual(k, r.Kind) {
+			t.Errorf("%s (%s): descriptor %v, want %v", r.Name, r.Ann, k, r.Kind)
+			bad++
 		}
 		if bad > 10 {
 			t.FailNow()
@@ -553,4 +600,31 @@ print(json.dumps({"src": src, "results": results}))
 	if len(d.Results) < 300 {
 		t.Errorf("only %d annotations", len(d.Results))
 	}
+}
+
+// descriptorKeys returns the type keys of a field descriptor as JSON
+// would carry them.
+func descriptorKeys(f manifest.Field) map[string]any {
+	out := map[string]any{"kind": f.Kind, "nullable": f.Nullable}
+	str := func(k string, p *string) {
+		if p != nil {
+			out[k] = *p
+		}
+	}
+	boolean := func(k string, p *bool) {
+		if p != nil {
+			out[k] = *p
+		}
+	}
+	str("ref_name", f.RefName)
+	str("wire_tag", f.WireTag)
+	str("item_kind", f.ItemKind)
+	str("item_ref", f.ItemRef)
+	str("item_wire_tag", f.ItemWireTag)
+	boolean("item_nullable", f.ItemNullable)
+	str("key_kind", f.KeyKind)
+	str("value_kind", f.ValueKind)
+	str("value_ref", f.ValueRef)
+	boolean("value_nullable", f.ValueNullable)
+	return out
 }
