@@ -127,13 +127,24 @@ func plan(o Options) ([]*pkgOutput, int) {
 	if code != 0 {
 		return nil, code
 	}
-	var outs []*pkgOutput
-	for _, p := range model.Packages {
-		out, err := render(p, o.Out, meta)
+	// The packages render in parallel; the first failure in package order
+	// is reported.
+	outs := make([]*pkgOutput, len(model.Packages))
+	errs := make([]error, len(model.Packages))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range model.Packages {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			outs[i], errs[i] = render(p, o.Out, meta)
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, analysisFailure(o.Stderr, err)
 		}
-		outs = append(outs, out)
 	}
 	return outs, 0
 }
