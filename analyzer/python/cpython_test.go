@@ -11,6 +11,7 @@ import (
 
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // cpythonCases asks the local CPython for repr() and literal decoding of
@@ -627,4 +628,101 @@ func descriptorKeys(f manifest.Field) map[string]any {
 	str("value_ref", f.ValueRef)
 	boolean("value_nullable", f.ValueNullable)
 	return out
+}
+
+// TestDefaultsMatchCPython renders random dataclass defaults as the
+// manifest writes them (JSON value, or str() of other values) and
+// compares with CPython's json.dumps of the same rule.
+func TestDefaultsMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	const script = `
+import json, random, enum, dataclasses
+random.seed(8)
+head = """import enum
+from dataclasses import dataclass
+class C(enum.IntEnum):
+    A = 1
+class M(str, enum.Enum):
+    H = "h\\u00e9"
+class P(enum.Enum):
+    X = 1
+    Y = (1, "y")
+class F(enum.Flag):
+    R = 1
+    W = 2
+@dataclass(frozen=True)
+class Money:
+    cur: str = "EUR"
+    n: int = 0
+"""
+ns = {"__name__": "__main__"}
+exec(head, ns)
+atoms = ["None", "True", "False", "0", "-7", "2**70", "1.5", "1e16", "1e-05", "-0.0", "float('inf')", "float('nan')",
+         "'x'", "'it\\'s'", "'\\u00e9\\t\\x00'", "b''", "b'\\x00\\xffa\\'\"'", "C.A", "M.H", "P.X", "P.Y", "F.W",
+         "frozenset()", "Money()", "Money('USD', 5)", "()"]
+def gen(d):
+    if d == 0 or random.random() < 0.6:
+        return random.choice(atoms)
+    return "(" + ", ".join(gen(d - 1) for _ in range(random.randint(1, 3))) + ",)"
+src, results = head, []
+for i in range(400):
+    e = gen(2)
+    code = "@dataclass(frozen=True)\nclass T%d:\n    f: object = %s\n" % (i, e)
+    exec(code, ns)
+    v = ns["T%d" % i].f
+    if v is None or isinstance(v, (bool, int, float, str)):
+        out = json.dumps(v)
+    else:
+        out = json.dumps(str(v))
+    results.append({"name": "T%d" % i, "expr": e, "json": out})
+    src += code
+print(json.dumps({"src": src, "results": results}))
+`
+	out, err := exec.Command(py, "-c", script).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var d struct {
+		Src     string
+		Results []struct{ Name, Expr, JSON string }
+	}
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"m.py": d.Src})
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mv.(*module)
+	bad := 0
+	for _, r := range d.Results {
+		v, _ := m.ns.lookup(r.Name, final)
+		c := v.(*class)
+		var got string
+		err := try(func() {
+			f := l.fields(c)[0]
+			b, err := pyjson.Marshal(l.renderDefault(c.mod, f.defNode, f.def), pyjson.Options{Indent: -1, ASCII: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = string(b)
+		})
+		switch {
+		case err != nil:
+			// Refusing is allowed for what §6 rejects: Flag combinations,
+			// non-empty frozensets, other types.
+			t.Logf("%s (%s): refused: %v", r.Name, r.Expr, err)
+		case got != r.JSON:
+			t.Errorf("%s (%s): %s, want %s", r.Name, r.Expr, got, r.JSON)
+			bad++
+		}
+		if bad > 10 {
+			t.FailNow()
+		}
+	}
 }
