@@ -72,6 +72,7 @@ func TestPositionedErrors(t *testing.T) {
 		{"inherited identity", prelude + "@wire_type('a/B')\n@dataclass\nclass P:\n    x: int = 0\n@dataclass\nclass R(P):\n    y: int = 0\n" + svcTail, "m.py:13:26", "inherit the wire identity"},
 		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    pass\n" + svcTail, "m.py:11:32", "not a dataclass but inherits"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
+		{"extension feeds a type", prelude + "from fast import R\n" + svcTail, "m.py:7:26", "compiled extension"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},
 		{"default order", prelude + "@dataclass\nclass R:\n    x: int = 0\n    y: int\n" + svcTail, "m.py:6:8", "non-default argument 'y'"},
 		{"unannotated request", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r) -> R: ...\n", "m.py:9:23", "no annotation"},
@@ -80,7 +81,7 @@ func TestPositionedErrors(t *testing.T) {
 		{"pyfory unknown", prelude + "import pyfory\n@dataclass\nclass R:\n    x: pyfory.int128 = 0\n" + svcTail, "m.py:6:8", "pyfory.int128"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := analyse(t, map[string]string{"m.py": tc.src}, "m:S")
+			_, err := analyse(t, map[string]string{"m.py": tc.src, "fast.abi3.so": "", "fast.py": "R = 1\n"}, "m:S")
 			var ae *analyzer.Error
 			if !errors.As(err, &ae) {
 				t.Fatalf("got %v (%T), want a positioned error", err, err)
@@ -92,5 +93,13 @@ func TestPositionedErrors(t *testing.T) {
 				t.Errorf("no hint for %q", err)
 			}
 		})
+	}
+}
+
+func TestExtensionModule(t *testing.T) {
+	_, err := analyse(t, map[string]string{"ext.cpython-311-x86_64-linux-gnu.so": "", "ext.py": ""}, "ext:S")
+	var ae *analyzer.Error
+	if !errors.As(err, &ae) || ae.File != "ext.cpython-311-x86_64-linux-gnu.so" || !strings.Contains(ae.Msg, "compiled extension") {
+		t.Fatalf("got %v", err)
 	}
 }

@@ -367,10 +367,15 @@ func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name string, v Value, err error) {
 	if err != nil {
 		var ie *ImportError
-		if !errors.As(err, &ie) {
+		var ee *extensionError
+		switch {
+		case errors.As(err, &ie):
+			v = &failed{posErr(m, at, "put the module on --python-path, or keep it out of the contract", "%s", ie.Error())}
+		case errors.As(err, &ee):
+			v = &failed{posErr(m, at, ee.err.Hint, "%s", ee.err.Msg)}
+		default:
 			panic(err)
 		}
-		v = &failed{posErr(m, at, "put the module on --python-path, or keep it out of the contract", "%s", ie.Error())}
 	}
 	l.bindName(m, cls, name, v)
 }

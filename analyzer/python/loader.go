@@ -122,6 +122,7 @@ type module struct {
 	ns      *namespace
 	future  bool
 	loading bool
+	ext     bool // a compiled extension: it cannot be read
 	// globals are the names some function declares global.
 	globals map[string]*pyparse.Node
 	classes []*class
@@ -231,6 +232,11 @@ func (l *Loader) importModule(name string) (Value, error) {
 			if m == nil {
 				return nil, &ImportError{Module: name, Name: sub}
 			}
+			if m.ext {
+				return nil, &extensionError{&analyzer.Error{File: m.file, Line: 1, Col: 1,
+					Msg:  "module '" + sub + "' is a compiled extension; it cannot be analysed statically",
+					Hint: "keep its types out of the contract, or put a Python source of it first on --python-path"}}
+			}
 			l.modules[sub] = m
 			if err := l.exec(m); err != nil {
 				delete(l.modules, sub)
@@ -248,6 +254,15 @@ func (l *Loader) importModule(name string) (Value, error) {
 	return parent, nil
 }
 
+// extensionSuffixes are CPython 3.11's extension module suffixes (Linux,
+// x86-64) and the Windows one.
+var extensionSuffixes = []string{".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so", ".pyd"}
+
+// extensionError is a module that exists only as a compiled extension.
+type extensionError struct{ err *analyzer.Error }
+
+func (e *extensionError) Error() string { return e.err.Error() }
+
 // find locates a module in the search locations.
 func (l *Loader) find(full, name string, search []root) *module {
 	var portions []root
@@ -256,6 +271,12 @@ func (l *Loader) find(full, name string, search []root) *module {
 		disp := filepath.Join(r.display, name)
 		if fileExists(filepath.Join(dir, "__init__.py")) {
 			return &module{name: full, path: filepath.Join(dir, "__init__.py"), file: filepath.Join(disp, "__init__.py"), pkg: true, paths: []root{{disp, dir}}}
+		}
+		// CPython's loaders try extension modules before sources.
+		for _, suffix := range extensionSuffixes {
+			if fileExists(dir + suffix) {
+				return &module{name: full, path: dir + suffix, file: disp + suffix, ext: true}
+			}
 		}
 		if fileExists(dir + ".py") {
 			return &module{name: full, path: dir + ".py", file: disp + ".py"}

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"sort"
@@ -64,6 +65,10 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 	modName, clsName := spec[:i], spec[i+1:]
 	mv, err := l.importModule(modName)
 	if err != nil {
+		var ee *extensionError
+		if errors.As(err, &ee) {
+			return nil, ee.err
+		}
 		return nil, err
 	}
 	m, ok := mv.(*module)
