@@ -120,7 +120,8 @@ func (a *analysis) descriptor(name string, t types.Type) manifest.Field {
 	return f
 }
 
-// emptyObject is the manifest's "properties": {}.
-var emptyObject = pyjson.Object{}
+// emptyObject is the manifest's "properties": {}, shared by every field
+// (boxed once).
+var emptyObject any = pyjson.Object{}
 
 func ptr[T any](v T) *T { return &v }
