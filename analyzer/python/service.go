@@ -351,38 +351,109 @@ func checkOpaque(m *module, n *pyparse.Node, v Value) {
 }
 
 // methodDeco reads the aster method decorator of a function; ok is false
-// when the function has none.
+// when the function has none. A decorator whose callee resolves to an aster
+// method decorator must evaluate; any other decorator must provably not be
+// one, or the function could silently leave the contract.
 func (l *Loader) methodDeco(f *function) (d *call, node *pyparse.Node, ok bool) {
 	var other *pyparse.Node
+	sc := scope{mod: f.mod, cls: f.cls, at: f.seq}
 	for _, dn := range f.decos {
-		var v Value
-		err := try(func() { v = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, dn.NamedChildren()[0]) })
-		var c *call
-		switch x := v.(type) {
-		case *known:
-			if _, is := methodDecorators[x.name]; is {
-				c = &call{fn: x.name, node: dn}
+		expr := dn.NamedChildren()[0]
+		if !l.asterDecorator(f, sc, expr) {
+			if other == nil {
+				other = dn
 			}
-		case *call:
-			if _, is := methodDecorators[x.fn]; is {
-				c = x
-			}
-		}
-		if err == nil && c != nil {
-			if d != nil {
-				fail(f.mod, dn, "keep one of them", "method %s has two aster method decorators", f.name)
-			}
-			d, node = c, dn
 			continue
 		}
-		if other == nil {
-			other = dn
+		var c *call
+		switch x := l.eval(sc, expr).(type) {
+		case *known:
+			c = &call{fn: x.name, node: dn}
+		case *call:
+			c = x
 		}
+		if d != nil {
+			fail(f.mod, dn, "Keep one of them", "method %s has two aster method decorators", f.name)
+		}
+		d, node = c, dn
 	}
 	if d != nil && other != nil {
-		fail(f.mod, other, "remove the decorator", "aster methods cannot carry other decorators (%s)", strings.TrimSpace(other.Text()))
+		fail(f.mod, other, "Remove the decorator", "aster methods cannot carry other decorators (%s)", strings.TrimSpace(other.Text()))
 	}
 	return d, node, d != nil
+}
+
+// asterDecorator reports whether a decorator expression calls into an aster
+// method decorator (bare, called, or pre-configured). It fails when that
+// cannot be decided.
+func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool {
+	callee := expr
+	for callee.Kind == "call" {
+		callee = callee.Child("function")
+	}
+	var v Value
+	err := try(func() { v = l.eval(sc, callee) })
+	if err == nil {
+		switch x := v.(type) {
+		case *known:
+			_, is := methodDecorators[x.name]
+			return is
+		case *call:
+			_, is := methodDecorators[x.fn]
+			return is
+		case *opaque:
+			if !strings.HasPrefix(x.name, "aster.") && x.name != "lambda" {
+				return false
+			}
+		}
+		if l.propertyAccessor(sc, callee) {
+			return false
+		}
+	} else if l.propertyAccessor(sc, callee) {
+		return false
+	}
+	why := "its value is not known statically"
+	var ae *analyzer.Error
+	if errors.As(err, &ae) {
+		why = ae.Msg
+	} else if err != nil {
+		why = err.Error()
+	}
+	fail(f.mod, callee, "Decorate methods only with aster's decorators or with modelled ones (staticmethod, classmethod, property)",
+		"decorator %s of %s could be an aster method decorator (%s)", strings.TrimSpace(callee.Text()), f.name, why)
+	return false
+}
+
+// propertyAccessor reports whether n is p.setter, p.getter or p.deleter of
+// a property p defined earlier in the class body.
+func (l *Loader) propertyAccessor(sc scope, n *pyparse.Node) bool {
+	if n.Kind != "attribute" {
+		return false
+	}
+	switch ident(n.Child("attribute").Text()) {
+	case "setter", "getter", "deleter":
+	default:
+		return false
+	}
+	var v Value
+	if try(func() { v = l.eval(sc, n.Child("object")) }) != nil {
+		return false
+	}
+	p, ok := v.(*function)
+	if !ok {
+		return false
+	}
+	for _, dn := range p.decos {
+		expr := dn.NamedChildren()[0]
+		var dv Value
+		if try(func() { dv = l.eval(scope{mod: p.mod, cls: p.cls, at: p.seq}, expr) }) == nil && isKnown(dv, "builtins.property") {
+			return true
+		}
+		if l.propertyAccessor(scope{mod: p.mod, cls: p.cls, at: p.seq}, expr) {
+			return true
+		}
+	}
+	return false
 }
 
 // findMethods scans the class like the reference's getmembers.

@@ -1,0 +1,76 @@
+package python
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/asterkit/aster/analyzer"
+)
+
+// svcWith is a module with request type R and a service S whose method body
+// is given.
+func svcWith(head, method string) string {
+	return prelude + "from aster import server_stream\n" + head + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n" + method
+}
+
+func TestMethodDecoratorArgumentErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, method string
+		pos, msg           string
+	}{
+		{"call", "def compute(): return 1.5\n", "    @rpc(timeout=compute())\n    async def a(self, r: R) -> R: ...\n", "m.py:10:18", "compute(…) cannot be evaluated"},
+		{"unbound", "", "    @rpc(timeout=T)\n    async def a(self, r: R) -> R: ...\n", "m.py:9:18", "name 'T' is not defined"},
+		{"if else", "import sys\nif sys.x:\n    T = 1.0\nelse:\n    T = 2.0\n", "    @rpc(timeout=T)\n    async def a(self, r: R) -> R: ...\n", "m.py:14:18", "'T'"},
+		{"unpacking", "T, U = 1.0, 2.0\n", "    @rpc(timeout=T)\n    async def a(self, r: R) -> R: ...\n", "m.py:10:18", "'T'"},
+		{"stream positional", "def compute(): return 1.5\n", "    @server_stream(compute())\n    async def a(self, r: R) -> R:\n        yield r\n", "m.py:10:20", "compute(…)"},
+		{"pre-configured", "import aster\nfast = aster.rpc(timeout=1.0)\n", "    @fast(idempotent=X)\n    async def a(self, r: R) -> R: ...\n", "m.py:11:22", "name 'X' is not defined"},
+		{"private method", "def compute(): return 1.5\n", "    @rpc(timeout=compute())\n    async def _a(self, r: R) -> R: ...\n", "m.py:10:18", "compute(…)"},
+		{"unresolvable decorator", "", "    @unknown_deco\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
+		{"unresolvable called decorator", "", "    @unknown_deco(1)\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
+		{"user function decorator", "def deco(f):\n    return rpc(f)\n", "    @deco\n    async def a(self, r: R) -> R: ...\n", "m.py:11:6", "could be an aster method decorator"},
+		{"unreadable import", "from functools import cache\n", "    @cache\n    def helper(self): ...\n", "m.py:10:6", "could be an aster method decorator"},
+		{"lambda", "", "    @(lambda f: f)\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
+		{"inherited", "def deco(f):\n    return f\nclass Base:\n    @deco\n    def helper(self): ...\n", "", "m.py:7:6", "could be an aster method decorator"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := svcWith(tc.head, tc.method)
+			if tc.name == "inherited" {
+				src = strings.Replace(src, "class S:\n", "class S(Base):\n    pass\n", 1)
+			}
+			_, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+			var ae *analyzer.Error
+			if !errors.As(err, &ae) {
+				t.Fatalf("got %v (%T), want a positioned error", err, err)
+			}
+			if !strings.HasPrefix(err.Error(), tc.pos+": ") || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("got %q, want %s: …%s…", err, tc.pos, tc.msg)
+			}
+			if ae.Hint == "" {
+				t.Errorf("no hint for %q", err)
+			}
+		})
+	}
+}
+
+// Decorators that provably are not aster's leave the function out of the
+// service, as the reference's scan does.
+func TestNonAsterMethodDecorators(t *testing.T) {
+	src := svcWith("import typing\n", `    @rpc
+    async def a(self, r: R) -> R: ...
+    @property
+    def p(self) -> int: return 1
+    @p.setter
+    def p(self, v: int) -> None: ...
+    @staticmethod
+    def s() -> None: ...
+    @classmethod
+    def c(cls) -> None: ...
+    @typing.overload
+    def o(self) -> None: ...
+`)
+	res, _ := mustAnalyse(t, map[string]string{"m.py": src}, "m:S")
+	if n := len(res.Service.Methods); n != 1 || res.Service.Methods[0].Name != "a" {
+		t.Fatalf("methods = %+v, want only a", res.Service.Methods)
+	}
+}
