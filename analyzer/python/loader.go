@@ -333,6 +333,7 @@ func (l *Loader) exec(m *module) (err error) {
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)
+	checkSignatures(m, f.Root)
 	m.globals = map[string]*pyparse.Node{}
 	collectGlobals(f.Root, false, m.globals)
 	l.execBody(m, nil, f.Root.Children())

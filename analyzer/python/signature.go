@@ -1,0 +1,97 @@
+package python
+
+import "github.com/asterkit/aster/analyzer/python/pyparse"
+
+// checkSignatures rejects the parameter lists CPython 3.11 refuses to
+// compile (a module with one cannot be imported), in every def and lambda
+// of a module.
+func checkSignatures(m *module, n *pyparse.Node) {
+	if n.Kind == "function_definition" || n.Kind == "lambda" {
+		if ps := n.Child("parameters"); ps != nil {
+			checkParams(m, ps)
+		}
+	}
+	for _, c := range n.Children() {
+		checkSignatures(m, c)
+	}
+}
+
+// checkParams applies CPython's compile-time rules to one parameter list.
+func checkParams(m *module, ps *pyparse.Node) {
+	syntax := func(n *pyparse.Node, msg string) {
+		fail(m, n, "Fix the Python syntax (Python 3.11 grammar)", "syntax error: %s", msg)
+	}
+	var bareStar *pyparse.Node // a bare * not yet followed by a named parameter
+	var names []*pyparse.Node
+	seenParam, seenSlash, seenStar, seenDStar, seenDefault := false, false, false, false, false
+	for _, p := range ps.NamedChildren() {
+		if seenDStar {
+			syntax(p, "arguments cannot follow var-keyword argument")
+		}
+		kind, name := p.Kind, p
+		if kind == "typed_parameter" {
+			if inner := p.NamedChildren()[0]; inner.Kind != "identifier" {
+				kind, name = inner.Kind, inner
+			}
+		}
+		switch kind {
+		case "positional_separator":
+			switch {
+			case seenSlash:
+				syntax(p, "/ may appear only once")
+			case seenStar:
+				syntax(p, "/ must be ahead of *")
+			case !seenParam:
+				syntax(p, "at least one argument must precede /")
+			}
+			seenSlash = true
+			continue
+		case "keyword_separator", "list_splat_pattern":
+			if seenStar {
+				syntax(p, "* argument may appear only once")
+			}
+			seenStar = true
+			if kind == "keyword_separator" {
+				bareStar = p
+				continue
+			}
+			name = name.NamedChildren()[0]
+		case "dictionary_splat_pattern":
+			if bareStar != nil {
+				syntax(bareStar, "named arguments must follow bare *")
+			}
+			seenDStar = true
+			name = name.NamedChildren()[0]
+		case "identifier", "typed_parameter", "default_parameter", "typed_default_parameter":
+			def := kind == "default_parameter" || kind == "typed_default_parameter"
+			if def {
+				name = p.Child("name")
+			} else if kind == "typed_parameter" {
+				name = p.NamedChildren()[0]
+			}
+			if !seenStar {
+				if def {
+					seenDefault = true
+				} else if seenDefault {
+					syntax(p, "non-default argument follows default argument")
+				}
+			}
+			bareStar = nil
+		default:
+			continue
+		}
+		seenParam = true
+		names = append(names, name)
+	}
+	if bareStar != nil {
+		syntax(bareStar, "named arguments must follow bare *")
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		id := ident(n.Text())
+		if seen[id] {
+			fail(m, n, "Rename one of the parameters", "syntax error: duplicate argument '%s' in function definition", id)
+		}
+		seen[id] = true
+	}
+}
