@@ -178,7 +178,7 @@ func (l *Loader) docstring(f *function) string {
 	if len(e) != 1 || (e[0].Kind != "string" && e[0].Kind != "concatenated_string") {
 		return ""
 	}
-	if strings.Contains(e[0].Text(), "{") && isFString(e[0]) {
+	if isFString(e[0]) {
 		return ""
 	}
 	var v Value
