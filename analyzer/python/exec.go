@@ -370,7 +370,11 @@ func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name string
 		var ee *extensionError
 		switch {
 		case errors.As(err, &ie):
-			v = &failed{posErr(m, at, "put the module on --python-path, or keep it out of the contract", "%s", ie.Error())}
+			hint := "Put the module on --python-path, or keep it out of the contract"
+			if len(ie.Searched) > 0 {
+				hint = "Searched: " + strings.Join(ie.Searched, ", ") + "; put the module on --python-path, or keep it out of the contract"
+			}
+			v = &failed{posErr(m, at, hint, "%s", ie.Error())}
 		case errors.As(err, &ee):
 			v = &failed{posErr(m, at, ee.err.Hint, "%s", ee.err.Msg)}
 		default:

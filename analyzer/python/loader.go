@@ -57,6 +57,9 @@ type ImportError struct {
 	Name   string // the first part that is missing
 	// NotPackage is set when Name's parent is a module, not a package.
 	NotPackage string
+	// Searched are the directories where Name was looked for, as shown to
+	// the user (empty when nothing was searched).
+	Searched []string
 }
 
 // Error is the reference's wording.
@@ -230,7 +233,7 @@ func (l *Loader) importModule(name string) (Value, error) {
 		if !ok {
 			m = l.find(sub, parts[i], search)
 			if m == nil {
-				return nil, &ImportError{Module: name, Name: sub}
+				return nil, &ImportError{Module: name, Name: sub, Searched: l.shown(search)}
 			}
 			if m.ext {
 				return nil, &extensionError{&analyzer.Error{File: m.file, Line: 1, Col: 1,

@@ -214,7 +214,10 @@ func analysisError(err error) error {
 	case errors.As(err, &pos):
 		return &Error{Msg: pos.Error(), Hint: pos.Hint, Code: 1}
 	case errors.As(err, &imp):
-		return Failf("%s", err).WithHint("Modules are searched in each --python-path, $PYTHONPATH, . and ./src; check the name or add its root with --python-path.")
+		if len(imp.Searched) == 0 {
+			return Failf("%s", err).WithHint("Check the module name.")
+		}
+		return Failf("%s", err).WithHint("Searched: %s; check the name or add its root with --python-path.", strings.Join(imp.Searched, ", "))
 	case errors.As(err, &attr):
 		return Failf("%s", err).WithHint("Check the class name after the colon of --service.")
 	case errors.As(err, &notSvc):
