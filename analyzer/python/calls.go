@@ -64,7 +64,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 			fail(s.mod, a, hintStatic, "unpacking in a call cannot be evaluated statically")
 		default:
 			if len(c.kwargs) > 0 {
-				fail(s.mod, a, "", "positional argument follows keyword argument")
+				fail(s.mod, a, "Put the positional arguments before the keyword arguments", "positional argument follows keyword argument")
 			}
 			c.args = append(c.args, l.eval(s, a))
 		}

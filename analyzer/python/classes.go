@@ -54,7 +54,7 @@ func (l *Loader) mro(c *class) []*class {
 		}
 		if pick == nil {
 			c.mroCache = nil
-			fail(c.mod, c.node, "reorder the base classes", "cannot create a consistent method resolution order for class %s", c.name)
+			fail(c.mod, c.node, "Reorder the base classes", "cannot create a consistent method resolution order for class %s", c.name)
 		}
 		out = append(out, pick)
 		for i, s := range nonEmpty {
@@ -164,7 +164,7 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		case *function:
 			continue
 		case *class:
-			fail(c.mod, c.node, "move the nested class out of the enum", "nested class %s in enum %s cannot be analysed", name, c.name)
+			fail(c.mod, c.node, "Move the nested class out of the enum", "nested class %s in enum %s cannot be analysed", name, c.name)
 		case *failed:
 			panic(v.(*failed).err)
 		}
@@ -176,30 +176,30 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 		case "str":
 			s, ok := pyStr(v)
 			if !ok {
-				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to str statically", name, c.name)
+				fail(c.mod, c.node, "Use constant member values", "member %s of enum %s cannot be converted to str statically", name, c.name)
 			}
 			v = s
 		case "int":
 			i, ok := builtinCall("builtins.int", &call{args: []Value{v}})
 			if !ok {
-				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to int statically", name, c.name)
+				fail(c.mod, c.node, "Use constant member values", "member %s of enum %s cannot be converted to int statically", name, c.name)
 			}
 			v = i
 		case "float":
 			f, ok := asFloat(v)
 			if !ok {
-				fail(c.mod, c.node, "use constant member values", "member %s of enum %s cannot be converted to float statically", name, c.name)
+				fail(c.mod, c.node, "Use constant member values", "member %s of enum %s cannot be converted to float statically", name, c.name)
 			}
 			v = f
 		}
 		if !isConstant(v) {
-			fail(c.mod, c.node, "use constant member values", "member %s of enum %s has a value that cannot be determined statically", name, c.name)
+			fail(c.mod, c.node, "Use constant member values", "member %s of enum %s has a value that cannot be determined statically", name, c.name)
 		}
 		m := &enumMember{cls: c, name: name, value: v}
 		for _, o := range out {
 			if o.cls == c && constEqual(o.value, v) {
 				if c.unique != nil {
-					fail(c.mod, c.unique, "give every member a distinct value", "duplicate values in @unique enum %s: %s -> %s", c.name, name, o.name)
+					fail(c.mod, c.unique, "Give every member a distinct value", "duplicate values in @unique enum %s: %s -> %s", c.name, name, o.name)
 				}
 				m.cls = nil // alias
 				m.value = o
@@ -215,7 +215,7 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 // _generate_next_value_ computes it from the values assigned so far.
 func (l *Loader) autoValue(c *class, flavour, name string, last []Value) Value {
 	bad := func() Value {
-		fail(c.mod, c.node, "give the members explicit values", "auto() in enum %s cannot be computed statically after these values", c.name)
+		fail(c.mod, c.node, "Give the members explicit values", "auto() in enum %s cannot be computed statically after these values", c.name)
 		return nil
 	}
 	switch flavour {
@@ -497,7 +497,7 @@ func (l *Loader) fields(c *class) []*dcField {
 			case f.hasDefault || f.factory != nil:
 				seenDefault = true
 			case seenDefault:
-				fail(f.owner.mod, f.anno(), "give "+f.name+" a default, or make it keyword-only", "non-default argument '%s' follows default argument in dataclass %s", f.name, c.name)
+				fail(f.owner.mod, f.anno(), "Give "+f.name+" a default, or make it keyword-only", "non-default argument '%s' follows default argument in dataclass %s", f.name, c.name)
 			}
 		}
 	}
@@ -536,10 +536,10 @@ func (l *Loader) ownFields(k *class) []*dcField {
 		f := l.fieldOf(k, fd)
 		f.special = special
 		if special != "" && f.factory != nil {
-			fail(k.mod, fd.anno, "use a plain default", "field %s cannot have a default factory", f.name)
+			fail(k.mod, fd.anno, "Use a plain default", "field %s cannot have a default factory", f.name)
 		}
 		if special == "classvar" && f.kwOnlySet {
-			fail(k.mod, fd.anno, "remove kw_only", "field %s is a ClassVar but specifies kw_only", f.name)
+			fail(k.mod, fd.anno, "Remove kw_only", "field %s is a ClassVar but specifies kw_only", f.name)
 		}
 		if special == "" && f.hasDefault {
 			l.checkHashable(k.mod, f.defNode, f.def)
@@ -640,7 +640,7 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
 		d, hasD := fc.kw("default")
 		fac, hasF := fc.kw("default_factory")
 		if hasD && hasF {
-			fail(c.mod, fc.node, "give either default or default_factory", "cannot specify both default and default_factory")
+			fail(c.mod, fc.node, "Give either default or default_factory", "cannot specify both default and default_factory")
 		}
 		if hasD {
 			f.hasDefault, f.def = true, d.v
@@ -678,7 +678,7 @@ func (l *Loader) fieldMetadata(m *module, n *pyparse.Node, v Value, f *dcField) 
 		}
 		inner, ok := d.vals[i].(*dict)
 		if !ok {
-			fail(m, n, "use a dict display", "metadata['aster'] must be a dict")
+			fail(m, n, "Use a dict display", "metadata['aster'] must be a dict")
 		}
 		f.hasMeta = true
 		for j, ik := range inner.keys {
@@ -686,7 +686,7 @@ func (l *Loader) fieldMetadata(m *module, n *pyparse.Node, v Value, f *dcField) 
 			case "description":
 				s, ok := inner.vals[j].(string)
 				if !ok {
-					fail(m, n, "use a constant string", "metadata description must be a string")
+					fail(m, n, "Use a constant string", "metadata description must be a string")
 				}
 				f.desc = s
 			case "tags":
@@ -714,13 +714,13 @@ func (l *Loader) tagList(m *module, n *pyparse.Node, v Value) []string {
 	case tuple:
 		items = x
 	default:
-		fail(m, n, "use a list of constant strings", "tags must be a list of strings")
+		fail(m, n, "Use a list of constant strings", "tags must be a list of strings")
 	}
 	out := []string{}
 	for _, it := range items {
 		s, ok := it.(string)
 		if !ok {
-			fail(m, n, "use a list of constant strings", "tags must be a list of strings")
+			fail(m, n, "Use a list of constant strings", "tags must be a list of strings")
 		}
 		out = append(out, s)
 	}
@@ -731,11 +731,11 @@ func (l *Loader) tagList(m *module, n *pyparse.Node, v Value) []string {
 func (l *Loader) checkHashable(m *module, n *pyparse.Node, v Value) {
 	switch x := v.(type) {
 	case list, *dict:
-		fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
+		fail(m, n, "Use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
 	case *instance:
 		if x.cls.dataclass != nil && !isTrue(dcOption(x.cls, "frozen")) {
 			if eq := dcOption(x.cls, "eq"); eq == nil || isTrue(eq) {
-				fail(m, n, "use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
+				fail(m, n, "Use field(default_factory=...)", "mutable default %s for a field is not allowed", strings.TrimSpace(n.Text()))
 			}
 		}
 	}

@@ -38,7 +38,7 @@ func ident(s string) string {
 	return s
 }
 
-const hintStatic = "use a constant, or a name bound to one at module level"
+const hintStatic = "Use a constant, or a name bound to one at module level"
 
 func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 	look := func(ns *namespace) (Value, bool) { return ns.lookup(name, s.at) }
@@ -62,7 +62,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		case name == "__name__":
 			return s.mod.name
 		}
-		fail(s.mod, n, "define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name)
+		fail(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name)
 	}
 	if f, ok := v.(*failed); ok {
 		useFailed(s.mod, n, name, f)
@@ -74,7 +74,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 func checkGlobal(m *module, name string, n *pyparse.Node) {
 	if g, ok := m.globals[name]; ok {
 		l, c := g.Pos()
-		fail(m, n, "bind it once at module level and never reassign it", "name '%s' is declared global in a function (%s:%d:%d); its value cannot be determined statically", name, m.file, l, c)
+		fail(m, n, "Bind it once at module level and never reassign it", "name '%s' is declared global in a function (%s:%d:%d); its value cannot be determined statically", name, m.file, l, c)
 	}
 }
 
@@ -170,7 +170,7 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 	f, err := pyparse.Parse([]byte(strings.TrimSpace(src)))
 	if err != nil || len(f.Root.NamedChildren()) != 1 || f.Root.NamedChildren()[0].Kind != "expression_statement" || len(f.Root.NamedChildren()[0].NamedChildren()) != 1 {
-		fail(s.mod, at, "write a valid type expression", "the string annotation %q is not an expression", src)
+		fail(s.mod, at, "Write a valid type expression", "the string annotation %q is not an expression", src)
 	}
 	var v Value
 	if err := try(func() { v = l.eval(s, f.Root.NamedChildren()[0].NamedChildren()[0]) }); err != nil {
@@ -179,7 +179,7 @@ func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, s.mod.file) {
 			msg = msg[i+2:]
 		}
-		fail(s.mod, at, "define or import the name before it is used", "in string annotation %q: %s", src, msg)
+		fail(s.mod, at, "Define or import the name before it is used", "in string annotation %q: %s", src, msg)
 	}
 	return v
 }
@@ -216,7 +216,7 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 			return v
 		}
 		if o.loading {
-			fail(s.mod, n, "break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)
+			fail(s.mod, n, "Break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)
 		}
 	case *knownModule:
 		return knownAttr(o.name, name)

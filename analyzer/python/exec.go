@@ -150,7 +150,7 @@ func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why str
 		return
 	}
 	name := ident(target.Text())
-	l.bindName(m, cls, name, &failed{posErr(m, target, "bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
+	l.bindName(m, cls, name, &failed{posErr(m, target, "Bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
 }
 
 // bindTargets marks every name inside n as undeterminable.
@@ -230,7 +230,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		if t.Kind == "identifier" {
 			name := ident(t.Text())
 			if cls != nil && reservedClassNames[name] && cls.bodyErr == nil {
-				cls.bodyErr = posErr(m, t, "use @wire_type(\"namespace/Name\") instead", "assigning %s in a class body is not supported", name)
+				cls.bodyErr = posErr(m, t, "Use @wire_type(\"namespace/Name\") instead", "assigning %s in a class body is not supported", name)
 			}
 			l.bindName(m, cls, name, v)
 		} else {
@@ -263,7 +263,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 			for _, b := range sup.NamedChildren() {
 				if b.Kind == "keyword_argument" {
 					if ident(b.Child("name").Text()) == "metaclass" {
-						fail(m, b, "remove the metaclass", "class %s uses a metaclass; it cannot be analysed statically", name)
+						fail(m, b, "Remove the metaclass", "class %s uses a metaclass; it cannot be analysed statically", name)
 					}
 					continue
 				}
@@ -319,7 +319,7 @@ func (l *Loader) applyClassDecorator(m *module, c *class, node *pyparse.Node, v 
 			return
 		}
 	}
-	bad(posErr(m, node, "remove the decorator or apply it outside the contract", "class %s has a decorator that cannot be analysed statically", c.name))
+	bad(posErr(m, node, "Remove the decorator or apply it outside the contract", "class %s has a decorator that cannot be analysed statically", c.name))
 }
 
 func (l *Loader) applyWireType(m *module, c *class, d *call) {
@@ -331,7 +331,7 @@ func (l *Loader) applyWireType(m *module, c *class, d *call) {
 	}
 	s, ok := tag.(string)
 	if !ok {
-		c.decoErr = posErr(m, d.node, "pass a constant string", "@wire_type needs a constant string tag")
+		c.decoErr = posErr(m, d.node, "Pass a constant string", "@wire_type needs a constant string tag")
 		return
 	}
 	c.wireTag, c.wireNode = &s, d.node
@@ -411,7 +411,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		pkg := packageOf(m)
 		parts := strings.Split(pkg, ".")
 		if pkg == "" || level-1 >= len(parts) {
-			fail(m, modNode, "use an absolute import", "attempted relative import beyond top-level package")
+			fail(m, modNode, "Use an absolute import", "attempted relative import beyond top-level package")
 		}
 		name = strings.Join(parts[:len(parts)-(level-1)], ".")
 		if rest != "" {
@@ -446,9 +446,9 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 			}
 		}
 		if aerr != nil {
-			v = &failed{posErr(m, nameNode, "check the import", "cannot import name '%s' from '%s'", attr, name)}
+			v = &failed{posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}
 		} else if sm, ok := src.(*module); ok && sm.globals[attr] != nil {
-			v = &failed{posErr(m, nameNode, "bind it once at module level and never reassign it", "'%s' is declared global in a function of '%s'", attr, name)}
+			v = &failed{posErr(m, nameNode, "Bind it once at module level and never reassign it", "'%s' is declared global in a function of '%s'", attr, name)}
 		}
 		l.bindName(m, cls, ident(alias.Text()), v)
 	}
@@ -478,12 +478,12 @@ func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) 
 		case tuple:
 			names = a
 		default:
-			fail(m, st, "write __all__ as a literal list of strings", "__all__ of '%s' is computed", sm.name)
+			fail(m, st, "Write __all__ as a literal list of strings", "__all__ of '%s' is computed", sm.name)
 		}
 		for _, n := range names {
 			s, ok := n.(string)
 			if !ok {
-				fail(m, st, "write __all__ as a literal list of strings", "__all__ of '%s' is computed", sm.name)
+				fail(m, st, "Write __all__ as a literal list of strings", "__all__ of '%s' is computed", sm.name)
 			}
 			v, err := l.moduleAttr(sm, s, l.seq+1)
 			if err != nil {

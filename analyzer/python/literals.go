@@ -76,7 +76,7 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 	if isBytes {
 		for i := 0; i < len(body); i++ {
 			if body[i] >= 0x80 {
-				fail(s.mod, n, "use escape sequences", "bytes can only contain ASCII literal characters")
+				fail(s.mod, n, "Use escape sequences", "bytes can only contain ASCII literal characters")
 			}
 		}
 	}
@@ -229,7 +229,7 @@ func decodeEscapes(m *module, n *pyparse.Node, body string, isBytes bool) string
 				sb.WriteByte(byte(v))
 			} else {
 				if v >= 0xD800 && v <= 0xDFFF {
-					fail(m, n, "remove the lone surrogate", "lone surrogate \\%c%s in a string literal", e, body[i-w:i])
+					fail(m, n, "Remove the lone surrogate", "lone surrogate \\%c%s in a string literal", e, body[i-w:i])
 				}
 				sb.WriteRune(rune(v))
 			}

@@ -15,12 +15,12 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	case noneV, bool, *big.Int, float64:
 		j, ok := jsonValue(x)
 		if !ok {
-			fail(m, n, "use a smaller default", "the default value has more than 4300 digits; CPython cannot write it")
+			fail(m, n, "Use a smaller default", "the default value has more than 4300 digits; CPython cannot write it")
 		}
 		return j
 	case string:
 		if !validUTF8(x) {
-			fail(m, n, "remove the lone surrogate", "default value contains a lone surrogate")
+			fail(m, n, "Remove the lone surrogate", "default value contains a lone surrogate")
 		}
 		return x
 	case *enumMember:
@@ -34,9 +34,32 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	}
 	s, ok := l.pyStrValue(v)
 	if !ok {
-		fail(m, n, "use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text()))
+		n = l.unrenderable(n, v)
+		fail(m, n, "Use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text()))
 	}
 	return s
+}
+
+// unrenderable narrows a tuple display whose repr fails to the item that
+// fails.
+func (l *Loader) unrenderable(n *pyparse.Node, v Value) *pyparse.Node {
+	for n.Kind == "parenthesized_expression" && len(n.NamedChildren()) == 1 {
+		n = n.NamedChildren()[0]
+	}
+	t, ok := v.(tuple)
+	if !ok || (n.Kind != "tuple" && n.Kind != "expression_list") {
+		return n
+	}
+	items := n.NamedChildren()
+	if len(items) != len(t) {
+		return n
+	}
+	for i, it := range items {
+		if _, ok := l.pyRepr(t[i]); !ok {
+			return l.unrenderable(it, t[i])
+		}
+	}
+	return n
 }
 
 // pyStrValue is Python's str() for values the manifest may render.

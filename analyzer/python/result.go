@@ -117,7 +117,7 @@ func (l *Loader) describeMethod(m *method) manifest.Method {
 			case "description":
 				s, ok := k.v.(string)
 				if !ok {
-					fail(mod, k.node, "use a constant string", "Metadata description must be a string")
+					fail(mod, k.node, "Use a constant string", "Metadata description must be a string")
 				}
 				checkString(mod, k.node, s)
 				d.Description = s
@@ -129,7 +129,7 @@ func (l *Loader) describeMethod(m *method) manifest.Method {
 			case "deprecated":
 				b, ok := k.v.(bool)
 				if !ok {
-					fail(mod, k.node, "use True or False", "Metadata deprecated must be a bool")
+					fail(mod, k.node, "Use True or False", "Metadata deprecated must be a bool")
 				}
 				d.Deprecated = b
 			}
@@ -137,7 +137,7 @@ func (l *Loader) describeMethod(m *method) manifest.Method {
 		if len(m.meta.args) > 0 {
 			s, ok := m.meta.args[0].(string)
 			if !ok {
-				fail(mod, m.meta.node, "use a constant string", "Metadata description must be a string")
+				fail(mod, m.meta.node, "Use a constant string", "Metadata description must be a string")
 			}
 			d.Description = s
 		}
@@ -274,7 +274,11 @@ func (l *Loader) describeField(c *class, f *dcField) manifest.Field {
 		}
 	case f.hasDefault:
 		d.DefaultKind = "value"
-		d.DefaultValue = l.renderDefault(mod, at, f.def)
+		def := f.defNode
+		if def == nil {
+			def = at
+		}
+		d.DefaultValue = l.renderDefault(mod, def, f.def)
 	default:
 		d.Required, d.DefaultKind = true, "none"
 	}
@@ -307,7 +311,7 @@ func (l *Loader) wireMetaFor(c *class, name string) (string, []string, bool) {
 		}
 		d, ok := k.wireMeta.(*dict)
 		if !ok {
-			fail(k.mod, k.wireNode, "use a dict display of Metadata(...)", "@wire_type metadata must be a dict")
+			fail(k.mod, k.wireNode, "Use a dict display of Metadata(...)", "@wire_type metadata must be a dict")
 		}
 		for i, key := range d.keys {
 			if key != name {
@@ -315,7 +319,7 @@ func (l *Loader) wireMetaFor(c *class, name string) (string, []string, bool) {
 			}
 			mc, ok := d.vals[i].(*call)
 			if !ok || mc.fn != "aster.Metadata" {
-				fail(k.mod, k.wireNode, "use Metadata(...)", "@wire_type metadata values must be Metadata(...)")
+				fail(k.mod, k.wireNode, "Use Metadata(...)", "@wire_type metadata values must be Metadata(...)")
 			}
 			var desc string
 			var tags []string
@@ -424,7 +428,7 @@ func (l *Loader) enumValues(m *module, n *pyparse.Node, c *class) []any {
 		}
 		v, ok := jsonValue(mem.value)
 		if !ok {
-			fail(m, n, "use JSON-compatible enum values", "a member value of enum %s cannot be written as JSON", c.name)
+			fail(m, n, "Use JSON-compatible enum values", "a member value of enum %s cannot be written as JSON", c.name)
 		}
 		out = append(out, v)
 	}

@@ -136,13 +136,13 @@ func (l *Loader) serviceArgs(s *svc) {
 	c, d := s.cls, s.cls.service
 	m := c.mod
 	if len(d.args) > 1 {
-		fail(m, d.node, "pass version= and the other options as keywords", "@service takes at most one positional argument")
+		fail(m, d.node, "Pass version= and the other options as keywords", "@service takes at most one positional argument")
 	}
 	named := false
 	if len(d.args) == 1 && !isNone(d.args[0]) {
 		name, ok := d.args[0].(string)
 		if !ok {
-			fail(m, d.node, "pass a constant string", "the service name must be a constant string")
+			fail(m, d.node, "Pass a constant string", "the service name must be a constant string")
 		}
 		s.name, named = name, true
 	}
@@ -150,7 +150,7 @@ func (l *Loader) serviceArgs(s *svc) {
 	var serialization kwarg
 	for _, k := range d.kwargs {
 		if !allowed[k.name] {
-			fail(m, k.node, "remove the argument", "@service() got an unexpected keyword argument '%s'", k.name)
+			fail(m, k.node, "Remove the argument", "@service() got an unexpected keyword argument '%s'", k.name)
 		}
 		switch k.name {
 		case "name":
@@ -159,13 +159,13 @@ func (l *Loader) serviceArgs(s *svc) {
 			}
 			name, ok := k.v.(string)
 			if !ok {
-				fail(m, k.node, "pass a constant string", "the service name must be a constant string")
+				fail(m, k.node, "Pass a constant string", "the service name must be a constant string")
 			}
 			s.name = name
 		case "version":
 			i, ok := k.v.(*big.Int)
 			if !ok || !i.IsInt64() || i.Int64() < math.MinInt32 || i.Int64() > math.MaxInt32 {
-				fail(m, k.node, "use an integer constant in the signed 32-bit range", "the service version must be an int in the signed 32-bit range")
+				fail(m, k.node, "Use an integer constant in the signed 32-bit range", "the service version must be an int in the signed 32-bit range")
 			}
 			s.version = i.Int64()
 		case "serialization":
@@ -177,7 +177,7 @@ func (l *Loader) serviceArgs(s *svc) {
 	checkString(m, d.node, s.name)
 	l.serviceModes(s, serialization.v, serialization.node)
 	if s.scope == 1 && !l.hasPeer(c) {
-		fail(m, c.node, "add a 'peer' parameter to __init__", "session-scoped service %s needs an __init__ with a 'peer' parameter", c.name)
+		fail(m, c.node, "Add a 'peer' parameter to __init__", "session-scoped service %s needs an __init__ with a 'peer' parameter", c.name)
 	}
 }
 
@@ -204,7 +204,7 @@ func (l *Loader) serviceScope(s *svc, k kwarg) {
 			return
 		}
 	}
-	fail(m, k.node, "use \"shared\", \"session\" or RpcScope", "scoped= must be a string")
+	fail(m, k.node, "Use \"shared\", \"session\" or RpcScope", "scoped= must be a string")
 }
 
 func (l *Loader) serviceModes(s *svc, v Value, at *pyparse.Node) {
@@ -225,11 +225,11 @@ func (l *Loader) serviceModes(s *svc, v Value, at *pyparse.Node) {
 	for _, it := range items {
 		k, ok := it.(*known)
 		if !ok || !strings.HasPrefix(k.name, "aster.SerializationMode.") {
-			fail(m, at, "use SerializationMode members", "serialization= must hold SerializationMode members")
+			fail(m, at, "Use SerializationMode members", "serialization= must hold SerializationMode members")
 		}
 		mode := strings.ToLower(strings.TrimPrefix(k.name, "aster.SerializationMode."))
 		if mode == "native" {
-			fail(m, at, "use XLANG, JSON or ROW", "NATIVE mode cannot be hashed by the reference")
+			fail(m, at, "Use XLANG, JSON or ROW", "NATIVE mode cannot be hashed by the reference")
 		}
 		if mode == "xlang" {
 			s.xlang = true
@@ -244,7 +244,7 @@ func (l *Loader) hasPeer(c *class) bool {
 		if v, ok := k.ns.lookup("__init__", final); ok {
 			f, ok := v.(*function)
 			if !ok {
-				fail(c.mod, c.node, "define __init__ with a def", "__init__ of %s cannot be analysed statically", k.name)
+				fail(c.mod, c.node, "Define __init__ with a def", "__init__ of %s cannot be analysed statically", k.name)
 			}
 			for _, p := range l.params(f) {
 				if p.name == "peer" {
@@ -270,7 +270,7 @@ func isFalse(v Value) bool { b, ok := v.(bool); return ok && !b }
 // checkString rejects lone surrogates (they cannot reach the contract).
 func checkString(m *module, n *pyparse.Node, s string) {
 	if !validUTF8(s) {
-		fail(m, n, "remove the lone surrogate", "string contains a lone surrogate")
+		fail(m, n, "Remove the lone surrogate", "string contains a lone surrogate")
 	}
 }
 
@@ -329,7 +329,7 @@ func (l *Loader) methodAnno(f *function, n *pyparse.Node, end int) Value {
 func checkOpaque(m *module, n *pyparse.Node, v Value) {
 	switch x := v.(type) {
 	case *opaque:
-		fail(m, n, "use typing, builtin or dataclass types", "%s in an annotation cannot be analysed statically", x.name)
+		fail(m, n, "Use typing, builtin or dataclass types", "%s in an annotation cannot be analysed statically", x.name)
 	case *generic:
 		if x.literal {
 			return
@@ -346,7 +346,7 @@ func checkOpaque(m *module, n *pyparse.Node, v Value) {
 	case *failed:
 		panic(x.err)
 	case string:
-		fail(m, n, "write the type, not a string", "string %q in an annotation could not be evaluated", x)
+		fail(m, n, "Write the type, not a string", "string %q in an annotation could not be evaluated", x)
 	}
 }
 
@@ -489,7 +489,7 @@ func (l *Loader) findMethods(s *svc) {
 		if !ok {
 			if c, ok := v.(*call); ok {
 				if _, is := methodDecorators[c.fn]; is {
-					fail(s.cls.mod, s.cls.node, "use a def", "class attribute %s is an aster decorator, not a method", n)
+					fail(s.cls.mod, s.cls.node, "Use a def", "class attribute %s is an aster decorator, not a method", n)
 				}
 			}
 			continue
@@ -528,13 +528,13 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 	m.pattern = methodDecorators[d.fn]
 	for i, c := range chain {
 		if i > 0 && d.fn != "aster.rpc" && len(c.kwargs) > 0 {
-			fail(mod, c.node, "configure the decorator in one call", "a pre-configured @%s cannot be called with keywords", strings.TrimPrefix(d.fn, "aster."))
+			fail(mod, c.node, "Configure the decorator in one call", "a pre-configured @%s cannot be called with keywords", strings.TrimPrefix(d.fn, "aster."))
 		}
 		posTimeout := false
 		switch d.fn {
 		case "aster.rpc":
 			if len(c.args) > 0 {
-				fail(mod, c.node, "pass options as keywords", "@rpc takes no positional arguments")
+				fail(mod, c.node, "Pass options as keywords", "@rpc takes no positional arguments")
 			}
 		default:
 			if len(c.args) > 0 && !isNone(c.args[0]) {
@@ -551,21 +551,21 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 				l.setIdempotent(mod, c.node, m, c.args[2], false)
 			}
 			if len(c.args) > 6 {
-				fail(mod, c.node, "remove the extra arguments", "too many positional arguments")
+				fail(mod, c.node, "Remove the extra arguments", "too many positional arguments")
 			}
 		}
 		for _, k := range c.kwargs {
 			switch k.name {
 			case "timeout":
 				if d.fn == "aster.client_stream" {
-					fail(mod, k.node, "pass the timeout positionally: @client_stream(30.0)", "client_stream() got an unexpected keyword argument 'timeout'")
+					fail(mod, k.node, "Pass the timeout positionally: @client_stream(30.0)", "client_stream() got an unexpected keyword argument 'timeout'")
 				}
 				if !isNone(k.v) && !posTimeout {
 					l.setTimeout(mod, k.node, m, k.v)
 				}
 			case "idempotent":
 				if d.fn == "aster.server_stream" || d.fn == "aster.bidi_stream" {
-					fail(mod, k.node, "remove idempotent=", "%s() got an unexpected keyword argument 'idempotent'", strings.TrimPrefix(d.fn, "aster."))
+					fail(mod, k.node, "Remove idempotent=", "%s() got an unexpected keyword argument 'idempotent'", strings.TrimPrefix(d.fn, "aster."))
 				}
 				l.setIdempotent(mod, k.node, m, k.v, d.fn == "aster.rpc")
 			case "metadata":
@@ -574,13 +574,13 @@ func (l *Loader) decoArgs(f *function, m *method, d *call) {
 				}
 				mc, ok := k.v.(*call)
 				if !ok || mc.fn != "aster.Metadata" {
-					fail(mod, k.node, "use Metadata(description=..., tags=[...])", "metadata= must be a Metadata(...) call")
+					fail(mod, k.node, "Use Metadata(description=..., tags=[...])", "metadata= must be a Metadata(...) call")
 				}
 				m.meta = mc
 			case "name", "serialization", "requires":
 			default:
 				if d.fn != "aster.rpc" {
-					fail(mod, k.node, "remove the argument", "%s() got an unexpected keyword argument '%s'", strings.TrimPrefix(d.fn, "aster."), k.name)
+					fail(mod, k.node, "Remove the argument", "%s() got an unexpected keyword argument '%s'", strings.TrimPrefix(d.fn, "aster."), k.name)
 				}
 				l.warn(mod, k.node, "rpc() ignores the unknown keyword argument '%s'", k.name)
 			}
@@ -597,12 +597,12 @@ func (l *Loader) setTimeout(m *module, n *pyparse.Node, me *method, v Value) {
 		return
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {
-			fail(m, n, "use a finite number of seconds", "timeout must be finite")
+			fail(m, n, "Use a finite number of seconds", "timeout must be finite")
 		}
 		me.timeout = x
 		return
 	}
-	fail(m, n, "use an int or float constant", "timeout must be an int or float constant")
+	fail(m, n, "Use an int or float constant", "timeout must be an int or float constant")
 }
 
 func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, noneOK bool) {
@@ -615,7 +615,7 @@ func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, 
 			return
 		}
 	}
-	fail(m, n, "use True or False", "idempotent must be True or False")
+	fail(m, n, "Use True or False", "idempotent must be True or False")
 }
 
 // privateRoots adds the XLANG walk roots of a decorated method that is not
@@ -650,7 +650,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		var v Value
 		if try(func() { v = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, dec.NamedChildren()[0]) }) == nil {
 			if isKnown(v, "builtins.staticmethod") || isKnown(v, "builtins.classmethod") {
-				fail(mod, dec, "make it a plain method", "aster methods cannot be static or class methods")
+				fail(mod, dec, "Make it a plain method", "aster methods cannot be static or class methods")
 			}
 		}
 	}
@@ -661,7 +661,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		if gen {
 			want = "an async def with yield (an async generator)"
 		}
-		fail(mod, f.node.Child("name"), "make "+name+" "+want, "@%s method %s must be %s", strings.TrimPrefix(d.fn, "aster."), name, want)
+		fail(mod, f.node.Child("name"), "Make "+name+" "+want, "@%s method %s must be %s", strings.TrimPrefix(d.fn, "aster."), name, want)
 	}
 	var rest []param
 	for _, p := range l.params(f) {
@@ -669,7 +669,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 			continue
 		}
 		if p.variadic {
-			fail(mod, p.node, "declare explicit parameters", "*args/**kwargs are not supported in aster methods")
+			fail(mod, p.node, "Declare explicit parameters", "*args/**kwargs are not supported in aster methods")
 		}
 		if p.anno != nil && isKnown(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
 			continue
@@ -678,11 +678,11 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 	}
 	ret := f.node.Child("return_type")
 	if ret == nil {
-		fail(mod, f.node.Child("name"), "add a return annotation", "method %s has no return annotation", name)
+		fail(mod, f.node.Child("name"), "Add a return annotation", "method %s has no return annotation", name)
 	}
 	rv := strip(l.methodAnno(f, ret, s.end))
 	if isNone(rv) && (m.pattern == "unary" || m.pattern == "client_stream") {
-		fail(mod, ret, "return a dataclass or a primitive", "method %s must not return None", name)
+		fail(mod, ret, "Return a dataclass or a primitive", "method %s must not return None", name)
 	}
 	m.resp = l.checkMessage(mod, ret, name, unwrap(rv))
 	respRoot := typeRoot{rv, ret, mod}
@@ -690,10 +690,10 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 	case "client_stream", "bidi_stream":
 		m.style = "explicit"
 		if len(rest) == 0 {
-			fail(mod, f.node.Child("parameters"), "add the request stream parameter", "stream method %s has no request parameter", name)
+			fail(mod, f.node.Child("parameters"), "Add the request stream parameter", "stream method %s has no request parameter", name)
 		}
 		if rest[0].anno == nil {
-			fail(mod, rest[0].node, "annotate it", "request parameter of %s has no annotation", name)
+			fail(mod, rest[0].node, "Annotate it", "request parameter of %s has no annotation", name)
 		}
 		if len(rest) > 1 {
 			l.warn(mod, rest[1].node, "parameters after the request stream of %s are ignored", name)
@@ -703,7 +703,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		m.walk = []typeRoot{{raw, rest[0].anno, mod}, respRoot}
 	default:
 		if len(rest) == 1 && rest[0].anno == nil {
-			fail(mod, rest[0].node, "annotate the request parameter", "request parameter %s of %s has no annotation", rest[0].name, name)
+			fail(mod, rest[0].node, "Annotate the request parameter", "request parameter %s of %s has no annotation", rest[0].name, name)
 		}
 		if len(rest) == 1 {
 			a := l.methodAnno(f, rest[0].anno, s.end)
@@ -749,7 +749,7 @@ func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value
 			return x
 		}
 	}
-	fail(m, n, "use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text()))
+	fail(m, n, "Use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text()))
 	return nil
 }
 
@@ -762,10 +762,10 @@ func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
 		panic(c.bodyErr)
 	}
 	if c.dataclass == nil && l.inheritsDataclass(c) {
-		fail(m, n, "decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
+		fail(m, n, "Decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
 	}
 	if c.dataclass != nil && l.isGenericClass(c) {
-		fail(m, n, "use a concrete dataclass", "generic class %s cannot be used in a contract", c.name)
+		fail(m, n, "Use a concrete dataclass", "generic class %s cannot be used in a contract", c.name)
 	}
 }
 
@@ -797,7 +797,7 @@ func (l *Loader) inlineCapable(n *pyparse.Node, f *function, v Value) bool {
 				}
 			}
 			if hasNone && len(arms) > 1 {
-				fail(f.mod, n, "use a request dataclass", "a single Union[A, B, None] parameter cannot be analysed (the reference recurses forever)")
+				fail(f.mod, n, "Use a request dataclass", "a single Union[A, B, None] parameter cannot be analysed (the reference recurses forever)")
 			}
 			if hasNone && len(arms) == 1 {
 				return l.inlineCapable(n, f, arms[0])

@@ -44,11 +44,11 @@ type fieldKey struct {
 func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *class {
 	mod := s.cls.mod
 	if f.cls != s.cls && f.cls != nil && f.cls.service != nil {
-		fail(f.mod, f.node.Child("name"), "declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s", f.name, f.cls.name)
+		fail(f.mod, f.node.Child("name"), "Declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s", f.name, f.cls.name)
 	}
 	if prev, ok := l.inline[f]; ok {
 		if prev.mod != mod {
-			fail(f.mod, f.node.Child("name"), "use a request dataclass", "inline method %s is shared by services in different modules", f.name)
+			fail(f.mod, f.node.Child("name"), "Use a request dataclass", "inline method %s is shared by services in different modules", f.name)
 		}
 		return prev
 	}
@@ -82,7 +82,7 @@ func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *clas
 		df.typ = strip(a)
 		at := p.node
 		if p.def != nil {
-			df.hasDefault = true
+			df.hasDefault, df.defNode = true, p.def
 			df.def = l.eval(scope{mod: f.mod, cls: f.cls, at: f.seq}, p.def)
 			l.checkHashable(f.mod, p.def, df.def)
 		} else {
@@ -138,7 +138,7 @@ func (l *Loader) synthDefault(m *module, n *pyparse.Node, df *dcField) {
 			return
 		}
 	}
-	fail(m, n, "give the parameter a default value or use a request dataclass", "inline parameter %s has no default and its type has no synthesizable one", df.name)
+	fail(m, n, "Give the parameter a default value or use a request dataclass", "inline parameter %s has no default and its type has no synthesizable one", df.name)
 }
 
 // dataclassOf returns the class if v is a usable dataclass, checking it.
@@ -179,7 +179,7 @@ func (l *Loader) xlangWalk(s *svc) {
 			return
 		}
 		if onStack[c] {
-			fail(s.cls.mod, s.cls.node, "declare serialization=[SerializationMode.JSON] (or ROW) or break the cycle", "recursive type %s in an XLANG service (the reference fails with RecursionError)", c.qualname)
+			fail(s.cls.mod, s.cls.node, "Declare serialization=[SerializationMode.JSON] (or ROW) or break the cycle", "recursive type %s in an XLANG service (the reference fails with RecursionError)", c.qualname)
 		}
 		onStack[c] = true
 		if l.identityClass(c) == nil {
@@ -219,7 +219,7 @@ func (l *Loader) identityClass(c *class) *class {
 // fqn returns a dataclass's package and name (§7.1).
 func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 	if k := l.identityClass(c); k != nil && k != c {
-		fail(m, n, "give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
+		fail(m, n, "Give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
 	}
 	if c.wireTag != nil {
 		tag := *c.wireTag
@@ -261,7 +261,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 		key := node.FQN()
 		if prev, ok := byFQN[key]; ok {
 			if prev != c {
-				fail(m, n, "give one of them a distinct @wire_type", "classes %s and %s share the wire name %s", prev.qualname, c.qualname, key)
+				fail(m, n, "Give one of them a distinct @wire_type", "classes %s and %s share the wire name %s", prev.qualname, c.qualname, key)
 			}
 			return key
 		}

@@ -173,7 +173,7 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 		return out
 	}
 	bad := func(why string) Value {
-		fail(s.mod, n, "write the annotation with typing or builtin generics", "%s cannot be resolved statically: %s", n.Text(), why)
+		fail(s.mod, n, "Write the annotation with typing or builtin generics", "%s cannot be resolved statically: %s", n.Text(), why)
 		return nil
 	}
 	switch x := v.(type) {

@@ -1,0 +1,39 @@
+package python
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/asterkit/aster/analyzer"
+)
+
+// A default that cannot be rendered is reported at the offending
+// expression, not at the field's annotation.
+func TestUnrenderableDefaultPosition(t *testing.T) {
+	for _, tc := range []struct{ name, field, pos string }{
+		{"whole", "    x: object = Extra()\n", "m.py:7:17"},
+		{"tuple item", "    x: tuple = (Extra(), 0)\n", "m.py:7:17"},
+		{"nested tuple item", "    x: tuple = (0, ((1, Extra()),))\n", "m.py:7:25"},
+		{"bare tuple item", "    x: tuple = 1, Extra()\n", "m.py:7:19"},
+		{"field default", "    x: tuple = field(default=(1, Extra()))\n", "m.py:7:34"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := prelude + "class Extra:\n    pass\n@dataclass\nclass R:\n" + tc.field + svcTail
+			_, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+			var ae *analyzer.Error
+			if !errors.As(err, &ae) {
+				t.Fatalf("got %v, want a positioned error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tc.pos+": ") || !strings.Contains(ae.Msg, "cannot be rendered statically") {
+				t.Errorf("got %q, want %s: …cannot be rendered statically", err, tc.pos)
+			}
+		})
+	}
+	// Mode 2 parameters are reported at their default too.
+	src := prelude + "class Extra:\n    pass\n@service\nclass S:\n    @rpc\n    async def a(self, n: int, x: tuple = (0, Extra())) -> int: ...\n"
+	_, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+	if err == nil || !strings.HasPrefix(err.Error(), "m.py:8:46: ") {
+		t.Errorf("inline: got %v, want m.py:8:46", err)
+	}
+}
