@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/asterkit/aster/contract"
+	"github.com/asterkit/aster/contract/manifest"
 )
 
 const benchServices = 1000
@@ -65,9 +66,11 @@ func writeBenchCorpus(tb testing.TB, dir string) []string {
 	return specs
 }
 
-// BenchmarkContractGenCorpus times load + analysis + contract.Compile of
-// 1,000 generated services. With $ASTER_BENCH_CORPUS set, the corpus is
-// written there (for bench/cpython_parse.py).
+// BenchmarkContractGenCorpus times the whole pipeline aster-gen runs for
+// 1,000 generated services: loading and parsing the modules, analysis,
+// contract.Compile and the manifest entries. With
+// $ASTER_BENCH_CORPUS set, the corpus is written there (for
+// bench/cpython_parse.py).
 func BenchmarkContractGenCorpus(b *testing.B) {
 	dir := os.Getenv("ASTER_BENCH_CORPUS")
 	if dir == "" {
@@ -80,15 +83,20 @@ func BenchmarkContractGenCorpus(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+		l.Prefetch(specs...)
+		file := manifest.File{Array: true}
 		for _, spec := range specs {
 			res, err := l.Service(spec)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := contract.Compile(res.Service); err != nil {
+			c, err := contract.Compile(res.Service)
+			if err != nil {
 				b.Fatal(err)
 			}
+			file.Entries = append(file.Entries, manifest.Build(c, res.Scoped, res.Methods, manifest.Publication{}))
 		}
+		runtime.KeepAlive(file)
 	}
 	b.StopTimer()
 	var ms runtime.MemStats

@@ -1,7 +1,6 @@
 package python
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -47,6 +46,8 @@ type Loader struct {
 	warnFn    func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
 	quiet bool
+	dirs  *dirCache
+	ahead *prefetcher
 }
 
 type root struct{ display, dir string }
@@ -92,7 +93,9 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn}
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn,
+		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
+	l.ahead = newPrefetcher(l)
 	add := func(display string) {
 		dir := display
 		if !filepath.IsAbs(dir) && o.Dir != "" {
@@ -266,25 +269,27 @@ type extensionError struct{ err *analyzer.Error }
 
 func (e *extensionError) Error() string { return e.err.Error() }
 
-// find locates a module in the search locations.
+// find locates a module in the search locations. It only reads, so the
+// prefetcher calls it too.
 func (l *Loader) find(full, name string, search []root) *module {
 	var portions []root
 	for _, r := range search {
 		dir := filepath.Join(r.dir, name)
 		disp := filepath.Join(r.display, name)
-		if fileExists(filepath.Join(dir, "__init__.py")) {
+		isDir := l.dirs.isDir(r.dir, name)
+		if isDir && l.dirs.isFile(dir, "__init__.py") {
 			return &module{name: full, path: filepath.Join(dir, "__init__.py"), file: filepath.Join(disp, "__init__.py"), pkg: true, paths: []root{{disp, dir}}}
 		}
 		// CPython's loaders try extension modules before sources.
 		for _, suffix := range extensionSuffixes {
-			if fileExists(dir + suffix) {
+			if l.dirs.isFile(r.dir, name+suffix) {
 				return &module{name: full, path: dir + suffix, file: disp + suffix, ext: true}
 			}
 		}
-		if fileExists(dir + ".py") {
+		if l.dirs.isFile(r.dir, name+".py") {
 			return &module{name: full, path: dir + ".py", file: disp + ".py"}
 		}
-		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		if isDir {
 			portions = append(portions, root{disp, dir})
 		}
 	}
@@ -309,27 +314,14 @@ func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
 	}
 }
 
-func fileExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
-}
-
 // exec parses and executes a module.
 func (l *Loader) exec(m *module) (err error) {
 	if m.ns != nil { // namespace package
 		return nil
 	}
 	m.ns = newNamespace()
-	src, rerr := os.ReadFile(m.path)
-	if rerr != nil {
-		return &analyzer.Error{File: m.file, Line: 1, Col: 1, Msg: "cannot read module: " + rerr.Error(), Hint: "check the file's permissions"}
-	}
-	f, perr := pyparse.Parse(src)
+	f, perr := l.ahead.take(m)
 	if perr != nil {
-		var se *pyparse.SyntaxError
-		if errors.As(perr, &se) {
-			return &analyzer.Error{File: m.file, Line: se.Line, Col: se.Col, Msg: "syntax error: " + se.Msg, Hint: "fix the Python syntax (Python 3.11 grammar)"}
-		}
 		return perr
 	}
 
