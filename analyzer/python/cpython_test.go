@@ -70,9 +70,9 @@ func TestMatchesCPython(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = floatRepr(f)
+			got = pyjson.FloatRepr(f)
 		case "str":
-			got = strRepr(c[1])
+			got = pyjson.StrRepr(c[1])
 		case "bytes":
 			b, _ := hex.DecodeString(c[1])
 			got = bytesRepr(string(b))

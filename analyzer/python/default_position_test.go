@@ -37,3 +37,13 @@ func TestUnrenderableDefaultPosition(t *testing.T) {
 		t.Errorf("inline: got %v, want m.py:8:46", err)
 	}
 }
+
+// Strings and floats inside a rendered default use Python's repr.
+func TestRenderedDefaultReprs(t *testing.T) {
+	src := prelude + "@dataclass\nclass R:\n    x: tuple = ('\\u2028', '\\U0001f600', '\\xe9\\x00', 1e16, 0.0001, \"'\")\n" + svcTail
+	res, _ := mustAnalyse(t, map[string]string{"m.py": src}, "m:S")
+	want := `('\u2028', '😀', 'é\x00', 1e+16, 0.0001, "'")`
+	if got := res.Methods[0].Fields[0].DefaultValue; got != want {
+		t.Errorf("default %q, want %q (CPython 3.11's str())", got, want)
+	}
+}

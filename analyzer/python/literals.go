@@ -1,7 +1,6 @@
 package python
 
 import (
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/internal/pyjson"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -104,53 +104,9 @@ func pyStr(v Value) (string, bool) {
 	case noneV:
 		return "None", true
 	case float64:
-		return floatRepr(x), true
+		return pyjson.FloatRepr(x), true
 	}
 	return "", false
-}
-
-// floatRepr is Python's repr of a float.
-func floatRepr(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, exps, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(exps)
-	neg := strings.HasPrefix(mant, "-")
-	mant = strings.TrimPrefix(mant, "-")
-	digits := strings.Replace(mant, ".", "", 1)
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	if exp >= -4 && exp < 16 {
-		var s string
-		if exp >= 0 {
-			if len(digits) <= exp+1 {
-				s = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
-			} else {
-				s = digits[:exp+1] + "." + digits[exp+1:]
-			}
-		} else {
-			s = "0." + strings.Repeat("0", -exp-1) + digits
-		}
-		return sign + s
-	}
-	s := digits[:1]
-	if len(digits) > 1 {
-		s += "." + digits[1:]
-	}
-	es := "+"
-	if exp < 0 {
-		es, exp = "-", -exp
-	}
-	return sign + s + "e" + es + strconv.Itoa(exp/10) + strconv.Itoa(exp%10)
 }
 
 // decodeEscapes processes backslash escapes as Python does. For bytes the

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"unicode"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // renderDefault renders a field default for the manifest (manifest.md §6).
@@ -94,7 +94,7 @@ func (l *Loader) pyRepr(v Value) (string, bool) {
 	case bool, *big.Int, float64:
 		return pyStr(x)
 	case string:
-		return strRepr(x), true
+		return pyjson.StrRepr(x), true
 	case pyBytes:
 		return bytesRepr(string(x)), true
 	case *enumMember:
@@ -163,43 +163,6 @@ func (l *Loader) instanceRepr(in *instance) (string, bool) {
 		parts = append(parts, f.name+"="+r)
 	}
 	return c.qualname + "(" + strings.Join(parts, ", ") + ")", true
-}
-
-// strRepr is Python's repr of a str.
-func strRepr(s string) string {
-	q := byte('\'')
-	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
-		q = '"'
-	}
-	var sb strings.Builder
-	sb.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			sb.WriteString(`\\`)
-		case r == rune(q):
-			sb.WriteByte('\\')
-			sb.WriteByte(q)
-		case r == '\t':
-			sb.WriteString(`\t`)
-		case r == '\n':
-			sb.WriteString(`\n`)
-		case r == '\r':
-			sb.WriteString(`\r`)
-		case r == ' ' || (r < 0x7f && r >= 0x20):
-			sb.WriteRune(r)
-		case unicode.IsPrint(r):
-			sb.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&sb, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(&sb, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&sb, `\U%08x`, r)
-		}
-	}
-	sb.WriteByte(q)
-	return sb.String()
 }
 
 // bytesRepr is Python's repr of bytes.
