@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/asterkit/aster/analyzer"
 )
@@ -89,8 +91,8 @@ func TestPositionedErrors(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), tc.pos+": ") || !strings.Contains(err.Error(), tc.msg) {
 				t.Errorf("got %q, want %s: …%s…", err, tc.pos, tc.msg)
 			}
-			if ae.Hint == "" {
-				t.Errorf("no hint for %q", err)
+			if r, _ := utf8.DecodeRuneInString(ae.Hint); !unicode.IsUpper(r) {
+				t.Errorf("hint %q for %q does not start with a capital letter", ae.Hint, err)
 			}
 		})
 	}

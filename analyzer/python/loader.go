@@ -241,7 +241,7 @@ func (l *Loader) importModule(name string) (Value, error) {
 			if m.ext {
 				return nil, &extensionError{&analyzer.Error{File: m.file, Line: 1, Col: 1,
 					Msg:  "module '" + sub + "' is a compiled extension; it cannot be analysed statically",
-					Hint: "keep its types out of the contract, or put a Python source of it first on --python-path"}}
+					Hint: "Keep its types out of the contract, or put a Python source of it first on --python-path"}}
 			}
 			l.modules[sub] = m
 			if err := l.exec(m); err != nil {

@@ -220,11 +220,11 @@ func (p *prefetcher) take(m *module) (*pyparse.File, error) {
 // fileError words a read or parse error as the analysis reports it.
 func fileError(m *module, pf *parsedFile) error {
 	if pf.readErr != nil {
-		return &analyzer.Error{File: m.file, Line: 1, Col: 1, Msg: "cannot read module: " + pf.readErr.Error(), Hint: "check the file's permissions"}
+		return &analyzer.Error{File: m.file, Line: 1, Col: 1, Msg: "cannot read module: " + pf.readErr.Error(), Hint: "Check the file's permissions"}
 	}
 	var se *pyparse.SyntaxError
 	if errors.As(pf.parseErr, &se) {
-		return &analyzer.Error{File: m.file, Line: se.Line, Col: se.Col, Msg: "syntax error: " + se.Msg, Hint: "fix the Python syntax (Python 3.11 grammar)"}
+		return &analyzer.Error{File: m.file, Line: se.Line, Col: se.Col, Msg: "syntax error: " + se.Msg, Hint: "Fix the Python syntax (Python 3.11 grammar)"}
 	}
 	return pf.parseErr
 }
