@@ -70,7 +70,7 @@ func writeBenchCorpus(tb testing.TB, dir string) []string {
 // 1,000 generated services: loading and parsing the modules, analysis,
 // contract.Compile and the manifest entries. With
 // $ASTER_BENCH_CORPUS set, the corpus is written there (for
-// bench/cpython_parse.py).
+// bench/cpython_parse.py, bench/run.sh).
 func BenchmarkContractGenCorpus(b *testing.B) {
 	dir := os.Getenv("ASTER_BENCH_CORPUS")
 	if dir == "" {
