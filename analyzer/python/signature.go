@@ -22,7 +22,9 @@ func checkParams(m *module, ps *pyparse.Node) {
 		fail(m, n, "Fix the Python syntax (Python 3.11 grammar)", "syntax error: %s", msg)
 	}
 	var bareStar *pyparse.Node // a bare * not yet followed by a named parameter
-	var names []*pyparse.Node
+	// names in the order CPython's symbol table declares them: positional,
+	// keyword-only, *args, **kwargs.
+	var names, kwOnly, varargs []*pyparse.Node
 	seenParam, seenSlash, seenStar, seenDStar, seenDefault := false, false, false, false, false
 	for _, p := range ps.NamedChildren() {
 		if seenDStar {
@@ -45,7 +47,6 @@ func checkParams(m *module, ps *pyparse.Node) {
 				syntax(p, "at least one argument must precede /")
 			}
 			seenSlash = true
-			continue
 		case "keyword_separator", "list_splat_pattern":
 			if seenStar {
 				syntax(p, "* argument may appear only once")
@@ -55,13 +56,15 @@ func checkParams(m *module, ps *pyparse.Node) {
 				bareStar = p
 				continue
 			}
-			name = name.NamedChildren()[0]
+			seenParam = true
+			varargs = append(varargs, name.NamedChildren()[0])
 		case "dictionary_splat_pattern":
 			if bareStar != nil {
 				syntax(bareStar, "named arguments must follow bare *")
 			}
 			seenDStar = true
-			name = name.NamedChildren()[0]
+			seenParam = true
+			varargs = append(varargs, name.NamedChildren()[0])
 		case "identifier", "typed_parameter", "default_parameter", "typed_default_parameter":
 			def := kind == "default_parameter" || kind == "typed_default_parameter"
 			if def {
@@ -77,17 +80,19 @@ func checkParams(m *module, ps *pyparse.Node) {
 				}
 			}
 			bareStar = nil
-		default:
-			continue
+			seenParam = true
+			if seenStar {
+				kwOnly = append(kwOnly, name)
+			} else {
+				names = append(names, name)
+			}
 		}
-		seenParam = true
-		names = append(names, name)
 	}
 	if bareStar != nil {
 		syntax(bareStar, "named arguments must follow bare *")
 	}
 	seen := map[string]bool{}
-	for _, n := range names {
+	for _, n := range append(append(names, kwOnly...), varargs...) {
 		id := ident(n.Text())
 		if seen[id] {
 			fail(m, n, "Rename one of the parameters", "syntax error: duplicate argument '%s' in function definition", id)

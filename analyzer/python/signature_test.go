@@ -27,8 +27,10 @@ func TestSignatureSyntaxErrors(t *testing.T) {
 		{"def f(a, *, b, /): pass", "1:16", "/ must be ahead of *"},
 		{"def f(*a, *b): pass", "1:11", "* argument may appear only once"},
 		{"def f(**k, a): pass", "1:12", "arguments cannot follow var-keyword argument"},
+		{"def f(*a: int, a): pass", "1:8", "duplicate argument 'a'"},
+		{"def f(**k: int, a): pass", "1:17", "arguments cannot follow var-keyword argument"},
 		{"def outer():\n    def f(a, a): pass\n", "2:14", "duplicate argument"},
-		{"class C:\n    def f(self, x=1, *, y, z=2, **kw): pass\n    def g(self, a, b=1, /, c=2, *d, e, **f): pass\n", "", ""},
+		{"class C:\n    def f(self, x=1, *, y, z=2, **kw): pass\n    def g(self, a, b=1, /, c=2, *d, e, **f): pass\n    def h(self, *a: int, b, **k: str): pass\n", "", ""},
 	} {
 		_, err := analyse(t, map[string]string{"m.py": tc.src + "\n"}, "m:S")
 		if tc.pos == "" {
