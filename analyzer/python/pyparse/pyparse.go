@@ -43,12 +43,6 @@ func (n *Node) Text() string { return n.file.src[n.start:n.end] }
 // Children returns the child nodes in order.
 func (n *Node) Children() []*Node { return n.file.kids[n.first : n.first+n.nkids : n.first+n.nkids] }
 
-// setChildren replaces the children.
-func (n *Node) setChildren(kids []*Node) {
-	n.first, n.nkids = uint32(len(n.file.kids)), uint32(len(kids))
-	n.file.kids = append(n.file.kids, kids...)
-}
-
 // File is a parsed module.
 type File struct {
 	// Root is the "module" node.
@@ -180,7 +174,7 @@ func Parse(src []byte) (*File, error) {
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "too many nested levels"}
 	}
 	b := &builder{f: f, flat: nodes, nodes: make([]Node, len(nodes))}
-	f.kids = make([]*Node, 0, len(nodes)+len(nodes)/8)
+	f.kids = make([]*Node, 0, len(nodes))
 	f.Root = b.build()
 	if b.bad != nil {
 		l, c := b.bad.Pos()
@@ -225,20 +219,6 @@ type builder struct {
 	nodes []Node
 }
 
-// row returns the 0-based line of a byte offset.
-func (f *File) row(off uint32) uint32 {
-	lo, hi := 0, len(f.lineStart)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if f.lineStart[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return uint32(lo)
-}
-
 // build converts the next flat node and its subtree.
 func (b *builder) build() *Node {
 	fn := &b.flat[b.next]
@@ -246,7 +226,7 @@ func (b *builder) build() *Node {
 	start, end := uint32(fn.start), uint32(fn.end)
 	n := &b.nodes[b.next-1]
 	*n = Node{Kind: kinds[fn.kind], field: uint16(fn.field), Named: fn.named != 0, Yields: fn.yields != 0,
-		start: start, end: end, row: b.f.row(start), file: b.f}
+		start: start, end: end, row: uint32(fn.row), file: b.f}
 	if _, ok := unsupported[n.Kind]; ok && b.bad == nil {
 		b.bad = n
 	}
@@ -263,66 +243,5 @@ func (b *builder) build() *Node {
 	for i := range k {
 		b.f.kids[n.first+i] = b.build()
 	}
-	return normalise(n)
-}
-
-// normalise rewrites the grammar's annotation-only node types into the
-// expression forms they stand for: a "type" wrapper becomes its content,
-// generic_type a subscript, union_type a | binary operator.
-func normalise(n *Node) *Node {
-	switch n.Kind {
-	case "type":
-		if kids := n.NamedChildren(); len(kids) == 1 {
-			k := kids[0]
-			k.field = n.field
-			return k
-		}
-	case "generic_type":
-		kids := n.NamedChildren()
-		if len(kids) == 2 && kids[1].Kind == "type_parameter" {
-			kids[0].field = fieldIDs["value"]
-			out := []*Node{kids[0]}
-			for _, a := range kids[1].NamedChildren() {
-				a.field = fieldIDs["subscript"]
-				out = append(out, a)
-			}
-			n.Kind = "subscript"
-			n.setChildren(out)
-		}
-	case "union_type":
-		kids := n.NamedChildren()
-		if len(kids) == 2 {
-			kids[0].field, kids[1].field = fieldIDs["left"], fieldIDs["right"]
-			bar := kids[0].end + uint32(strings.IndexByte(n.file.src[kids[0].end:kids[1].start], '|'))
-			op := &Node{Kind: "|", field: fieldIDs["operator"], start: bar, end: bar + 1, row: n.file.row(bar), file: n.file}
-			n.Kind = "binary_operator"
-			n.setChildren([]*Node{kids[0], op, kids[1]})
-		}
-	}
 	return n
-}
-
-// firstError finds the first ERROR or MISSING node in document order.
-func (f *File) firstError(root *tree_sitter.Node) error {
-	cur := root.Walk()
-	defer cur.Close()
-	for {
-		n := cur.Node()
-		if n.IsError() || n.IsMissing() {
-			l, c := f.pos(uint32(n.StartPosition().Row), uint32(n.StartByte()))
-			msg := "invalid syntax"
-			if n.IsMissing() {
-				msg = fmt.Sprintf("invalid syntax: expected %q", n.Kind())
-			}
-			return &SyntaxError{Line: l, Col: c, Msg: msg}
-		}
-		if n.HasError() && cur.GotoFirstChild() {
-			continue
-		}
-		for !cur.GotoNextSibling() {
-			if !cur.GotoParent() {
-				return &SyntaxError{Line: 1, Col: 1, Msg: "invalid syntax"}
-			}
-		}
-	}
 }

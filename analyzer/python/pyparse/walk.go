@@ -42,7 +42,7 @@ extern uint32_t ts_node_descendant_count(TSNode self);
 // flat_node is one node of the tree in pre-order; nkids counts the kept
 // direct children.
 typedef struct {
-	uint32_t start, end, nkids;
+	uint32_t start, end, row, nkids;
 	uint16_t kind, field;
 	uint8_t named, yields;
 } flat_node;
@@ -50,6 +50,8 @@ typedef struct {
 // syms are the grammar ids the walk needs.
 typedef struct {
 	uint16_t async_sym, yield_sym, funcdef, lambda, classdef, global_sym, body_field;
+	uint16_t type_sym, generic_type, type_parameter, union_type, subscript, binary_operator, bar;
+	uint16_t value_field, subscript_field, left_field, right_field, operator_field;
 } syms;
 
 // max_depth bounds the nesting we accept (CPython's parser stops far
@@ -70,6 +72,7 @@ static uint32_t emit(walker *w, TSNode tn, uint16_t field) {
 	flat_node *f = &w->nodes[i];
 	f->start = ts_node_start_byte(tn);
 	f->end = ts_node_end_byte(tn);
+	f->row = ts_node_start_point(tn).row;
 	f->kind = ts_node_symbol(tn);
 	f->field = field;
 	f->named = ts_node_is_named(tn);
@@ -166,13 +169,91 @@ static void outline(walker *w, uint32_t def) {
 	w->nodes[i].nkids = k;
 }
 
+// named_kids counts the named children of the node under the cursor, not
+// counting extras; it returns the symbol of the second one in *second.
+static uint32_t named_kids(walker *w, uint16_t *second) {
+	uint32_t k = 0;
+	if (!ts_tree_cursor_goto_first_child(&w->cur)) return 0;
+	do {
+		TSNode c = ts_tree_cursor_current_node(&w->cur);
+		if (ts_node_is_named(c) && !ts_node_is_extra(c) && ++k == 2) *second = ts_node_symbol(c);
+	} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+	ts_tree_cursor_goto_parent(&w->cur);
+	return k;
+}
+
+// walk_named walks the named children of the node under the cursor, the
+// first with field first and the others with field rest (the union's
+// operator token goes between the first two); it returns how many nodes
+// it emitted as children.
+static uint32_t walk_named(walker *w, uint16_t first, uint16_t rest, bool bar) {
+	uint32_t k = 0, left = 0;
+	if (!ts_tree_cursor_goto_first_child(&w->cur)) return 0;
+	w->depth++;
+	do {
+		TSNode c = ts_tree_cursor_current_node(&w->cur);
+		if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
+		if (k == 1 && bar) {
+			// The '|' between the two operands, as a binary operator's.
+			uint32_t at = w->nodes[left].end, stop = ts_node_start_byte(c), row = w->nodes[left].row;
+			for (uint32_t i = w->nodes[left].start; i < at; i++) row += w->src[i] == '\n';
+			while (at < stop && w->src[at] != '|') row += w->src[at++] == '\n';
+			w->nodes[w->n++] = (flat_node){.start = at, .end = at + 1, .row = row, .kind = w->s->bar, .field = w->s->operator_field};
+			k++;
+		}
+		if (k == 0) left = w->n;
+		walk(w, k == 0 ? first : rest);
+		k++;
+	} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+	w->depth--;
+	ts_tree_cursor_goto_parent(&w->cur);
+	return k;
+}
+
+// walk emits the node under the cursor and its subtree. Annotation-only
+// node types become the expression forms they stand for: a "type" wrapper
+// its content, generic_type a subscript, union_type a | binary operator.
 static void walk(walker *w, uint16_t field) {
 	TSNode tn = ts_tree_cursor_current_node(&w->cur);
+	uint16_t sym = ts_node_symbol(tn), second = 0;
+	if (w->depth >= max_depth) { w->too_deep = true; emit(w, tn, field); return; }
+	if (sym == w->s->type_sym && named_kids(w, &second) == 1) {
+		ts_tree_cursor_goto_first_child(&w->cur);
+		while (!ts_node_is_named(ts_tree_cursor_current_node(&w->cur)) || ts_node_is_extra(ts_tree_cursor_current_node(&w->cur)))
+			ts_tree_cursor_goto_next_sibling(&w->cur);
+		w->depth++;
+		walk(w, field);
+		w->depth--;
+		ts_tree_cursor_goto_parent(&w->cur);
+		return;
+	}
+	if (sym == w->s->generic_type && named_kids(w, &second) == 2 && second == w->s->type_parameter) {
+		uint32_t i = emit(w, tn, field);
+		w->nodes[i].kind = w->s->subscript;
+		ts_tree_cursor_goto_first_child(&w->cur);
+		w->depth++;
+		uint32_t k = 0;
+		do {
+			TSNode c = ts_tree_cursor_current_node(&w->cur);
+			if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
+			if (k++ == 0) walk(w, w->s->value_field);
+			else k += walk_named(w, w->s->subscript_field, w->s->subscript_field, false) - 1;
+		} while (ts_tree_cursor_goto_next_sibling(&w->cur));
+		w->depth--;
+		ts_tree_cursor_goto_parent(&w->cur);
+		w->nodes[i].nkids = k;
+		return;
+	}
+	if (sym == w->s->union_type && named_kids(w, &second) == 2) {
+		uint32_t i = emit(w, tn, field);
+		w->nodes[i].kind = w->s->binary_operator;
+		w->nodes[i].nkids = walk_named(w, w->s->left_field, w->s->right_field, true);
+		return;
+	}
 	uint32_t i = emit(w, tn, field);
-	if (w->depth >= max_depth) { w->too_deep = true; return; }
 	if (!ts_tree_cursor_goto_first_child(&w->cur)) return;
 	w->depth++;
-	bool def = w->nodes[i].kind == w->s->funcdef;
+	bool def = sym == w->s->funcdef;
 	uint32_t kids = 0;
 	do {
 		TSNode c = ts_tree_cursor_current_node(&w->cur);
@@ -333,6 +414,19 @@ func initKinds() {
 			classdef:   C.uint16_t(language.IdForNodeKind("class_definition", true)),
 			global_sym: C.uint16_t(language.IdForNodeKind("global_statement", true)),
 			body_field: C.uint16_t(fieldIDs["body"]),
+
+			type_sym:        C.uint16_t(language.IdForNodeKind("type", true)),
+			generic_type:    C.uint16_t(language.IdForNodeKind("generic_type", true)),
+			type_parameter:  C.uint16_t(language.IdForNodeKind("type_parameter", true)),
+			union_type:      C.uint16_t(language.IdForNodeKind("union_type", true)),
+			subscript:       C.uint16_t(language.IdForNodeKind("subscript", true)),
+			binary_operator: C.uint16_t(language.IdForNodeKind("binary_operator", true)),
+			bar:             C.uint16_t(language.IdForNodeKind("|", false)),
+			value_field:     C.uint16_t(fieldIDs["value"]),
+			subscript_field: C.uint16_t(fieldIDs["subscript"]),
+			left_field:      C.uint16_t(fieldIDs["left"]),
+			right_field:     C.uint16_t(fieldIDs["right"]),
+			operator_field:  C.uint16_t(fieldIDs["operator"]),
 		}
 	})
 }
