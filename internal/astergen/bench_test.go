@@ -89,6 +89,9 @@ func generatedPackage(b *testing.B) string {
 // the package directory, with up-to-date files (loading, analysis,
 // compiling every contract, rendering both files, serialising the manifest
 // and comparing both with the files on disk). Each run must write nothing.
+// Main's garbage collector target applies to the whole run, the load
+// included, and is restored on return, so BenchmarkPackagesLoad keeps the
+// default (run both with GOGC set to compare at one target).
 func BenchmarkAsterGen(b *testing.B) {
 	b.Chdir(generatedPackage(b))
 	var stdout, stderr bytes.Buffer
