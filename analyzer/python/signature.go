@@ -1,6 +1,11 @@
 package python
 
-import "github.com/asterkit/aster/analyzer/python/pyparse"
+import (
+	"strings"
+
+	"github.com/asterkit/aster/analyzer"
+	"github.com/asterkit/aster/analyzer/python/pyparse"
+)
 
 // checkSignatures rejects the parameter lists CPython 3.11 refuses to
 // compile (a module with one cannot be imported), in every def and lambda
@@ -8,7 +13,7 @@ import "github.com/asterkit/aster/analyzer/python/pyparse"
 func checkSignatures(m *module, n *pyparse.Node) {
 	if n.Kind == "function_definition" || n.Kind == "lambda" {
 		if ps := n.Child("parameters"); ps != nil {
-			checkParams(m, ps)
+			checkParams(m, n, ps)
 		}
 	}
 	for _, c := range n.Children() {
@@ -16,10 +21,12 @@ func checkSignatures(m *module, n *pyparse.Node) {
 	}
 }
 
-// checkParams applies CPython's compile-time rules to one parameter list.
-func checkParams(m *module, ps *pyparse.Node) {
+// checkParams applies CPython's compile-time rules to the parameter list
+// of a def or lambda.
+func checkParams(m *module, fn, ps *pyparse.Node) {
+	const hint = "Fix the Python syntax (Python 3.11 grammar)"
 	syntax := func(n *pyparse.Node, msg string) {
-		fail(m, n, "Fix the Python syntax (Python 3.11 grammar)", "syntax error: %s", msg)
+		fail(m, n, hint, "syntax error: %s", msg)
 	}
 	var bareStar *pyparse.Node // a bare * not yet followed by a named parameter
 	// names in the order CPython's symbol table declares them: positional,
@@ -39,10 +46,10 @@ func checkParams(m *module, ps *pyparse.Node) {
 		switch kind {
 		case "positional_separator":
 			switch {
-			case seenSlash:
-				syntax(p, "/ may appear only once")
 			case seenStar:
 				syntax(p, "/ must be ahead of *")
+			case seenSlash:
+				syntax(p, "/ may appear only once")
 			case !seenParam:
 				syntax(p, "at least one argument must precede /")
 			}
@@ -60,6 +67,9 @@ func checkParams(m *module, ps *pyparse.Node) {
 			varargs = append(varargs, name.NamedChildren()[0])
 		case "dictionary_splat_pattern":
 			if bareStar != nil {
+				if fn.Kind == "lambda" {
+					bareStar = p // CPython points at the token after "*,"
+				}
 				syntax(bareStar, "named arguments must follow bare *")
 			}
 			seenDStar = true
@@ -89,6 +99,11 @@ func checkParams(m *module, ps *pyparse.Node) {
 		}
 	}
 	if bareStar != nil {
+		if fn.Kind == "lambda" {
+			// CPython points at the lambda's ":".
+			line, col := colonAfter(fn, ps)
+			panic(&analyzer.Error{File: m.file, Line: line, Col: col, Msg: "syntax error: named arguments must follow bare *", Hint: hint})
+		}
 		syntax(bareStar, "named arguments must follow bare *")
 	}
 	seen := map[string]bool{}
@@ -99,4 +114,23 @@ func checkParams(m *module, ps *pyparse.Node) {
 		}
 		seen[id] = true
 	}
+}
+
+// colonAfter is the position of the ":" that ends a lambda's parameters.
+func colonAfter(fn, ps *pyparse.Node) (line, col int) {
+	text, params := fn.Text(), ps.Text()
+	start := len("lambda")
+	start += strings.Index(text[start:], params) + len(params)
+	line, col = fn.Pos()
+	for i, r := range text {
+		if i >= start && r == ':' {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
 }

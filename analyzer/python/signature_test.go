@@ -1,7 +1,9 @@
 package python
 
 import (
+	"encoding/json"
 	"errors"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -15,6 +17,7 @@ func TestSignatureSyntaxErrors(t *testing.T) {
 		{"async def f(self, a: int = 1, b: str) -> int: ...", "1:31", "non-default argument follows default argument"},
 		{"def f(a=1, /, b): pass", "1:15", "non-default argument follows default argument"},
 		{"f = lambda a=1, b: 0", "1:17", "non-default argument follows default argument"},
+		{"f = lambda a={1: 2}, *: 0", "1:23", "named arguments must follow bare *"},
 		{"def f(a, a): pass", "1:10", "duplicate argument 'a' in function definition"},
 		{"def f(a, *, b=1, a=2): pass", "1:18", "duplicate argument 'a'"},
 		{"def f(a, *a): pass", "1:11", "duplicate argument 'a'"},
@@ -45,4 +48,88 @@ func TestSignatureSyntaxErrors(t *testing.T) {
 			t.Errorf("%q: got %v, want m.py:%s: syntax error: %s", tc.src, err, tc.pos, tc.msg)
 		}
 	}
+}
+
+// cpythonSignatures asks the local CPython which random parameter lists
+// compile, and where the first error is.
+const cpythonSignatures = `
+import json, random
+random.seed(11)
+items = ["a", "b", "a=1", "b=2", "*", "*a", "**k", "**a", "/", "e"]
+typed = ["c: int", "c: int = 3", "*d: int"]
+out = []
+for i in range(2000):
+    if i % 4:
+        ps = ", ".join(random.choice(items + typed) for _ in range(random.randint(0, 5)))
+        src = "def f(" + ps + "): pass\n"
+    else:
+        ps = ", ".join(random.choice(items) for _ in range(random.randint(0, 5)))
+        src = "f = lambda " + ps + ": 0\n"
+    try:
+        compile(src, "m.py", "exec")
+        out.append([src, ""])
+    except SyntaxError as e:
+        out.append([src, "%d:%d: %s" % (e.lineno, e.offset, e.msg)])
+print(json.dumps(out))
+`
+
+// TestSignaturesMatchCPython checks that exactly the parameter lists CPython
+// rejects are rejected; where the analyzer names the CPython rule, the
+// position and wording must be CPython's.
+func TestSignaturesMatchCPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	out, err := exec.Command(py, "-c", cpythonSignatures).Output()
+	if err != nil {
+		t.Skipf("python3 failed: %v", err)
+	}
+	var cases [][2]string
+	if err := json.Unmarshal(out, &cases); err != nil {
+		t.Fatal(err)
+	}
+	bad, rejected := 0, 0
+	for _, c := range cases {
+		src, want := c[0], c[1]
+		_, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+		var ae *analyzer.Error
+		got := ""
+		if errors.As(err, &ae) {
+			got = strings.TrimPrefix(err.Error(), "m.py:")
+		}
+		var ok bool
+		switch {
+		case want == "":
+			ok = got == ""
+		case compileRule(want):
+			ok = got == strings.Replace(want, ": ", ": syntax error: ", 1)
+		default:
+			// The grammar itself rejects it, with its own wording.
+			ok = strings.Contains(got, "syntax error")
+		}
+		if want != "" {
+			rejected++
+		}
+		if !ok {
+			if bad++; bad <= 10 {
+				t.Errorf("%q: got %q, want %q", src, got, want)
+			}
+		}
+	}
+	if rejected < 500 || rejected > len(cases)-500 {
+		t.Errorf("%d of %d rejected: the cases do not exercise both sides", rejected, len(cases))
+	}
+}
+
+// compileRule reports whether a CPython error is one checkParams words.
+func compileRule(msg string) bool {
+	for _, r := range []string{"non-default argument", "duplicate argument", "named arguments must follow bare *",
+		"at least one argument must precede /", "/ may appear only once", "/ must be ahead of *",
+		"* argument may appear only once", "arguments cannot follow var-keyword argument"} {
+		if strings.Contains(msg, r) {
+			return true
+		}
+	}
+	return false
 }
