@@ -74,3 +74,28 @@ func TestNonAsterMethodDecorators(t *testing.T) {
 		t.Fatalf("methods = %+v, want only a", res.Service.Methods)
 	}
 }
+
+// A class attribute of a service (or of a class in its MRO) whose value is
+// unknown could be an aster method: an error at its binding, never a method
+// silently left out.
+func TestUnknownServiceMembers(t *testing.T) {
+	for _, tc := range []struct{ name, body, pos, msg string }{
+		{"conditional def", "    import sys\n    if sys.x:\n        @rpc\n        async def b(self, r: R) -> R: ...\n", "m.py:14:19", "bound conditionally"},
+		{"call result", "    def w(f): return f\n    b = w(a)\n", "m.py:12:9", "w(…) cannot be evaluated"},
+		{"unpacking", "    b, c = a, a\n", "m.py:11:5", "bound by unpacking"},
+		{"loop", "    for i in range(1):\n        b = a\n", "m.py:12:9", "bound conditionally"},
+		{"try", "    try:\n        b = a\n    except Exception:\n        pass\n", "m.py:12:9", "bound conditionally"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := svcWith("", "    @rpc\n    async def a(self, r: R) -> R: ...\n"+tc.body)
+			_, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+			var ae *analyzer.Error
+			if !errors.As(err, &ae) {
+				t.Fatalf("got %v (%T), want a positioned error", err, err)
+			}
+			if !strings.HasPrefix(err.Error(), tc.pos+": attribute ") || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "could be an aster method") {
+				t.Errorf("got %q, want %s: attribute …%s…", err, tc.pos, tc.msg)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package python
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"sort"
@@ -485,6 +486,9 @@ func (l *Loader) findMethods(s *svc) {
 				break
 			}
 		}
+		if fv, ok := v.(*failed); ok {
+			unknownMember(s, n, fv)
+		}
 		f, ok := v.(*function)
 		if !ok {
 			if c, ok := v.(*call); ok {
@@ -516,6 +520,18 @@ func (l *Loader) findMethods(s *svc) {
 		s.walkRoots = append(s.walkRoots, m.walk...)
 		s.graphRoots = append(s.graphRoots, m.walk[0], typeRoot{m.resp, m.walk[1].node, m.walk[1].mod})
 	}
+}
+
+// unknownMember fails on a class attribute whose value is unknown: it could
+// be an aster method, which the reference would find.
+func unknownMember(s *svc, name string, fv *failed) {
+	var ae *analyzer.Error
+	if !errors.As(fv.err, &ae) {
+		panic(fv.err)
+	}
+	panic(&analyzer.Error{File: ae.File, Line: ae.Line, Col: ae.Col,
+		Msg:  fmt.Sprintf("attribute %s of service %s cannot be determined statically (%s); it could be an aster method", name, s.cls.name, ae.Msg),
+		Hint: "Bind class attributes unconditionally to constants or defs, or move the computation to module level"})
 }
 
 // decoArgs resolves a method decorator call chain.
