@@ -1,23 +1,47 @@
 package python
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
-// checkSignatures rejects the parameter lists CPython 3.11 refuses to
-// compile (a module with one cannot be imported), in every def and lambda
-// of a module.
+// checkSignatures rejects what CPython 3.11 refuses to compile beyond the
+// grammar (a module with one cannot be imported): the parameter lists of
+// every def and lambda, and identifiers with characters Unicode 14 did not
+// have.
 func checkSignatures(m *module, n *pyparse.Node) {
-	if n.Kind == "function_definition" || n.Kind == "lambda" {
+	switch n.Kind {
+	case "function_definition", "lambda":
 		if ps := n.Child("parameters"); ps != nil {
 			checkParams(m, n, ps)
 		}
+	case "identifier":
+		checkIdentifier(m, n)
+		return
 	}
 	for _, c := range n.Children() {
 		checkSignatures(m, c)
+	}
+}
+
+// checkIdentifier rejects an identifier holding a character CPython 3.11
+// does not know (Python identifiers only hold printable characters).
+func checkIdentifier(m *module, n *pyparse.Node) {
+	text := n.Text()
+	if isASCII(text) {
+		return
+	}
+	line, col := n.Pos()
+	for _, r := range text {
+		if r >= 0x80 && !pyjson.Printable(r) {
+			panic(&analyzer.Error{File: m.file, Line: line, Col: col,
+				Msg: fmt.Sprintf("syntax error: invalid non-printable character U+%04X", r), Hint: "Use only characters of Unicode 14 (Python 3.11) in identifiers"})
+		}
+		col++
 	}
 }
 
@@ -133,4 +157,13 @@ func colonAfter(fn, ps *pyparse.Node) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

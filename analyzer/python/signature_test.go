@@ -32,6 +32,8 @@ func TestSignatureSyntaxErrors(t *testing.T) {
 		{"def f(**k, a): pass", "1:12", "arguments cannot follow var-keyword argument"},
 		{"def f(*a: int, a): pass", "1:8", "duplicate argument 'a'"},
 		{"def f(**k: int, a): pass", "1:17", "arguments cannot follow var-keyword argument"},
+		{"class Svc\U0001e030:\n    pass", "1:10", "invalid non-printable character U+1E030"},
+		{"x = 1\ny.a\U0001e030b = 2", "2:4", "invalid non-printable character U+1E030"},
 		{"def outer():\n    def f(a, a): pass\n", "2:14", "duplicate argument"},
 		{"class C:\n    def f(self, x=1, *, y, z=2, **kw): pass\n    def g(self, a, b=1, /, c=2, *d, e, **f): pass\n    def h(self, *a: int, b, **k: str): pass\n", "", ""},
 	} {

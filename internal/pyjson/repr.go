@@ -55,7 +55,7 @@ func strRepr(s string, surrogates bool) string {
 			b.WriteString(`\n`)
 		case r == '\r':
 			b.WriteString(`\r`)
-		case printable(r):
+		case Printable(r):
 			b.WriteRune(r)
 		case r < 0x100:
 			fmt.Fprintf(&b, `\x%02x`, r)
@@ -69,10 +69,10 @@ func strRepr(s string, surrogates bool) string {
 	return b.String()
 }
 
-// printable is CPython 3.11's str.isprintable for one character: Go's
+// Printable is CPython 3.11's str.isprintable for one character: Go's
 // unicode.IsPrint, less the characters that Unicode 15 (Go's tables)
 // assigned after Unicode 14 (CPython 3.11's), which CPython escapes.
-func printable(r rune) bool {
+func Printable(r rune) bool {
 	return unicode.IsPrint(r) && !unicode.Is(newInUnicode15, r)
 }
 
