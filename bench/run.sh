@@ -33,3 +33,6 @@ echo "ours (whole pipeline, best of $count): $ours ms"
 echo "CPython ast.parse (best of $count):    $cpython ms"
 awk -v a="$ours" -v b="$cpython" 'BEGIN { printf "ratio: %.2fx\n", a / b }'
 echo "peak memory of one pipeline run (max RSS): $peak"
+if [ -r /proc/loadavg ]; then
+	echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg) on $(getconf _NPROCESSORS_ONLN) cores"
+fi
