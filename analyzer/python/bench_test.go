@@ -96,7 +96,9 @@ func BenchmarkContractGenCorpus(b *testing.B) {
 			}
 			file.Entries = append(file.Entries, manifest.Build(c, res.Scoped, res.Methods, manifest.Publication{}))
 		}
-		runtime.KeepAlive(file)
+		if _, err := manifest.Marshal(file); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.StopTimer()
 	var ms runtime.MemStats

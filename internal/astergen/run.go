@@ -178,6 +178,7 @@ func planPython(o Options, metaCh <-chan collected) ([]*pkgOutput, int) {
 		return nil, 2
 	}
 	loader := python.NewLoader(python.Options{Dir: o.Dir, Env: o.Getenv})
+	loader.Prefetch(o.Python...)
 	var results []*analyzer.Result
 	for _, spec := range o.Python {
 		if !strings.Contains(spec, ":") {

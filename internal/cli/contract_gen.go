@@ -174,6 +174,7 @@ func (s *services) analyze() ([]*analyzer.Result, error) {
 	}
 	warn := func(w *analyzer.Error) { fmt.Fprintf(s.warnings, "Warning: %s\n", w.Error()) }
 	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
+	loader.Prefetch(s.specs...)
 	results := make([]*analyzer.Result, 0, len(s.specs))
 	for _, spec := range s.specs {
 		res, err := loader.Service(spec)
