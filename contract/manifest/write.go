@@ -9,17 +9,13 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 
 // Marshal writes f as the reference writes a manifest: an object for a
 // single entry, else an array, indented by 2, ASCII only, no trailing
-// newline.
+// newline. The entries of an array are turned into JSON values one at a
+// time, so a large file's values never all exist at once.
 func Marshal(f File) ([]byte, error) {
-	return pyjson.Marshal(f.Value(), layout)
-}
-
-// Value is f as a JSON value: an Object, or []any of Objects.
-func (f File) Value() any {
 	if !f.Array && len(f.Entries) == 1 {
-		return f.Entries[0].Object()
+		return pyjson.Marshal(f.Entries[0].Object(), layout)
 	}
-	return objectList(f.Entries, (*Manifest).Object)
+	return pyjson.MarshalArray(len(f.Entries), func(i int) any { return f.Entries[i].Object() }, layout)
 }
 
 // Object is the entry as a JSON object, keys in file order.

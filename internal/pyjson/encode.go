@@ -52,7 +52,26 @@ type Options struct {
 // types, *big.Int, float64, float32, string, []any, []string, Object, and
 // map[string]any (only with SortKeys, since a Go map has no order).
 func Marshal(v any, o Options) ([]byte, error) {
-	e := encoder{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
+	e := newEncoder(o)
+	if err := e.value(v, 0); err != nil {
+		return nil, err
+	}
+	return e.bytes(), nil
+}
+
+// MarshalArray encodes a JSON array of n items as Marshal encodes a []any,
+// asking item for each value only when it is written, so that the values
+// of a large document need not all exist at once.
+func MarshalArray(n int, item func(i int) any, o Options) ([]byte, error) {
+	e := newEncoder(o)
+	if err := e.items(n, item, 0); err != nil {
+		return nil, err
+	}
+	return e.bytes(), nil
+}
+
+func newEncoder(o Options) *encoder {
+	e := &encoder{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
 	if e.itemSep == "" {
 		e.itemSep = ", "
 		if o.Indent >= 0 {
@@ -62,14 +81,14 @@ func Marshal(v any, o Options) ([]byte, error) {
 	if e.keySep == "" {
 		e.keySep = ": "
 	}
-	if err := e.value(v, 0); err != nil {
-		return nil, err
-	}
-	return e.b, nil
+	return e
 }
 
 type encoder struct {
-	b       []byte
+	b []byte
+	// full are the filled chunks before b, of size bytes in all.
+	full    [][]byte
+	size    int
 	opt     Options
 	itemSep string
 	keySep  string
@@ -92,12 +111,36 @@ func (e *encoder) newline(depth int) {
 // spaces is a run of indentation.
 const spaces = "                                                                "
 
-// reserve doubles the buffer when less than a line's worth is free, so a
-// large document is copied a few times rather than once per 25% growth.
+// chunk is the size of the pieces a large document is written in.
+const chunk = 1 << 20
+
+// reserve makes room when less than a line's worth is free: it doubles a
+// small buffer, and past chunk bytes sets the full buffer aside and starts
+// another, so a large document is copied once, by bytes, and not at every
+// doubling.
 func (e *encoder) reserve() {
-	if cap(e.b)-len(e.b) < 1024 {
-		e.b = append(make([]byte, 0, 2*cap(e.b)+4096), e.b...)
+	if cap(e.b)-len(e.b) >= 1024 {
+		return
 	}
+	if cap(e.b) < chunk {
+		e.b = append(make([]byte, 0, 2*cap(e.b)+4096), e.b...)
+		return
+	}
+	e.full = append(e.full, e.b)
+	e.size += len(e.b)
+	e.b = make([]byte, 0, chunk)
+}
+
+// bytes returns the document written.
+func (e *encoder) bytes() []byte {
+	if e.full == nil {
+		return e.b
+	}
+	out := make([]byte, 0, e.size+len(e.b))
+	for _, c := range e.full {
+		out = append(out, c...)
+	}
+	return append(out, e.b...)
 }
 
 func (e *encoder) value(v any, depth int) error {
@@ -173,17 +216,22 @@ func (e *encoder) float(f float64) {
 }
 
 func (e *encoder) array(items []any, depth int) error {
-	if len(items) == 0 {
+	return e.items(len(items), func(i int) any { return items[i] }, depth)
+}
+
+// items writes an array of n values that item gives.
+func (e *encoder) items(n int, item func(int) any, depth int) error {
+	if n == 0 {
 		e.b = append(e.b, "[]"...)
 		return nil
 	}
 	e.b = append(e.b, '[')
-	for i, it := range items {
+	for i := range n {
 		if i > 0 {
 			e.b = append(e.b, e.itemSep...)
 		}
 		e.newline(depth + 1)
-		if err := e.value(it, depth+1); err != nil {
+		if err := e.value(item(i), depth+1); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -283,5 +284,46 @@ func TestOSStrRepr(t *testing.T) {
 		if got := OSStrRepr(c.in); got != c.want {
 			t.Errorf("OSStrRepr(%q) = %s, want %s", c.in, got, c.want)
 		}
+	}
+}
+
+// TestMarshalArray checks that an array written item by item is the array
+// Marshal writes, in every layout.
+func TestMarshalArray(t *testing.T) {
+	items := []any{Object{{Key: "a", Value: []any{1, "x"}}}, "é", []string{}, nil}
+	for _, o := range []Options{{Indent: 2, ASCII: true}, {Indent: -1}, {Indent: 0, ItemSep: ";"}} {
+		for _, n := range []int{0, 1, len(items)} {
+			want, err := Marshal(items[:n], o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := MarshalArray(n, func(i int) any { return items[i] }, o)
+			if err != nil || string(got) != string(want) {
+				t.Errorf("%+v, %d items: got %q, %v; want %q", o, n, got, err, want)
+			}
+		}
+	}
+	if _, err := MarshalArray(1, func(int) any { return struct{}{} }, Options{}); err == nil {
+		t.Error("MarshalArray accepted a value it cannot encode")
+	}
+}
+
+// TestMarshalLarge checks a document written in several chunks.
+func TestMarshalLarge(t *testing.T) {
+	items := make([]any, 300000)
+	var want strings.Builder
+	want.WriteString("[")
+	for i := range items {
+		s := "item " + strconv.Itoa(i)
+		items[i] = s
+		if i > 0 {
+			want.WriteString(",")
+		}
+		want.WriteString("\n  \"" + s + "\"")
+	}
+	want.WriteString("\n]")
+	got, err := Marshal(items, Options{Indent: 2})
+	if err != nil || string(got) != want.String() {
+		t.Fatalf("got %d bytes, %v; want %d bytes", len(got), err, want.Len())
 	}
 }
