@@ -40,20 +40,27 @@ func ident(s string) string {
 
 const hintStatic = "Use a constant, or a name bound to one at module level"
 
-func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
-	look := func(ns *namespace) (Value, bool) { return ns.lookup(name, s.at) }
-	var v Value
-	var ok bool
+// binding returns the latest binding of a name visible from s (a *failed
+// one included), and whether it is a module binding.
+func (l *Loader) binding(s scope, name string) (v Value, global, ok bool) {
 	if s.cls != nil && !s.modFirst {
-		v, ok = look(s.cls.ns)
-	}
-	if !ok {
-		if v, ok = look(s.mod.ns); ok {
-			checkGlobal(s.mod, name, n)
+		if v, ok = s.cls.ns.lookup(name, s.at); ok {
+			return v, false, true
 		}
 	}
-	if !ok && s.cls != nil && s.modFirst {
-		v, ok = look(s.cls.ns)
+	if v, ok = s.mod.ns.lookup(name, s.at); ok {
+		return v, true, true
+	}
+	if s.cls != nil && s.modFirst {
+		v, ok = s.cls.ns.lookup(name, s.at)
+	}
+	return v, false, ok
+}
+
+func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
+	v, global, ok := l.binding(s, name)
+	if global {
+		checkGlobal(s.mod, name, n)
 	}
 	if !ok {
 		switch {

@@ -150,7 +150,7 @@ func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why str
 		return
 	}
 	name := ident(target.Text())
-	l.bindName(m, cls, name, &failed{posErr(m, target, "Bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
+	l.bindName(m, cls, name, &failed{err: posErr(m, target, "Bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
 }
 
 // bindTargets marks every name inside n as undeterminable.
@@ -223,8 +223,15 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		return
 	}
 	var v Value
-	if err := try(func() { v = l.eval(l.scopeAt(m, cls), right) }); err != nil {
-		v = &failed{err}
+	sc := l.scopeAt(m, cls)
+	if err := try(func() { v = l.eval(sc, right) }); err != nil {
+		fv := &failed{err: err}
+		if name, ok := l.stdlibObject(sc, right); ok {
+			fv.stdlib = name
+		}
+		// Provably not an aster method: see stdlib.go.
+		fv.inert = l.inert(sc, right)
+		v = fv
 	}
 	for _, t := range targets {
 		if t.Kind == "identifier" {
@@ -255,7 +262,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	decoVals := make([]Value, len(decos))
 	for i, d := range decos {
 		if err := try(func() { decoVals[i] = l.eval(sc, d.NamedChildren()[0]) }); err != nil {
-			decoVals[i] = &failed{err}
+			decoVals[i] = &failed{err: err}
 		}
 	}
 	if sup := def.Child("superclasses"); sup != nil {
@@ -350,7 +357,7 @@ func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 		if c.Kind == "aliased_import" {
 			name := dotted(c.Child("name"))
 			v, err := l.importModule(name)
-			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text()), v, err)
+			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text()), name, v, err)
 			continue
 		}
 		name := dotted(c)
@@ -360,11 +367,13 @@ func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 		if err == nil {
 			v, err = l.importModule(top)
 		}
-		l.bindImport(m, cls, c, top, v, err)
+		l.bindImport(m, cls, c, top, top, v, err)
 	}
 }
 
-func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name string, v Value, err error) {
+// bindImport binds an import's result; target is the dotted name of the
+// imported object ("" for a star import).
+func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name, target string, v Value, err error) {
 	if err != nil {
 		var ie *ImportError
 		var ee *extensionError
@@ -374,9 +383,16 @@ func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name string
 			if len(ie.Searched) > 0 {
 				hint = "Searched: " + strings.Join(ie.Searched, ", ") + "; put the module on --python-path, or keep it out of the contract"
 			}
-			v = &failed{posErr(m, at, hint, "%s", ie.Error())}
+			fv := &failed{err: posErr(m, at, hint, "%s", ie.Error())}
+			// A standard-library module that no search root shadows is
+			// CPython's own.
+			top, _, _ := strings.Cut(ie.Module, ".")
+			if target != "" && ie.NotPackage == "" && ie.Name == top && stdlibModules[top] {
+				fv.stdlib, fv.inert = target, true
+			}
+			v = fv
 		case errors.As(err, &ee):
-			v = &failed{posErr(m, at, ee.err.Hint, "%s", ee.err.Msg)}
+			v = &failed{err: posErr(m, at, ee.err.Hint, "%s", ee.err.Msg)}
 		default:
 			panic(err)
 		}
@@ -423,7 +439,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	src, err := l.importModule(name)
 	if st.Child("name") == nil && st.NamedChildren()[len(st.NamedChildren())-1].Kind == "wildcard_import" {
 		if err != nil {
-			l.bindImport(m, cls, modNode, "*", nil, err)
+			l.bindImport(m, cls, modNode, "*", "", nil, err)
 			return
 		}
 		l.importStar(m, cls, st, src)
@@ -436,7 +452,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		}
 		attr := dotted(nameNode)
 		if err != nil {
-			l.bindImport(m, cls, alias, ident(alias.Text()), nil, err)
+			l.bindImport(m, cls, alias, ident(alias.Text()), name+"."+attr, nil, err)
 			continue
 		}
 		v, aerr := l.moduleAttr(src, attr, l.seq+1)
@@ -446,9 +462,9 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 			}
 		}
 		if aerr != nil {
-			v = &failed{posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}
+			v = &failed{err: posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}
 		} else if sm, ok := src.(*module); ok && sm.globals[attr] != nil {
-			v = &failed{posErr(m, nameNode, "Bind it once at module level and never reassign it", "'%s' is declared global in a function of '%s'", attr, name)}
+			v = &failed{err: posErr(m, nameNode, "Bind it once at module level and never reassign it", "'%s' is declared global in a function of '%s'", attr, name)}
 		}
 		l.bindName(m, cls, ident(alias.Text()), v)
 	}
@@ -487,7 +503,7 @@ func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) 
 			}
 			v, err := l.moduleAttr(sm, s, l.seq+1)
 			if err != nil {
-				v = &failed{err}
+				v = &failed{err: err}
 			}
 			l.bindName(m, cls, s, v)
 		}

@@ -29,7 +29,7 @@ func TestMethodDecoratorArgumentErrors(t *testing.T) {
 		{"unresolvable decorator", "", "    @unknown_deco\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
 		{"unresolvable called decorator", "", "    @unknown_deco(1)\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
 		{"user function decorator", "def deco(f):\n    return rpc(f)\n", "    @deco\n    async def a(self, r: R) -> R: ...\n", "m.py:11:6", "could be an aster method decorator"},
-		{"unreadable import", "from functools import cache\n", "    @cache\n    def helper(self): ...\n", "m.py:10:6", "could be an aster method decorator"},
+		{"unreadable import", "from cachetools import cached as cache\n", "    @cache\n    def helper(self): ...\n", "m.py:10:6", "could be an aster method decorator"},
 		{"lambda", "", "    @(lambda f: f)\n    async def a(self, r: R) -> R: ...\n", "m.py:9:6", "could be an aster method decorator"},
 		{"inherited", "def deco(f):\n    return f\nclass Base:\n    @deco\n    def helper(self): ...\n", "", "m.py:7:6", "could be an aster method decorator"},
 	} {

@@ -386,7 +386,8 @@ func (l *Loader) methodDeco(f *function) (d *call, node *pyparse.Node, ok bool) 
 
 // asterDecorator reports whether a decorator expression calls into an aster
 // method decorator (bare, called, or pre-configured). It fails when that
-// cannot be decided.
+// cannot be decided; a standard-library decorator given constant arguments
+// is decided (stdlib.go).
 func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool {
 	callee := expr
 	for callee.Kind == "call" {
@@ -403,14 +404,14 @@ func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool 
 			_, is := methodDecorators[x.fn]
 			return is
 		case *opaque:
-			if !strings.HasPrefix(x.name, "aster.") && x.name != "lambda" {
-				return false
+			top, _, _ := strings.Cut(x.name, ".")
+			if !stdlibModules[top] && top != "aster" && top != "lambda" {
+				return false // typing_extensions, pyfory
 			}
 		}
-		if l.propertyAccessor(sc, callee) {
-			return false
-		}
-	} else if l.propertyAccessor(sc, callee) {
+	}
+	// Provably not an aster decorator: see stdlib.go.
+	if l.inert(sc, expr) || l.propertyAccessor(sc, callee) {
 		return false
 	}
 	why := "its value is not known statically"
@@ -420,7 +421,7 @@ func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool 
 	} else if err != nil {
 		why = err.Error()
 	}
-	fail(f.mod, callee, "Decorate methods only with aster's decorators or with modelled ones (staticmethod, classmethod, property)",
+	fail(f.mod, callee, "Decorate methods only with aster's decorators, modelled ones (staticmethod, classmethod, property) or standard-library ones given constant arguments",
 		"decorator %s of %s could be an aster method decorator (%s)", strings.TrimSpace(callee.Text()), f.name, why)
 	return false
 }
@@ -486,7 +487,7 @@ func (l *Loader) findMethods(s *svc) {
 				break
 			}
 		}
-		if fv, ok := v.(*failed); ok {
+		if fv, ok := v.(*failed); ok && !fv.inert {
 			unknownMember(s, n, fv)
 		}
 		f, ok := v.(*function)
@@ -531,7 +532,7 @@ func unknownMember(s *svc, name string, fv *failed) {
 	}
 	panic(&analyzer.Error{File: ae.File, Line: ae.Line, Col: ae.Col,
 		Msg:  fmt.Sprintf("attribute %s of service %s cannot be determined statically (%s); it could be an aster method", name, s.cls.name, ae.Msg),
-		Hint: "Bind class attributes unconditionally to constants or defs, or move the computation to module level"})
+		Hint: "Bind class attributes unconditionally to constants, defs or standard-library calls with constant arguments, or move the computation to module level"})
 }
 
 // decoArgs resolves a method decorator call chain.

@@ -204,7 +204,7 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 			for _, m := range argNodes[1:] {
 				var mv Value
 				if err := try(func() { mv = l.eval(ms, m) }); err != nil {
-					mv = &failed{err}
+					mv = &failed{err: err}
 				}
 				meta = append(meta, mv)
 			}

@@ -36,7 +36,16 @@ type opaque struct{ name string }
 
 // failed is a binding whose value could not be determined; using it where
 // it matters raises err.
-type failed struct{ err error }
+type failed struct {
+	err error
+	// stdlib is the standard-library module or object an import found
+	// missing from the search path is (CPython finds it in its standard
+	// library), or that an assignment binds.
+	stdlib string
+	// inert marks a binding that is provably not an aster method (a
+	// standard-library object, or a call of one, see inert).
+	inert bool
+}
 
 // generic is a subscripted (or bare typing) alias with an origin.
 type generic struct {
