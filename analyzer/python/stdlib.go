@@ -14,12 +14,13 @@ import (
 //
 // Objects that can hand back an object that already exists are the
 // exception: they find it by name (eval, pydoc.locate, pickle.loads), read it
-// from the interpreter's state (sys, gc, inspect), take it from inside their
-// argument (operator.attrgetter, typing.get_type_hints) or return what
-// calling their argument returns (operator.call, pdb.runcall). Through them an
-// aster method defined elsewhere could come back, so they stay errors, as do
-// private and dunder names (f.__wrapped__, sys._getframe) and the builtins
-// that are not modelled (getattr, vars, next, max, …).
+// from the interpreter's state or from a registry user code filled
+// (sys, gc, inspect, signal.getsignal, typing.get_overloads), take it from
+// inside their argument (operator.attrgetter, typing.get_type_hints) or
+// return what calling their argument returns (operator.call, pdb.runcall).
+// Through them an aster method defined elsewhere could come back, so they
+// stay errors, as do private and dunder names (f.__wrapped__, sys._getframe)
+// and the builtins that are not modelled (getattr, vars, next, max, …).
 //
 // Standard-library objects are taken as CPython defines them: code that
 // rebinds them (functools.cache = rpc) or stores aster objects into their
@@ -28,11 +29,17 @@ import (
 // stdlibReaching are the objects (a name covers everything under it) that
 // can hand back an existing object.
 var stdlibReaching = map[string]bool{
-	"builtins": true, "code": true, "codeop": true, "copyreg": true, "ctypes": true, "gc": true,
-	"functools.reduce": true, "importlib": true, "imp": true, "inspect": true, "logging.config": true,
-	"marshal": true, "operator": true, "pdb": true, "bdb": true, "pickle": true, "pkgutil": true,
-	"profile": true, "cProfile": true, "pydoc": true, "runpy": true, "shelve": true, "sys": true,
-	"trace": true, "typing.get_type_hints": true, "unittest": true, "zipimport": true,
+	// by name
+	"code": true, "codeop": true, "copyreg": true, "imp": true, "importlib": true,
+	"logging.config": true, "marshal": true, "pickle": true, "pkgutil": true, "pydoc": true,
+	"runpy": true, "shelve": true, "unittest": true, "zipimport": true,
+	// interpreter state, hooks and registries
+	"codecs.lookup_error": true, "ctypes": true, "gc": true, "inspect": true,
+	"logging.getLogRecordFactory": true, "readline": true, "signal.getsignal": true, "sys": true,
+	"threading.getprofile": true, "threading.gettrace": true, "typing.get_overloads": true,
+	// the argument's insides, or the result of calling it
+	"bdb": true, "cProfile": true, "functools.reduce": true, "operator": true, "pdb": true,
+	"profile": true, "trace": true, "typing.get_type_hints": true,
 }
 
 // stdlibInert reports whether a dotted name is a standard-library object

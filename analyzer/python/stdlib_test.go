@@ -118,6 +118,7 @@ func TestStdlibStillErrors(t *testing.T) {
 		{"calls its argument", "import operator\n", "    @operator.call\n    def b(self): return a\n", "m.py:12:6", "could be an aster method decorator"},
 		{"reaching partial", "import functools, pydoc\n", "    @functools.partial(pydoc.locate, \"m.S.a\")\n    def b(self): ...\n", "m.py:12:6", "could be an aster method decorator"},
 		{"annotations", "import typing\n", "    @typing.get_type_hints\n    def b(self) -> a: ...\n", "m.py:12:6", "could be an aster method decorator"},
+		{"registered hook", "import signal\n", "    b = signal.getsignal(2)\n", "m.py:12:9", "could be an aster method"},
 		{"dunder", "import functools\n", "    b = functools.cache.__wrapped__\n", "m.py:12:9", "could be an aster method"},
 		{"third-party", "import cachetools\n", "    @cachetools.cached(1)\n    def b(self): ...\n", "m.py:12:6", "could be an aster method decorator"},
 		{"modelled module, aster argument", "import typing\n", "    @typing.no_type_check_decorator(a)\n    def b(self): ...\n", "m.py:12:6", "could be an aster method decorator"},
