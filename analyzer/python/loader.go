@@ -154,8 +154,20 @@ func (ns *namespace) lookup(name string, at int) (Value, bool) {
 	return v, ok
 }
 
-// lookupSeq is lookup that also returns the binding's sequence number.
+// lookupSeq is lookup that also returns the binding's sequence number. A
+// star import that failed (bound as "*") may have rebound any name: it
+// shadows every binding made before it, and names never bound.
 func (ns *namespace) lookupSeq(name string, at int) (Value, int, bool) {
+	v, seq, ok := ns.latest(name, at)
+	if name != "*" {
+		if sv, sseq, sok := ns.latest("*", at); sok && (!ok || sseq > seq) {
+			return sv, sseq, true
+		}
+	}
+	return v, seq, ok
+}
+
+func (ns *namespace) latest(name string, at int) (Value, int, bool) {
 	bs := ns.m[name]
 	for i := len(bs) - 1; i >= 0; i-- {
 		if bs[i].seq < at {
