@@ -90,12 +90,6 @@ func tree() *Command {
 		p.subs = append(p.subs, n)
 		return n
 	}
-	for _, p := range pending {
-		if _, ok := registry[p]; !ok {
-			registry[p] = &Command{Path: p, Summary: "(not implemented yet)", Usage: "aster " + p,
-				Run: func(*Context) error { return Usagef("aster %s: not implemented yet", p) }}
-		}
-	}
 	paths := make([]string, 0, len(registry))
 	for p := range registry {
 		paths = append(paths, p)
