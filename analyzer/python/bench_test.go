@@ -2,11 +2,14 @@ package python
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
@@ -79,6 +82,7 @@ func BenchmarkContractGenCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	specs := writeBenchCorpus(b, dir)
+	LimitMemory() // as the aster command runs
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -123,5 +127,25 @@ func TestBenchCorpusAnalyses(t *testing.T) {
 		if len(res.Methods) != 5 || len(c.Types) < 10 {
 			t.Errorf("%s: %d methods, %d types", spec, len(res.Methods), len(c.Types))
 		}
+	}
+}
+
+// TestLimitMemory checks that the soft memory limit is set, and set again
+// after a collection.
+func TestLimitMemory(t *testing.T) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("$GOMEMLIMIT is set")
+	}
+	LimitMemory()
+	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got == math.MaxInt64 {
+		t.Fatalf("memory limit %d, want at least %d", got, memoryFloor)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	for i := 0; debug.SetMemoryLimit(-1) == math.MaxInt64; i++ {
+		if i == 100 {
+			t.Fatal("the memory limit was not set again after collections")
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
 	}
 }

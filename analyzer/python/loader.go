@@ -5,8 +5,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
@@ -345,4 +349,34 @@ func (l *Loader) exec(m *module) (err error) {
 	collectGlobals(f.Root, false, m.globals)
 	l.execBody(m, nil, f.Root.Children())
 	return nil
+}
+
+// memoryFloor is the smallest soft memory limit LimitMemory sets.
+const memoryFloor = 168 << 20
+
+var limitOnce sync.Once
+
+// LimitMemory bounds the memory of an analysis run, unless $GOMEMLIMIT is
+// set: after every collection it sets the Go runtime's soft memory limit
+// to the larger of 168 MiB and 1.25 times the live heap. The live data of
+// a run grows until its last service, and the collector's default goal,
+// twice the live heap, would let the process reach about twice its final
+// live size; under the limit it collects sooner instead, and a run whose
+// live data outgrows the floor still has a quarter of it to allocate in
+// between collections.
+func LimitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limitOnce.Do(adjustLimit)
+	}
+}
+
+// gcCycle is a value whose finalizer runs after the next collection.
+type gcCycle struct{ _ *byte }
+
+func adjustLimit() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	n := int64(live[0].Value.Uint64())
+	debug.SetMemoryLimit(max(memoryFloor, n+n/4))
+	runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) { adjustLimit() })
 }

@@ -5,9 +5,11 @@ package main
 import (
 	"os"
 
+	"github.com/asterkit/aster/analyzer/python"
 	"github.com/asterkit/aster/internal/cli"
 )
 
 func main() {
+	python.LimitMemory()
 	os.Exit(cli.Stdio())
 }
