@@ -308,22 +308,30 @@ func TestMarshalArray(t *testing.T) {
 	}
 }
 
-// TestMarshalLarge checks a document written in several chunks.
+// TestMarshalLarge checks large documents: items alike (written in the
+// room the first one suggests) and a short first item (the rest written
+// in several chunks).
 func TestMarshalLarge(t *testing.T) {
-	items := make([]any, 300000)
-	var want strings.Builder
-	want.WriteString("[")
-	for i := range items {
-		s := "item " + strconv.Itoa(i)
-		items[i] = s
-		if i > 0 {
-			want.WriteString(",")
+	for _, first := range []string{"item 000000", ""} {
+		items := make([]any, 300000)
+		var want strings.Builder
+		want.WriteString("[")
+		for i := range items {
+			s := strconv.Itoa(i)
+			s = "item " + strings.Repeat("0", 6-len(s)) + s
+			if i == 0 {
+				s = first
+			}
+			items[i] = s
+			if i > 0 {
+				want.WriteString(",")
+			}
+			want.WriteString("\n  \"" + s + "\"")
 		}
-		want.WriteString("\n  \"" + s + "\"")
-	}
-	want.WriteString("\n]")
-	got, err := Marshal(items, Options{Indent: 2})
-	if err != nil || string(got) != want.String() {
-		t.Fatalf("got %d bytes, %v; want %d bytes", len(got), err, want.Len())
+		want.WriteString("\n]")
+		got, err := Marshal(items, Options{Indent: 2})
+		if err != nil || string(got) != want.String() {
+			t.Fatalf("first item %q: got %d bytes, %v; want %d bytes", first, len(got), err, want.Len())
+		}
 	}
 }
