@@ -131,16 +131,6 @@ func (e *encoder) reserve() {
 	e.b = make([]byte, 0, chunk)
 }
 
-// expect makes room for a document of about size bytes and an eighth
-// more. A top-level array's items are usually alike, so after the first
-// one the whole array is expected to need n times as much; a document
-// that fits is then written without a copy.
-func (e *encoder) expect(size int) {
-	if size += size / 8; size > cap(e.b) {
-		e.b = append(make([]byte, 0, size), e.b...)
-	}
-}
-
 // bytes returns the document written.
 func (e *encoder) bytes() []byte {
 	if e.full == nil {
@@ -243,9 +233,6 @@ func (e *encoder) items(n int, item func(int) any, depth int) error {
 		e.newline(depth + 1)
 		if err := e.value(item(i), depth+1); err != nil {
 			return err
-		}
-		if i == 0 && depth == 0 && e.full == nil {
-			e.expect(len(e.b) * n)
 		}
 	}
 	e.newline(depth)

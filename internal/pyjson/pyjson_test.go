@@ -308,9 +308,7 @@ func TestMarshalArray(t *testing.T) {
 	}
 }
 
-// TestMarshalLarge checks large documents: items alike (written in the
-// room the first one suggests) and a short first item (the rest written
-// in several chunks).
+// TestMarshalLarge checks large documents, written in several chunks.
 func TestMarshalLarge(t *testing.T) {
 	for _, first := range []string{"item 000000", ""} {
 		items := make([]any, 300000)
