@@ -351,19 +351,23 @@ func (l *Loader) exec(m *module) (err error) {
 	return nil
 }
 
-// memoryFloor is the smallest soft memory limit LimitMemory sets.
-const memoryFloor = 168 << 20
+// memoryFloor is the smallest soft memory limit LimitMemory sets, and
+// memoryCeiling the live heap beyond which it lifts the limit.
+const (
+	memoryFloor   = 168 << 20
+	memoryCeiling = 256 << 20
+)
 
 var limitOnce sync.Once
 
 // LimitMemory bounds the memory of an analysis run, unless $GOMEMLIMIT is
 // set: after every collection it sets the Go runtime's soft memory limit
-// to the larger of 168 MiB and 1.25 times the live heap. The live data of
-// a run grows until its last service, and the collector's default goal,
+// to the larger of 168 MiB and the live heap plus an eighth. The live data
+// of a run grows until its last service, and the collector's default goal,
 // twice the live heap, would let the process reach about twice its final
-// live size; under the limit it collects sooner instead, and a run whose
-// live data outgrows the floor still has a quarter of it to allocate in
-// between collections.
+// live size; under the limit it collects sooner instead. Once the live
+// heap passes 256 MiB the limit is lifted, so that a large run does not
+// spend its time collecting.
 func LimitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limitOnce.Do(adjustLimit)
@@ -377,6 +381,10 @@ func adjustLimit() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	n := int64(live[0].Value.Uint64())
-	debug.SetMemoryLimit(max(memoryFloor, n+n/4))
+	limit := max(memoryFloor, n+n/8)
+	if n > memoryCeiling {
+		limit = math.MaxInt64
+	}
+	debug.SetMemoryLimit(limit)
 	runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) { adjustLimit() })
 }
