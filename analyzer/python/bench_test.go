@@ -149,3 +149,19 @@ func TestLimitMemory(t *testing.T) {
 		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
 	}
 }
+
+// TestMemoryLimit checks the limit for some live heap sizes.
+func TestMemoryLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct{ live, want int64 }{
+		{0, 168 * mib},
+		{140 * mib, 168 * mib},
+		{160 * mib, 180 * mib},
+		{256 * mib, 288 * mib},
+		{257 * mib, math.MaxInt64},
+	} {
+		if got := memoryLimit(c.live); got != c.want {
+			t.Errorf("memoryLimit(%d MiB) = %d, want %d", c.live/mib, got, c.want)
+		}
+	}
+}

@@ -380,11 +380,14 @@ type gcCycle struct{ _ *byte }
 func adjustLimit() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
-	n := int64(live[0].Value.Uint64())
-	limit := max(memoryFloor, n+n/8)
-	if n > memoryCeiling {
-		limit = math.MaxInt64
-	}
-	debug.SetMemoryLimit(limit)
+	debug.SetMemoryLimit(memoryLimit(int64(live[0].Value.Uint64())))
 	runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) { adjustLimit() })
+}
+
+// memoryLimit is the soft limit LimitMemory sets for a live heap size.
+func memoryLimit(live int64) int64 {
+	if live > memoryCeiling {
+		return math.MaxInt64
+	}
+	return max(memoryFloor, live+live/8)
 }
