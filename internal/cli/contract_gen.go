@@ -154,55 +154,59 @@ func (s *services) validate(c *Context) error {
 	return nil
 }
 
-// analyze runs the front end on every spec, in order; the first failure
-// stops it.
-func (s *services) analyze() ([]*analyzer.Result, error) {
+// analyze runs the front end on every spec, in order, handing each
+// service to each as soon as it is analysed; the first failure stops it.
+func (s *services) analyze(each func(*analyzer.Result) error) error {
 	dir, err := os.Getwd()
 	if err != nil {
-		return nil, Failf("cannot read the current directory: %v", err)
+		return Failf("cannot read the current directory: %v", err)
 	}
 	if s.goMode {
 		results, err := golang.Analyze(dir, s.patterns...)
 		if err != nil {
-			return nil, analysisError(err)
+			return analysisError(err)
 		}
 		if len(results) == 0 {
-			return nil, Failf("no //aster:service interface in %s", strings.Join(s.goPatterns(), " ")).
+			return Failf("no //aster:service interface in %s", strings.Join(s.goPatterns(), " ")).
 				WithHint("Mark a service interface with //aster:service, or pass other packages.")
 		}
-		return results, nil
+		for _, res := range results {
+			if err := each(res); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	warn := func(w *analyzer.Error) { fmt.Fprintf(s.warnings, "Warning: %s\n", w.Error()) }
 	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
 	loader.Prefetch(s.specs...)
-	results := make([]*analyzer.Result, 0, len(s.specs))
 	for _, spec := range s.specs {
 		res, err := loader.Service(spec)
 		if err != nil {
-			return nil, analysisError(err)
+			return analysisError(err)
 		}
-		results = append(results, res)
+		if err := each(res); err != nil {
+			return err
+		}
 	}
-	return results, nil
+	return nil
 }
 
 // manifest analyses and compiles every service and builds the manifest
 // file gen writes: an object for one service, an array for several.
 func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
-	results, err := s.analyze()
-	if err != nil {
-		return manifest.File{}, err
-	}
-	file := manifest.File{Array: len(results) > 1}
-	for _, res := range results {
+	var file manifest.File
+	err := s.analyze(func(res *analyzer.Result) error {
 		compiled, err := contract.Compile(res.Service)
 		if err != nil {
-			return manifest.File{}, Failf("service %s: %v", res.Service.Name, err).
+			return Failf("service %s: %v", res.Service.Name, err).
 				WithHint("Fix the service declaration; the contract cannot be hashed as it stands.")
 		}
 		file.Entries = append(file.Entries, manifest.Build(compiled, res.Scoped, res.Methods, pub))
-	}
-	return file, nil
+		return nil
+	})
+	file.Array = len(file.Entries) > 1
+	return file, err
 }
 
 // analysisError turns a front-end failure into the error the user sees.
