@@ -2,17 +2,15 @@ package python
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/memlimit"
 )
 
 const benchServices = 1000
@@ -82,7 +80,7 @@ func BenchmarkContractGenCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	specs := writeBenchCorpus(b, dir)
-	LimitMemory() // as the aster command runs
+	memlimit.Apply() // as the aster command runs
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -126,42 +124,6 @@ func TestBenchCorpusAnalyses(t *testing.T) {
 		}
 		if len(res.Methods) != 5 || len(c.Types) < 10 {
 			t.Errorf("%s: %d methods, %d types", spec, len(res.Methods), len(c.Types))
-		}
-	}
-}
-
-// TestLimitMemory checks that the soft memory limit is set, and set again
-// after a collection.
-func TestLimitMemory(t *testing.T) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("$GOMEMLIMIT is set")
-	}
-	LimitMemory()
-	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got == math.MaxInt64 {
-		t.Fatalf("memory limit %d, want at least %d", got, memoryFloor)
-	}
-	debug.SetMemoryLimit(math.MaxInt64)
-	for i := 0; debug.SetMemoryLimit(-1) == math.MaxInt64; i++ {
-		if i == 100 {
-			t.Fatal("the memory limit was not set again after collections")
-		}
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
-	}
-}
-
-// TestMemoryLimit checks the limit for some live heap sizes.
-func TestMemoryLimit(t *testing.T) {
-	const mib = 1 << 20
-	for _, c := range []struct{ live, want int64 }{
-		{0, 168 * mib},
-		{140 * mib, 168 * mib},
-		{160 * mib, 180 * mib},
-		{256 * mib, 288 * mib},
-		{257 * mib, math.MaxInt64},
-	} {
-		if got := memoryLimit(c.live); got != c.want {
-			t.Errorf("memoryLimit(%d MiB) = %d, want %d", c.live/mib, got, c.want)
 		}
 	}
 }

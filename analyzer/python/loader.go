@@ -5,12 +5,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
@@ -349,45 +345,4 @@ func (l *Loader) exec(m *module) (err error) {
 	collectGlobals(f.Root, false, m.globals)
 	l.execBody(m, nil, f.Root.Children())
 	return nil
-}
-
-// memoryFloor is the smallest soft memory limit LimitMemory sets, and
-// memoryCeiling the live heap beyond which it lifts the limit.
-const (
-	memoryFloor   = 168 << 20
-	memoryCeiling = 256 << 20
-)
-
-var limitOnce sync.Once
-
-// LimitMemory bounds the memory of an analysis run, unless $GOMEMLIMIT is
-// set: after every collection it sets the Go runtime's soft memory limit
-// to the larger of 168 MiB and the live heap plus an eighth. The live data
-// of a run grows until its last service, and the collector's default goal,
-// twice the live heap, would let the process reach about twice its final
-// live size; under the limit it collects sooner instead. Once the live
-// heap passes 256 MiB the limit is lifted, so that a large run does not
-// spend its time collecting.
-func LimitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		limitOnce.Do(adjustLimit)
-	}
-}
-
-// gcCycle is a value whose finalizer runs after the next collection.
-type gcCycle struct{ _ *byte }
-
-func adjustLimit() {
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	debug.SetMemoryLimit(memoryLimit(int64(live[0].Value.Uint64())))
-	runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) { adjustLimit() })
-}
-
-// memoryLimit is the soft limit LimitMemory sets for a live heap size.
-func memoryLimit(live int64) int64 {
-	if live > memoryCeiling {
-		return math.MaxInt64
-	}
-	return max(memoryFloor, live+live/8)
 }

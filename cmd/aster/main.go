@@ -5,11 +5,11 @@ package main
 import (
 	"os"
 
-	"github.com/asterkit/aster/analyzer/python"
 	"github.com/asterkit/aster/internal/cli"
+	"github.com/asterkit/aster/internal/memlimit"
 )
 
 func main() {
-	python.LimitMemory()
+	memlimit.Apply()
 	os.Exit(cli.Stdio())
 }

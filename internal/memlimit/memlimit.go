@@ -1,0 +1,54 @@
+// Package memlimit sets the soft memory limit the aster command runs under,
+// so that analyses whose live data grows until the end do not reach twice
+// their final size.
+package memlimit
+
+import (
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// floor is the smallest soft memory limit Apply sets, and
+// ceiling the live heap beyond which it lifts the limit.
+const (
+	floor   = 168 << 20
+	ceiling = 256 << 20
+)
+
+var applyOnce sync.Once
+
+// Apply bounds the memory of the process, unless $GOMEMLIMIT is
+// set: after every collection it sets the Go runtime's soft memory limit
+// to the larger of 168 MiB and the live heap plus an eighth. The live data
+// of a run grows until its last service, and the collector's default goal,
+// twice the live heap, would let the process reach about twice its final
+// live size; under the limit it collects sooner instead. Once the live
+// heap passes 256 MiB the limit is lifted, so that a large run does not
+// spend its time collecting.
+func Apply() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		applyOnce.Do(adjustLimit)
+	}
+}
+
+// gcCycle is a value whose finalizer runs after the next collection.
+type gcCycle struct{ _ *byte }
+
+func adjustLimit() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	debug.SetMemoryLimit(limit(int64(live[0].Value.Uint64())))
+	runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) { adjustLimit() })
+}
+
+// limit is the soft limit Apply sets for a live heap size.
+func limit(live int64) int64 {
+	if live > ceiling {
+		return math.MaxInt64
+	}
+	return max(floor, live+live/8)
+}
