@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 
@@ -72,7 +71,7 @@ func runContractGen(c *Context) error {
 		return nil
 	}
 	if err := atomicfile.Write(*out, data, 0o644); err != nil {
-		return Failf("cannot write %s: %v", *out, cause(err)).
+		return Failf("cannot write %s: %v", *out, unwrapPath(err)).
 			WithHint("Check that the directory is writable, or choose another --out.")
 	}
 	fmt.Fprintf(c.Stdout, "Contract manifest written to: %s\n", *out)
@@ -260,16 +259,6 @@ func (s *services) goPatterns() []string {
 		return []string{"."}
 	}
 	return s.patterns
-}
-
-// cause is the operating system's reason inside a path error, so that
-// messages name the path as the user gave it.
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // shellQuote quotes s for a POSIX shell when it holds anything but plain

@@ -178,15 +178,5 @@ func readIdentity(data []byte) (*trust.Identity, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := &trust.Identity{EndpointID: strings.ToLower(f.EndpointID)}
-	if f.Seed != nil {
-		id.EndpointID = identity.EndpointID(f.Seed)
-	}
-	for _, p := range f.Peers {
-		id.Peers = append(id.Peers, trust.Peer{
-			Name: p.Name, Role: p.Role, Type: p.Type, RootPubkey: p.RootPubkey, EndpointID: p.EndpointID,
-			Nonce: p.Nonce, Signature: p.Signature, ExpiresAt: p.ExpiresAt, Attributes: p.Attributes,
-		})
-	}
-	return id, nil
+	return f.Trust(), nil
 }

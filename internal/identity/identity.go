@@ -6,7 +6,6 @@ package identity
 import (
 	"crypto/ed25519"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/tomltext"
+	"github.com/asterkit/aster/internal/trust"
 )
 
 // DefaultPath is the identity file used when none is named.
@@ -267,7 +267,7 @@ func (f *File) parseServices(v any, order map[string][]string) error {
 // EndpointID is the EndpointId of a node seed: the lowercase hex of its
 // Ed25519 public key.
 func EndpointID(seed []byte) string {
-	return hex.EncodeToString(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
+	return trust.EndpointID(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
 }
 
 // Put removes every peer named p.Name and appends p.

@@ -1,12 +1,17 @@
 package identity
 
-import "github.com/asterkit/aster/internal/trust"
+import (
+	"strings"
+
+	"github.com/asterkit/aster/internal/trust"
+)
 
 // Trust is the file as credential verification sees it: the node's
-// EndpointId (derived from the secret key, else the stored endpoint_id)
+// EndpointId (derived from the secret key, else the stored endpoint_id,
+// lower-cased)
 // and the peers as stored.
 func (f *File) Trust() *trust.Identity {
-	id := &trust.Identity{EndpointID: f.EndpointID}
+	id := &trust.Identity{EndpointID: strings.ToLower(f.EndpointID)}
 	if f.Seed != nil {
 		id.EndpointID = EndpointID(f.Seed)
 	}
