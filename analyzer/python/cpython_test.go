@@ -49,18 +49,8 @@ print(json.dumps(out))
 // TestMatchesCPython compares float/str/bytes repr and escape decoding
 // with the local CPython.
 func TestMatchesCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
-	out, err := exec.Command(py, "-c", cpythonCases).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var cases [][3]string
-	if err := json.Unmarshal(out, &cases); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, cpythonCases, &cases)
 	bad := 0
 	for _, c := range cases {
 		var got, want string = "", c[2]
@@ -132,21 +122,11 @@ print(json.dumps({"src": src, "want": want}))
 // CPython fails. Expressions we refuse (float **, str * int, …) are
 // allowed to differ.
 func TestConstantsMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
-	out, err := exec.Command(py, "-c", cpythonExprs).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var d struct {
 		Src  string
 		Want []*string
 	}
-	if err := json.Unmarshal(out, &d); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, cpythonExprs, &d)
 	dir := writeTree(t, map[string]string{"m.py": d.Src})
 	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 	mv, err := l.importModule("m")
@@ -183,10 +163,6 @@ func TestConstantsMatchCPython(t *testing.T) {
 // TestPascalMatchesCPython checks the Mode 2 class name of random method
 // names against the reference's rule run by CPython.
 func TestPascalMatchesCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import json, random
 random.seed(5)
@@ -200,14 +176,8 @@ def pascal(n):
     return n[0].upper() + n[1:]
 print(json.dumps([[n, pascal(n)] for n in sorted(names)]))
 `
-	out, err := exec.Command(py, "-c", script).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var cases [][2]string
-	if err := json.Unmarshal(out, &cases); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, script, &cases)
 	for _, c := range cases {
 		if got := pascal(c[0]); got != c[1] {
 			t.Errorf("pascal(%q) = %q, want %q", c[0], got, c[1])
@@ -219,10 +189,6 @@ print(json.dumps([[n, pascal(n)] for n in sorted(names)]))
 // compares dataclasses.fields (names and default kinds) and class
 // creation failures with ours.
 func TestDataclassFieldsMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import json, random, dataclasses
 from dataclasses import dataclass, field, InitVar, KW_ONLY
@@ -271,10 +237,6 @@ for i in range(300):
     src += code
 print(json.dumps({"src": src, "results": results}))
 `
-	out, err := exec.Command(py, "-c", script).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var d struct {
 		Src     string
 		Results []struct {
@@ -282,9 +244,7 @@ print(json.dumps({"src": src, "results": results}))
 			Fields []string
 		}
 	}
-	if err := json.Unmarshal(out, &d); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, script, &d)
 	dir := writeTree(t, map[string]string{"m.py": d.Src})
 	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 	mv, err := l.importModule("m")
@@ -329,10 +289,6 @@ print(json.dumps({"src": src, "results": results}))
 // TestEnumsMatchCPython builds random enums and compares the iterated
 // member values (and str() of the first member) with CPython's.
 func TestEnumsMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import json, random, enum
 random.seed(4)
@@ -361,10 +317,6 @@ for i in range(300):
     src += code
 print(json.dumps({"src": src, "results": results}))
 `
-	out, err := exec.Command(py, "-c", script).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var d struct {
 		Src     string
 		Results []struct {
@@ -373,9 +325,7 @@ print(json.dumps({"src": src, "results": results}))
 			First  *string
 		}
 	}
-	if err := json.Unmarshal(out, &d); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, script, &d)
 	dir := writeTree(t, map[string]string{"m.py": d.Src})
 	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 	mv, err := l.importModule("m")
@@ -429,10 +379,6 @@ print(json.dumps({"src": src, "results": results}))
 // with CPython's typing introspection (typing.get_type_hints, get_origin,
 // get_args and the rules of python-frontend.md §12) and compares ours.
 func TestFieldTypesMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import json, random, typing, dataclasses, datetime, enum
 from typing import *
@@ -538,10 +484,6 @@ for i in range(600):
         pass
 print(json.dumps({"src": src, "results": results}))
 `
-	out, err := exec.Command(py, "-c", script).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var d struct {
 		Src     string
 		Results []struct {
@@ -550,9 +492,7 @@ print(json.dumps({"src": src, "results": results}))
 			Kind      map[string]any
 		}
 	}
-	if err := json.Unmarshal(out, &d); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, script, &d)
 	dir := writeTree(t, map[string]string{"m.py": d.Src})
 	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 	mv, err := l.importModule("m")
@@ -634,10 +574,6 @@ func descriptorKeys(f manifest.Field) map[string]any {
 // manifest writes them (JSON value, or str() of other values) and
 // compares with CPython's json.dumps of the same rule.
 func TestDefaultsMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import json, random, enum, dataclasses
 random.seed(8)
@@ -681,17 +617,11 @@ for i in range(400):
     src += code
 print(json.dumps({"src": src, "results": results}))
 `
-	out, err := exec.Command(py, "-c", script).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var d struct {
 		Src     string
 		Results []struct{ Name, Expr, JSON string }
 	}
-	if err := json.Unmarshal(out, &d); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, script, &d)
 	dir := writeTree(t, map[string]string{"m.py": d.Src})
 	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 	mv, err := l.importModule("m")
@@ -724,5 +654,30 @@ print(json.dumps({"src": src, "results": results}))
 		if bad > 10 {
 			t.FailNow()
 		}
+	}
+}
+
+// runCPython runs script with the local CPython 3.11, whose semantics the
+// front end follows, and decodes the JSON it prints into v. Without
+// python3.11 the test is skipped; a script that fails fails the test.
+func runCPython(t *testing.T, script string, v any) {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	version, err := exec.Command(py, "-c", "import sys; print('%d.%d' % sys.version_info[:2])").Output()
+	if err != nil || strings.TrimSpace(string(version)) != "3.11" {
+		t.Skipf("python3 is not CPython 3.11 (%s)", strings.TrimSpace(string(version)))
+	}
+	cmd := exec.Command(py, "-c", script)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, stderr.String())
+	}
+	if err := json.Unmarshal(out, v); err != nil {
+		t.Fatal(err)
 	}
 }

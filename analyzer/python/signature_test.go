@@ -1,9 +1,7 @@
 package python
 
 import (
-	"encoding/json"
 	"errors"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -79,18 +77,8 @@ print(json.dumps(out))
 // rejects are rejected; where the analyzer names the CPython rule, the
 // position and wording must be CPython's.
 func TestSignaturesMatchCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
-	out, err := exec.Command(py, "-c", cpythonSignatures).Output()
-	if err != nil {
-		t.Skipf("python3 failed: %v", err)
-	}
 	var cases [][2]string
-	if err := json.Unmarshal(out, &cases); err != nil {
-		t.Fatal(err)
-	}
+	runCPython(t, cpythonSignatures, &cases)
 	bad, rejected := 0, 0
 	for _, c := range cases {
 		src, want := c[0], c[1]
