@@ -1,7 +1,6 @@
 package astergen
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -203,7 +202,7 @@ func planPython(o Options, metaCh <-chan collected) ([]*pkgOutput, int) {
 		manifestPath: filepath.Join(dir, filepath.FromSlash(templates.ManifestPath))}
 	compiled, err := compileAll(results)
 	if err == nil {
-		err = out.buildManifest(results, compiled, meta, readPrevious(out.manifestPath, len(results)))
+		err = out.buildManifest(results, compiled, meta, readFile(out.manifestPath))
 	}
 	if err != nil {
 		return nil, analysisFailure(o.Stderr, err)
@@ -228,8 +227,8 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		results[i] = s.Result
 	}
 	// The existing manifest is read while the contracts compile.
-	prevCh := make(chan previous, 1)
-	go func() { prevCh <- readPrevious(out.manifestPath, len(results)) }()
+	prevCh := make(chan []byte, 1)
+	go func() { prevCh <- readFile(out.manifestPath) }()
 	compiled, err := compileAll(results)
 	if err != nil {
 		return nil, err
@@ -253,53 +252,25 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 	return out, goErr
 }
 
-// previous is an existing manifest file and, when it has the shape about
-// to be written, its entries' publication metadata.
-type previous struct {
-	data []byte
-	meta []publish.Metadata
-	ok   bool
-}
-
-// readPrevious reads the manifest at path (missing or unreadable gives
-// nothing) for n entries.
-func readPrevious(path string, n int) previous {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return previous{}
-	}
-	meta, ok := publish.Previous(data, n, n > 1)
-	return previous{data, meta, ok}
-}
-
-// buildManifest sets the manifest file and its bytes. The manifest keeps
-// the existing file's publication metadata when that is all that would
-// change, so an unchanged contract never rewrites the file.
-func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*contract.Compiled, meta publish.Metadata, old previous) error {
-	array := len(results) > 1
-	build := func(pubs []publish.Metadata) ([]byte, error) {
-		f := manifest.File{Array: array}
-		for i, r := range results {
-			m := pubs[0]
-			if len(pubs) > 1 {
-				m = pubs[i]
-			}
-			f.Entries = append(f.Entries, manifest.Build(compiled[i], r.Scoped, r.Methods, manifest.Publication{
-				VCSRevision: m.VCSRevision, VCSTag: m.VCSTag, VCSURL: m.VCSURL, PublishedAtEpochMS: m.PublishedAtEpochMS,
-			}))
-		}
-		out.file = f
-		return manifest.Marshal(f)
-	}
-	if old.ok {
-		if kept, err := build(old.meta); err == nil && bytes.Equal(kept, old.data) {
-			out.manifestBytes = kept
-			return nil
-		}
+// buildManifest sets the manifest file and its bytes; an unchanged
+// contract keeps the existing file's bytes (publish.Stable). old is the
+// existing file, nil when there is none.
+func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*contract.Compiled, meta publish.Metadata, old []byte) error {
+	out.file = manifest.File{Array: len(results) > 1}
+	for i, r := range results {
+		out.file.Entries = append(out.file.Entries, manifest.Build(compiled[i], r.Scoped, r.Methods, manifest.Publication{
+			VCSRevision: meta.VCSRevision, VCSTag: meta.VCSTag, VCSURL: meta.VCSURL, PublishedAtEpochMS: meta.PublishedAtEpochMS,
+		}))
 	}
 	var err error
-	out.manifestBytes, err = build([]publish.Metadata{meta})
+	out.manifestBytes, _, err = publish.Stable(out.file, old)
 	return err
+}
+
+// readFile is the content of path, nil when it cannot be read.
+func readFile(path string) []byte {
+	data, _ := os.ReadFile(path)
+	return data
 }
 
 // compileAll compiles the services' contracts, in parallel.

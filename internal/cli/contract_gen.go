@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -61,11 +60,12 @@ func runContractGen(c *Context) error {
 	if err != nil {
 		return err
 	}
-	data, err := manifest.Marshal(file)
+	old, _ := os.ReadFile(*out)
+	data, same, err := publish.Stable(file, old)
 	if err != nil {
 		return Failf("cannot write the manifest: %v", err)
 	}
-	if old, err := os.ReadFile(*out); err == nil && unchanged(old, file) {
+	if same {
 		fmt.Fprintf(c.Stdout, "Contract manifest unchanged: %s\n", *out)
 		printEntries(c.Stdout, file)
 		return nil
@@ -77,24 +77,6 @@ func runContractGen(c *Context) error {
 	fmt.Fprintf(c.Stdout, "Contract manifest written to: %s\n", *out)
 	printEntries(c.Stdout, file)
 	return nil
-}
-
-// unchanged reports whether file, with the publication metadata of the
-// existing manifest old put in place of its own, serialises to exactly old
-// (manifest.md §11 (b)).
-func unchanged(old []byte, file manifest.File) bool {
-	prev, ok := publish.Previous(old, len(file.Entries), file.Array)
-	if !ok {
-		return false
-	}
-	same := manifest.File{Entries: make([]manifest.Manifest, len(file.Entries)), Array: file.Array}
-	for i, e := range file.Entries {
-		e.PublishedAtEpochMS = prev[i].PublishedAtEpochMS
-		e.VCSRevision, e.VCSTag, e.VCSURL = prev[i].VCSRevision, prev[i].VCSTag, prev[i].VCSURL
-		same.Entries[i] = e
-	}
-	data, err := manifest.Marshal(same)
-	return err == nil && bytes.Equal(data, old)
 }
 
 // printEntries writes the per-service lines that follow gen's and check's

@@ -1,6 +1,11 @@
 package publish
 
-import "github.com/asterkit/aster/internal/pyjson"
+import (
+	"bytes"
+
+	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/pyjson"
+)
 
 // Previous reads the publication metadata of each entry of an existing
 // manifest file, so that a regeneration that changes nothing else can
@@ -58,4 +63,26 @@ func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
 		}
 	}
 	return prev, true
+}
+
+// Stable returns the bytes to write for file (manifest.md §11 (b)). When
+// file, with the publication metadata of the existing manifest old in
+// place of its own, serialises to exactly old, it returns old and true, so
+// that a regeneration that changes nothing else leaves the file as it is.
+// Otherwise it returns file's own bytes and false. old is nil when there
+// is no existing file.
+func Stable(file manifest.File, old []byte) ([]byte, bool, error) {
+	if prev, ok := Previous(old, len(file.Entries), file.Array); ok {
+		kept := manifest.File{Entries: make([]manifest.Manifest, len(file.Entries)), Array: file.Array}
+		for i, e := range file.Entries {
+			e.PublishedAtEpochMS = prev[i].PublishedAtEpochMS
+			e.VCSRevision, e.VCSTag, e.VCSURL = prev[i].VCSRevision, prev[i].VCSTag, prev[i].VCSURL
+			kept.Entries[i] = e
+		}
+		if data, err := manifest.Marshal(kept); err == nil && bytes.Equal(data, old) {
+			return old, true, nil
+		}
+	}
+	data, err := manifest.Marshal(file)
+	return data, false, err
 }

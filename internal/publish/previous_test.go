@@ -1,6 +1,14 @@
 package publish
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/testenv"
+)
 
 const entry = `{"service": "A", "vcs_revision": "abc", "vcs_tag": null, "vcs_url": "https://h/r", "published_at_epoch_ms": 1767225600000}`
 
@@ -46,5 +54,38 @@ func TestPreviousRejects(t *testing.T) {
 		if prev, ok := Previous([]byte(tt.data), tt.n, tt.array); ok {
 			t.Errorf("%s: Previous accepted it: %+v", tt.name, prev)
 		}
+	}
+}
+
+// TestStable keeps an existing manifest whose only differences are
+// publication metadata, and replaces it otherwise.
+func TestStable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testenv.Vectors(t), "01_unary_basic", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := manifest.Parse("manifest.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := "0123abcd"
+	fresh := old
+	fresh.Entries = append([]manifest.Manifest(nil), old.Entries...)
+	fresh.Entries[0].PublishedAtEpochMS++
+	fresh.Entries[0].VCSRevision = &rev
+
+	got, same, err := Stable(fresh, data)
+	if err != nil || !same || !bytes.Equal(got, data) {
+		t.Fatalf("metadata-only change: same=%v err=%v, bytes kept=%v", same, err, bytes.Equal(got, data))
+	}
+
+	fresh.Entries[0].Version++
+	got, same, err = Stable(fresh, data)
+	if err != nil || same || bytes.Equal(got, data) || !bytes.Contains(got, []byte(rev)) {
+		t.Fatalf("changed entry: same=%v err=%v; want fresh bytes with the new metadata", same, err)
+	}
+
+	if _, same, err := Stable(old, nil); err != nil || same {
+		t.Fatalf("no existing file: same=%v err=%v", same, err)
 	}
 }
