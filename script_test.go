@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs every testdata/scripts/*.txtar as users run the commands.
-// Each script sees $VECTORS (the shared conformance vectors), and HOME and
+// Each script sees $VECTORS (the conformance vectors in testdata/conformance), and HOME and
 // ASTER_HOME under its own $WORK.
 func TestScripts(t *testing.T) {
 	vectors := testenv.Vectors(t)

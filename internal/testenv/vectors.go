@@ -1,4 +1,5 @@
-// Package testenv locates the shared conformance vectors for tests.
+// Package testenv locates the conformance vectors kept in the repository
+// (testdata/conformance, see testdata/README.md) for tests.
 package testenv
 
 import (
@@ -8,20 +9,17 @@ import (
 	"path/filepath"
 )
 
-// VectorsDir returns the absolute path of the conformance vectors: the
-// folder named by $ASTER_VECTORS, else ../shared/vectors beside the module
-// root. It returns an error naming where it looked when they are absent.
+// VectorsDir returns the absolute path of testdata/conformance in the
+// module that contains the working directory. It returns an error naming
+// where it looked when the copy is absent.
 func VectorsDir() (string, error) {
-	if dir := os.Getenv("ASTER_VECTORS"); dir != "" {
-		return checkDir(dir)
-	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for dir := wd; ; dir = filepath.Dir(dir) {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return checkDir(filepath.Join(dir, "..", "shared", "vectors"))
+			return checkDir(filepath.Join(dir, "testdata", "conformance"))
 		}
 		if filepath.Dir(dir) == dir {
 			return "", errors.New("conformance vectors: no go.mod above " + wd)
@@ -30,14 +28,10 @@ func VectorsDir() (string, error) {
 }
 
 func checkDir(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+	if _, err := os.Stat(filepath.Join(dir, "CONTRACT_IDS.txt")); err != nil {
+		return "", fmt.Errorf("conformance vectors not found at %s: %v", dir, err)
 	}
-	if _, err := os.Stat(filepath.Join(abs, "CONTRACT_IDS.txt")); err != nil {
-		return "", fmt.Errorf("conformance vectors not found at %s (set ASTER_VECTORS or place shared/ beside the checkout): %v", abs, err)
-	}
-	return abs, nil
+	return dir, nil
 }
 
 // Vectors is VectorsDir for tests: it fails the test loudly when the
