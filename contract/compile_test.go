@@ -273,7 +273,7 @@ func TestCompileEveryDump(t *testing.T) {
 }
 
 func TestCompileExtraEdgeMakesSelfRef(t *testing.T) {
-	// python-frontend.md §10: Zb.a: Optional[Aa], Aa.b: list[Optional[Zb]]
+	// docs/python.md "How field types map": Zb.a: Optional[Aa], Aa.b: list[Optional[Zb]]
 	// (ANY, but still an edge Aa → Zb).
 	aa := func(edges ...string) *Node {
 		n := node("m", "Aa", list(nfield("b", Element{Kind: Any})))

@@ -101,8 +101,9 @@ func upstreamEncode(t *testing.T, id string) (b []byte, err error, legacy bool) 
 		}
 		e.signed(n)
 	case "string":
-		s, ok := strings.CutPrefix(arg, "'")
-		if s, ok = strings.CutSuffix(s, "'"); !ok {
+		s, quoted := strings.CutPrefix(arg, "'")
+		s, closed := strings.CutSuffix(s, "'")
+		if !quoted || !closed {
 			t.Fatalf("unquoted string in %s", id)
 		}
 		e.str(s)

@@ -7,8 +7,9 @@ import (
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
-// kindInfo is the manifest classification of a Go type (manifest.md §5.2,
-// mapped onto Go types as the package documentation describes).
+// kindInfo is the manifest classification of a Go type (docs/formats.md
+// "The manifest"; the Go side of it is in docs/go.md "Wire structs and
+// fields").
 type kindInfo struct {
 	kind       string
 	nullable   bool

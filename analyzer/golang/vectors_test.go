@@ -143,7 +143,6 @@ func findService(t *testing.T, p *Package, iface string) *analyzer.Result {
 	return nil
 }
 
-var kindNames = map[contract.TypeKind]string{contract.Primitive: "primitive", contract.Ref: "ref", contract.SelfRef: "self_ref", contract.Any: "any"}
 var containerNames = map[contract.ContainerKind]string{contract.NoContainer: "none", contract.List: "list", contract.Set: "set", contract.Map: "map"}
 var patternDump = map[contract.MethodPattern]string{contract.Unary: "unary", contract.ServerStream: "server_stream", contract.ClientStream: "client_stream", contract.BidiStream: "bidi_stream"}
 

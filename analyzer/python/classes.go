@@ -160,13 +160,13 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 			continue
 		}
 		v, _ := c.ns.lookup(name, final)
-		switch v.(type) {
+		switch v := v.(type) {
 		case *function:
 			continue
 		case *class:
 			fail(c.mod, c.node, "Move the nested class out of the enum", "nested class %s in enum %s cannot be analysed", name, c.name)
 		case *failed:
-			panic(v.(*failed).err)
+			panic(v.err)
 		}
 		if a, ok := v.(*call); ok && a.fn == "enum.auto" {
 			v = l.autoValue(c, flavour, name, lastValues)

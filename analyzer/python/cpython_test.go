@@ -377,7 +377,7 @@ print(json.dumps({"src": src, "results": results}))
 
 // TestFieldTypesMatchCPython maps random annotations to FieldDef shapes
 // with CPython's typing introspection (typing.get_type_hints, get_origin,
-// get_args and the rules of python-frontend.md §12) and compares ours.
+// get_args and the rules of docs/python.md "How field types map") and compares ours.
 func TestFieldTypesMatchCPython(t *testing.T) {
 	const script = `
 import json, random, typing, dataclasses, datetime, enum
@@ -644,7 +644,7 @@ print(json.dumps({"src": src, "results": results}))
 		})
 		switch {
 		case err != nil:
-			// Refusing is allowed for what §6 rejects: Flag combinations,
+			// Refusing is allowed for what docs/formats.md "The manifest" refuses to render: Flag combinations,
 			// non-empty frozensets, other types.
 			t.Logf("%s (%s): refused: %v", r.Name, r.Expr, err)
 		case got != r.JSON:

@@ -2,7 +2,7 @@ package python
 
 import "testing"
 
-// manifest.md §7: only a plain string literal (or a concatenation of plain
+// docs/formats.md "The manifest": only a plain string literal (or a concatenation of plain
 // ones) is a docstring; an f-string is not, with or without fields (CPython
 // 3.11 leaves __doc__ None).
 func TestDocstringForms(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// cli.md "Module resolution": a miss lists the directories tried, as given.
+// docs/python.md "Module search and import": a miss lists the directories tried, as given.
 func TestImportErrorSearched(t *testing.T) {
 	dir := writeTree(t, map[string]string{"p/__init__.py": "", "src/p/__init__.py": "", "m.py": ""})
 	abs := filepath.Join(dir, "abs")

@@ -21,7 +21,7 @@ type Options struct {
 	Dir string
 	// Env reads environment variables (nil = os.Getenv).
 	Env func(string) string
-	// Warn receives the warnings python-frontend.md asks for (nil: none
+	// Warn receives the warnings docs/python.md asks for (nil: none
 	// are reported). The CLI prints "Warning: " + w.Error().
 	Warn func(w *analyzer.Error)
 }
@@ -36,7 +36,7 @@ type Loader struct {
 	// load order (their walks give automatic wire tags).
 	serviceClasses []*class
 	// inline records, per function, the service whose Mode 2 request class
-	// it already produced (§3).
+	// it already produced (docs/python.md "Methods").
 	inline    map[*function]*class
 	typeCache map[fieldKey]Value
 	// undecided is set when an XLANG service of a loaded module could not
@@ -87,7 +87,7 @@ func (e *NotServiceError) Error() string {
 	return fmt.Sprintf("Class %s is not decorated with @service.", e.Name)
 }
 
-// NewLoader returns a loader searching the roots cli.md fixes.
+// NewLoader returns a loader searching the roots docs/python.md "Module search and import" fixes.
 func NewLoader(o Options) *Loader {
 	env := o.Env
 	if env == nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
-// renderDefault renders a field default for the manifest (manifest.md §6).
+// renderDefault renders a field default for the manifest (docs/formats.md "The manifest").
 func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	switch x := v.(type) {
 	case noneV, bool, *big.Int, float64:

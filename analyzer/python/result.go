@@ -57,7 +57,7 @@ func (l *Loader) methodType(v Value) contract.MethodType {
 }
 
 // walkLoadedServices runs the XLANG walk of every @service class loaded so
-// far, for the automatic tags they give (§7.3).
+// far, for the automatic tags they give (docs/python.md "Dataclasses, identity and fields").
 func (l *Loader) walkLoadedServices() {
 	l.quiet = true
 	defer func() { l.quiet = false }()
@@ -206,7 +206,7 @@ func isPySpace(r rune) bool {
 	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
 }
 
-// docFirstParagraph implements manifest.md §7.
+// docFirstParagraph implements docs/formats.md "The manifest".
 func docFirstParagraph(doc string) string {
 	var out []string
 	for _, ln := range splitLines(strings.TrimFunc(doc, isPySpace)) {
@@ -347,7 +347,7 @@ var kindNames = map[string]string{
 	"builtins.bool": "bool", "builtins.bytes": "bytes",
 }
 
-// classify fills kind, nullable and the extra keys (manifest.md §5.2).
+// classify fills kind, nullable and the extra keys (docs/formats.md "The manifest").
 func (l *Loader) classify(m *module, n *pyparse.Node, t Value, d *manifest.Field) {
 	t, d.Nullable = optionalArm(t)
 	d.Kind = "string"

@@ -786,7 +786,8 @@ func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
 	}
 }
 
-// inlineCapable implements §6.1 for a single parameter.
+// inlineCapable reports whether a single parameter makes an inline method
+// (docs/python.md "Requests and responses").
 func (l *Loader) inlineCapable(n *pyparse.Node, f *function, v Value) bool {
 	if a, ok := v.(*annotated); ok {
 		v = a.t

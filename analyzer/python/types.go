@@ -216,7 +216,7 @@ func (l *Loader) identityClass(c *class) *class {
 	return nil
 }
 
-// fqn returns a dataclass's package and name (§7.1).
+// fqn returns a dataclass's package and name (docs/python.md "Dataclasses, identity and fields").
 func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 	if k := l.identityClass(c); k != nil && k != c {
 		fail(m, n, "Give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
@@ -249,7 +249,7 @@ func (l *Loader) wireTagOf(c *class) string {
 	return ""
 }
 
-// graph builds the §10 type graph.
+// graph builds the type graph (docs/python.md "How field types map").
 func (l *Loader) graph(s *svc) []*contract.Node {
 	nodes := map[string]*contract.Node{}
 	byFQN := map[string]*class{}
@@ -314,7 +314,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 	return out
 }
 
-// nodeField maps a field to its FieldDef shape (§12).
+// nodeField maps a field to its FieldDef shape (docs/python.md "How field types map").
 func (l *Loader) nodeField(f *dcField, t Value) contract.NodeField {
 	nf := contract.NodeField{Name: f.name, Required: true}
 	t, nf.Optional = optionalArm(t)

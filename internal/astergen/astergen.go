@@ -10,11 +10,14 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/asterkit/aster/internal/version"
 )
 
 // usage is the command's synopsis.
 const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
        aster-gen [-check] [-out DIR] -python MODULE:CLASS [-python ...]
+       aster-gen -version
 
 Analyses the //aster:service interfaces of the Go packages (default: the
 current directory, the package of $GOFILE under go generate) and writes, in
@@ -27,6 +30,7 @@ aster_contract.go. Files are rewritten only when their bytes change.
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)
+  -version  print the version and exit
 `
 
 // gcPercent is the garbage collector's target during a run (unless GOGC
@@ -45,6 +49,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	check := fs.Bool("check", false, "")
 	out := fs.String("out", "", "")
+	showVersion := fs.Bool("version", false, "")
 	var py specs
 	fs.Var(&py, "python", "")
 	if err := fs.Parse(args); err != nil {
@@ -55,6 +60,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n  %s", err, strings.ReplaceAll(strings.SplitN(usage, "\n", 2)[0], "\n", ""))
 		fmt.Fprintln(stderr)
 		return 2
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "aster-gen %s\n", version.String())
+		return 0
 	}
 	dir, err := os.Getwd()
 	if err != nil {

@@ -1,12 +1,6 @@
 package cli
 
-import "runtime/debug"
+import "github.com/asterkit/aster/internal/version"
 
-// Version is the module version from the build information.
-func Version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" {
-		return "(devel)"
-	}
-	return info.Main.Version
-}
+// Version is the version aster --version prints.
+func Version() string { return version.String() }

@@ -65,7 +65,7 @@ func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
 	return prev, true
 }
 
-// Stable returns the bytes to write for file (manifest.md §11 (b)). When
+// Stable returns the bytes to write for file (docs/formats.md "The manifest"). When
 // file, with the publication metadata of the existing manifest old in
 // place of its own, serialises to exactly old, it returns old and true, so
 // that a regeneration that changes nothing else leaves the file as it is.
