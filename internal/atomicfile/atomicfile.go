@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // Write replaces path with data, creating missing parent directories
@@ -23,7 +25,7 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 // an unchanged file keeps its modification time. It reports whether it
 // wrote.
 func WriteIfChanged(path string, data []byte, perm fs.FileMode) (bool, error) {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+	if old, err := inputfile.Read(path, inputfile.Manifest); err == nil && bytes.Equal(old, data) {
 		return false, nil
 	}
 	return true, Write(path, data, perm)

@@ -13,6 +13,7 @@ import (
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/publish"
 	"github.com/asterkit/aster/internal/pyjson"
 )
@@ -60,7 +61,7 @@ func runContractGen(c *Context) error {
 	if err != nil {
 		return err
 	}
-	old, _ := os.ReadFile(*out)
+	old, _ := inputfile.Read(*out, inputfile.Manifest)
 	data, same, err := publish.Stable(file, old)
 	if err != nil {
 		return Failf("cannot write the manifest: %v", err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -72,7 +73,7 @@ func keygenRoot(c *Context) error {
 	}
 	pubPath := trust.CompanionPath(path)
 	kept := false
-	if old, err := os.ReadFile(pubPath); err == nil && !*force {
+	if old, err := inputfile.Read(pubPath, inputfile.Key); err == nil && !*force {
 		kept = true
 		if oldPub, ok := trust.ParsePublicKey(old); !ok || !oldPub.Equal(pub) {
 			fmt.Fprintf(c.Stderr, "Warning: %s holds a different public key; it was left unchanged.\n", pubPath)

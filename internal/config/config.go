@@ -7,11 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // SourceDefault is the source of a value no layer set.
@@ -134,7 +135,7 @@ func (c *Config) applyFile(path, home string) error {
 	if strings.HasPrefix(path, "~/") && home != "" {
 		open = filepath.Join(home, path[2:])
 	}
-	data, err := os.ReadFile(open)
+	data, err := inputfile.Read(open, inputfile.Config)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/identity"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
 	"github.com/asterkit/aster/internal/trust"
 )
@@ -129,7 +130,7 @@ func Gitignore(abs string) (string, error) {
 		entry = "/" + filepath.ToSlash(rel)
 	}
 	ignore := filepath.Join(top, ".gitignore")
-	text, err := os.ReadFile(ignore)
+	text, err := inputfile.Read(ignore, inputfile.Ignore)
 	switch {
 	case err == nil:
 		if len(text) > 0 && !bytes.HasSuffix(text, []byte("\n")) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // FileStore keeps each secret in its own file, "<dir>/<account>" (mode 0600
@@ -45,7 +46,7 @@ func (s *FileStore) Get(account string) (string, error) {
 		return "", err
 	}
 	p := s.Path(account)
-	b, err := os.ReadFile(p)
+	b, err := inputfile.Read(p, inputfile.Secret)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", ErrNotFound
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/tomltext"
 )
 
@@ -80,7 +81,7 @@ func (p *Profile) Has(key string) bool {
 
 // Load reads path; a missing file is an empty configuration.
 func Load(path string) (*Config, error) {
-	text, err := os.ReadFile(path)
+	text, err := inputfile.Read(path, inputfile.Config)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
