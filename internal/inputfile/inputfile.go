@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // Kind is a kind of input file and the most bytes it may hold.
@@ -61,8 +62,8 @@ func size(n int64) string {
 // Read returns the content of the regular file at path (symbolic links are
 // followed). A missing file gives an error satisfying
 // errors.Is(err, fs.ErrNotExist); anything that is not a regular file, or
-// a file above k's limit, a *fs.PathError whose Err is ErrNotRegular or a
-// *TooLargeError. Opening never blocks on a named pipe.
+// a file above k's limit, a *fs.PathError whose Err is syscall.EISDIR,
+// ErrNotRegular or a *TooLargeError. Opening never blocks on a named pipe.
 func Read(path string, k Kind) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
@@ -83,6 +84,9 @@ func read(f *os.File, k Kind) ([]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	if st.IsDir() {
+		return nil, syscall.EISDIR
 	}
 	if !st.Mode().IsRegular() {
 		return nil, ErrNotRegular

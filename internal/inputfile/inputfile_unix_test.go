@@ -21,7 +21,10 @@ func TestReadNotRegular(t *testing.T) {
 	if err := os.Symlink("/dev/urandom", link); err != nil {
 		t.Fatal(err)
 	}
-	paths := []string{dir, "/dev/zero", fifo, link}
+	paths := []string{"/dev/zero", fifo, link}
+	if _, err := Read(dir, Config); !errors.Is(err, syscall.EISDIR) {
+		t.Errorf("directory: err = %v, want EISDIR", err)
+	}
 	for _, p := range paths {
 		done := make(chan error, 1)
 		go func() { _, err := Read(p, Config); done <- err }()
