@@ -138,7 +138,11 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 			return b, nil
 		}
 		b := truthy(v)
-		c.Warnings = append(c.Warnings, fmt.Sprintf("%s: expected a boolean, got %s; taken as %s", where, tomltext.TypeName(v), pyBool(b)))
+		got := fmt.Sprintf("%s: expected a boolean, got %s %s", where, tomltext.TypeName(v), tomltext.FormatValue(v))
+		if err := c.warn(fmt.Sprintf("%s; taken as %s, as the Aster runtime reads it", got, pyBool(b)), got,
+			"Write true or false without quotes"); err != nil {
+			return nil, err
+		}
 		return b, nil
 	case kindInt:
 		return tomlInt(v, where)
@@ -157,7 +161,9 @@ func (c *Config) decodeBytes(k kind, text, where string) (any, error) {
 	if !ok {
 		return nil, &Error{Msg: where + ": " + problem, Hint: hint}
 	}
-	c.warnLength(where, b)
+	if err := c.warnLength(where, b); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
