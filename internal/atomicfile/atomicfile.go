@@ -13,6 +13,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -238,6 +239,36 @@ func named(f *os.File) bool {
 // earlier ".<name>.tmp-<random>" one. Failures are ignored: a file that
 // stays is removed by a later write.
 func RemoveStale(path string) {
+	eachStale(path, func(f *os.File) bool {
+		_ = os.Remove(f.Name())
+		return false
+	})
+}
+
+// Recover completes a write of path whose writer was killed between
+// Prepare and Commit: the first stale temporary file of path whose content
+// (at most k's limit) accept approves takes path's name. It reports whether
+// one did.
+func Recover(path string, k inputfile.Kind, accept func([]byte) bool) (bool, error) {
+	var done bool
+	var err error
+	eachStale(path, func(f *os.File) bool {
+		data, rerr := io.ReadAll(io.LimitReader(f, k.Limit()+1))
+		if rerr != nil || int64(len(data)) > k.Limit() || !accept(data) {
+			return false
+		}
+		if err = os.Rename(f.Name(), path); err == nil {
+			done = true
+			err = syncDir(filepath.Dir(path))
+		}
+		return true
+	})
+	return done, err
+}
+
+// eachStale calls f with each stale temporary file of path, opened and
+// locked, until f returns true.
+func eachStale(path string, f func(*os.File) bool) {
 	dir := filepath.Dir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -249,22 +280,26 @@ func RemoveStale(path string) {
 		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) && !strings.HasPrefix(name, "."+prefix) {
 			continue
 		}
-		removeIfUnlocked(filepath.Join(dir, name))
+		if stop := withStale(filepath.Join(dir, name), f); stop {
+			return
+		}
 	}
 }
 
-// removeIfUnlocked removes the regular file at name unless a live writer
-// holds its lock.
-func removeIfUnlocked(name string) {
-	f, err := os.OpenFile(name, os.O_RDWR|noFollow, 0)
+// withStale calls f with the regular file at name, opened and locked,
+// unless a live writer holds its lock; it returns what f returns.
+func withStale(name string, f func(*os.File) bool) bool {
+	file, err := os.OpenFile(name, os.O_RDWR|noFollow, 0)
 	if err != nil {
-		return
+		return false
 	}
-	if locked, err := filelock.TryLock(f); err == nil && locked && named(f) {
-		_ = os.Remove(name)
+	stop := false
+	if locked, err := filelock.TryLock(file); err == nil && locked && named(file) {
+		stop = f(file)
 	}
 	// Nothing was written: closing it only drops the lock.
-	_ = f.Close()
+	_ = file.Close()
+	return stop
 }
 
 // resolve follows the symbolic links at path to the file they name, which
