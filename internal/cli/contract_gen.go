@@ -36,6 +36,9 @@ func runContractGen(c *Context) error {
 	if err := c.Parse(); err != nil {
 		return err
 	}
+	if *out == "" {
+		return Usagef("--out needs a file path").WithHint("Pass --out PATH, or leave it out for %s.", defaultManifest)
+	}
 	if err := svcs.validate(c); err != nil {
 		return err
 	}

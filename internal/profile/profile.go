@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,6 +34,16 @@ func Home() (string, error) {
 		return "", fmt.Errorf("cannot locate the configuration directory: %v (set ASTER_HOME)", err)
 	}
 	return filepath.Join(home, ".aster"), nil
+}
+
+// WarnIfExposed warns on w when the configuration directory home exists
+// and other users can write to it: they could replace config.toml, or the
+// root key file kept there.
+func WarnIfExposed(home string, w io.Writer) {
+	if st, err := os.Stat(home); err == nil && st.IsDir() && st.Mode().Perm()&0o022 != 0 {
+		fmt.Fprintf(w, "Warning: %s can be written by other users (mode %v); they could replace the keys and profiles kept there.\n  Run: chmod 700 %s\n",
+			home, st.Mode().Perm(), home)
+	}
 }
 
 // ConfigPath is the profiles file inside home.
