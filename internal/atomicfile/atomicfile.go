@@ -266,21 +266,34 @@ func Recover(path string, k inputfile.Kind, accept func([]byte) bool) (bool, err
 	return done, err
 }
 
+// RemoveStaleIn removes the stale temporary files of every file in dir,
+// for a directory that only this package writes to (a file keyring).
+func RemoveStaleIn(dir string) {
+	eachStaleIn(dir, func(name string) bool { return strings.Contains(name, ".tmp-") }, func(f *os.File) bool {
+		_ = os.Remove(f.Name())
+		return false
+	})
+}
+
 // eachStale calls f with each stale temporary file of path, opened and
 // locked, until f returns true.
 func eachStale(path string, f func(*os.File) bool) {
-	dir := filepath.Dir(path)
+	prefix := tempPrefix(path)
+	eachStaleIn(filepath.Dir(path), func(name string) bool {
+		return strings.HasPrefix(name, prefix) || strings.HasPrefix(name, "."+prefix)
+	}, f)
+}
+
+// eachStaleIn calls f with each regular file of dir whose name match
+// approves and that no live writer holds, opened and locked, until f
+// returns true.
+func eachStaleIn(dir string, match func(string) bool, f func(*os.File) bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	prefix := tempPrefix(path)
 	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) && !strings.HasPrefix(name, "."+prefix) {
-			continue
-		}
-		if stop := withStale(filepath.Join(dir, name), f); stop {
+		if e.Type().IsRegular() && match(e.Name()) && withStale(filepath.Join(dir, e.Name()), f) {
 			return
 		}
 	}

@@ -115,3 +115,19 @@ func TestFollowSymlink(t *testing.T) {
 		t.Error("without FollowSymlink the link should be replaced")
 	}
 }
+
+// TestRemoveStaleIn removes the unlocked temporary files of any file of
+// a directory and nothing else.
+func TestRemoveStaleIn(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"aster-root-a.tmp-X", ".aster-root-b.tmp-Y", "aster-root-c"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveStaleIn(dir)
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "aster-root-c" {
+		t.Errorf("left %v, want only aster-root-c", entries)
+	}
+}

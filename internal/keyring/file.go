@@ -56,6 +56,8 @@ func (s *FileStore) Get(account string) (string, error) {
 		return "", err
 	}
 	s.warnExposedDir()
+	// Copies of secrets left by writers that were killed.
+	atomicfile.RemoveStaleIn(s.dir)
 	p := s.Path(account)
 	b, err := inputfile.Read(p, inputfile.Secret)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -79,6 +81,8 @@ func (s *FileStore) Set(account, secret string) error {
 		return err
 	}
 	s.warnExposedDir()
+	// Copies of secrets left by writers that were killed.
+	atomicfile.RemoveStaleIn(s.dir)
 	p := s.Path(account)
 	if err := atomicfile.Write(p, []byte(secret+"\n"), 0o600); err != nil {
 		return err
