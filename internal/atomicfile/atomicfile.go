@@ -215,7 +215,8 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 			return f, nil
 		}
 		// Another writer's RemoveStale took the new file before it was
-		// locked; try another name.
+		// locked; try another name. The file is empty: removing and
+		// closing it can only fail harmlessly.
 		_ = os.Remove(f.Name())
 		_ = f.Close()
 		if err != nil {

@@ -60,10 +60,12 @@ func (e *Env) locked(notify io.Writer, f func() error) error {
 	if err != nil {
 		return err
 	}
-	if e.Config, err = Load(e.Config.Path); err == nil {
-		err = f()
+	// The lock file holds no data: failing to close it loses nothing.
+	defer func() { _ = lock.Release() }()
+	if e.Config, err = Load(e.Config.Path); err != nil {
+		return err
 	}
-	return errors.Join(err, lock.Release())
+	return f()
 }
 
 // Created says what Create did.

@@ -283,7 +283,15 @@ func (c *Config) profileTable(name string) ([]expr, error) {
 			return exprs[i:j], nil
 		}
 	}
-	return nil, fmt.Errorf("cannot edit %s: profile '%s' is not a [profiles.%s] table; edit the file by hand.", c.Path, name, name)
+	return nil, &EditError{Path: c.Path, Name: name}
+}
+
+// EditError is a profile that config.toml declares in a form the
+// line-preserving edits do not handle (dotted keys, an inline table).
+type EditError struct{ Path, Name string }
+
+func (e *EditError) Error() string {
+	return fmt.Sprintf("cannot edit %s: profile '%s' is not a [profiles.%s] table; edit the file by hand.", e.Path, e.Name, e.Name)
 }
 
 // Delete removes [profiles.<name>] and its sub-tables with their lines;
