@@ -112,6 +112,9 @@ func Run(req Request) (*Result, error) {
 	if errors.Is(err, filelock.ErrTimeout) {
 		return nil, &LockedError{Path: req.Path}
 	}
+	if errors.Is(err, filelock.ErrNotRegular) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &WriteError{Path: req.Path + ".lock", Err: err}
 	}

@@ -33,7 +33,7 @@ type Lock struct {
 // ErrNotRegular is a lock path that names something other than a regular
 // file, such as a symbolic link planted to make a privileged run create or
 // open a file elsewhere. Such a path is never followed.
-var ErrNotRegular = errors.New("not a regular file (a symbolic link?); remove it")
+var ErrNotRegular = errors.New("not a regular file")
 
 // Acquire locks target by creating (mode 0600) and exclusively locking
 // target+".lock", which must be a regular file: a symbolic link there is
@@ -78,18 +78,19 @@ func Acquire(target string, notify io.Writer) (*Lock, error) {
 // openLockFile opens or creates the lock file at path without following a
 // symbolic link, and refuses anything but a regular file.
 func openLockFile(path string) (*os.File, error) {
+	notRegular := fmt.Errorf("%s is %w; remove it (a lock file is never followed as a symbolic link)", path, ErrNotRegular)
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+		return nil, notRegular
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o600)
 	if isSymlinkError(err) {
-		return nil, &os.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+		return nil, notRegular
 	}
 	if err != nil {
 		return nil, err
 	}
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil, errors.Join(&os.PathError{Op: "open", Path: path, Err: ErrNotRegular}, closeUnused(f))
+		return nil, errors.Join(notRegular, closeUnused(f))
 	}
 	return f, nil
 }
