@@ -303,7 +303,7 @@ func eachStaleIn(dir string, match func(string) bool, f func(*os.File) bool) {
 // withStale calls f with the regular file at name, opened and locked,
 // unless a live writer holds its lock; it returns what f returns.
 func withStale(name string, f func(*os.File) bool) bool {
-	file, err := os.OpenFile(name, os.O_RDWR|noFollow, 0)
+	file, err := os.OpenFile(name, os.O_RDONLY|noFollow, 0)
 	if err != nil {
 		return false
 	}

@@ -131,3 +131,17 @@ func TestRemoveStaleIn(t *testing.T) {
 		t.Errorf("left %v, want only aster-root-c", entries)
 	}
 }
+
+// TestStaleReadOnlyTempRemoved: a killed Write of a 0400 file leaves a
+// 0400 temporary file, which is removed all the same.
+func TestStaleReadOnlyTempRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f")
+	if err := os.WriteFile(path+".tmp-RO", nil, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	RemoveStale(path)
+	if _, err := os.Lstat(path + ".tmp-RO"); err == nil {
+		t.Error("read-only stale temporary file survived")
+	}
+}
