@@ -2,6 +2,7 @@ package python
 
 import (
 	"errors"
+	"math/big"
 	"sort"
 	"strings"
 
@@ -274,7 +275,11 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 					}
 					continue
 				}
-				c.bases = append(c.bases, l.eval(sc, b))
+				v := l.eval(sc, b)
+				if t := constantType(v); t != "" {
+					fail(m, b, "Inherit from a class", "class %s cannot inherit from a %s constant (CPython raises TypeError)", name, t)
+				}
+				c.bases = append(c.bases, v)
 			}
 		})
 	}
@@ -547,4 +552,30 @@ func (l *Loader) moduleAttr(src Value, attr string, at int) (Value, error) {
 		return nil, &AttributeError{Module: m.name, Name: attr}
 	}
 	return nil, &AttributeError{Name: attr}
+}
+
+// constantType is the Python type name of a constant value, "" for any
+// other value.
+func constantType(v Value) string {
+	switch v.(type) {
+	case string:
+		return "str"
+	case *big.Int:
+		return "int"
+	case float64:
+		return "float"
+	case bool:
+		return "bool"
+	case noneV:
+		return "NoneType"
+	case pyBytes:
+		return "bytes"
+	case tuple:
+		return "tuple"
+	case list:
+		return "list"
+	case *dict:
+		return "dict"
+	}
+	return ""
 }

@@ -610,6 +610,9 @@ func isFunctionValue(v Value) bool { _, ok := v.(*function); return ok }
 func (l *Loader) setTimeout(m *module, n *pyparse.Node, me *method, v Value) {
 	switch x := v.(type) {
 	case *big.Int:
+		if _, ok := asFloat(x); !ok {
+			fail(m, n, "Use a timeout that fits in a float", "timeout is too large to convert to float (CPython raises OverflowError)")
+		}
 		me.timeout = x
 		return
 	case float64:

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"os"
 
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
@@ -15,7 +15,7 @@ const Version = 1
 // Read reads and parses the manifest file at path. A missing or unreadable
 // file gives the *fs.PathError of os.ReadFile.
 func Read(path string) (File, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Manifest)
 	if err != nil {
 		return File{}, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/publish"
 	"github.com/asterkit/aster/internal/pyjson"
 	"github.com/asterkit/aster/templates"
@@ -269,7 +269,7 @@ func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*cont
 
 // readFile is the content of path, nil when it cannot be read.
 func readFile(path string) []byte {
-	data, _ := os.ReadFile(path)
+	data, _ := inputfile.Read(path, inputfile.Manifest)
 	return data
 }
 
@@ -335,7 +335,7 @@ func rel(dir, path string) string {
 
 // readIfExists reads a file; a missing file gives nil and no error.
 func readIfExists(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Manifest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

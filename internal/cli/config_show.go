@@ -12,11 +12,12 @@ func init() {
 	register(&Command{
 		Path:    "config show",
 		Summary: "Print the resolved node configuration and where each value came from",
-		Usage:   "aster config show [--json] [--config PATH]",
+		Usage:   "aster config show [--json] [--config PATH] [--strict]",
 		Example: "aster config show --config aster.toml",
 		Run: func(c *Context) error {
 			asJSON := c.Flags.Bool("json", false, "print the configuration as JSON")
 			file := c.Flags.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
+			strict := c.Flags.Bool("strict", false, "stop with an error on any value that would give a warning")
 			if err := c.Parse(); err != nil {
 				return err
 			}
@@ -24,7 +25,7 @@ func init() {
 				return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster config show --help' for usage.")
 			}
 			home, _ := os.UserHomeDir()
-			cfg, err := config.Resolve(config.Options{File: *file, Home: home, LookupEnv: os.LookupEnv})
+			cfg, err := config.Resolve(config.Options{File: *file, Home: home, LookupEnv: os.LookupEnv, Strict: *strict})
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				return Failf("%s", ce.Msg).WithHint("%s", ce.Hint)
@@ -32,19 +33,20 @@ func init() {
 			if err != nil {
 				return err
 			}
+			out := []byte(cfg.Text())
+			if *asJSON {
+				if out, err = cfg.JSON(); err != nil {
+					return err
+				}
+			}
+			if _, err := c.Stdout.Write(out); err != nil {
+				return err
+			}
+			// Warnings come last, where they are not scrolled away.
 			for _, w := range cfg.Warnings {
-				fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+				fmt.Fprintf(c.Stderr, "Warning: %s\n  %s\n", w.Msg, w.Hint)
 			}
-			if !*asJSON {
-				_, err = fmt.Fprint(c.Stdout, cfg.Text())
-				return err
-			}
-			out, err := cfg.JSON()
-			if err != nil {
-				return err
-			}
-			_, err = c.Stdout.Write(out)
-			return err
+			return nil
 		},
 	})
 }

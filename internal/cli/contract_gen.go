@@ -13,6 +13,7 @@ import (
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/publish"
 	"github.com/asterkit/aster/internal/pyjson"
 )
@@ -34,6 +35,9 @@ func runContractGen(c *Context) error {
 	semver := c.Flags.String("semver", "", "record `VERSION` as every entry's semver")
 	if err := c.Parse(); err != nil {
 		return err
+	}
+	if *out == "" {
+		return Usagef("--out needs a file path").WithHint("Pass --out PATH, or leave it out for %s.", defaultManifest)
 	}
 	if err := svcs.validate(c); err != nil {
 		return err
@@ -60,7 +64,7 @@ func runContractGen(c *Context) error {
 	if err != nil {
 		return err
 	}
-	old, _ := os.ReadFile(*out)
+	old, _ := inputfile.Read(*out, inputfile.Manifest)
 	data, same, err := publish.Stable(file, old)
 	if err != nil {
 		return Failf("cannot write the manifest: %v", err)

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
@@ -26,7 +26,7 @@ func init() {
 					WithHint("Usage: aster contract verify FILE [--manifest PATH]")
 			}
 			file := c.Args[0]
-			data, err := os.ReadFile(file)
+			data, err := inputfile.Read(file, inputfile.Manifest)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				return Failf("File not found: %s", file)

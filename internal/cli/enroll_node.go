@@ -200,7 +200,10 @@ func enrollError(err error) error {
 	var pe *enroll.PathError
 	var le *enroll.LockedError
 	var we *enroll.WriteError
+	var nk *enroll.NoNodeKeyError
 	switch {
+	case errors.As(err, &nk):
+		return Failf("%v", err).WithHint("The file was left unchanged; restore its [node] section, or pass --identity with another path.")
 	case errors.As(err, &re):
 		return Failf("%v", err).WithHint("The file was left unchanged; fix it, or pass --identity with another path.")
 	case errors.As(err, &pe):

@@ -12,6 +12,7 @@ func openProfiles(c *Context) (*profile.Env, error) {
 	if err != nil {
 		return nil, Failf("%v", err)
 	}
+	profile.WarnIfExposed(home, c.Stderr)
 	kr, err := keyring.Open(home, c.Stderr)
 	if err != nil {
 		return nil, Usagef("%v", err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -67,18 +68,18 @@ func keygenRoot(c *Context) error {
 	}
 	priv := ed25519.NewKeyFromSeed(seed)
 	pub := priv.Public().(ed25519.PublicKey)
-	if err := trust.WriteRootKey(path, priv, *force); err != nil {
+	pubPath := trust.CompanionPath(path)
+	old, err := inputfile.Read(pubPath, inputfile.Key)
+	kept := err == nil && !*force
+	writePub := pubPath
+	if kept {
+		writePub = ""
+	}
+	if err := trust.WriteKeyPair(path, priv, writePub, *force); err != nil {
 		return writeKeyFailure(c, err)
 	}
-	pubPath := trust.CompanionPath(path)
-	kept := false
-	if old, err := os.ReadFile(pubPath); err == nil && !*force {
-		kept = true
-		if oldPub, ok := trust.ParsePublicKey(old); !ok || !oldPub.Equal(pub) {
-			fmt.Fprintf(c.Stderr, "Warning: %s holds a different public key; it was left unchanged.\n", pubPath)
-		}
-	} else if err := trust.WriteFile(pubPath, trust.EncodeCompanionPub(pub), 0o644, 0o700, false); err != nil {
-		return writeKeyFailure(c, err)
+	if oldPub, ok := trust.ParsePublicKey(old); kept && (!ok || !oldPub.Equal(pub)) {
+		fmt.Fprintf(c.Stderr, "Warning: %s holds a different public key; it was left unchanged.\n", pubPath)
 	}
 	if kept {
 		fmt.Fprintf(c.Stdout, "Root key pair written to: %s\n  (public key file already exists: %s)\n", path, pubPath)

@@ -173,7 +173,7 @@ func parseAttributesJSON(text string) (trust.Attributes, error) {
 // node finds it, naming the profile on stderr.
 func loadSigningKey(c *Context, path, profileName string) (ed25519.PrivateKey, error) {
 	if path != "" {
-		root, err := trust.ReadRootKey(expandHome(path))
+		root, err := trust.LoadRootKey(expandHome(path), c.Stderr)
 		if err != nil {
 			return nil, Failf("%v", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/asterkit/aster/internal/identity"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -115,7 +116,7 @@ func (v *verifier) cannotRead(path string, err error) {
 // file verifies a positional input: a credential JSON file, or an identity
 // file when its first non-blank character is not "{".
 func (v *verifier) file(path string) {
-	data, err := os.ReadFile(expandHome(path))
+	data, err := inputfile.Read(expandHome(path), inputfile.Credential)
 	if err != nil {
 		v.cannotRead(path, unwrapPath(err))
 		return
@@ -133,7 +134,7 @@ func (v *verifier) file(path string) {
 
 // identityFile verifies the peers of --identity PATH.
 func (v *verifier) identityFile(path, name string) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Credential)
 	if err != nil {
 		v.cannotRead(path, unwrapPath(err))
 		return

@@ -7,11 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // SourceDefault is the source of a value no layer set.
@@ -74,7 +75,18 @@ type Config struct {
 	// A field that is absent has its default.
 	Sources map[string]string
 	// Warnings are notes about values that were accepted but look wrong.
-	Warnings []string
+	Warnings []Warning
+
+	strict bool // Options.Strict
+}
+
+// Warning is a value that was accepted, as the runtime accepts it, but
+// looks wrong.
+type Warning struct {
+	// Msg says what and where, like Error.Msg.
+	Msg string
+	// Hint says what to do about it.
+	Hint string
 }
 
 // Error is a configuration file or value that cannot be used.
@@ -96,6 +108,8 @@ type Options struct {
 	Home string
 	// LookupEnv reads an environment variable, like os.LookupEnv.
 	LookupEnv func(name string) (string, bool)
+	// Strict makes every value that would give a warning an error.
+	Strict bool
 }
 
 // Default returns the configuration before any layer is applied.
@@ -114,6 +128,7 @@ func Default() *Config {
 // environment over the defaults.
 func Resolve(o Options) (*Config, error) {
 	c := Default()
+	c.strict = o.Strict
 	if o.File != "" {
 		if err := c.applyFile(o.File, o.Home); err != nil {
 			return nil, err
@@ -134,7 +149,7 @@ func (c *Config) applyFile(path, home string) error {
 	if strings.HasPrefix(path, "~/") && home != "" {
 		open = filepath.Join(home, path[2:])
 	}
-	data, err := os.ReadFile(open)
+	data, err := inputfile.Read(open, inputfile.Config)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -218,8 +233,20 @@ func (c *Config) set(f field, v any, source string) {
 }
 
 // warnLength notes bytes that are not 32 long.
-func (c *Config) warnLength(where string, b []byte) {
-	if b != nil && len(b) != 32 {
-		c.Warnings = append(c.Warnings, fmt.Sprintf("%s: decoded to %d bytes, expected 32", where, len(b)))
+func (c *Config) warnLength(where string, b []byte) error {
+	if b == nil || len(b) == 32 {
+		return nil
 	}
+	msg := fmt.Sprintf("%s: decoded to %d bytes, expected 32", where, len(b))
+	return c.warn(msg, msg, "Give a 32-byte key")
+}
+
+// warn records a warning, or under Options.Strict returns the error
+// strictMsg; hint (without a final period) says what to do.
+func (c *Config) warn(msg, strictMsg, hint string) error {
+	if c.strict {
+		return &Error{Msg: strictMsg, Hint: hint + "."}
+	}
+	c.Warnings = append(c.Warnings, Warning{Msg: msg, Hint: hint + "; config show --strict makes this an error."})
+	return nil
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -309,14 +310,14 @@ func TestTOMLValues(t *testing.T) {
 		{"[network]\nportmapper_config = \"upnp\"", "portmapper_config", ptr("upnp"), ""},
 		{"[network]\nproxy_url = \"\"", "proxy_url", ptr(""), ""},
 		{"[trust]\nallow_all_producers = true", "allow_all_producers", true, ""},
-		{"[trust]\nallow_all_producers = \"false\"", "allow_all_producers", true, "c.toml [trust] allow_all_producers: expected a boolean, got string; taken as True"},
-		{"[trust]\nallow_all_consumers = \"\"", "allow_all_consumers", false, "c.toml [trust] allow_all_consumers: expected a boolean, got string; taken as False"},
-		{"[network]\nenable_monitoring = 1", "enable_monitoring", true, "c.toml [network] enable_monitoring: expected a boolean, got integer; taken as True"},
-		{"[network]\nenable_hooks = 0.0", "enable_hooks", false, "c.toml [network] enable_hooks: expected a boolean, got float; taken as False"},
-		{"[network]\nclear_ip_transports = []", "clear_ip_transports", false, "c.toml [network] clear_ip_transports: expected a boolean, got array; taken as False"},
-		{"[network]\nclear_relay_transports = [0]", "clear_relay_transports", true, "c.toml [network] clear_relay_transports: expected a boolean, got array; taken as True"},
-		{"[network]\nproxy_from_env = {}", "proxy_from_env", false, "c.toml [network] proxy_from_env: expected a boolean, got table; taken as False"},
-		{"[network]\nlocal_discovery = 2026-01-01", "local_discovery", true, "c.toml [network] local_discovery: expected a boolean, got local date; taken as True"},
+		{"[trust]\nallow_all_producers = \"false\"", "allow_all_producers", true, "c.toml [trust] allow_all_producers: expected a boolean, got string \"false\"; taken as True, as the Aster runtime reads it"},
+		{"[trust]\nallow_all_consumers = \"\"", "allow_all_consumers", false, "c.toml [trust] allow_all_consumers: expected a boolean, got string \"\"; taken as False, as the Aster runtime reads it"},
+		{"[network]\nenable_monitoring = 1", "enable_monitoring", true, "c.toml [network] enable_monitoring: expected a boolean, got integer 1; taken as True, as the Aster runtime reads it"},
+		{"[network]\nenable_hooks = 0.0", "enable_hooks", false, "c.toml [network] enable_hooks: expected a boolean, got float 0.0; taken as False, as the Aster runtime reads it"},
+		{"[network]\nclear_ip_transports = []", "clear_ip_transports", false, "c.toml [network] clear_ip_transports: expected a boolean, got array []; taken as False, as the Aster runtime reads it"},
+		{"[network]\nclear_relay_transports = [0]", "clear_relay_transports", true, "c.toml [network] clear_relay_transports: expected a boolean, got array [0]; taken as True, as the Aster runtime reads it"},
+		{"[network]\nproxy_from_env = {}", "proxy_from_env", false, "c.toml [network] proxy_from_env: expected a boolean, got table {}; taken as False, as the Aster runtime reads it"},
+		{"[network]\nlocal_discovery = 2026-01-01", "local_discovery", true, "c.toml [network] local_discovery: expected a boolean, got local date 2026-01-01; taken as True, as the Aster runtime reads it"},
 		{"[logging]\nmask = false", "log_mask", false, ""},
 		{"[network]\nhook_timeout_ms = 100", "hook_timeout_ms", int64(100), ""},
 		{"[network]\nhook_timeout_ms = 2.9", "hook_timeout_ms", int64(2), ""},
@@ -350,8 +351,8 @@ func TestTOMLValues(t *testing.T) {
 		if tc.warning != "" {
 			warnings = []string{tc.warning}
 		}
-		if !reflect.DeepEqual(c.Warnings, warnings) {
-			t.Errorf("%q: warnings %q, want %q", tc.toml, c.Warnings, warnings)
+		if got := messages(c.Warnings); !reflect.DeepEqual(got, warnings) {
+			t.Errorf("%q: warnings %q, want %q", tc.toml, got, warnings)
 		}
 	}
 }
@@ -476,8 +477,44 @@ func TestWarnings(t *testing.T) {
 		"ASTER_ROOT_PUBKEY: decoded to 33 bytes, expected 32",
 		"ASTER_SECRET_KEY: decoded to 16 bytes, expected 32",
 	}
-	if !reflect.DeepEqual(c.Warnings, want) {
-		t.Errorf("warnings %q, want %q", c.Warnings, want)
+	if got := messages(c.Warnings); !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
+// messages lists the warnings' messages.
+func messages(ws []Warning) []string {
+	var out []string
+	for _, w := range ws {
+		out = append(out, w.Msg)
+	}
+	return out
+}
+
+// TestStrict makes every warning an error: the truthiness rule of TOML
+// booleans and unexpected key lengths.
+func TestStrict(t *testing.T) {
+	for text, want := range map[string]string{
+		"[trust]\nallow_all_consumers = \"false\"": `c.toml [trust] allow_all_consumers: expected a boolean, got string "false"`,
+		"[network]\nenable_hooks = 0":              "c.toml [network] enable_hooks: expected a boolean, got integer 0",
+		"[network]\nsecret_key = \"\"":             "c.toml [network] secret_key: decoded to 0 bytes, expected 32",
+	} {
+		t.Chdir(t.TempDir())
+		if err := os.WriteFile("c.toml", []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Resolve(Options{File: "c.toml"}); err != nil {
+			t.Errorf("%q without Strict: %v", text, err)
+		}
+		_, err := Resolve(Options{File: "c.toml", Strict: true})
+		var ce *Error
+		if !errors.As(err, &ce) || ce.Msg != want {
+			t.Errorf("%q with Strict: %v, want %q", text, err, want)
+		}
+	}
+	_, err := Resolve(Options{Strict: true, LookupEnv: envOf(map[string]string{"ASTER_ROOT_PUBKEY": "abab"})})
+	if err == nil || err.Error() != "ASTER_ROOT_PUBKEY: decoded to 2 bytes, expected 32" {
+		t.Errorf("env with Strict: %v", err)
 	}
 }
 

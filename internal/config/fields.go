@@ -5,11 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/pelletier/go-toml/v2"
 
 	"github.com/asterkit/aster/internal/pyjson"
+	"github.com/asterkit/aster/internal/tomltext"
 )
 
 // kind is how a field's value is parsed from each layer.
@@ -116,7 +114,7 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 	case kindHex, kindBase64:
 		s, ok := v.(string)
 		if !ok {
-			return nil, &Error{Msg: fmt.Sprintf("%s: expected a string, got %s", where, tomlType(v)), Hint: hintString}
+			return nil, &Error{Msg: fmt.Sprintf("%s: expected a string, got %s", where, tomltext.TypeName(v)), Hint: hintString}
 		}
 		return c.decodeBytes(f.kind, s, where)
 	case kindString, kindOptString, kindLower:
@@ -129,7 +127,7 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 		case bool:
 			s = pyBool(t)
 		default:
-			return nil, &Error{Msg: fmt.Sprintf("%s: expected a string, got %s", where, tomlType(v)), Hint: hintString}
+			return nil, &Error{Msg: fmt.Sprintf("%s: expected a string, got %s", where, tomltext.TypeName(v)), Hint: hintString}
 		}
 		if f.kind == kindLower {
 			return strings.ToLower(s), nil
@@ -140,7 +138,11 @@ func (c *Config) fromTOML(f field, v any, where string) (any, error) {
 			return b, nil
 		}
 		b := truthy(v)
-		c.Warnings = append(c.Warnings, fmt.Sprintf("%s: expected a boolean, got %s; taken as %s", where, tomlType(v), pyBool(b)))
+		got := fmt.Sprintf("%s: expected a boolean, got %s %s", where, tomltext.TypeName(v), tomltext.FormatValue(v))
+		if err := c.warn(fmt.Sprintf("%s; taken as %s, as the Aster runtime reads it", got, pyBool(b)), got,
+			"Write true or false without quotes"); err != nil {
+			return nil, err
+		}
 		return b, nil
 	case kindInt:
 		return tomlInt(v, where)
@@ -159,7 +161,9 @@ func (c *Config) decodeBytes(k kind, text, where string) (any, error) {
 	if !ok {
 		return nil, &Error{Msg: where + ": " + problem, Hint: hint}
 	}
-	c.warnLength(where, b)
+	if err := c.warnLength(where, b); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
@@ -228,31 +232,4 @@ func truthy(v any) bool {
 		return len(t) > 0
 	}
 	return true // dates and times
-}
-
-// tomlType names a decoded TOML value's type as the TOML specification does.
-func tomlType(v any) string {
-	switch v.(type) {
-	case string:
-		return "string"
-	case int64:
-		return "integer"
-	case float64:
-		return "float"
-	case bool:
-		return "boolean"
-	case []any:
-		return "array"
-	case map[string]any:
-		return "table"
-	case time.Time:
-		return "offset date-time"
-	case toml.LocalDateTime:
-		return "local date-time"
-	case toml.LocalDate:
-		return "local date"
-	case toml.LocalTime:
-		return "local time"
-	}
-	return fmt.Sprintf("%T", v)
 }

@@ -64,6 +64,18 @@ type PathError struct {
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Detail }
 
+// NoNodeKeyError is an identity file with peers but no [node] secret_key:
+// a new node key would silently invalidate every credential in it, since
+// each is bound to the node's EndpointId.
+type NoNodeKeyError struct {
+	Path  string
+	Peers int
+}
+
+func (e *NoNodeKeyError) Error() string {
+	return fmt.Sprintf("%s has %d [[peers]] entries but no [node] secret_key; a new node key would invalidate them", e.Path, e.Peers)
+}
+
 // LockedError is an identity file that another process kept locked.
 type LockedError struct{ Path string }
 
@@ -100,11 +112,19 @@ func Run(req Request) (*Result, error) {
 	if errors.Is(err, filelock.ErrTimeout) {
 		return nil, &LockedError{Path: req.Path}
 	}
+	if errors.Is(err, filelock.ErrNotRegular) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &WriteError{Path: req.Path + ".lock", Err: err}
 	}
-	defer lock.Release()
+	// The lock file holds no data: failing to close it loses nothing.
+	defer func() { _ = lock.Release() }()
+	return run(req)
+}
 
+// run is Run once the identity file is locked.
+func run(req Request) (*Result, error) {
 	f, err := identity.Read(req.Path)
 	var fe *identity.FormatError
 	var ke *identity.NodeKeyError
@@ -121,6 +141,9 @@ func Run(req Request) (*Result, error) {
 			req.Path, st.Mode().Perm())
 	}
 
+	if f.Seed == nil && len(f.Peers) > 0 {
+		return nil, &NoNodeKeyError{Path: req.Path, Peers: len(f.Peers)}
+	}
 	res := &Result{Reused: f.Seed != nil}
 	if f.Seed == nil {
 		if f.Seed, err = trust.GenerateSeed(); err != nil {

@@ -173,11 +173,25 @@ func TestGitignoreWithoutFinalNewline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Added /node.id to " + filepath.Join(dir, ".gitignore"); notice != want {
+	if want := "Added /node.id* to " + filepath.Join(dir, ".gitignore"); notice != want {
 		t.Errorf("notice %q, want %q", notice, want)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
-	if want := "*.log\n\n# Aster node secret -- do not commit\n/node.id\n"; string(got) != want {
+	if want := "*.log\n\n# Aster node secret -- do not commit\n/node.id*\n"; string(got) != want {
 		t.Errorf(".gitignore = %q, want %q", got, want)
+	}
+}
+
+func TestIgnorePattern(t *testing.T) {
+	for in, want := range map[string]string{
+		".aster-identity": ".aster-identity*",
+		"svc/node.id":     "svc/node.id*",
+		"a*b?[c]\\d":      "a\\*b\\?\\[c]\\\\d*",
+		"!x":              "\\!x*",
+		"#x":              "\\#x*",
+	} {
+		if got := ignorePattern(in); got != want {
+			t.Errorf("ignorePattern(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

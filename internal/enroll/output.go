@@ -12,6 +12,7 @@ import (
 
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/identity"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
 	"github.com/asterkit/aster/internal/trust"
 )
@@ -97,27 +98,36 @@ const gitignoreComment = "# Aster node secret -- do not commit"
 
 // Gitignore adds the identity file at abs (absolute, symlinks resolved) to
 // the .gitignore at the top of its git work tree, unless git is missing,
-// the file is outside a work tree or git ignores it already. It returns the
-// notice to print ("" when nothing was added).
+// the file is outside a work tree or git ignores it already. The entry is
+// the file's name (or its path from the top when the name is not
+// .aster-identity) followed by "*", so it also covers the temporary and
+// lock files written beside it ("<name>.tmp-<random>", "<name>.lock"),
+// which hold the same secret while they exist. A .gitignore that is a
+// symbolic link is written through. It returns the notice to print (""
+// when nothing was added).
 func Gitignore(abs string) (string, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return "", nil
 	}
-	dir := filepath.Dir(abs)
+	dir, name := filepath.Dir(abs), filepath.Base(abs)
 	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
 	if err != nil {
 		return "", nil
 	}
 	top := strings.TrimRight(string(out), "\r\n")
-	err = exec.Command("git", "-C", dir, "check-ignore", "-q", "--", filepath.Base(abs)).Run()
-	var exit *exec.ExitError
-	if err == nil {
-		return "", nil
-	} else if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		return "", fmt.Errorf("git check-ignore failed: %v", err)
+	covered := true
+	for _, n := range []string{name, name + ".tmp-0"} {
+		ignored, err := gitIgnores(dir, n)
+		if err != nil {
+			return "", err
+		}
+		covered = covered && ignored
 	}
-	entry := identity.DefaultPath
-	if filepath.Base(abs) != identity.DefaultPath {
+	if covered {
+		return "", nil
+	}
+	entry := ignorePattern(name)
+	if name != identity.DefaultPath {
 		realTop, err := filepath.EvalSymlinks(top)
 		if err != nil {
 			return "", err
@@ -126,10 +136,10 @@ func Gitignore(abs string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		entry = "/" + filepath.ToSlash(rel)
+		entry = "/" + ignorePattern(filepath.ToSlash(rel))
 	}
 	ignore := filepath.Join(top, ".gitignore")
-	text, err := os.ReadFile(ignore)
+	text, err := inputfile.Read(ignore, inputfile.Ignore)
 	switch {
 	case err == nil:
 		if len(text) > 0 && !bytes.HasSuffix(text, []byte("\n")) {
@@ -141,8 +151,34 @@ func Gitignore(abs string) (string, error) {
 	default:
 		return "", err
 	}
-	if err := atomicfile.Write(ignore, text, 0o644); err != nil {
+	if err := atomicfile.WriteFile(ignore, text, atomicfile.Options{Perm: 0o644, FollowSymlink: true}); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("Added %s to %s", entry, ignore), nil
+}
+
+// gitIgnores reports whether git ignores the file name in dir.
+func gitIgnores(dir, name string) (bool, error) {
+	err := exec.Command("git", "-C", dir, "check-ignore", "-q", "--", name).Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.As(err, &exit) && exit.ExitCode() == 1:
+		return false, nil
+	}
+	return false, fmt.Errorf("git check-ignore failed: %v", err)
+}
+
+// ignorePattern is the .gitignore pattern matching every name that starts
+// with path: its glob characters escaped, then "*".
+func ignorePattern(path string) string {
+	var b strings.Builder
+	for i, r := range path {
+		if strings.ContainsRune(`\*?[`, r) || i == 0 && (r == '!' || r == '#') {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + "*"
 }

@@ -91,3 +91,25 @@ func TestTimeoutAndNotice(t *testing.T) {
 	}
 	again.Release()
 }
+
+// TestSymlinkNotFollowed plants the lock path as a symbolic link: Acquire
+// refuses it and creates nothing where it points.
+func TestSymlinkNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "data")
+	victim := filepath.Join(dir, "victim")
+	if err := os.Symlink(victim, target+".lock"); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	l, err := Acquire(target, nil)
+	if err == nil {
+		_ = l.Release()
+		t.Fatal("Acquire followed a symbolic link")
+	}
+	if !errors.Is(err, ErrNotRegular) {
+		t.Errorf("err = %v, want ErrNotRegular", err)
+	}
+	if _, err := os.Lstat(victim); err == nil {
+		t.Error("the link's target was created")
+	}
+}

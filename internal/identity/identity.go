@@ -16,6 +16,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/tomltext"
 	"github.com/asterkit/aster/internal/trust"
 )
@@ -78,7 +79,7 @@ func (e *NodeKeyError) Error() string { return e.Detail }
 // Errors other than *FormatError and *NodeKeyError come from the file
 // system.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Identity)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &File{}, nil
 	}

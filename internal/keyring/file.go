@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // FileStore keeps each secret in its own file, "<dir>/<account>" (mode 0600
@@ -39,13 +40,26 @@ func (s *FileStore) check(account string) error {
 	return nil
 }
 
-// Get implements Store; a file that group or others can read is reported.
+// warnExposedDir reports a keyring directory that other users can read or
+// write.
+func (s *FileStore) warnExposedDir() {
+	if st, err := os.Stat(s.dir); err == nil && st.IsDir() && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(s.warn, "Warning: %s, which holds root private keys, is open to other users (mode %v); run: chmod 700 %s\n",
+			s.dir, st.Mode().Perm(), s.dir)
+	}
+}
+
+// Get implements Store; a file that group or others can read, or such a
+// directory, is reported.
 func (s *FileStore) Get(account string) (string, error) {
 	if err := s.check(account); err != nil {
 		return "", err
 	}
+	s.warnExposedDir()
+	// Copies of secrets left by writers that were killed.
+	atomicfile.RemoveStaleIn(s.dir)
 	p := s.Path(account)
-	b, err := os.ReadFile(p)
+	b, err := inputfile.Read(p, inputfile.Secret)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", ErrNotFound
 	}
@@ -66,6 +80,9 @@ func (s *FileStore) Set(account, secret string) error {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return err
 	}
+	s.warnExposedDir()
+	// Copies of secrets left by writers that were killed.
+	atomicfile.RemoveStaleIn(s.dir)
 	p := s.Path(account)
 	if err := atomicfile.Write(p, []byte(secret+"\n"), 0o600); err != nil {
 		return err

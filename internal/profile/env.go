@@ -68,7 +68,7 @@ func (e *NoRootKeyError) Hint() string {
 // the profile records a different root_pubkey, a warning goes to warn.
 // Errors: *trust.KeyFileError, *keyring.MalformedError, *NoRootKeyError.
 func (p *Env) RootKey(keyFile, name string, warn io.Writer) (ed25519.PrivateKey, error) {
-	key, err := p.findRootKey(keyFile, name)
+	key, err := p.findRootKey(keyFile, name, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +82,9 @@ func (p *Env) RootKey(keyFile, name string, warn io.Writer) (ed25519.PrivateKey,
 	return key, nil
 }
 
-func (p *Env) findRootKey(keyFile, name string) (ed25519.PrivateKey, error) {
+func (p *Env) findRootKey(keyFile, name string, warn io.Writer) (ed25519.PrivateKey, error) {
 	if keyFile != "" {
-		return trust.ReadRootKey(keyFile)
+		return trust.LoadRootKey(keyFile, warn)
 	}
 	unavailable := ""
 	seed, _, err := p.Keyring.LoadRoot(name)
@@ -99,7 +99,7 @@ func (p *Env) findRootKey(keyFile, name string) (ed25519.PrivateKey, error) {
 	}
 	fallback := filepath.Join(p.Home, "root.key")
 	if _, err := os.Stat(fallback); !errors.Is(err, fs.ErrNotExist) {
-		return trust.ReadRootKey(fallback)
+		return trust.LoadRootKey(fallback, warn)
 	}
 	prof, _ := p.Config.Get(name)
 	return nil, &NoRootKeyError{Profile: name, HasPubkey: prof != nil && prof.Get("root_pubkey") != "", Unavailable: unavailable}

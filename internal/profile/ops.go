@@ -40,6 +40,16 @@ func (e *LockedError) Error() string {
 // update runs change on a freshly read config.toml under its lock and
 // saves the result when change succeeds.
 func (e *Env) update(notify io.Writer, change func() error) error {
+	return e.locked(notify, func() error {
+		if err := change(); err != nil {
+			return err
+		}
+		return e.Config.Save()
+	})
+}
+
+// locked runs f under config.toml's lock, on a freshly read e.Config.
+func (e *Env) locked(notify io.Writer, f func() error) error {
 	if err := os.MkdirAll(filepath.Dir(e.Config.Path), 0o700); err != nil {
 		return err
 	}
@@ -50,14 +60,12 @@ func (e *Env) update(notify io.Writer, change func() error) error {
 	if err != nil {
 		return err
 	}
-	defer lock.Release()
+	// The lock file holds no data: failing to close it loses nothing.
+	defer func() { _ = lock.Release() }()
 	if e.Config, err = Load(e.Config.Path); err != nil {
 		return err
 	}
-	if err := change(); err != nil {
-		return err
-	}
-	return e.Config.Save()
+	return f()
 }
 
 // Created says what Create did.
@@ -75,54 +83,80 @@ type Created struct {
 // Create gives profile name a root key pair: a key already in the keyring
 // under either account is adopted, else a new seed is stored there. The
 // profile gets root_pubkey and created_at (now, UTC) and becomes active
-// when it is the only profile or none is active. Nothing is written when
-// the keyring cannot store the key.
+// when it is the only profile or none is active. The new config.toml is
+// edited and written beside the old one before the key is stored, and put
+// in place after: a failure at any step leaves neither a key nor an edit
+// behind.
 func (e *Env) Create(name string, now time.Time, notify io.Writer) (*Created, error) {
 	res := &Created{}
-	err := e.update(notify, func() error {
-		c := e.Config
-		existing, exists := c.Get(name)
-		if exists && existing.Get("root_pubkey") != "" {
-			return &ExistsError{Name: name}
+	err := e.locked(notify, func() error {
+		seed, err := e.addRootKey(name, now, res)
+		if err != nil {
+			return err
 		}
-		seed, _, err := e.Keyring.LoadRoot(name)
-		switch {
-		case err == nil && exists:
-			return &ExistsError{Name: name}
-		case err == nil:
-			res.Adopted = true
-		case errors.Is(err, keyring.ErrNotFound):
-			if seed, err = trust.GenerateSeed(); err != nil {
-				return err
-			}
+		pending, err := e.Config.prepare()
+		if err != nil {
+			return err
+		}
+		if !res.Adopted {
 			if err := e.Keyring.StoreRoot(name, seed); err != nil {
-				return err
+				return errors.Join(err, pending.Abort())
 			}
-		default:
-			return err
 		}
-		res.Pubkey = hex.EncodeToString(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
-		created := now.UTC().Format("2006-01-02T15:04:05")
-		if exists {
-			res.KeyAdded = true
-			if err := c.SetKey(name, "root_pubkey", res.Pubkey); err != nil {
-				return err
+		if err := e.Config.commit(pending); err != nil {
+			if !res.Adopted {
+				_, derr := e.Keyring.DeleteRoot(name)
+				err = errors.Join(err, derr)
 			}
-			if !existing.Has("created_at") {
-				if err := c.SetKey(name, "created_at", created); err != nil {
-					return err
-				}
-			}
-		} else if err := c.AddProfile(name, res.Pubkey, created); err != nil {
 			return err
-		}
-		if len(c.Names()) == 1 || !c.HasActive() {
-			res.Activated = true
-			return c.SetActive(name)
 		}
 		return nil
 	})
 	return res, err
+}
+
+// addRootKey edits e.Config (in memory) to give profile name the public key
+// of its root key: the one in the keyring, or a new seed it returns for the
+// caller to store. It fills res.
+func (e *Env) addRootKey(name string, now time.Time, res *Created) ([]byte, error) {
+	c := e.Config
+	existing, exists := c.Get(name)
+	if exists && existing.Get("root_pubkey") != "" {
+		return nil, &ExistsError{Name: name}
+	}
+	seed, _, err := e.Keyring.LoadRoot(name)
+	switch {
+	case err == nil && exists:
+		return nil, &ExistsError{Name: name}
+	case err == nil:
+		res.Adopted = true
+	case errors.Is(err, keyring.ErrNotFound):
+		if seed, err = trust.GenerateSeed(); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, err
+	}
+	res.Pubkey = hex.EncodeToString(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))
+	created := now.UTC().Format("2006-01-02T15:04:05")
+	if exists {
+		res.KeyAdded = true
+		if err := c.SetKey(name, "root_pubkey", res.Pubkey); err != nil {
+			return nil, err
+		}
+		if !existing.Has("created_at") {
+			if err := c.SetKey(name, "created_at", created); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := c.AddProfile(name, res.Pubkey, created); err != nil {
+		return nil, err
+	}
+	if len(c.Names()) == 1 || !c.HasActive() {
+		res.Activated = true
+		return seed, c.SetActive(name)
+	}
+	return seed, nil
 }
 
 // missing is the error for a profile that does not exist.

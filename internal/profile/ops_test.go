@@ -18,6 +18,8 @@ import (
 type memStore struct {
 	m    map[string]string
 	down bool
+	// onSet, if set, runs in place of storing; its error is Set's.
+	onSet func() error
 }
 
 func (s *memStore) Get(a string) (string, error) {
@@ -33,6 +35,11 @@ func (s *memStore) Get(a string) (string, error) {
 func (s *memStore) Set(a, v string) error {
 	if s.down {
 		return &keyring.UnavailableError{Reason: "down"}
+	}
+	if s.onSet != nil {
+		if err := s.onSet(); err != nil {
+			return err
+		}
 	}
 	s.m[a] = v
 	return nil
@@ -140,5 +147,45 @@ func TestRootKeyMismatchWarning(t *testing.T) {
 	var nk *NoRootKeyError
 	if !errors.As(err, &nk) || !nk.HasPubkey || nk.Hint() != "The private key of profile 'dev' is not on this machine.\n  Or:  pass --root-key <path-to-root.key>" {
 		t.Errorf("no key: %v", err)
+	}
+}
+
+// TestCreateStoreFails: a key that cannot be stored leaves config.toml as
+// it was and no temporary file beside it.
+func TestCreateStoreFails(t *testing.T) {
+	store := &memStore{m: map[string]string{}, onSet: func() error { return errors.New("disk full") }}
+	e := newEnv(t, store)
+	if err := os.MkdirAll(e.Home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := []byte("# mine\n")
+	if err := os.WriteFile(e.Config.Path, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Create("dev", time.Now(), &bytes.Buffer{}); err == nil || err.Error() != "disk full" {
+		t.Fatalf("Create: %v", err)
+	}
+	if got, _ := os.ReadFile(e.Config.Path); !bytes.Equal(got, old) {
+		t.Errorf("config.toml changed to %q", got)
+	}
+	if entries, _ := os.ReadDir(e.Home); len(entries) != 1 {
+		t.Errorf("left in %s: %v", e.Home, entries)
+	}
+}
+
+// TestCreateRenameFails: when config.toml cannot take its new text after
+// the key was stored, the key is removed again.
+func TestCreateRenameFails(t *testing.T) {
+	store := &memStore{m: map[string]string{}}
+	e := newEnv(t, store)
+	store.onSet = func() error {
+		// Something takes config.toml's name that a file cannot replace.
+		return os.MkdirAll(filepath.Join(e.Config.Path, "x"), 0o700)
+	}
+	if _, err := e.Create("dev", time.Now(), &bytes.Buffer{}); err == nil {
+		t.Fatal("Create succeeded")
+	}
+	if len(store.m) != 0 {
+		t.Errorf("keyring keeps %v", store.m)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/asterkit/aster/internal/atomicfile"
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/tomltext"
 )
 
@@ -32,6 +34,16 @@ func Home() (string, error) {
 		return "", fmt.Errorf("cannot locate the configuration directory: %v (set ASTER_HOME)", err)
 	}
 	return filepath.Join(home, ".aster"), nil
+}
+
+// WarnIfExposed warns on w when the configuration directory home exists
+// and other users can write to it: they could replace config.toml, or the
+// root key file kept there.
+func WarnIfExposed(home string, w io.Writer) {
+	if st, err := os.Stat(home); err == nil && st.IsDir() && st.Mode().Perm()&0o022 != 0 {
+		fmt.Fprintf(w, "Warning: %s can be written by other users (mode %v); they could replace the keys and profiles kept there.\n  Run: chmod 700 %s\n",
+			home, st.Mode().Perm(), home)
+	}
 }
 
 // ConfigPath is the profiles file inside home.
@@ -80,7 +92,7 @@ func (p *Profile) Has(key string) bool {
 
 // Load reads path; a missing file is an empty configuration.
 func Load(path string) (*Config, error) {
-	text, err := os.ReadFile(path)
+	text, err := inputfile.Read(path, inputfile.Config)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -88,7 +100,66 @@ func Load(path string) (*Config, error) {
 	if err := c.set(text); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
+	if err := c.checkTypes(); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// TypeError is a key of config.toml whose value has the wrong type.
+type TypeError struct {
+	// Where is "<path> [<table>] <key>", or "<path> <key>" at the top level.
+	Where string
+	// Want is the type expected ("a string", "a table"); Got the TOML type
+	// found.
+	Want, Got string
+}
+
+func (e *TypeError) Error() string {
+	return fmt.Sprintf("%s: expected %s, got %s", e.Where, e.Want, e.Got)
+}
+
+// profileStrings are the profile keys this tool reads, all strings.
+var profileStrings = []string{"root_pubkey", "created_at", "signer"}
+
+// checkTypes reports the first key this tool reads whose value has another
+// type than it expects, rather than taking it as absent.
+func (c *Config) checkTypes() error {
+	bad := func(where, want string, v any) error {
+		return &TypeError{Where: c.Path + " " + where, Want: want, Got: tomltext.TypeName(v)}
+	}
+	if v, ok := c.doc["active_profile"]; ok {
+		if _, ok := v.(string); !ok {
+			return bad("active_profile", "a string", v)
+		}
+	}
+	v, ok := c.doc["profiles"]
+	if !ok {
+		return nil
+	}
+	profiles, ok := v.(map[string]any)
+	if !ok {
+		return bad("profiles", "a table", v)
+	}
+	names := make([]string, 0, len(profiles))
+	for n := range profiles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t, ok := profiles[n].(map[string]any)
+		if !ok {
+			return bad("[profiles] "+tomltext.FormatKey(n), "a table", profiles[n])
+		}
+		for _, k := range profileStrings {
+			if v, ok := t[k]; ok {
+				if _, ok := v.(string); !ok {
+					return bad("[profiles."+tomltext.FormatKey(n)+"] "+k, "a string", v)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // set replaces the text after checking that it is valid TOML.
@@ -212,7 +283,15 @@ func (c *Config) profileTable(name string) ([]expr, error) {
 			return exprs[i:j], nil
 		}
 	}
-	return nil, fmt.Errorf("cannot edit %s: profile '%s' is not a [profiles.%s] table; edit the file by hand.", c.Path, name, name)
+	return nil, &EditError{Path: c.Path, Name: name}
+}
+
+// EditError is a profile that config.toml declares in a form the
+// line-preserving edits do not handle (dotted keys, an inline table).
+type EditError struct{ Path, Name string }
+
+func (e *EditError) Error() string {
+	return fmt.Sprintf("cannot edit %s: profile '%s' is not a [profiles.%s] table; edit the file by hand.", e.Path, e.Name, e.Name)
 }
 
 // Delete removes [profiles.<name>] and its sub-tables with their lines;
@@ -272,12 +351,27 @@ func (c *Config) edit(text []byte) error {
 }
 
 // Save writes the file atomically with mode 0600, creating its directory
-// with mode 0700.
+// with mode 0700. A config.toml that is a symbolic link is written through.
 func (c *Config) Save() error {
-	if err := os.MkdirAll(filepath.Dir(c.Path), 0o700); err != nil {
+	p, err := c.prepare()
+	if err != nil {
 		return err
 	}
-	if err := atomicfile.Write(c.Path, c.text, 0o600); err != nil {
+	return c.commit(p)
+}
+
+// prepare writes the text to a temporary file beside config.toml, ready to
+// take its place.
+func (c *Config) prepare() (*atomicfile.Pending, error) {
+	if err := os.MkdirAll(filepath.Dir(c.Path), 0o700); err != nil {
+		return nil, err
+	}
+	return atomicfile.Prepare(c.Path, c.text, atomicfile.Options{Perm: 0o600, DirPerm: 0o700, FollowSymlink: true})
+}
+
+// commit puts a prepared text in place with mode 0600, whatever the umask.
+func (c *Config) commit(p *atomicfile.Pending) error {
+	if err := p.Commit(); err != nil {
 		return err
 	}
 	return os.Chmod(c.Path, 0o600)

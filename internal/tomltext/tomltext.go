@@ -207,3 +207,30 @@ func FormatValue(v any) string {
 		return FormatString(fmt.Sprint(v))
 	}
 }
+
+// TypeName names a decoded TOML value's type as the TOML specification does.
+func TypeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64:
+		return "integer"
+	case float64:
+		return "float"
+	case bool:
+		return "boolean"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "table"
+	case time.Time:
+		return "offset date-time"
+	case toml.LocalDateTime:
+		return "local date-time"
+	case toml.LocalDate:
+		return "local date"
+	case toml.LocalTime:
+		return "local time"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -10,10 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
@@ -79,7 +79,7 @@ func (e *KeyFileError) Error() string {
 // other members are ignored) and returns the private key. Every failure is
 // a *KeyFileError.
 func ReadRootKey(path string) (ed25519.PrivateKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Key)
 	if err != nil {
 		return nil, readError(path, err)
 	}
@@ -157,7 +157,7 @@ func ParsePublicKey(text []byte) (ed25519.PublicKey, bool) {
 // file or a broken root key file gives a *KeyFileError, any other unusable
 // text a *PublicKeyFileError.
 func ReadPublicKey(path string) (ed25519.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.Key)
 	if err != nil {
 		return nil, readError(path, err)
 	}

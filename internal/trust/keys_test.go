@@ -99,7 +99,7 @@ func TestReadPublicKeyErrors(t *testing.T) {
 	}
 }
 
-func TestWriteRootKey(t *testing.T) {
+func TestWriteKeyPairKeyOnly(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "dir")
 	path := filepath.Join(dir, "root.key")
 	seed, err := GenerateSeed()
@@ -107,7 +107,7 @@ func TestWriteRootKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	priv := ed25519.NewKeyFromSeed(seed)
-	if err := WriteRootKey(path, priv, false); err != nil {
+	if err := WriteKeyPair(path, priv, "", false); err != nil {
 		t.Fatal(err)
 	}
 	for p, mode := range map[string]os.FileMode{path: 0o600, dir: 0o700} {
@@ -122,13 +122,13 @@ func TestWriteRootKey(t *testing.T) {
 	}
 	other := ed25519.NewKeyFromSeed(make([]byte, 32))
 	var ee *ExistsError
-	if err := WriteRootKey(path, other, false); !errors.As(err, &ee) || err.Error() != "key file already exists: "+path {
+	if err := WriteKeyPair(path, other, "", false); !errors.As(err, &ee) || err.Error() != "key file already exists: "+path {
 		t.Errorf("overwrite without force: %v", err)
 	}
 	if back, _ := ReadRootKey(path); !back.Equal(priv) {
 		t.Error("refused overwrite changed the file")
 	}
-	if err := WriteRootKey(path, other, true); err != nil {
+	if err := WriteKeyPair(path, other, "", true); err != nil {
 		t.Fatal(err)
 	}
 	if back, _ := ReadRootKey(path); !back.Equal(other) {

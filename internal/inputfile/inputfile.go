@@ -1,0 +1,105 @@
+// Package inputfile reads the files aster takes as input: regular files
+// only, each kind with a size limit, so a path that names a device, a pipe
+// or a runaway file gives a clear error instead of a hang.
+package inputfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// Kind is a kind of input file and the most bytes it may hold.
+type Kind struct {
+	name  string
+	limit int64
+}
+
+// The kinds of input, with limits far above any real file of the kind.
+var (
+	// Key is a root key or public key file.
+	Key = Kind{"key file", 64 << 10}
+	// Secret is one entry of the file keyring.
+	Secret = Kind{"keyring entry", 64 << 10}
+	// Credential is a credential JSON file or an identity file given to
+	// trust verify.
+	Credential = Kind{"credential file", 16 << 20}
+	// Identity is an .aster-identity file.
+	Identity = Kind{"identity file", 16 << 20}
+	// Config is config.toml or a file given to config show --config.
+	Config = Kind{"configuration file", 16 << 20}
+	// Ignore is a .gitignore file.
+	Ignore = Kind{".gitignore file", 16 << 20}
+	// Manifest is a contract manifest or an exported contract.
+	Manifest = Kind{"manifest", 512 << 20}
+)
+
+// Limit is the most bytes a file of kind k may hold.
+func (k Kind) Limit() int64 { return k.limit }
+
+// ErrNotRegular reports a path that names something other than a regular
+// file (a directory, a device, a pipe, a socket).
+var ErrNotRegular = errors.New("not a regular file")
+
+// TooLargeError reports a file above the limit of its kind.
+type TooLargeError struct{ Kind Kind }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("larger than %s, the limit for a %s", size(e.Kind.limit), e.Kind.name)
+}
+
+// size spells a byte count in KiB or MiB.
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// Read returns the content of the regular file at path (symbolic links are
+// followed). A missing file gives an error satisfying
+// errors.Is(err, fs.ErrNotExist); anything that is not a regular file, or
+// a file above k's limit, a *fs.PathError whose Err is syscall.EISDIR,
+// ErrNotRegular or a *TooLargeError. Opening never blocks on a named pipe.
+func Read(path string, k Kind) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	data, err := read(f, k)
+	// The file was only read: closing it cannot lose anything.
+	_ = f.Close()
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return data, nil
+}
+
+// read reads all of f after checking that it is a regular file within k's
+// limit; a file that grows past the limit while being read is refused too.
+func read(f *os.File, k Kind) ([]byte, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, syscall.EISDIR
+	}
+	if !st.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	if st.Size() > k.limit {
+		return nil, &TooLargeError{Kind: k}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, k.limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > k.limit {
+		return nil, &TooLargeError{Kind: k}
+	}
+	return data, nil
+}

@@ -1,0 +1,46 @@
+package inputfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestReadRegular(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k")
+	if err := os.WriteFile(path, []byte("abc"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	data, err := Read(path, Key)
+	if err != nil || string(data) != "abc" {
+		t.Fatalf("Read = %q, %v", data, err)
+	}
+	if _, err := Read(path+".missing", Key); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("missing file: %v, want fs.ErrNotExist", err)
+	}
+}
+
+func TestReadTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: the size costs no disk space.
+	if err := f.Truncate(Key.Limit() + 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(path, Key)
+	var tl *TooLargeError
+	if !errors.As(err, &tl) {
+		t.Fatalf("err = %v, want *TooLargeError", err)
+	}
+	if got, want := err.Error(), "read "+path+": larger than 64 KiB, the limit for a key file"; got != want {
+		t.Fatalf("message %q, want %q", got, want)
+	}
+}
