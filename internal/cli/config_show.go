@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/internal/config"
 )
 
@@ -14,17 +16,16 @@ func init() {
 		Summary: "Print the resolved node configuration and where each value came from",
 		Usage:   "aster config show [--json] [--config PATH]",
 		Example: "aster config show --config aster.toml",
+		Flags: func(f *pflag.FlagSet) {
+			f.Bool("json", false, "print the configuration as JSON")
+			f.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
+		},
 		Run: func(c *Context) error {
-			asJSON := c.Flags.Bool("json", false, "print the configuration as JSON")
-			file := c.Flags.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) > 0 {
 				return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster config show --help' for usage.")
 			}
 			home, _ := os.UserHomeDir()
-			cfg, err := config.Resolve(config.Options{File: *file, Home: home, LookupEnv: os.LookupEnv})
+			cfg, err := config.Resolve(config.Options{File: c.String("config"), Home: home, LookupEnv: os.LookupEnv})
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				return Failf("%s", ce.Msg).WithHint("%s", ce.Hint)
@@ -35,7 +36,7 @@ func init() {
 			for _, w := range cfg.Warnings {
 				fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
 			}
-			if !*asJSON {
+			if !c.Bool("json") {
 				_, err = fmt.Fprint(c.Stdout, cfg.Text())
 				return err
 			}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/pyjson"
 )
@@ -16,11 +18,11 @@ func init() {
 		Summary: "Check that a .aster.json export matches the local manifest's contract id",
 		Usage:   "aster contract verify FILE [--manifest PATH]",
 		Example: "aster contract verify contracts/Echo.aster.json",
+		Flags: func(f *pflag.FlagSet) {
+			f.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
+		},
 		Run: func(c *Context) error {
-			path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
-			if err := c.Parse(); err != nil {
-				return err
-			}
+			path := c.String("manifest")
 			if len(c.Args) != 1 {
 				return Usagef("aster contract verify takes one FILE, got %d arguments", len(c.Args)).
 					WithHint("Usage: aster contract verify FILE [--manifest PATH]")
@@ -40,13 +42,13 @@ func init() {
 			case err != nil:
 				return Failf("%v", err).WithHint("Export it again with `aster contract export`.")
 			}
-			f, err := readManifest(*path)
+			f, err := readManifest(path)
 			if err != nil {
 				return err
 			}
 			local := f.Find(ref.Service)
 			if local == nil {
-				return Failf("Service %s not found in %s", pyjson.StrRepr(ref.Service), *path)
+				return Failf("Service %s not found in %s", pyjson.StrRepr(ref.Service), path)
 			}
 			if local.ContractID != ref.ContractID {
 				fmt.Fprintf(c.Stderr, "MISMATCH: %s contract has changed.\n  Export:  %s%s\n  Local:   %s%s\n",

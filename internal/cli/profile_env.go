@@ -22,3 +22,17 @@ func openProfiles(c *Context) (*profile.Env, error) {
 	}
 	return &profile.Env{Home: home, Config: cfg, Keyring: kr}, nil
 }
+
+// profileNames lists the configured profiles, for shell completion (none
+// when the configuration cannot be read).
+func profileNames() []string {
+	home, err := profile.Home()
+	if err != nil {
+		return nil
+	}
+	cfg, err := profile.Load(profile.ConfigPath(home))
+	if err != nil {
+		return nil
+	}
+	return cfg.Names()
+}
