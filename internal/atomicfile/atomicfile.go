@@ -75,7 +75,7 @@ func write(path string, data []byte, o Options, keepMode bool) error {
 	}
 	tmp, err := createTemp(dir, filepath.Base(path), o.Perm)
 	if err != nil {
-		return err
+		return onPath("write", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if keepMode {
@@ -91,7 +91,7 @@ func write(path string, data []byte, o Options, keepMode bool) error {
 		err = cerr
 	}
 	if err != nil {
-		return err
+		return onPath("write", path, err)
 	}
 	if o.Exclusive {
 		err = os.Link(tmp.Name(), path)
@@ -99,13 +99,27 @@ func write(path string, data []byte, o Options, keepMode bool) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return err
+		return onPath("create", path, err)
 	}
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
 	}
 	return nil
+}
+
+// onPath reports err, which names the temporary file, as an error on
+// path: users never see the temporary file's name.
+func onPath(op, path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &fs.PathError{Op: op, Path: path, Err: err}
 }
 
 // createTemp creates a new file named .<name>.tmp-<random> in dir with

@@ -253,7 +253,11 @@ func leaf(def *Command, name string) *cobra.Command {
 			Flags: cmd.Flags(), Args: args, cmd: cmd, def: def,
 		}
 		err := def.Run(c)
-		if err != nil && !isReported(err) {
+		var e *Error
+		switch {
+		case errors.As(err, &e) && e.Code == 2 && e.Hint == "":
+			e.Hint = fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())
+		case err != nil && !isReported(err):
 			err = Failf("%v", err)
 		}
 		return err

@@ -31,14 +31,14 @@ func init() {
 			data, err := os.ReadFile(file)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				return Failf("File not found: %s", file)
+				return Failf("File not found: %s", file).WithHint("Pass the path of a .aster.json file written by `aster contract export`.")
 			case err != nil:
 				return Failf("cannot read %s: %v", file, unwrapPath(err)).WithHint("Check the path and its permissions.")
 			}
 			ref, err := manifest.ParseExport(file, data)
 			switch {
 			case errors.Is(err, manifest.ErrNotExport):
-				return Failf("Not a valid .aster.json file.")
+				return Failf("Not a valid .aster.json file.").WithHint("Pass a file written by `aster contract export`.")
 			case err != nil:
 				return Failf("%v", err).WithHint("Export it again with `aster contract export`.")
 			}
@@ -48,7 +48,7 @@ func init() {
 			}
 			local := f.Find(ref.Service)
 			if local == nil {
-				return Failf("Service %s not found in %s", pyjson.StrRepr(ref.Service), path)
+				return Failf("Service %s not found in %s", pyjson.StrRepr(ref.Service), path).WithHint("Pass the manifest that holds it with --manifest PATH.")
 			}
 			if local.ContractID != ref.ContractID {
 				fmt.Fprintf(c.Stderr, "MISMATCH: %s contract has changed.\n  Export:  %s%s\n  Local:   %s%s\n",

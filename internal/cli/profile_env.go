@@ -14,7 +14,7 @@ func openProfiles(c *Context) (*profile.Env, error) {
 	}
 	kr, err := keyring.Open(home, c.Stderr)
 	if err != nil {
-		return nil, Usagef("%v", err)
+		return nil, Usagef("%v", err).WithHint("Set ASTER_KEYRING to os (the OS keyring) or file ($ASTER_HOME/keyring), or unset it.")
 	}
 	cfg, err := profile.Load(profile.ConfigPath(home))
 	if err != nil {

@@ -137,7 +137,7 @@ func (v *verifier) report(label string, cred *trust.Credential, err error) {
 
 func (v *verifier) cannotRead(path string, err error) {
 	v.failed = true
-	fmt.Fprintf(v.c.Stderr, "Error: cannot read %s: %v\n", path, err)
+	fmt.Fprintf(v.c.Stderr, "Error: cannot read %s: %v\n  Pass a credential JSON file or an .aster-identity file.\n", path, err)
 }
 
 // file verifies a positional input: a credential JSON file, or an identity
