@@ -150,7 +150,7 @@ func loadServices(c *Context) (*services, error) {
 			s.specs = p.Services
 		}
 		if len(s.pythonPath) == 0 {
-			s.pythonPath = p.PythonPath
+			s.pythonPath = p.SearchPath()
 		}
 		if !c.Flags.Changed("strict") {
 			s.strict = p.Strict

@@ -27,8 +27,9 @@ func init() {
 }
 
 // runContractList loads every module under each DIR (default: the
-// project's python-path, else the current directory) with DIR as its root,
-// and prints the @service classes it binds.
+// project's python-path, else the project's directory, else the current
+// directory) with DIR as its root, and prints the @service classes they
+// bind.
 func runContractList(c *Context) error {
 	dirs := c.Args
 	if len(dirs) == 0 {
@@ -36,10 +37,12 @@ func runContractList(c *Context) error {
 		if err := s.readProject(); err != nil {
 			return err
 		}
-		if s.project != nil {
+		switch {
+		case s.project != nil && len(s.project.PythonPath) > 0:
 			dirs = s.project.PythonPath
-		}
-		if len(dirs) == 0 {
+		case s.project != nil:
+			dirs = []string{s.project.Dir}
+		default:
 			dirs = []string{"."}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,10 +26,10 @@ type Settings struct {
 	File string
 	// Services are the MODULE:CLASS specs, in manifest order.
 	Services []string
-	// PythonPath are the directories searched for modules first. When the
-	// file is not in the current directory, its directory and that
-	// directory's src follow, so modules resolve as they do from there.
+	// PythonPath are the directories searched for modules first.
 	PythonPath []string
+	// Dir is the directory of the file ("." for the current directory).
+	Dir string
 	// Manifest is the manifest gen writes and check reads ("" when unset).
 	Manifest string
 	// Strict makes analysis warnings errors.
@@ -183,12 +184,21 @@ func (s *Settings) resolve(cwd, projectDir string) {
 	for i, p := range s.PythonPath {
 		s.PythonPath[i] = from(p)
 	}
-	if projectDir != cwd {
-		s.PythonPath = append(s.PythonPath, from("."), from("src"))
-	}
+	s.Dir = from(".")
 	if s.Manifest != "" {
 		s.Manifest = from(s.Manifest)
 	}
+}
+
+// SearchPath is where modules are searched before $PYTHONPATH and the
+// current directory: PythonPath and, when the file is not in the current
+// directory, its directory and that directory's src, so modules resolve
+// as they do from there.
+func (s *Settings) SearchPath() []string {
+	if s.Dir == "." {
+		return s.PythonPath
+	}
+	return append(slices.Clip(s.PythonPath), s.Dir, filepath.Join(s.Dir, "src"))
 }
 
 // display is path relative to cwd when it can be, else path.
