@@ -3,6 +3,7 @@ module github.com/asterkit/aster
 go 1.26.0
 
 require (
+	github.com/creack/pty v1.1.24
 	github.com/danieljoos/wincred v1.2.3
 	github.com/dave/jennifer v1.7.1
 	github.com/pelletier/go-toml/v2 v2.4.3
