@@ -10,11 +10,16 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
+
+	"github.com/asterkit/aster/internal/progress"
+	"github.com/asterkit/aster/internal/version"
 )
 
 // usage is the command's synopsis.
-const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
-       aster-gen [-check] [-out DIR] -python MODULE:CLASS [-python ...]
+const usage = `usage: aster-gen [-check] [-quiet] [-out DIR] [PACKAGES...]
+       aster-gen [-check] [-quiet] [-out DIR] -python MODULE:CLASS [-python ...]
+       aster-gen -version
 
 Analyses the //aster:service interfaces of the Go packages (default: the
 current directory, the package of $GOFILE under go generate) and writes, in
@@ -27,6 +32,8 @@ aster_contract.go. Files are rewritten only when their bytes change.
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)
+  -quiet    print only warnings and errors
+  -version  print the version
 `
 
 // gcPercent is the garbage collector's target during a run (unless GOGC
@@ -44,6 +51,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("aster-gen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	check := fs.Bool("check", false, "")
+	quiet := fs.Bool("quiet", false, "")
+	showVersion := fs.Bool("version", false, "")
 	out := fs.String("out", "", "")
 	var py specs
 	fs.Var(&py, "python", "")
@@ -56,15 +65,28 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr)
 		return 2
 	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "aster-gen %s\n", version.String())
+		return 0
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n  Run aster-gen from an existing directory.\n", err)
 		return 1
 	}
+	what := patternText(fs.Args())
+	if len(py) > 0 {
+		what = strings.Join(py, " ")
+	}
+	start := time.Now()
+	rep := progress.Start(stderr, progress.Enabled(stderr, *quiet), progress.Delay, func() string {
+		return fmt.Sprintf("aster-gen: analysing %s (%ds)", what, int(time.Since(start).Seconds()))
+	})
+	defer rep.Stop()
 	return Run(Options{
-		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py,
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py, Quiet: *quiet,
 		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
-		Stdout:  stdout, Stderr: stderr,
+		Stdout:  rep.Writer(stdout), Stderr: rep.Writer(stderr),
 	})
 }
 
