@@ -47,7 +47,6 @@ type Context struct {
 	Args []string
 
 	cmd *cobra.Command
-	def *Command
 }
 
 // String is the value of a string flag the command defines.
@@ -95,6 +94,14 @@ var groups = map[string]group{
 	"config":       {"Inspect the resolved node configuration", "aster config show --json"},
 }
 
+// completionExamples show how each shell loads its completion script.
+var completionExamples = map[string]string{
+	"bash":       "source <(aster completion bash)",
+	"zsh":        "aster completion zsh > \"${fpath[1]}/_aster\"",
+	"fish":       "aster completion fish > ~/.config/fish/completions/aster.fish",
+	"powershell": "aster completion powershell | Out-String | Invoke-Expression",
+}
+
 // Error is a failure reported to the user as "Error: Msg" and an indented
 // Hint line, ending the process with Code.
 type Error struct {
@@ -132,11 +139,22 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newTree(stdin, stdout, stderr)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	if err != nil && !isReported(err) {
+	var exit *Exit
+	var e *Error
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.Code
+	case !errors.As(err, &e):
 		// Anything cobra itself rejects is a usage error.
-		err = Usagef("%v", err).WithHint("Run '%s --help' for usage.", cmd.CommandPath())
+		e = Usagef("%v", err).WithHint("Run '%s --help' for usage.", cmd.CommandPath())
 	}
-	return report(stderr, err)
+	fmt.Fprintf(stderr, "Error: %s\n", e.Msg)
+	if e.Hint != "" {
+		fmt.Fprintf(stderr, "  %s\n", e.Hint)
+	}
+	return e.Code
 }
 
 // Stdio runs Main on the process's own streams and arguments.
@@ -145,31 +163,11 @@ func Stdio() int {
 }
 
 // isReported tells the errors a command returns (*Error, *Exit) from
-// those cobra makes.
+// others.
 func isReported(err error) bool {
 	var e *Error
 	var x *Exit
 	return errors.As(err, &e) || errors.As(err, &x)
-}
-
-// report prints err the way every command does and returns the exit code.
-func report(stderr io.Writer, err error) int {
-	if err == nil {
-		return 0
-	}
-	var exit *Exit
-	if errors.As(err, &exit) {
-		return exit.Code
-	}
-	var e *Error
-	if !errors.As(err, &e) {
-		e = &Error{Msg: err.Error(), Code: 1}
-	}
-	fmt.Fprintf(stderr, "Error: %s\n", e.Msg)
-	if e.Hint != "" {
-		fmt.Fprintf(stderr, "  %s\n", e.Hint)
-	}
-	return e.Code
 }
 
 // newTree builds the cobra tree of the registered commands, their groups,
@@ -191,7 +189,6 @@ func newTree(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(printHelp)
 	root.SetHelpCommand(helpCommand())
-	root.CompletionOptions.HiddenDefaultCmd = false
 
 	nodes := map[string]*cobra.Command{"": root}
 	var node func(path string) *cobra.Command
@@ -205,7 +202,7 @@ func newTree(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		}
 		n := &cobra.Command{Use: name, Short: groups[path].summary, Example: groups[path].example}
 		if def, ok := registry[path]; ok {
-			n = leaf(def, name)
+			n = commandOf(def, name)
 		}
 		nodes[path] = n
 		node(parent).AddCommand(n)
@@ -221,16 +218,20 @@ func newTree(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Example = "aster completion bash > /etc/bash_completion.d/aster"
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Example = "aster completion bash > /etc/bash_completion.d/aster"
+		for _, shell := range c.Commands() {
+			shell.Example = completionExamples[shell.Name()]
 		}
 	}
 	groupBehaviour(root)
 	return root
 }
 
-// leaf is the cobra command of a registered command.
-func leaf(def *Command, name string) *cobra.Command {
+// commandOf is the cobra command of a registered command.
+func commandOf(def *Command, name string) *cobra.Command {
 	cmd := &cobra.Command{Use: name, Short: def.Summary, Example: def.Example}
 	cmd.Annotations = map[string]string{usageAnnotation: def.Usage}
 	if def.Flags != nil {
@@ -250,7 +251,7 @@ func leaf(def *Command, name string) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		c := &Context{
 			Stdin: cmd.InOrStdin(), Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(),
-			Flags: cmd.Flags(), Args: args, cmd: cmd, def: def,
+			Flags: cmd.Flags(), Args: args, cmd: cmd,
 		}
 		err := def.Run(c)
 		var e *Error

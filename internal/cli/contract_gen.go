@@ -141,7 +141,8 @@ func loadServices(c *Context) (*services, error) {
 				WithHint("Name the module and the class, e.g. --service shop.orders:OrderService.")
 		}
 	}
-	if err := s.readProject(); err != nil {
+	var err error
+	if s.project, err = findProject(); err != nil {
 		return nil, err
 	}
 	s.specs, s.pythonPath = s.givenSpecs, s.givenPythonPath
@@ -166,21 +167,22 @@ func loadServices(c *Context) (*services, error) {
 	return s, nil
 }
 
-// readProject finds the project's pyproject.toml settings, if any.
-func (s *services) readProject() error {
+// findProject reads the [tool.aster] settings of the closest
+// pyproject.toml that has them; nil when there is none.
+func findProject() (*pyproject.Settings, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return Failf("cannot read the current directory: %v", err)
+		return nil, Failf("cannot read the current directory: %v", err)
 	}
-	s.project, err = pyproject.Find(dir)
+	project, err := pyproject.Find(dir)
 	var pe *pyproject.Error
 	switch {
 	case errors.As(err, &pe):
-		return Failf("%s", pe.Msg).WithHint("%s", pe.Hint)
+		return nil, Failf("%s", pe.Msg).WithHint("%s", pe.Hint)
 	case err != nil:
-		return Failf("%v", err)
+		return nil, Failf("%v", err)
 	}
-	return nil
+	return project, nil
 }
 
 // manifestPath is the manifest's path: the flag when given, else the

@@ -33,15 +33,15 @@ func init() {
 func runContractList(c *Context) error {
 	dirs := c.Args
 	if len(dirs) == 0 {
-		var s services
-		if err := s.readProject(); err != nil {
+		project, err := findProject()
+		if err != nil {
 			return err
 		}
 		switch {
-		case s.project != nil && len(s.project.PythonPath) > 0:
-			dirs = s.project.PythonPath
-		case s.project != nil:
-			dirs = []string{s.project.Dir}
+		case project != nil && len(project.PythonPath) > 0:
+			dirs = project.PythonPath
+		case project != nil:
+			dirs = []string{project.Dir}
 		default:
 			dirs = []string{"."}
 		}

@@ -9,16 +9,23 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// printHelp writes a command's help: summary, usage, sub-commands, flags
-// and example.
+// printHelp writes a command's help: description, usage, sub-commands,
+// flags and example.
 func printHelp(cmd *cobra.Command, _ []string) {
+	cmd.InitDefaultHelpFlag()
 	w := cmd.OutOrStdout()
-	if cmd.Short != "" {
+	if about := strings.TrimSpace(cmd.Long); about != "" {
+		fmt.Fprintf(w, "%s\n\n", about)
+	} else if cmd.Short != "" {
 		fmt.Fprintf(w, "%s\n\n", cmd.Short)
 	}
 	usage := cmd.Annotations[usageAnnotation]
-	if usage == "" {
+	switch {
+	case usage != "":
+	case cmd.HasSubCommands():
 		usage = cmd.CommandPath() + " COMMAND [flags]"
+	default:
+		usage = cmd.UseLine()
 	}
 	fmt.Fprintf(w, "Usage:\n  %s\n", usage)
 	subs := helpTopics(cmd)
@@ -32,7 +39,6 @@ func printHelp(cmd *cobra.Command, _ []string) {
 			fmt.Fprintf(w, "  %-*s  %s\n", width, s.Name(), s.Short)
 		}
 	}
-	cmd.InitDefaultHelpFlag()
 	if flags := cmd.LocalFlags(); flags.HasAvailableFlags() {
 		fmt.Fprintf(w, "\nFlags:\n%s", flags.FlagUsages())
 	}
