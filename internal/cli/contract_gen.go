@@ -251,7 +251,7 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
 	var analysed atomic.Int64
 	rep := progress.Start(s.stderr, show, progressDelay, func() string {
-		return fmt.Sprintf("aster: %d modules parsed, %d/%d services analysed", loader.ModulesParsed(), analysed.Load(), len(s.specs))
+		return fmt.Sprintf("aster: modules parsed: %d, services analysed: %d/%d", loader.ModulesParsed(), analysed.Load(), len(s.specs))
 	})
 	defer rep.Stop()
 	warnings = rep.Writer(s.stderr)

@@ -62,7 +62,7 @@ func runContractList(c *Context) error {
 		loader := python.NewLoader(python.Options{PythonPath: []string{dir}, Dir: cwd})
 		var done atomic.Int64
 		rep := progress.Start(c.Stderr, progress.Enabled(c.Stderr, false), progressDelay, func() string {
-			return fmt.Sprintf("aster: %d/%d modules of %s loaded", done.Load(), len(names), dir)
+			return fmt.Sprintf("aster: modules loaded from %s: %d/%d", dir, done.Load(), len(names))
 		})
 		warnings := rep.Writer(c.Stderr)
 		for _, name := range names {

@@ -74,7 +74,7 @@ func progressEnv(t *testing.T) {
 func TestProgressOnTerminal(t *testing.T) {
 	progressEnv(t)
 	got := onTerminal(t)
-	if !strings.Contains(got, "aster: 1 modules parsed, 1/1 services analysed") {
+	if !strings.Contains(got, "aster: modules parsed: 1, services analysed: 1/1") {
 		t.Errorf("no final progress line on the terminal: %q", got)
 	}
 	if !strings.HasSuffix(got, "\r\x1b[K") {
