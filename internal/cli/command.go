@@ -239,8 +239,14 @@ func commandOf(def *Command, name string) *cobra.Command {
 		def.Flags(cmd.Flags())
 	}
 	for flagName, values := range def.Complete {
-		complete := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return values(), cobra.ShellCompDirectiveNoFileComp
+		complete := func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var out []cobra.Completion
+			for _, v := range values() {
+				if strings.HasPrefix(v, prefix) {
+					out = append(out, v)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
 		}
 		if flagName == "" {
 			cmd.ValidArgsFunction = complete

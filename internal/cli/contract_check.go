@@ -20,7 +20,8 @@ func init() {
 			serviceFlags(f)
 			f.String("manifest", defaultManifest, "compare with the manifest at `PATH`; [tool.aster] manifest replaces the default")
 		},
-		Run: runContractCheck,
+		Complete: map[string]func() []string{"service": serviceSpecs},
+		Run:      runContractCheck,
 	})
 }
 

@@ -33,7 +33,8 @@ func init() {
 			f.String("out", defaultManifest, "write the manifest to `PATH`; [tool.aster] out replaces the default")
 			f.String("semver", "", "record `VERSION` as every entry's semver")
 		},
-		Run: runContractGen,
+		Complete: map[string]func() []string{"service": serviceSpecs},
+		Run:      runContractGen,
 	})
 }
 
