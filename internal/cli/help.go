@@ -146,7 +146,8 @@ func prefixed(p string, s []string) []string {
 	return out
 }
 
-// quotedList is "a", "a" or "b", "a", "b" or "c".
+// quotedList quotes s in a list for a sentence: 'a' / 'a' or 'b' /
+// 'a', 'b' or 'c'.
 func quotedList(s []string) string {
 	q := make([]string, len(s))
 	for i, x := range s {

@@ -19,8 +19,8 @@ func init() {
 	register(&Command{
 		Path:    "trust verify",
 		Summary: "Verify credentials and identity-file peers: signature, expiry, endpoint binding",
-		Usage: "aster trust verify CREDENTIAL... [--root-pubkey HEX|FILE] [--endpoint-id HEX]\n" +
-			"  aster trust verify --identity PATH [--name PEER] [--root-pubkey HEX|FILE] [--endpoint-id HEX]",
+		Usage: "aster trust verify CREDENTIAL... [--root-pubkey HEX|FILE | --profile P] [--endpoint-id HEX]\n" +
+			"  aster trust verify --identity PATH [--name PEER] [--root-pubkey HEX|FILE | --profile P] [--endpoint-id HEX]",
 		Example: "aster trust verify .aster/credential.json --root-pubkey ~/.aster/root.pub",
 		Flags: func(f *pflag.FlagSet) {
 			f.String("identity", "", "verify the peers of this .aster-identity file")
