@@ -10,13 +10,15 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
+	"github.com/asterkit/aster/internal/progress"
 	"github.com/asterkit/aster/internal/version"
 )
 
 // usage is the command's synopsis.
-const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
-       aster-gen [-check] [-out DIR] -python MODULE:CLASS [-python ...]
+const usage = `usage: aster-gen [-check] [-quiet] [-out DIR] [PACKAGES...]
+       aster-gen [-check] [-quiet] [-out DIR] -python MODULE:CLASS [-python ...]
        aster-gen -version
 
 Analyses the //aster:service interfaces of the Go packages (default: the
@@ -30,7 +32,8 @@ aster_contract.go. Files are rewritten only when their bytes change.
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)
-  -version  print the version and exit
+  -quiet    print only warnings and errors
+  -version  print the version
 `
 
 // gcPercent is the garbage collector's target during a run (unless GOGC
@@ -48,8 +51,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("aster-gen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	check := fs.Bool("check", false, "")
-	out := fs.String("out", "", "")
+	quiet := fs.Bool("quiet", false, "")
 	showVersion := fs.Bool("version", false, "")
+	out := fs.String("out", "", "")
 	var py specs
 	fs.Var(&py, "python", "")
 	if err := fs.Parse(args); err != nil {
@@ -70,10 +74,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n  Run aster-gen from an existing directory.\n", err)
 		return 1
 	}
+	what := patternText(fs.Args())
+	if len(py) > 0 {
+		what = strings.Join(py, " ")
+	}
+	start := time.Now()
+	rep := progress.Start(stderr, progress.Enabled(stderr, *quiet), progress.Delay, func() string {
+		return fmt.Sprintf("aster-gen: analysing %s (%ds)", what, int(time.Since(start).Seconds()))
+	})
+	defer rep.Stop()
 	return Run(Options{
-		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py,
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py, Quiet: *quiet,
 		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
-		Stdout:  stdout, Stderr: stderr,
+		Stdout:  rep.Writer(stdout), Stderr: rep.Writer(stderr),
 	})
 }
 

@@ -65,8 +65,10 @@ func check(o Options, outs []*pkgOutput) int {
 		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  %s\n", o.Command)
 		return 1
 	}
-	for _, p := range outs {
-		fmt.Fprintf(o.Stdout, "%s: contract files up to date\n", p.label)
+	if !o.Quiet {
+		for _, p := range outs {
+			fmt.Fprintf(o.Stdout, "%s: contract files up to date\n", p.label)
+		}
 	}
 	return 0
 }

@@ -41,6 +41,8 @@ type Options struct {
 	Python []string
 	// Command is the command line that regenerates, shown on drift.
 	Command string
+	// Quiet prints only warnings and errors.
+	Quiet bool
 	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil means os.Getenv.
 	Getenv func(string) string
 	Stdout io.Writer
@@ -70,7 +72,7 @@ func Run(o Options) int {
 			if err != nil {
 				return fail(o.Stderr, fmt.Sprintf("cannot write %s: %v", rel(o.Dir, f.path), err), "Check that the directory is writable.")
 			}
-			if wrote {
+			if wrote && !o.Quiet {
 				fmt.Fprintf(o.Stdout, "aster-gen: wrote %s\n", rel(o.Dir, f.path))
 			}
 		}

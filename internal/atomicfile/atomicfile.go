@@ -123,7 +123,7 @@ func Prepare(path string, data []byte, o Options) (*Pending, error) {
 	RemoveStale(path)
 	tmp, err := createTemp(path, o.Perm)
 	if err != nil {
-		return nil, err
+		return nil, onPath("write", path, err)
 	}
 	p := &Pending{f: tmp, tmp: tmp.Name(), path: path, exclusive: o.Exclusive}
 	if o.keepMode {
@@ -136,7 +136,7 @@ func Prepare(path string, data []byte, o Options) (*Pending, error) {
 		err = tmp.Sync()
 	}
 	if err != nil {
-		return nil, errors.Join(err, p.Abort())
+		return nil, onPath("write", path, errors.Join(err, p.Abort()))
 	}
 	return p, nil
 }
@@ -147,15 +147,29 @@ func Prepare(path string, data []byte, o Options) (*Pending, error) {
 func (p *Pending) Commit() error {
 	if closeBeforeRename {
 		if err := p.f.Close(); err != nil {
-			return errors.Join(err, p.Abort())
+			return onPath("write", p.path, errors.Join(err, p.Abort()))
 		}
 	}
 	if err := p.place(); err != nil {
-		return errors.Join(err, p.Abort())
+		return onPath("create", p.path, errors.Join(err, p.Abort()))
 	}
 	// The data was synced before the rename; a failed close cannot lose it.
 	_ = p.f.Close()
 	return syncDir(filepath.Dir(p.path))
+}
+
+// onPath reports err, which may name the temporary file, as an error on
+// path: users never see the temporary file's name.
+func onPath(op, path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &fs.PathError{Op: op, Path: path, Err: err}
 }
 
 // place gives the temporary file the final name.

@@ -1,8 +1,11 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -67,5 +70,23 @@ func TestWriteIfChangedLeavesMtime(t *testing.T) {
 	}
 	if wrote, err := WriteIfChanged(path, []byte("different"), 0o644); err != nil || !wrote {
 		t.Fatalf("changed write: wrote=%v err=%v", wrote, err)
+	}
+}
+
+// TestErrorsNameTheTarget: a failure on the temporary file (here its name,
+// longer than the final one, is too long) is reported on the path asked
+// for, never on the temporary file.
+func TestErrorsNameTheTarget(t *testing.T) {
+	path := filepath.Join(t.TempDir(), strings.Repeat("m", 250)+".json")
+	err := Write(path, []byte("x"), 0o644)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != path {
+		t.Fatalf("error %v, want a *fs.PathError on %s", err, path)
+	}
+	if strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("error names the temporary file: %v", err)
+	}
+	if err := WriteFile(path, []byte("x"), Options{Perm: 0o600, Exclusive: true}); !errors.As(err, &pe) || pe.Path != path {
+		t.Errorf("exclusive write: %v", err)
 	}
 }

@@ -1,5 +1,5 @@
-// Package cli implements the aster command line: a tree of commands, each
-// defined in its own file and registered by path.
+// Package cli implements the aster command line: a cobra command tree whose
+// commands are each defined in their own file and registered by path.
 package cli
 
 import (
@@ -10,11 +10,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/asterkit/aster/internal/version"
 )
 
-// Command is one node of the command tree. A leaf has Run; a group has none
-// and lists its sub-commands in help.
+// Command is a command as a file defines it. A command with sub-commands
+// is a group; a group with Run also runs (the reference's spellings).
 type Command struct {
 	// Path is the command's words after "aster", e.g. "trust keygen root".
 	Path string
@@ -24,10 +27,13 @@ type Command struct {
 	Usage string
 	// Example is one example invocation shown in help.
 	Example string
-	// Run defines the flags on c.Flags, calls c.Parse and does the work.
+	// Flags defines the command's flags.
+	Flags func(f *pflag.FlagSet)
+	// Complete lists the values shell completion offers for a flag, by
+	// flag name, and for the positional arguments under "".
+	Complete map[string]func() []string
+	// Run does the work once the flags are parsed.
 	Run func(c *Context) error
-
-	subs []*Command
 }
 
 // Context is what a running command sees of the process.
@@ -35,14 +41,34 @@ type Context struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
-	// Flags is the command's flag set; Run defines flags on it before Parse.
+	// Flags are the command's parsed flags.
 	Flags *pflag.FlagSet
-	// Args are the positional arguments, valid after Parse.
+	// Args are the positional arguments.
 	Args []string
 
-	cmd  *Command
-	argv []string
+	cmd *cobra.Command
 }
+
+// String is the value of a string flag the command defines.
+func (c *Context) String(name string) string { return must(c.Flags.GetString(name)) }
+
+// Bool is the value of a boolean flag the command defines.
+func (c *Context) Bool(name string) bool { return must(c.Flags.GetBool(name)) }
+
+// Strings are the values of a repeatable flag the command defines.
+func (c *Context) Strings(name string) []string { return must(c.Flags.GetStringArray(name)) }
+
+// must panics on the error of a flag lookup: a command reading a flag it
+// did not define is a programming error.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic("cli: " + err.Error())
+	}
+	return v
+}
+
+// fullName is the command as typed, e.g. "aster contract gen".
+func (c *Context) fullName() string { return c.cmd.CommandPath() }
 
 var registry = map[string]*Command{}
 
@@ -54,85 +80,26 @@ func register(c *Command) {
 	registry[c.Path] = c
 }
 
-// groupSummaries describes the inner nodes of the tree.
-var groupSummaries = map[string]string{
-	"":             "Aster RPC contracts, trust and identities, from the command line",
-	"contract":     "Generate, check, compare, export and verify contract manifests",
-	"trust":        "Root keys, signed enrollment credentials and their verification",
-	"trust keygen": "Create root keys and extract public keys",
-	"trust sign":   "Sign consumer and producer enrollment credentials",
-	"enroll":       "Enroll nodes into a mesh",
-	"profile":      "Manage operator profiles (one per mesh)",
-	"config":       "Inspect the resolved node configuration",
+// group describes an inner node of the tree that is not a registered command.
+type group struct{ summary, example string }
+
+var groups = map[string]group{
+	"":             {"Aster RPC contracts, trust and identities, from the command line", "aster contract gen --service shop.orders:OrderService"},
+	"contract":     {"Generate, check, compare, export and verify contract manifests", "aster contract check"},
+	"trust":        {"Root keys, signed enrollment credentials and their verification", "aster trust verify .aster/credential.json --root-pubkey root.pub"},
+	"trust keygen": {"Create root keys and extract public keys", "aster trust keygen root --out root.key"},
+	"trust sign":   {"Sign consumer and producer enrollment credentials", "aster trust sign consumer --root-key root.key --attr aster.role=ops.status"},
+	"enroll":       {"Enroll nodes into a mesh", "aster enroll node --role producer --name billing --profile prod"},
+	"profile":      {"Manage operator profiles (one per mesh)", "aster profile create prod"},
+	"config":       {"Inspect the resolved node configuration", "aster config show --json"},
 }
 
-// tree links the registered commands into a tree and returns its root.
-func tree() *Command {
-	nodes := map[string]*Command{"": {Path: "", Summary: groupSummaries[""]}}
-	var node func(path string) *Command
-	node = func(path string) *Command {
-		if n, ok := nodes[path]; ok {
-			return n
-		}
-		n, ok := registry[path]
-		if !ok {
-			n = &Command{Path: path, Summary: groupSummaries[path]}
-		} else {
-			c := *n
-			n = &c
-		}
-		nodes[path] = n
-		parent := ""
-		if i := strings.LastIndex(path, " "); i >= 0 {
-			parent = path[:i]
-		}
-		p := node(parent)
-		p.subs = append(p.subs, n)
-		return n
-	}
-	paths := make([]string, 0, len(registry))
-	for p := range registry {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		node(p)
-	}
-	for _, n := range nodes {
-		sort.Slice(n.subs, func(i, j int) bool { return n.subs[i].name() < n.subs[j].name() })
-	}
-	return nodes[""]
-}
-
-func (c *Command) name() string {
-	if i := strings.LastIndex(c.Path, " "); i >= 0 {
-		return c.Path[i+1:]
-	}
-	return c.Path
-}
-
-func (c *Command) sub(name string) *Command {
-	for _, s := range c.subs {
-		if s.name() == name {
-			return s
-		}
-	}
-	return nil
-}
-
-// Parse parses the command's arguments against c.Flags. --help prints the
-// usage and ends the command with exit 0; a bad flag is a usage error.
-func (c *Context) Parse() error {
-	c.Flags.SortFlags = false
-	if err := c.Flags.Parse(c.argv); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			c.cmd.printHelp(c.Stdout, c.Flags)
-			return &Exit{Code: 0}
-		}
-		return Usagef("%v", err)
-	}
-	c.Args = c.Flags.Args()
-	return nil
+// completionExamples show how each shell loads its completion script.
+var completionExamples = map[string]string{
+	"bash":       "source <(aster completion bash)",
+	"zsh":        "aster completion zsh > \"${fpath[1]}/_aster\"",
+	"fish":       "aster completion fish > ~/.config/fish/completions/aster.fish",
+	"powershell": "aster completion powershell | Out-String | Invoke-Expression",
 }
 
 // Error is a failure reported to the user as "Error: Msg" and an indented
@@ -169,65 +136,19 @@ func (e *Exit) Error() string { return fmt.Sprintf("exit %d", e.Code) }
 // Main runs the aster command line with args (without the program name) and
 // returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := tree()
-	cmd := root
-	i := 0
-	for i < len(args) {
-		a := args[i]
-		if cmd == root && (a == "--version" || a == "-V") {
-			fmt.Fprintf(stdout, "aster %s\n", Version())
-			return 0
-		}
-		if a == "-h" || a == "--help" {
-			if cmd.Run == nil {
-				cmd.printHelp(stdout, nil)
-				return 0
-			}
-			break
-		}
-		if strings.HasPrefix(a, "-") {
-			break
-		}
-		s := cmd.sub(a)
-		if s == nil && cmd.Run != nil {
-			break
-		}
-		if s == nil {
-			return report(stderr, Usagef("unknown command %q for %q", a, cmd.fullName()).
-				WithHint("Run '%s --help' for the list of commands.", cmd.fullName()))
-		}
-		cmd = s
-		i++
-	}
-	if cmd.Run == nil {
-		if i < len(args) {
-			return report(stderr, Usagef("unknown flag %s for %q", args[i], cmd.fullName()).
-				WithHint("Run '%s --help' for usage.", cmd.fullName()))
-		}
-		cmd.printHelp(stderr, nil)
-		return 2
-	}
-	ctx := &Context{
-		Stdin: stdin, Stdout: stdout, Stderr: stderr,
-		Flags: pflag.NewFlagSet(cmd.fullName(), pflag.ContinueOnError),
-		cmd:   cmd, argv: args[i:],
-	}
-	ctx.Flags.SetOutput(io.Discard)
-	return report(stderr, cmd.Run(ctx))
-}
-
-// report prints err the way every command does and returns the exit code.
-func report(stderr io.Writer, err error) int {
-	if err == nil {
-		return 0
-	}
+	root := newTree(stdin, stdout, stderr)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
 	var exit *Exit
-	if errors.As(err, &exit) {
-		return exit.Code
-	}
 	var e *Error
-	if !errors.As(err, &e) {
-		e = &Error{Msg: err.Error(), Code: 1}
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.Code
+	case !errors.As(err, &e):
+		// Anything cobra itself rejects is a usage error.
+		e = Usagef("%v", err).WithHint("Run '%s --help' for usage.", cmd.CommandPath())
 	}
 	fmt.Fprintf(stderr, "Error: %s\n", e.Msg)
 	if e.Hint != "" {
@@ -236,42 +157,142 @@ func report(stderr io.Writer, err error) int {
 	return e.Code
 }
 
-func (c *Command) fullName() string {
-	if c.Path == "" {
-		return "aster"
-	}
-	return "aster " + c.Path
-}
-
-func (c *Command) printHelp(w io.Writer, fs *pflag.FlagSet) {
-	if c.Summary != "" {
-		fmt.Fprintf(w, "%s\n\n", c.Summary)
-	}
-	if c.Run == nil {
-		fmt.Fprintf(w, "Usage:\n  %s COMMAND [flags]\n", c.fullName())
-	} else {
-		fmt.Fprintf(w, "Usage:\n  %s\n", c.Usage)
-	}
-	if len(c.subs) > 0 {
-		fmt.Fprintf(w, "\nCommands:\n")
-		for _, s := range c.subs {
-			fmt.Fprintf(w, "  %-10s %s\n", s.name(), s.Summary)
-		}
-	}
-	if c.Path == "" {
-		fmt.Fprintf(w, "\nFlags:\n  -h, --help      help for aster\n  -V, --version   print the version\n")
-	} else if fs != nil && fs.HasFlags() {
-		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
-	}
-	if c.Example != "" {
-		fmt.Fprintf(w, "\nExample:\n  %s\n", c.Example)
-	}
-	if len(c.subs) > 0 {
-		fmt.Fprintf(w, "\nRun '%s COMMAND --help' for more about a command.\n", c.fullName())
-	}
-}
-
 // Stdio runs Main on the process's own streams and arguments.
 func Stdio() int {
 	return Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// isReported tells the errors a command returns (*Error, *Exit) from
+// others.
+func isReported(err error) bool {
+	var e *Error
+	var x *Exit
+	return errors.As(err, &e) || errors.As(err, &x)
+}
+
+// newTree builds the cobra tree of the registered commands, their groups,
+// and the version, help and completion commands.
+func newTree(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "aster",
+		Short:         groups[""].summary,
+		Example:       groups[""].example,
+		Version:       version.String(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.Flags().BoolP("version", "V", false, "print the version")
+	root.SetVersionTemplate("aster {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.SetHelpFunc(printHelp)
+	root.SetHelpCommand(helpCommand())
+
+	nodes := map[string]*cobra.Command{"": root}
+	var node func(path string) *cobra.Command
+	node = func(path string) *cobra.Command {
+		if n, ok := nodes[path]; ok {
+			return n
+		}
+		parent, name := "", path
+		if i := strings.LastIndex(path, " "); i >= 0 {
+			parent, name = path[:i], path[i+1:]
+		}
+		n := &cobra.Command{Use: name, Short: groups[path].summary, Example: groups[path].example}
+		if def, ok := registry[path]; ok {
+			n = commandOf(def, name)
+		}
+		nodes[path] = n
+		node(parent).AddCommand(n)
+		return n
+	}
+	paths := make([]string, 0, len(registry))
+	for p := range registry {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		node(p)
+	}
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Example = "aster completion bash > /etc/bash_completion.d/aster"
+		for _, shell := range c.Commands() {
+			shell.Example = completionExamples[shell.Name()]
+		}
+	}
+	groupBehaviour(root)
+	return root
+}
+
+// commandOf is the cobra command of a registered command.
+func commandOf(def *Command, name string) *cobra.Command {
+	cmd := &cobra.Command{Use: name, Short: def.Summary, Example: def.Example}
+	cmd.Annotations = map[string]string{usageAnnotation: def.Usage}
+	if def.Flags != nil {
+		cmd.Flags().SortFlags = false
+		def.Flags(cmd.Flags())
+	}
+	for flagName, values := range def.Complete {
+		complete := func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var out []cobra.Completion
+			for _, v := range values() {
+				if strings.HasPrefix(v, prefix) {
+					out = append(out, v)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		}
+		if flagName == "" {
+			cmd.ValidArgsFunction = complete
+		} else if err := cmd.RegisterFlagCompletionFunc(flagName, complete); err != nil {
+			panic("cli: " + err.Error())
+		}
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		c := &Context{
+			Stdin: cmd.InOrStdin(), Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(),
+			Flags: cmd.Flags(), Args: args, cmd: cmd,
+		}
+		err := def.Run(c)
+		var e *Error
+		switch {
+		case errors.As(err, &e) && e.Code == 2 && e.Hint == "":
+			e.Hint = fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())
+		case err != nil && !isReported(err):
+			err = Failf("%v", err)
+		}
+		return err
+	}
+	return cmd
+}
+
+// usageAnnotation keys a registered command's usage line in its cobra
+// command's annotations.
+const usageAnnotation = "aster-usage"
+
+// groupBehaviour makes every group, the completion group included, reject
+// unknown sub-commands with a suggestion, and makes a group that does not
+// run print its help on stderr as a usage error when called alone.
+func groupBehaviour(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		groupBehaviour(sub)
+	}
+	if !cmd.HasSubCommands() {
+		return
+	}
+	cmd.Args = noUnknownCommand
+	cmd.SuggestionsMinimumDistance = 2
+	if cmd.RunE == nil && cmd.Run == nil {
+		cmd.RunE = func(cmd *cobra.Command, args []string) error {
+			cmd.SetOut(cmd.ErrOrStderr())
+			printHelp(cmd, args)
+			return &Exit{Code: 2}
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/internal/config"
 )
 
@@ -14,18 +16,17 @@ func init() {
 		Summary: "Print the resolved node configuration and where each value came from",
 		Usage:   "aster config show [--json] [--config PATH] [--strict]",
 		Example: "aster config show --config aster.toml",
+		Flags: func(f *pflag.FlagSet) {
+			f.Bool("json", false, "print the configuration as JSON")
+			f.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
+			f.Bool("strict", false, "stop with an error on any value that would give a warning")
+		},
 		Run: func(c *Context) error {
-			asJSON := c.Flags.Bool("json", false, "print the configuration as JSON")
-			file := c.Flags.String("config", "", "also read the TOML file at `PATH` (the environment still wins)")
-			strict := c.Flags.Bool("strict", false, "stop with an error on any value that would give a warning")
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) > 0 {
 				return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster config show --help' for usage.")
 			}
 			home, _ := os.UserHomeDir()
-			cfg, err := config.Resolve(config.Options{File: *file, Home: home, LookupEnv: os.LookupEnv, Strict: *strict})
+			cfg, err := config.Resolve(config.Options{File: c.String("config"), Home: home, LookupEnv: os.LookupEnv, Strict: c.Bool("strict")})
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				return Failf("%s", ce.Msg).WithHint("%s", ce.Hint)
@@ -34,7 +35,7 @@ func init() {
 				return err
 			}
 			out := []byte(cfg.Text())
-			if *asJSON {
+			if c.Bool("json") {
 				if out, err = cfg.JSON(); err != nil {
 					return err
 				}

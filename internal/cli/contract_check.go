@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/contract/manifest"
 )
 
@@ -12,32 +14,33 @@ func init() {
 	register(&Command{
 		Path:    "contract check",
 		Summary: "Recompute the manifest in memory and fail when the committed one is out of date",
-		Usage:   "aster contract check [--manifest PATH] --service MODULE:CLASS [--service …] [--python-path DIR …]",
+		Usage:   "aster contract check [--manifest PATH] [--service MODULE:CLASS …] [--python-path DIR …] [--strict] [--quiet]",
 		Example: "aster contract check --service shop.orders:OrderService",
-		Run:     runContractCheck,
+		Flags: func(f *pflag.FlagSet) {
+			serviceFlags(f)
+			f.String("manifest", defaultManifest, "compare with the manifest at `PATH`; [tool.aster] manifest replaces the default")
+		},
+		Complete: map[string]func() []string{"service": serviceSpecs},
+		Run:      runContractCheck,
 	})
 }
 
 func runContractCheck(c *Context) error {
-	var svcs services
-	svcs.define(c)
-	path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
-	if err := c.Parse(); err != nil {
+	svcs, err := loadServices(c)
+	if err != nil {
 		return err
 	}
-	if err := svcs.validate(c); err != nil {
-		return err
-	}
-	old, err := manifest.Read(*path)
+	path := svcs.manifestPath(c, "manifest")
+	old, err := manifest.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Failf("Manifest not found at %s", *path).WithHint("Run: %s", svcs.regenerateCommand(*path, nil))
+		return Failf("Manifest not found at %s", path).WithHint("Run: %s", svcs.regenerateCommand(path, nil))
 	}
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return Failf("cannot read %s: %v", *path, pe.Err).WithHint("Check the --manifest path and its permissions.")
+			return Failf("cannot read %s: %v", path, pe.Err).WithHint("Check the --manifest path and its permissions.")
 		}
-		return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(*path, nil))
+		return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(path, nil))
 	}
 	file, err := svcs.manifest(manifest.Publication{})
 	if err != nil {
@@ -45,12 +48,12 @@ func runContractCheck(c *Context) error {
 	}
 	report := manifest.Compare(old, file)
 	if !report.Drift() {
-		fmt.Fprintf(c.Stdout, "Contract manifest up to date: %s\n", *path)
-		printEntries(c.Stdout, file)
+		svcs.printf(c.Stdout, "Contract manifest up to date: %s\n", path)
+		svcs.printEntries(c.Stdout, file)
 		return nil
 	}
 	fmt.Fprint(c.Stdout, report.Text(false))
 	fmt.Fprintf(c.Stdout, "The manifest at %s is out of date. Regenerate it with:\n  %s\n",
-		*path, svcs.regenerateCommand(*path, old.Entries[0].Semver))
+		path, svcs.regenerateCommand(path, old.Entries[0].Semver))
 	return &Exit{Code: 1}
 }

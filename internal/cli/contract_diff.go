@@ -15,9 +15,6 @@ func init() {
 		Usage:   "aster contract diff OLD NEW",
 		Example: "aster contract diff old-manifest.json .aster/manifest.json",
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) != 2 {
 				return Usagef("aster contract diff takes two manifest files, OLD and NEW, got %d arguments", len(c.Args)).
 					WithHint("Usage: aster contract diff OLD NEW")

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
 )
@@ -22,38 +24,38 @@ func init() {
 		Summary: "Write each manifest entry as a portable <service>.aster.json",
 		Usage:   "aster contract export [--manifest PATH] [-o|--out DIR]",
 		Example: "aster contract export --manifest .aster/manifest.json -o contracts",
+		Flags: func(f *pflag.FlagSet) {
+			f.String("manifest", defaultManifest, "read the manifest at `PATH`")
+			f.StringP("out", "o", "", "write the exports into `DIR` (created if missing; default: the current directory)")
+		},
 		Run: func(c *Context) error {
-			path := c.Flags.String("manifest", defaultManifest, "read the manifest at `PATH`")
-			dir := c.Flags.StringP("out", "o", "", "write the exports into `DIR` (created if missing; default: the current directory)")
-			if err := c.Parse(); err != nil {
-				return err
-			}
+			path, dir := c.String("manifest"), c.String("out")
 			if len(c.Args) > 0 {
 				return Usagef("aster contract export takes no arguments, got %q", c.Args[0]).
 					WithHint("Run 'aster contract export --help' for usage.")
 			}
-			f, err := readManifest(*path)
+			f, err := readManifest(path)
 			if err != nil {
 				return err
 			}
 			names := make([]string, len(f.Entries))
 			for i := range f.Entries {
 				if names[i], err = manifest.ExportFileName(&f.Entries[i]); err != nil {
-					return Failf("%s: %v", *path, err).WithHint("Rename the service before exporting it.")
+					return Failf("%s: %v", path, err).WithHint("Rename the service before exporting it.")
 				}
 			}
-			if *dir != "" {
-				if err := os.MkdirAll(*dir, 0o755); err != nil {
-					return Failf("cannot create %s: %v", *dir, unwrapPath(err)).WithHint("Choose another directory with -o DIR.")
+			if dir != "" {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return Failf("cannot create %s: %v", dir, unwrapPath(err)).WithHint("Choose another directory with -o DIR.")
 				}
 			}
 			for i := range f.Entries {
 				m := &f.Entries[i]
 				data, err := manifest.Export(m)
 				if err != nil {
-					return Failf("%s: %v", *path, err)
+					return Failf("%s: %v", path, err)
 				}
-				out := joinPath(*dir, names[i])
+				out := joinPath(dir, names[i])
 				if err := atomicfile.Write(out, data, 0o644); err != nil {
 					return Failf("cannot write %s: %v", out, unwrapPath(err)).WithHint("Check that the directory is writable.")
 				}

@@ -6,6 +6,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
+
+	"github.com/spf13/pflag"
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
@@ -14,33 +17,36 @@ import (
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/inputfile"
+	"github.com/asterkit/aster/internal/progress"
 	"github.com/asterkit/aster/internal/publish"
 	"github.com/asterkit/aster/internal/pyjson"
+	"github.com/asterkit/aster/internal/pyproject"
 )
 
 func init() {
 	register(&Command{
 		Path:    "contract gen",
 		Summary: "Analyse service sources statically and write the contract manifest",
-		Usage:   "aster contract gen --service MODULE:CLASS [--service …] [--out PATH] [--python-path DIR …] [--semver VERSION]",
+		Usage:   "aster contract gen [--service MODULE:CLASS …] [--out PATH] [--python-path DIR …] [--semver VERSION] [--strict] [--quiet]",
 		Example: "aster contract gen --service shop.orders:OrderService --out .aster/manifest.json",
-		Run:     runContractGen,
+		Flags: func(f *pflag.FlagSet) {
+			serviceFlags(f)
+			f.String("out", defaultManifest, "write the manifest to `PATH`; [tool.aster] out replaces the default")
+			f.String("semver", "", "record `VERSION` as every entry's semver")
+		},
+		Complete: map[string]func() []string{"service": serviceSpecs},
+		Run:      runContractGen,
 	})
 }
 
 func runContractGen(c *Context) error {
-	var svcs services
-	svcs.define(c)
-	out := c.Flags.String("out", defaultManifest, "write the manifest to `PATH`")
-	semver := c.Flags.String("semver", "", "record `VERSION` as every entry's semver")
-	if err := c.Parse(); err != nil {
+	svcs, err := loadServices(c)
+	if err != nil {
 		return err
 	}
-	if *out == "" {
+	out := svcs.manifestPath(c, "out")
+	if out == "" {
 		return Usagef("--out needs a file path").WithHint("Pass --out PATH, or leave it out for %s.", defaultManifest)
-	}
-	if err := svcs.validate(c); err != nil {
-		return err
 	}
 	meta, err := publish.Source{}.Collect()
 	if err != nil {
@@ -58,96 +64,176 @@ func runContractGen(c *Context) error {
 		PublishedAtEpochMS: meta.PublishedAtEpochMS,
 	}
 	if c.Flags.Changed("semver") {
-		pub.Semver = semver
+		semver := c.String("semver")
+		pub.Semver = &semver
 	}
 	file, err := svcs.manifest(pub)
 	if err != nil {
 		return err
 	}
-	old, _ := inputfile.Read(*out, inputfile.Manifest)
+	old, _ := inputfile.Read(out, inputfile.Manifest)
 	data, same, err := publish.Stable(file, old)
 	if err != nil {
 		return Failf("cannot write the manifest: %v", err)
 	}
 	if same {
-		fmt.Fprintf(c.Stdout, "Contract manifest unchanged: %s\n", *out)
-		printEntries(c.Stdout, file)
+		svcs.printf(c.Stdout, "Contract manifest unchanged: %s\n", out)
+		svcs.printEntries(c.Stdout, file)
 		return nil
 	}
-	if err := atomicfile.Write(*out, data, 0o644); err != nil {
-		return Failf("cannot write %s: %v", *out, unwrapPath(err)).
+	if err := atomicfile.Write(out, data, 0o644); err != nil {
+		return Failf("cannot write %s: %v", out, unwrapPath(err)).
 			WithHint("Check that the directory is writable, or choose another --out.")
 	}
-	fmt.Fprintf(c.Stdout, "Contract manifest written to: %s\n", *out)
-	printEntries(c.Stdout, file)
+	svcs.printf(c.Stdout, "Contract manifest written to: %s\n", out)
+	svcs.printEntries(c.Stdout, file)
 	return nil
 }
 
+// serviceFlags are the flags gen and check share.
+func serviceFlags(f *pflag.FlagSet) {
+	f.StringArray("service", nil, "a Python service as `MODULE:CLASS` (repeatable; manifest order; default: [tool.aster] services)")
+	f.StringArray("python-path", nil, "search `DIR` for modules before $PYTHONPATH, . and ./src (repeatable; default: [tool.aster] python-path)")
+	f.Bool("go", false, "analyse Go service interfaces in the packages given as arguments (go list patterns; default .)")
+	f.Bool("strict", false, "make analysis warnings errors: exit 1, write nothing (default: [tool.aster] strict)")
+	f.BoolP("quiet", "q", false, "print only warnings and errors")
+}
+
+// services is the selection of services that gen and check share: the
+// Python specs and where their modules are found, from the flags or else
+// the project's pyproject.toml, or the Go packages given after --go.
+type services struct {
+	stderr io.Writer // where warnings and progress go
+	quiet  bool
+	strict bool
+	// specs and pythonPath are what is analysed; givenSpecs and
+	// givenPythonPath the part of them given as flags.
+	specs, pythonPath           []string
+	givenSpecs, givenPythonPath []string
+	// project is the [tool.aster] table found, if any.
+	project *pyproject.Settings
+	// manifestFromProject is set when the manifest path is the project's.
+	manifestFromProject bool
+	goMode              bool
+	patterns            []string
+	// warned counts the analysis warnings printed.
+	warned int
+}
+
+// loadServices reads the service selection from the flags and, for
+// Python services, the project's [tool.aster] settings (flags win), and
+// reports usage errors before any work is done.
+func loadServices(c *Context) (*services, error) {
+	s := &services{
+		stderr: c.Stderr, quiet: c.Bool("quiet"), strict: c.Bool("strict"),
+		givenSpecs: c.Strings("service"), givenPythonPath: c.Strings("python-path"), goMode: c.Bool("go"),
+	}
+	if s.goMode {
+		if len(s.givenSpecs) > 0 || len(s.givenPythonPath) > 0 {
+			return nil, Usagef("--go cannot be combined with --service or --python-path").
+				WithHint("Write the Python and the Go services to separate manifests.")
+		}
+		s.patterns = c.Args
+		return s, nil
+	}
+	if len(c.Args) > 0 {
+		return nil, Usagef("unexpected argument %s", c.Args[0]).
+			WithHint("Run '%s --help' for usage.", c.fullName())
+	}
+	for _, spec := range s.givenSpecs {
+		if !strings.Contains(spec, ":") {
+			return nil, Usagef("--service must be of the form module:ClassName, got %s", pyjson.OSStrRepr(spec)).
+				WithHint("Name the module and the class, e.g. --service shop.orders:OrderService.")
+		}
+	}
+	var err error
+	if s.project, err = findProject(); err != nil {
+		return nil, err
+	}
+	s.specs, s.pythonPath = s.givenSpecs, s.givenPythonPath
+	if p := s.project; p != nil {
+		if len(s.specs) == 0 {
+			s.specs = p.Services
+		}
+		if len(s.pythonPath) == 0 {
+			s.pythonPath = p.SearchPath()
+		}
+		if !c.Flags.Changed("strict") {
+			s.strict = p.Strict
+		}
+	}
+	if len(s.specs) == 0 {
+		e := Usagef("no services to analyse")
+		if s.project != nil {
+			e.Msg += fmt.Sprintf(": %s has no [tool.aster] services", s.project.File)
+		}
+		return nil, e.WithHint(`Pass --service MODULE:CLASS, or list them in pyproject.toml: [tool.aster] services = ["shop.orders:OrderService"] (aster contract list shows them).`)
+	}
+	return s, nil
+}
+
+// findProject reads the [tool.aster] settings of the closest
+// pyproject.toml that has them; nil when there is none.
+func findProject() (*pyproject.Settings, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return nil, Failf("cannot read the current directory: %v", err)
+	}
+	project, err := pyproject.Find(dir)
+	var pe *pyproject.Error
+	switch {
+	case errors.As(err, &pe):
+		return nil, Failf("%s", pe.Msg).WithHint("%s", pe.Hint)
+	case err != nil:
+		return nil, Failf("%v", err)
+	}
+	return project, nil
+}
+
+// manifestPath is the manifest's path: the flag when given, else the
+// project's out/manifest setting, else the default.
+func (s *services) manifestPath(c *Context, flag string) string {
+	if !c.Flags.Changed(flag) && s.project != nil && s.project.Manifest != "" {
+		s.manifestFromProject = true
+		return s.project.Manifest
+	}
+	return c.String(flag)
+}
+
+// printf prints a progress message of gen or check unless --quiet.
+func (s *services) printf(w io.Writer, format string, args ...any) {
+	if !s.quiet {
+		fmt.Fprintf(w, format, args...)
+	}
+}
+
 // printEntries writes the per-service lines that follow gen's and check's
-// first line.
-func printEntries(w io.Writer, file manifest.File) {
+// first line, unless --quiet.
+func (s *services) printEntries(w io.Writer, file manifest.File) {
 	for _, e := range file.Entries {
-		fmt.Fprintf(w, "  %s v%d  contract_id=%s...  methods=%d\n",
+		s.printf(w, "  %s v%d  contract_id=%s...  methods=%d\n",
 			e.Service, e.Version, e.ContractID[:min(16, len(e.ContractID))], e.MethodCount)
 	}
 }
 
-// services is the selection of services that gen and check share: the
-// Python --service specs and where their modules are found, or the Go
-// packages given after --go.
-type services struct {
-	warnings   io.Writer // where analysis warnings are printed
-	specs      []string
-	pythonPath []string
-	goMode     bool
-	patterns   []string
-}
-
-func (s *services) define(c *Context) {
-	s.warnings = c.Stderr
-	c.Flags.StringArrayVar(&s.specs, "service", nil, "a Python service as `MODULE:CLASS` (repeatable; manifest order)")
-	c.Flags.StringArrayVar(&s.pythonPath, "python-path", nil, "search `DIR` for modules before $PYTHONPATH, . and ./src (repeatable)")
-	c.Flags.BoolVar(&s.goMode, "go", false, "analyse Go service interfaces in the packages given as arguments (go list patterns; default .)")
-}
-
-// validate reports a missing --service the way argparse does, and a spec
-// without a colon, before any work is done.
-func (s *services) validate(c *Context) error {
-	if s.goMode {
-		if len(s.specs) > 0 || len(s.pythonPath) > 0 {
-			return Usagef("--go cannot be combined with --service or --python-path").
-				WithHint("Write the Python and the Go services to separate manifests.")
-		}
-		s.patterns = c.Args
-		return nil
-	}
-	if len(c.Args) > 0 {
-		return Usagef("unexpected argument %s", c.Args[0]).
-			WithHint("Run '%s --help' for usage.", c.cmd.fullName())
-	}
-	if len(s.specs) == 0 {
-		fmt.Fprintf(c.Stderr, "usage: %s\n%s: error: the following arguments are required: --service\n",
-			c.cmd.Usage, c.cmd.fullName())
-		return &Exit{Code: 2}
-	}
-	for _, spec := range s.specs {
-		if !strings.Contains(spec, ":") {
-			return Usagef("--service must be of the form module:ClassName, got %s", pyjson.OSStrRepr(spec)).
-				WithHint("Name the module and the class, e.g. --service shop.orders:OrderService.")
-		}
-	}
-	return nil
-}
+// progressDelay is how long an analysis runs before its progress shows.
+var progressDelay = progress.Delay
 
 // analyze runs the front end on every spec, in order, handing each
 // service to each as soon as it is analysed; the first failure stops it.
+// A run that lasts shows its progress on a terminal.
 func (s *services) analyze(each func(*analyzer.Result) error) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return Failf("cannot read the current directory: %v", err)
 	}
+	show := progress.Enabled(s.stderr, s.quiet)
 	if s.goMode {
+		rep := progress.Start(s.stderr, show, progressDelay, func() string {
+			return "aster: loading and analysing Go packages (" + strings.Join(s.goPatterns(), " ") + ")"
+		})
 		results, err := golang.Analyze(dir, s.patterns...)
+		rep.Stop()
 		if err != nil {
 			return analysisError(err)
 		}
@@ -162,14 +248,25 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 		}
 		return nil
 	}
-	warn := func(w *analyzer.Error) { fmt.Fprintf(s.warnings, "Warning: %s\n", w.Error()) }
+	warnings := s.stderr
+	warn := func(w *analyzer.Error) {
+		s.warned++
+		fmt.Fprintf(warnings, "Warning: %s\n", w.Error())
+	}
 	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
+	var analysed atomic.Int64
+	rep := progress.Start(s.stderr, show, progressDelay, func() string {
+		return fmt.Sprintf("aster: modules parsed: %d, services analysed: %d/%d", loader.ModulesParsed(), analysed.Load(), len(s.specs))
+	})
+	defer rep.Stop()
+	warnings = rep.Writer(s.stderr)
 	loader.Prefetch(s.specs...)
 	for _, spec := range s.specs {
 		res, err := loader.Service(spec)
 		if err != nil {
 			return analysisError(err)
 		}
+		analysed.Add(1)
 		if err := each(res); err != nil {
 			return err
 		}
@@ -178,7 +275,8 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 }
 
 // manifest analyses and compiles every service and builds the manifest
-// file gen writes: an object for one service, an array for several.
+// file gen writes: an object for one service, an array for several. In
+// strict mode a warning fails it.
 func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
 	var file manifest.File
 	err := s.analyze(func(res *analyzer.Result) error {
@@ -190,6 +288,10 @@ func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
 		file.Entries = append(file.Entries, manifest.Build(compiled, res.Scoped, res.Methods, pub))
 		return nil
 	})
+	if err == nil && s.strict && s.warned > 0 {
+		err = Failf("strict mode: %d analysis warning(s) are errors", s.warned).
+			WithHint("Fix what the warnings say, or turn strict mode off (--strict=false, or strict = false in [tool.aster]).")
+	}
 	file.Array = len(file.Entries) > 1
 	return file, err
 }
@@ -217,7 +319,8 @@ func analysisError(err error) error {
 }
 
 // regenerateCommand is the gen command line that rewrites path for the
-// same services; semver is the value to keep, if any.
+// same services (what pyproject.toml gives is left to it); semver is the
+// value to keep, if any.
 func (s *services) regenerateCommand(path string, semver *string) string {
 	args := []string{"aster", "contract", "gen"}
 	if s.goMode {
@@ -226,13 +329,15 @@ func (s *services) regenerateCommand(path string, semver *string) string {
 			args = append(args, shellQuote(p))
 		}
 	}
-	for _, spec := range s.specs {
+	for _, spec := range s.givenSpecs {
 		args = append(args, "--service", shellQuote(spec))
 	}
-	for _, dir := range s.pythonPath {
+	for _, dir := range s.givenPythonPath {
 		args = append(args, "--python-path", shellQuote(dir))
 	}
-	args = append(args, "--out", shellQuote(path))
+	if !s.manifestFromProject {
+		args = append(args, "--out", shellQuote(path))
+	}
 	if semver != nil {
 		args = append(args, "--semver", shellQuote(*semver))
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/internal/enroll"
 	"github.com/asterkit/aster/internal/identity"
 	"github.com/asterkit/aster/internal/keyring"
@@ -24,54 +26,59 @@ func init() {
 			"      [--expires 30d|24h|ISO] [--type policy|ott] [--attributes k=v,k2=v2] [--attr K=V]...\n" +
 			"      [--capabilities a,b] [--root-key PATH] [--signer local] [--quiet]",
 		Example: "aster enroll node --role producer --name billing-producer --profile prod",
-		Run:     runEnrollNode,
+		Flags: func(f *pflag.FlagSet) {
+			f.StringP("role", "r", "", "producer or consumer (required)")
+			f.StringP("name", "n", "", "name of the peer entry (required)")
+			f.StringP("profile", "p", "", "profile whose root key signs (default: $ASTER_PROFILE, else the active profile)")
+			f.StringP("identity", "i", "", "identity file (default .aster-identity)")
+			f.StringP("out", "o", "", "alias of --identity")
+			f.StringP("expires", "e", "", "expiry: 30d, 24h, 1d12h or an ISO 8601 date/time (default 30d)")
+			f.StringP("type", "t", "policy", "consumer credential type: policy or ott")
+			f.StringP("attributes", "a", "", "attributes as k=v,k2=v2 or as a JSON object of strings")
+			f.StringArray("attr", nil, "one attribute KEY=VALUE (repeatable)")
+			f.StringP("capabilities", "c", "", "capabilities, stored verbatim as aster.role")
+			f.String("root-key", "", "root key file to sign with instead of the profile's key")
+			f.String("signer", "", "signer type (only: local)")
+			f.BoolP("quiet", "q", false, "print only: <path> <endpoint_id> <expiry>")
+		},
+		Complete: map[string]func() []string{
+			"role":    func() []string { return []string{"producer", "consumer"} },
+			"type":    func() []string { return []string{"policy", "ott"} },
+			"profile": profileNames,
+			"signer":  func() []string { return []string{"local"} },
+		},
+		Run: runEnrollNode,
 	})
 }
 
 func runEnrollNode(c *Context) error {
-	f := c.Flags
-	role := f.StringP("role", "r", "", "producer or consumer (required)")
-	name := f.StringP("name", "n", "", "name of the peer entry (required)")
-	prof := f.StringP("profile", "p", "", "profile whose root key signs (default: $ASTER_PROFILE, else the active profile)")
-	ident := f.StringP("identity", "i", "", "identity file (default .aster-identity)")
-	out := f.StringP("out", "o", "", "alias of --identity")
-	expires := f.StringP("expires", "e", "", "expiry: 30d, 24h, 1d12h or an ISO 8601 date/time (default 30d)")
-	typ := f.StringP("type", "t", "policy", "consumer credential type: policy or ott")
-	attributes := f.StringP("attributes", "a", "", "attributes as k=v,k2=v2")
-	attrs := f.StringArray("attr", nil, "one attribute KEY=VALUE (repeatable)")
-	capabilities := f.StringP("capabilities", "c", "", "capabilities, stored verbatim as aster.role")
-	rootKey := f.String("root-key", "", "root key file to sign with instead of the profile's key")
-	signer := f.String("signer", "", "signer type (only: local)")
-	quiet := f.BoolP("quiet", "q", false, "print only: <path> <endpoint_id> <expiry>")
-	if err := c.Parse(); err != nil {
-		return err
-	}
+	role, name, typ := c.String("role"), c.String("name"), c.String("type")
 	if len(c.Args) > 0 {
 		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Usage: aster enroll node --role producer|consumer --name NAME [flags]")
 	}
-	switch *role {
+	switch role {
 	case "":
 		return Usagef("--role is required").WithHint("Pass --role producer or --role consumer.")
 	case "producer", "consumer":
 	default:
-		return Usagef("--role must be 'producer' or 'consumer', got '%s'", *role)
+		return Usagef("--role must be 'producer' or 'consumer', got '%s'", role)
 	}
-	if *name == "" || strings.IndexFunc(*name, unicode.IsControl) >= 0 {
+	if name == "" || strings.IndexFunc(name, unicode.IsControl) >= 0 {
 		return Usagef("--name must be a non-empty name without control characters").WithHint("Example: --name billing-producer")
 	}
-	ctype := trust.Type(*typ)
+	ctype := trust.Type(typ)
 	if !ctype.IsConsumer() {
-		return Usagef("--type must be 'policy' or 'ott', got '%s'", *typ)
+		return Usagef("--type must be 'policy' or 'ott', got '%s'", typ)
 	}
-	if *role == "producer" && ctype == trust.OTT {
+	if role == "producer" && ctype == trust.OTT {
 		return Usagef("--type applies to consumer enrollments only")
 	}
-	signed, err := enrollAttributes(*attributes, *attrs, *capabilities, *role)
+	signed, err := enrollAttributes(c.String("attributes"), c.Strings("attr"), c.String("capabilities"), role)
 	if err != nil {
 		return err
 	}
 	now := time.Now()
-	expiresAt, err := trust.ParseExpiry(*expires, now)
+	expiresAt, err := trust.ParseExpiry(c.String("expires"), now)
 	var ee *trust.ExpiryError
 	if errors.As(err, &ee) {
 		return Failf("%s", ee.EnrollMessage())
@@ -86,11 +93,11 @@ func runEnrollNode(c *Context) error {
 	if err != nil {
 		return err
 	}
-	p := profiles.Select(*prof)
+	p := profiles.Select(c.String("profile"))
 	if len(profiles.Config.Names()) > 1 {
 		fmt.Fprintf(c.Stderr, "[profile: %s]\n", p)
 	}
-	s := *signer
+	s := c.String("signer")
 	if s == "" {
 		if pr, ok := profiles.Config.Get(p); ok {
 			s = pr.Get("signer")
@@ -99,21 +106,21 @@ func runEnrollNode(c *Context) error {
 	if s != "" && s != "local" {
 		return Failf("unknown signer type '%s'.", s).WithHint("Supported: local")
 	}
-	root, err := profiles.RootKey(expandHome(*rootKey), p, c.Stderr)
+	root, err := profiles.RootKey(expandHome(c.String("root-key")), p, c.Stderr)
 	if err != nil {
 		return rootKeyError(err)
 	}
 
-	path := *ident
+	path := c.String("identity")
 	if path == "" {
-		path = *out
+		path = c.String("out")
 	}
 	if path == "" {
 		path = identity.DefaultPath
 	}
 	path = enroll.DisplayPath(path)
 	res, err := enroll.Run(enroll.Request{
-		Path: path, Role: *role, Name: *name, Type: ctype, ExpiresAt: expiresAt,
+		Path: path, Role: role, Name: name, Type: ctype, ExpiresAt: expiresAt,
 		Attributes: signed, Root: root, Notify: c.Stderr,
 	})
 	if err != nil {
@@ -130,7 +137,7 @@ func runEnrollNode(c *Context) error {
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "Warning: could not add %s to .gitignore: %v\n", path, err)
 	}
-	if *quiet {
+	if c.Bool("quiet") {
 		if notice != "" {
 			fmt.Fprintln(c.Stderr, notice)
 		}
@@ -145,27 +152,15 @@ func runEnrollNode(c *Context) error {
 	return nil
 }
 
-// enrollAttributes builds the signed attributes: --attributes pieces, then
+// enrollAttributes builds the signed attributes: --attributes, then
 // --attr flags, then aster.role from --capabilities or else the role.
 func enrollAttributes(list string, flags []string, capabilities, role string) (trust.Attributes, error) {
-	var out trust.Attributes
-	for _, piece := range strings.Split(list, ",") {
-		piece = strings.TrimSpace(piece)
-		if piece == "" {
-			continue
-		}
-		k, v, ok := strings.Cut(piece, "=")
-		if k = strings.TrimSpace(k); !ok || k == "" {
-			return nil, Usagef("--attributes expects key=value pairs separated by commas, got '%s'", piece)
-		}
-		out.Set(k, strings.TrimSpace(v))
+	out, err := parseAttributes(list)
+	if err != nil {
+		return nil, err
 	}
-	for _, a := range flags {
-		k, v, ok := strings.Cut(a, "=")
-		if !ok || k == "" {
-			return nil, Usagef("--attr expects KEY=VALUE, got '%s'", a)
-		}
-		out.Set(k, v)
+	if err := addAttrFlags(&out, flags); err != nil {
+		return nil, err
 	}
 	if capabilities != "" {
 		out.Set("aster.role", capabilities)

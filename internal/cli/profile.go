@@ -9,9 +9,6 @@ func init() {
 		Usage:   "aster profile {list|create|use|show|delete}",
 		Example: "aster profile create prod",
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			fmt.Fprintln(c.Stderr, "Usage: aster profile {list|create|use|show|delete}")
 			return &Exit{Code: 1}
 		},

@@ -17,9 +17,6 @@ func init() {
 		Usage:   "aster profile create NAME",
 		Example: "aster profile create prod",
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) != 1 {
 				return Usagef("aster profile create takes one NAME").WithHint("Usage: aster profile create NAME")
 			}

@@ -9,9 +9,6 @@ func init() {
 		Usage:   "aster profile list",
 		Example: "aster profile list",
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) != 0 {
 				return Usagef("aster profile list takes no arguments")
 			}

@@ -9,14 +9,12 @@ import (
 
 func init() {
 	register(&Command{
-		Path:    "profile show",
-		Summary: "Show a profile (default: the active one)",
-		Usage:   "aster profile show [NAME]",
-		Example: "aster profile show prod",
+		Path:     "profile show",
+		Summary:  "Show a profile (default: the active one)",
+		Usage:    "aster profile show [NAME]",
+		Example:  "aster profile show prod",
+		Complete: map[string]func() []string{"": profileNames},
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) > 1 {
 				return Usagef("aster profile show takes at most one NAME")
 			}

@@ -4,14 +4,12 @@ import "fmt"
 
 func init() {
 	register(&Command{
-		Path:    "profile use",
-		Summary: "Make a profile the active one",
-		Usage:   "aster profile use NAME",
-		Example: "aster profile use prod",
+		Path:     "profile use",
+		Summary:  "Make a profile the active one",
+		Usage:    "aster profile use NAME",
+		Example:  "aster profile use prod",
+		Complete: map[string]func() []string{"": profileNames},
 		Run: func(c *Context) error {
-			if err := c.Parse(); err != nil {
-				return err
-			}
 			if len(c.Args) != 1 {
 				return Usagef("aster profile use takes one NAME").WithHint("Usage: aster profile use NAME")
 			}

@@ -19,21 +19,23 @@ func init() {
 		Usage: "aster trust keygen root|pubkey [flags]\n" +
 			"  aster trust keygen [--out-key PATH] [--force]   (reference spelling of 'keygen root')",
 		Example: "aster trust keygen root --out ~/.aster/root.key",
-		Run: func(c *Context) error {
-			c.Flags.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		Flags: func(f *pflag.FlagSet) {
+			rootKeyFlags(f)
+			f.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
 				if name == "out-key" {
 					name = "out"
 				}
 				return pflag.NormalizedName(name)
 			})
-			return keygenRoot(c)
 		},
+		Run: keygenRoot,
 	})
 	register(&Command{
 		Path:    "trust keygen root",
 		Summary: "Create a root key pair (private key file 0600 and a .pub beside it)",
 		Usage:   "aster trust keygen root [--out PATH] [--force]",
 		Example: "aster trust keygen root --out root.key",
+		Flags:   rootKeyFlags,
 		Run:     keygenRoot,
 	})
 	register(&Command{
@@ -41,25 +43,32 @@ func init() {
 		Summary: "Extract the public key of a root key file",
 		Usage:   "aster trust keygen pubkey [--in PATH] [--out PATH] [--force]",
 		Example: "aster trust keygen pubkey --in root.key --out root_pub.key",
-		Run:     keygenPubkey,
+		Flags: func(f *pflag.FlagSet) {
+			f.String("in", "", "root key file or public key file to read (default $ASTER_HOME/root.key)")
+			f.String("out", "", "write the public key (64 hex digits and a newline) here instead of printing it")
+			f.Bool("force", false, "replace an existing --out file")
+		},
+		Run: keygenPubkey,
 	})
+}
+
+// rootKeyFlags are the flags of keygenRoot.
+func rootKeyFlags(f *pflag.FlagSet) {
+	f.String("out", "", "where to write the root key file (default $ASTER_HOME/root.key; --out-key in the reference spelling)")
+	f.Bool("force", false, "replace an existing key file (and its .pub)")
 }
 
 // keygenRoot writes a new root key file and its companion .pub.
 func keygenRoot(c *Context) error {
-	out := c.Flags.String("out", "", "where to write the root key file (default $ASTER_HOME/root.key; --out-key in the reference spelling)")
-	force := c.Flags.Bool("force", false, "replace an existing key file (and its .pub)")
-	if err := c.Parse(); err != nil {
-		return err
-	}
+	out, force := c.String("out"), c.Bool("force")
 	if len(c.Args) > 0 {
 		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen root --help' for usage.")
 	}
-	path, err := rootKeyPath(*out)
+	path, err := rootKeyPath(out)
 	if err != nil {
 		return err
 	}
-	if _, err := os.Lstat(path); err == nil && !*force {
+	if _, err := os.Lstat(path); err == nil && !force {
 		return keyExists(c, path)
 	}
 	seed, err := trust.GenerateSeed()
@@ -70,12 +79,12 @@ func keygenRoot(c *Context) error {
 	pub := priv.Public().(ed25519.PublicKey)
 	pubPath := trust.CompanionPath(path)
 	old, err := inputfile.Read(pubPath, inputfile.Key)
-	kept := err == nil && !*force
+	kept := err == nil && !force
 	writePub := pubPath
 	if kept {
 		writePub = ""
 	}
-	if err := trust.WriteKeyPair(path, priv, writePub, *force); err != nil {
+	if err := trust.WriteKeyPair(path, priv, writePub, force); err != nil {
 		return writeKeyFailure(c, err)
 	}
 	if oldPub, ok := trust.ParsePublicKey(old); kept && (!ok || !oldPub.Equal(pub)) {
@@ -93,16 +102,11 @@ func keygenRoot(c *Context) error {
 // keygenPubkey prints or writes the public key of a root key or public key
 // file.
 func keygenPubkey(c *Context) error {
-	in := c.Flags.String("in", "", "root key file or public key file to read (default $ASTER_HOME/root.key)")
-	out := c.Flags.String("out", "", "write the public key (64 hex digits and a newline) here instead of printing it")
-	force := c.Flags.Bool("force", false, "replace an existing --out file")
-	if err := c.Parse(); err != nil {
-		return err
-	}
+	in, out, force := c.String("in"), c.String("out"), c.Bool("force")
 	if len(c.Args) > 0 {
 		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run 'aster trust keygen pubkey --help' for usage.")
 	}
-	inPath, err := rootKeyPath(*in)
+	inPath, err := rootKeyPath(in)
 	if err != nil {
 		return err
 	}
@@ -110,12 +114,12 @@ func keygenPubkey(c *Context) error {
 	if err != nil {
 		return Failf("%v", err).WithHint("Pass --in with a root key file or a public key file.")
 	}
-	if *out == "" {
+	if out == "" {
 		fmt.Fprintln(c.Stdout, hex.EncodeToString(pub))
 		return nil
 	}
-	outPath := expandHome(*out)
-	if err := trust.WriteFile(outPath, trust.EncodePublicKeyHex(pub), 0o644, 0o755, !*force); err != nil {
+	outPath := expandHome(out)
+	if err := trust.WriteFile(outPath, trust.EncodePublicKeyHex(pub), 0o644, 0o755, !force); err != nil {
 		return writeKeyFailure(c, err)
 	}
 	fmt.Fprintf(c.Stdout, "Root public key written to: %s\n  Public key:  %s\n", outPath, hex.EncodeToString(pub))

@@ -4,10 +4,10 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/asterkit/aster/internal/pyjson"
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/internal/trust"
 )
 
@@ -16,73 +16,80 @@ func init() {
 		Path:    "trust sign",
 		Summary: "Sign consumer and producer enrollment credentials",
 		Usage: "aster trust sign consumer|producer [flags]\n" +
-			"  aster trust sign [--type producer|policy|ott] [--attributes JSON] [flags]   (reference spelling; no positional = producer)",
-		Example: "aster trust sign --root-key root.key --type policy --attributes '{\"aster.role\":\"ops.status\"}'",
-		Run: func(c *Context) error {
-			return signCredential(c, "")
-		},
+			"  aster trust sign [--type producer|policy|ott] [--attributes JSON|k=v,…] [flags]   (reference spelling; no positional = producer)",
+		Example:  "aster trust sign --root-key root.key --type policy --attributes '{\"aster.role\":\"ops.status\"}'",
+		Flags:    signFlags,
+		Complete: signCompletions,
+		Run:      func(c *Context) error { return signCredential(c, "") },
 	})
 	register(&Command{
 		Path:    "trust sign consumer",
 		Summary: "Sign a consumer enrollment credential (policy or ott)",
 		Usage: "aster trust sign consumer [--root-key PATH] [--type policy|ott] [--expires 30d|24h|ISO]\n" +
-			"      [--attr KEY=VALUE]... [--attributes JSON] [--endpoint-id HEX] [--out PATH]",
-		Example: "aster trust sign consumer --root-key root.key --attr aster.role=ops.status --expires 7d",
-		Run:     func(c *Context) error { return signCredential(c, "consumer") },
+			"      [--attr KEY=VALUE]... [--attributes JSON|k=v,…] [--endpoint-id HEX] [--out PATH]",
+		Example:  "aster trust sign consumer --root-key root.key --attr aster.role=ops.status --expires 7d",
+		Flags:    signFlags,
+		Complete: signCompletions,
+		Run:      func(c *Context) error { return signCredential(c, "consumer") },
 	})
 	register(&Command{
 		Path:    "trust sign producer",
 		Summary: "Sign a producer enrollment credential for one endpoint",
 		Usage: "aster trust sign producer --endpoint-id HEX [--root-key PATH] [--expires 30d|24h|ISO]\n" +
-			"      [--attr KEY=VALUE]... [--attributes JSON] [--out PATH]",
-		Example: "aster trust sign producer --root-key root.key --endpoint-id 3d40…660c --attr aster.name=billing",
-		Run:     func(c *Context) error { return signCredential(c, "producer") },
+			"      [--attr KEY=VALUE]... [--attributes JSON|k=v,…] [--out PATH]",
+		Example:  "aster trust sign producer --root-key root.key --endpoint-id 3d40…660c --attr aster.name=billing",
+		Flags:    signFlags,
+		Complete: signCompletions,
+		Run:      func(c *Context) error { return signCredential(c, "producer") },
 	})
+}
+
+// signFlags are the flags of every spelling of trust sign.
+func signFlags(f *pflag.FlagSet) {
+	f.String("root-key", "", "root key file (default: the profile's root key)")
+	f.String("profile", "", "profile whose root key signs when --root-key is not given")
+	f.String("type", "", "credential type: policy or ott for consumers (default policy); producer in the reference spelling")
+	f.String("expires", "", "expiry: 30d, 24h, 90m, 1d12h or ISO 8601 (no offset = UTC; default 30d)")
+	f.StringArray("attr", nil, "attribute KEY=VALUE, repeatable; a repeated key keeps its first position and the last value")
+	f.String("attributes", "", "attributes as a JSON object of strings or as k=v,k2=v2, applied before --attr")
+	f.String("endpoint-id", "", "EndpointId (64 hex) the credential is bound to; required for producers")
+	f.String("out", ".aster/credential.json", "where to write the credential (mode 0600)")
+}
+
+// signCompletions are the values shell completion offers to trust sign.
+var signCompletions = map[string]func() []string{
+	"profile": profileNames,
+	"type":    func() []string { return []string{"policy", "ott", "producer"} },
 }
 
 // signCredential is `trust sign`; kind is "consumer", "producer", or ""
 // for the reference spelling, where --type decides.
 func signCredential(c *Context, kind string) error {
-	rootKey := c.Flags.String("root-key", "", "root key file (default: the profile's root key)")
-	profileName := c.Flags.String("profile", "", "profile whose root key signs when --root-key is not given")
-	typ := c.Flags.String("type", "", "credential type: policy or ott for consumers (default policy); producer in the reference spelling")
-	expires := c.Flags.String("expires", "", "expiry: 30d, 24h, 90m, 1d12h or ISO 8601 (no offset = UTC; default 30d)")
-	attrs := c.Flags.StringArray("attr", nil, "attribute KEY=VALUE, repeatable; a repeated key keeps its first position and the last value")
-	attrJSON := c.Flags.String("attributes", "", "attributes as a JSON object of strings, applied before --attr")
-	endpoint := c.Flags.String("endpoint-id", "", "EndpointId (64 hex) the credential is bound to; required for producers")
-	out := c.Flags.String("out", ".aster/credential.json", "where to write the credential (mode 0600)")
-	if err := c.Parse(); err != nil {
-		return err
+	typ, endpoint := c.String("type"), c.String("endpoint-id")
+	if len(c.Args) > 0 {
+		return Usagef("unexpected argument %q", c.Args[0]).WithHint("Run '%s --help' for usage.", c.fullName())
 	}
-	credType, err := resolveSignType(kind, *typ, c.Args)
+	credType, err := resolveSignType(kind, typ)
 	if err != nil {
 		return err
 	}
 	var endpointID string
-	if *endpoint != "" {
-		if endpointID, err = trust.ParseEndpointID(*endpoint); err != nil {
-			return Usagef("--endpoint-id must be 64 hex digits (an EndpointId), got '%s'", *endpoint)
+	if endpoint != "" {
+		if endpointID, err = trust.ParseEndpointID(endpoint); err != nil {
+			return Usagef("--endpoint-id must be 64 hex digits (an EndpointId), got '%s'", endpoint)
 		}
 	}
 	var attributes trust.Attributes
-	for _, a := range *attrs {
-		k, v, ok := strings.Cut(a, "=")
-		if !ok || k == "" {
-			return Usagef("--attr expects KEY=VALUE, got '%s'", a).WithHint("For example: --attr aster.role=ops.status")
-		}
-		attributes = append(attributes, trust.Attribute{Key: k, Value: v})
+	if err := addAttrFlags(&attributes, c.Strings("attr")); err != nil {
+		return err
 	}
 	if credType == trust.Producer && endpointID == "" {
 		return Failf("--endpoint-id is required for producer credentials")
 	}
-	if *attrJSON != "" {
-		fromJSON, err := parseAttributesJSON(*attrJSON)
-		if err != nil {
-			return Failf("invalid --attributes JSON: %v", err).WithHint(`Pass a JSON object of strings, e.g. '{"aster.role":"ops.status"}'.`)
-		}
-		attributes = append(fromJSON, attributes...)
+	merged, err := parseAttributes(c.String("attributes"))
+	if err != nil {
+		return err
 	}
-	var merged trust.Attributes
 	for _, a := range attributes {
 		merged.Set(a.Key, a.Value)
 	}
@@ -90,14 +97,14 @@ func signCredential(c *Context, kind string) error {
 		return Failf("cannot sign: %v", err).WithHint("Attribute keys and values must be Unicode text (no lone surrogates).")
 	}
 	now := time.Now()
-	expiresAt, err := trust.ParseExpiry(*expires, now)
+	expiresAt, err := trust.ParseExpiry(c.String("expires"), now)
 	if err != nil {
 		return Failf("%v", err)
 	}
 	if expiresAt <= now.Unix() {
 		fmt.Fprintf(c.Stderr, "Warning: expiry %s is not in the future; the credential is already expired.\n", trust.FormatTime(expiresAt))
 	}
-	root, err := loadSigningKey(c, *rootKey, *profileName)
+	root, err := loadSigningKey(c, c.String("root-key"), c.String("profile"))
 	if err != nil {
 		return err
 	}
@@ -110,7 +117,7 @@ func signCredential(c *Context, kind string) error {
 	if err := cred.Sign(root); err != nil {
 		return Failf("cannot sign: %v", err)
 	}
-	path := expandHome(*out)
+	path := expandHome(c.String("out"))
 	if err := trust.WriteFile(path, cred.MarshalFile(), 0o600, 0o700, false); err != nil {
 		return writeKeyFailure(c, err)
 	}
@@ -118,17 +125,9 @@ func signCredential(c *Context, kind string) error {
 	return nil
 }
 
-// resolveSignType decides the credential type from the positional kind
-// (or the one the command was called as) and --type.
-func resolveSignType(kind, typ string, args []string) (trust.Type, error) {
-	if len(args) > 1 || len(args) == 1 && kind != "" {
-		return "", Usagef("unexpected argument %q", args[len(args)-1]).WithHint("Run 'aster trust sign --help' for usage.")
-	}
-	if len(args) == 1 {
-		if kind = args[0]; kind != "consumer" && kind != "producer" {
-			return "", Usagef("unknown credential kind %q", kind).WithHint("Use 'consumer' or 'producer'.")
-		}
-	}
+// resolveSignType decides the credential type from the command's kind and
+// --type.
+func resolveSignType(kind, typ string) (trust.Type, error) {
 	switch t := trust.Type(typ); {
 	case typ != "" && t != trust.Producer && !t.IsConsumer():
 		return "", Usagef("--type must be policy or ott (or producer), got '%s'", typ)
@@ -143,29 +142,6 @@ func resolveSignType(kind, typ string, args []string) (trust.Type, error) {
 	default:
 		return t, nil
 	}
-}
-
-// parseAttributesJSON reads --attributes: a JSON object whose values are
-// all strings, in the order of the text (a repeated key keeps its first
-// position and takes the last value).
-func parseAttributesJSON(text string) (trust.Attributes, error) {
-	v, err := pyjson.Unmarshal([]byte(text))
-	if err != nil {
-		return nil, err
-	}
-	obj, ok := v.(pyjson.Object)
-	if !ok {
-		return nil, fmt.Errorf("not a JSON object")
-	}
-	var attrs trust.Attributes
-	for _, m := range obj {
-		s, ok := m.Value.(string)
-		if !ok {
-			return nil, fmt.Errorf("the value of %s is not a string", pyjson.StrRepr(m.Key))
-		}
-		attrs = append(attrs, trust.Attribute{Key: m.Key, Value: s})
-	}
-	return attrs, nil
 }
 
 // loadSigningKey reads the root key from --root-key, else the root key of

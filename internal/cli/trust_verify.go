@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"github.com/asterkit/aster/internal/identity"
 	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/trust"
@@ -18,49 +20,49 @@ func init() {
 	register(&Command{
 		Path:    "trust verify",
 		Summary: "Verify credentials and identity-file peers: signature, expiry, endpoint binding",
-		Usage: "aster trust verify CREDENTIAL... [--root-pubkey HEX|FILE] [--endpoint-id HEX]\n" +
-			"  aster trust verify --identity PATH [--name PEER] [--root-pubkey HEX|FILE] [--endpoint-id HEX]",
+		Usage: "aster trust verify CREDENTIAL... [--root-pubkey HEX|FILE | --profile P] [--endpoint-id HEX]\n" +
+			"  aster trust verify --identity PATH [--name PEER] [--root-pubkey HEX|FILE | --profile P] [--endpoint-id HEX]",
 		Example: "aster trust verify .aster/credential.json --root-pubkey ~/.aster/root.pub",
-		Run:     verifyCredentials,
+		Flags: func(f *pflag.FlagSet) {
+			f.String("identity", "", "verify the peers of this .aster-identity file")
+			f.String("name", "", "with --identity: only the peer with this name")
+			f.String("root-pubkey", "", "accept only this root key: 64 hex digits or a public key file (default: the profile's root key)")
+			f.String("profile", "", "profile whose root key is accepted when --root-pubkey is not given (default: $ASTER_PROFILE, else the active profile)")
+			f.String("endpoint-id", "", "the EndpointId (64 hex) bound credentials must name; identity peers default to the file's own")
+		},
+		Complete: map[string]func() []string{"profile": profileNames},
+		Run:      verifyCredentials,
 	})
 }
 
 // verifyCredentials is `trust verify`: one VALID/INVALID line per
 // credential, exit 0 only when every one is valid.
 func verifyCredentials(c *Context) error {
-	identityPath := c.Flags.String("identity", "", "verify the peers of this .aster-identity file")
-	name := c.Flags.String("name", "", "with --identity: only the peer with this name")
-	rootPubkey := c.Flags.String("root-pubkey", "", "accept only this root key: 64 hex digits or a public key file")
-	endpoint := c.Flags.String("endpoint-id", "", "the EndpointId (64 hex) bound credentials must name; identity peers default to the file's own")
-	if err := c.Parse(); err != nil {
-		return err
-	}
+	identityPath, name, endpoint := c.String("identity"), c.String("name"), c.String("endpoint-id")
 	switch {
-	case *identityPath == "" && len(c.Args) == 0:
+	case identityPath == "" && len(c.Args) == 0:
 		return Usagef("nothing to verify").WithHint("Pass credential files, or --identity PATH.")
-	case *identityPath != "" && len(c.Args) > 0:
+	case identityPath != "" && len(c.Args) > 0:
 		return Usagef("pass either credential files or --identity, not both")
-	case *name != "" && *identityPath == "":
+	case name != "" && identityPath == "":
 		return Usagef("--name needs --identity PATH")
 	}
 	opts := trust.VerifyOptions{Now: time.Now()}
-	if *endpoint != "" {
-		eid, err := trust.ParseEndpointID(*endpoint)
+	if endpoint != "" {
+		eid, err := trust.ParseEndpointID(endpoint)
 		if err != nil {
-			return Usagef("--endpoint-id must be 64 hex digits (an EndpointId), got '%s'", *endpoint)
+			return Usagef("--endpoint-id must be 64 hex digits (an EndpointId), got '%s'", endpoint)
 		}
 		opts.EndpointID = eid
 	}
-	if *rootPubkey != "" {
-		pub, err := pinnedRoot(*rootPubkey)
-		if err != nil {
-			return err
-		}
-		opts.PinnedRoot = pub
+	pub, err := trustedRoot(c)
+	if err != nil {
+		return err
 	}
+	opts.PinnedRoot = pub
 	v := &verifier{c: c, opts: opts}
-	if *identityPath != "" {
-		v.identityFile(expandHome(*identityPath), *name)
+	if identityPath != "" {
+		v.identityFile(expandHome(identityPath), name)
 	}
 	for _, path := range c.Args {
 		v.file(path)
@@ -69,6 +71,32 @@ func verifyCredentials(c *Context) error {
 		return &Exit{Code: 1}
 	}
 	return nil
+}
+
+// trustedRoot is the root key credentials must be signed by: --root-pubkey,
+// else the root public key of the profile (--profile, $ASTER_PROFILE, the
+// active one), named on stderr. Without either there is nothing to trust.
+func trustedRoot(c *Context) (ed25519.PublicKey, error) {
+	if arg := c.String("root-pubkey"); arg != "" {
+		return pinnedRoot(arg)
+	}
+	env, err := openProfiles(c)
+	if err != nil {
+		return nil, err
+	}
+	name := env.Select(c.String("profile"))
+	p, ok := env.Config.Get(name)
+	if !ok || p.Get("root_pubkey") == "" {
+		return nil, Usagef("no root key to verify against: --root-pubkey is not given and profile '%s' has no root public key", name).
+			WithHint("Pass --root-pubkey HEX|FILE (the root.pub of the mesh), or create the profile: aster profile create %s", name)
+	}
+	pub, ok := trust.ParsePublicKey([]byte(p.Get("root_pubkey")))
+	if !ok {
+		return nil, Failf("profile '%s' has an invalid root_pubkey in %s", name, env.Config.Path).
+			WithHint("Fix the value (64 hex digits), or pass --root-pubkey.")
+	}
+	fmt.Fprintf(c.Stderr, "[profile: %s]\n", name)
+	return pub, nil
 }
 
 // pinnedRoot reads --root-pubkey: 64 hex digits, else a public key file.
@@ -99,7 +127,7 @@ func (v *verifier) report(label string, cred *trust.Credential, err error) {
 	var invalid *trust.InvalidError
 	switch {
 	case err == nil:
-		fmt.Fprintf(v.c.Stdout, "VALID    %s  %s\n", label, cred.Summary(v.opts.PinnedRoot != nil))
+		fmt.Fprintf(v.c.Stdout, "VALID    %s  %s\n", label, cred.Summary())
 	case errors.As(err, &invalid):
 		v.failed = true
 		fmt.Fprintf(v.c.Stdout, "INVALID  %s  %s\n", label, invalid.Reason)
@@ -110,7 +138,7 @@ func (v *verifier) report(label string, cred *trust.Credential, err error) {
 
 func (v *verifier) cannotRead(path string, err error) {
 	v.failed = true
-	fmt.Fprintf(v.c.Stderr, "Error: cannot read %s: %v\n", path, err)
+	fmt.Fprintf(v.c.Stderr, "Error: cannot read %s: %v\n  Pass a credential JSON file or an .aster-identity file.\n", path, err)
 }
 
 // file verifies a positional input: a credential JSON file, or an identity

@@ -223,18 +223,15 @@ func Verify(c *Credential, o VerifyOptions) error {
 	return c.checkExpiryAndBinding(o.Now, o.EndpointID)
 }
 
-// Summary describes a valid credential for its VALID line:
-// "<type>, expires <iso>, endpoint <16 hex>...|any endpoint, root <16 hex>... (pinned|not pinned)".
-func (c *Credential) Summary(pinned bool) string {
+// Summary describes a valid credential for its VALID line, verified
+// against a root key the user trusts:
+// "<type>, expires <iso>, endpoint <16 hex>...|any endpoint, root <16 hex>... (pinned)".
+func (c *Credential) Summary() string {
 	endpoint := "any endpoint"
 	if c.EndpointID != "" {
 		endpoint = "endpoint " + prefix16(c.EndpointID) + "..."
 	}
-	pin := "not pinned"
-	if pinned {
-		pin = "pinned"
-	}
-	return fmt.Sprintf("%s, expires %s, %s, root %s... (%s)", c.Type, FormatTime(c.ExpiresAt), endpoint, short(c.RootPubkey), pin)
+	return fmt.Sprintf("%s, expires %s, %s, root %s... (pinned)", c.Type, FormatTime(c.ExpiresAt), endpoint, short(c.RootPubkey))
 }
 
 func short(key []byte) string { return prefix16(hex.EncodeToString(key)) }
