@@ -142,6 +142,9 @@ func TestFormattedGuardsRefuse(t *testing.T) {
 		{"channel of channels", &golang.StructField{Name: "C", Type: &golang.GoType{Kind: golang.Chan,
 			Elem: &golang.GoType{Kind: golang.Chan, Dir: golang.RecvOnly, Elem: str}}}},
 		{"non-ASCII field", &golang.StructField{Name: "Größe", Type: str}},
+		{"tag with a backquote", &golang.StructField{Name: "B", Type: str, Tag: "json:\"b`\""}},
+		{"tag with a tab", &golang.StructField{Name: "T", Type: str, Tag: "json:\"a\tb\""}},
+		{"non-ASCII tag", &golang.StructField{Name: "U", Type: str, Tag: `json:"größe"`}},
 		{"clashing import names", &golang.StructField{Name: "J", Type: named("example.com/json", "json", "Value")}},
 		{"non-ASCII import name", &golang.StructField{Name: "P", Type: named("example.com/paket", "päket", "T")}},
 	} {
@@ -168,14 +171,14 @@ func allKinds() []*golang.Package {
 	wrap := func(k golang.TypeKind, elem *golang.GoType) *golang.GoType {
 		return &golang.GoType{Kind: k, Elem: elem}
 	}
-	field := func(name string, t *golang.GoType) *golang.StructField {
-		return &golang.StructField{Name: name, Type: t}
+	field := func(name string, t *golang.GoType, tag ...string) *golang.StructField {
+		return &golang.StructField{Name: name, Type: t, Tag: strings.Join(tag, "")}
 	}
 	plain := &golang.Struct{Name: "Plain", Fields: []*golang.StructField{
-		field("A", str),
-		field("LongerName", wrap(golang.Pointer, named("", "", "Plain"))),
+		field("A", str, `json:"a"`),
+		field("LongerName", wrap(golang.Pointer, named("", "", "Plain")), `json:"longer_name,omitempty" aster:"ln"`),
 		field("When", named("time", "time", "Time")),
-		field("List", wrap(golang.Slice, wrap(golang.Slice, wrap(golang.Pointer, named("", "", "Key"))))),
+		field("List", wrap(golang.Slice, wrap(golang.Slice, wrap(golang.Pointer, named("", "", "Key")))), `aster:"list"`),
 		field("Fixed", &golang.GoType{Kind: golang.Array, Len: 4, Elem: named("", "", "byte")}),
 		field("M", &golang.GoType{Kind: golang.Map, Key: str, Elem: &golang.GoType{Kind: golang.StructType}}),
 		field("Any", &golang.GoType{Kind: golang.EmptyInterface}),
@@ -187,9 +190,9 @@ func allKinds() []*golang.Package {
 		field("F2", &golang.GoType{Kind: golang.Func, Variadic: true, Params: []*golang.GoType{str, wrap(golang.Slice, i64)},
 			Results: []*golang.GoType{str, &golang.GoType{Kind: golang.Func}}}),
 		field("Seq", named("iter", "iter", "Seq2", wrap(golang.Pointer, named("", "", "Key")), named("", "", "error"))),
-		field("x", named("", "", "bool")),
+		field("x", named("", "", "bool"), `json:"x"`),
 	}}
-	one := &golang.Struct{Name: "One", Fields: []*golang.StructField{field("By", str)}}
+	one := &golang.Struct{Name: "One", Fields: []*golang.StructField{field("By", str, `json:"by"`)}}
 	empty := &golang.Struct{Name: "Empty"}
 	ctx, errT := named("context", "context", "Context"), named("", "", "error")
 	method := func(name string, req, resp *golang.GoType) *golang.Method {
@@ -231,8 +234,10 @@ func importNames(p *golang.Package) map[string]string {
 	return names
 }
 
-// TestContractFilesCompile writes every fixture's file into a copy of the
-// fixture module and vets it: every type the guards spell must compile.
+// TestContractFilesCompile writes every fixture's two Go files into a copy
+// of the fixture module, vets it and runs the directive tests: every shape
+// the analyzer accepts must give code that compiles, and the directives the
+// analyzer records must be those the generated test reads back.
 func TestContractFilesCompile(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
@@ -246,7 +251,14 @@ func TestContractFilesCompile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(p.Dir, "aster_contract.go"), src, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(p.Dir, golang.GeneratedFile), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		test, err := DirectivesTest(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(p.Dir, golang.GeneratedTestFile), test, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.MkdirAll(filepath.Join(p.Dir, ".aster"), 0o755); err != nil {
@@ -256,10 +268,12 @@ func TestContractFilesCompile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet: %v\n%s", err, out)
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "-run", "^TestAsterDirectives$", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
 	}
 }

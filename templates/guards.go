@@ -13,7 +13,7 @@ import (
 // structGuardsComment is the doc comment of the wire struct guards.
 var structGuardsComment = []string{
 	"These guards fail to compile when a wire struct changed after aster-gen",
-	"ran: run go generate.",
+	"ran, a field tag included: run go generate.",
 }
 
 // formattedGuards writes the guards, the file's last declarations and
@@ -83,12 +83,12 @@ func formattedServiceGuards(s *golang.Service, names map[string]string, used map
 		width = max(width, len(fn))
 	}
 	for i, m := range s.Methods {
-		guards.WriteString("\t_ " + funcs[i] + pad(width, funcs[i]) + "= " + s.Interface + "." + m.GoName + "\n")
+		guards.WriteString("\t_ " + funcs[i] + pad(width, funcs[i]) + "= " + GuardFunc + "(" + s.Interface + "." + m.GoName + ")\n")
 	}
 	guards.WriteString(")\n")
 	both := "var (\n" +
-		"\t_ " + s.Interface + pad(len(methods), s.Interface) + "= " + methods + "(nil)\n" +
-		"\t_ " + methods + " = " + s.Interface + "(nil)\n" +
+		"\t_ " + s.Interface + pad(len(methods), s.Interface) + "= " + GuardFunc + "(" + methods + "(nil))\n" +
+		"\t_ " + methods + " = " + GuardFunc + "(" + s.Interface + "(nil))\n" +
 		")\n"
 	return []string{set.String(), guards.String(), both}, true
 }
@@ -104,15 +104,16 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 		if !isASCII(st.Name) {
 			return "", false
 		}
+		guard := "\t_ = " + GuardFunc + "[" + st.Name + "]"
 		if len(st.Fields) == 0 {
-			b.WriteString("\t_ = " + st.Name + "(struct{}{})\n")
+			b.WriteString(guard + "(struct{}{})\n")
 			continue
 		}
 		fieldNames := make([]string, len(st.Fields))
 		types := make([]string, len(st.Fields))
 		width := 0
 		for i, fl := range st.Fields {
-			if fl.Name == "" || !isASCII(fl.Name) {
+			if fl.Name == "" || !isASCII(fl.Name) || !rawTag(fl.Tag) {
 				return "", false
 			}
 			var t strings.Builder
@@ -122,14 +123,36 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 			fieldNames[i], types[i] = fl.Name, t.String()
 			width = max(width, len(fl.Name))
 		}
-		b.WriteString("\t_ = " + st.Name + "(struct {\n")
+		b.WriteString(guard + "(struct {\n")
+		typeWidth := 0 // of the run of tagged fields the current one is in
 		for i, name := range fieldNames {
-			b.WriteString("\t\t" + name + pad(width, name) + types[i] + "\n")
+			b.WriteString("\t\t" + name + pad(width, name) + types[i])
+			if tag := st.Fields[i].Tag; tag != "" {
+				if i == 0 || st.Fields[i-1].Tag == "" {
+					typeWidth = taggedRunWidth(st.Fields[i:], types[i:])
+				}
+				b.WriteString(pad(typeWidth, types[i]) + "`" + tag + "`")
+			}
+			b.WriteString("\n")
 		}
 		b.WriteString("\t}{})\n")
 	}
 	b.WriteString(")\n")
 	return b.String(), true
+}
+
+// taggedRunWidth is the width of the widest of the types of the fields
+// that start fields and carry a tag: gofmt aligns the tags of consecutive
+// tagged fields, and an untagged field ends the column.
+func taggedRunWidth(fields []*golang.StructField, types []string) int {
+	width := 0
+	for i, fl := range fields {
+		if fl.Tag == "" {
+			break
+		}
+		width = max(width, len(types[i]))
+	}
+	return width
 }
 
 // pad is the run of spaces that aligns s in a column width wide, plus the

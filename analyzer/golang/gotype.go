@@ -13,6 +13,9 @@ func (a *analysis) goType(self *types.Package, t types.Type, pos token.Pos) (*Go
 		// Spelled by its own name: an embedded field's name is the alias's.
 		return a.named(self, u.Obj(), u.TypeArgs(), pos)
 	case *types.Basic:
+		if u.Kind() == types.UnsafePointer {
+			return &GoType{Kind: Named, Path: "unsafe", PkgName: "unsafe", Name: "Pointer"}, nil
+		}
 		return &GoType{Kind: Named, Name: u.Name()}, nil
 	case *types.Named:
 		return a.named(self, u.Obj(), u.TypeArgs(), pos)
@@ -99,7 +102,7 @@ func (a *analysis) goFields(self *types.Package, st *types.Struct, pos token.Pos
 		if err != nil {
 			return nil, err
 		}
-		f := &StructField{Name: v.Name(), Type: t}
+		f := &StructField{Name: v.Name(), Type: t, Tag: st.Tag(i)}
 		if v.Embedded() {
 			f.Name = ""
 		}

@@ -16,6 +16,11 @@ type Package struct {
 	// Structs are the wire structs declared in this package that the
 	// services reach (including embedded ones), sorted by Go name.
 	Structs []*Struct
+	// Directives are the package's //aster: directives, one per line as
+	// "Decl //aster:…" (Decl is a type name or Interface.Method), sorted:
+	// what generated code compares with the sources to notice a directive
+	// that changed after generation (DirectiveKey).
+	Directives []string
 }
 
 // Service is one //aster:service interface.
@@ -37,7 +42,8 @@ type Method struct {
 }
 
 // Struct is a wire struct as Go spells it: every field, exported or not,
-// in declaration order (tags are not part of a conversion's type identity).
+// in declaration order, with its tag (tags are part of type identity for
+// assignability).
 type Struct struct {
 	Name   string
 	Fields []*StructField
@@ -48,6 +54,8 @@ type StructField struct {
 	// Name is empty for an embedded field.
 	Name string
 	Type *GoType
+	// Tag is the field's struct tag ("" when none).
+	Tag string
 }
 
 // TypeKind says which Go type constructor a GoType is.

@@ -280,6 +280,10 @@ func (a *analysis) fieldTag(v *types.Var, tag string) (string, bool, bool, error
 func (a *analysis) nodeField(f wireField) (contract.NodeField, error) {
 	nf := contract.NodeField{Name: f.name, Required: true}
 	pos := f.v.Pos()
+	if bad := unwired(f.v.Type()); bad != "" {
+		return nf, a.fail(pos, "use a wire struct, a basic type, any, or a pointer, slice, array or map of them; exclude a field that is not part of the message with `aster:\"-\"`",
+			"field %s has type %s: %s cannot be part of a contract", f.v.Name(), types.TypeString(f.v.Type(), types.RelativeTo(f.v.Pkg())), bad)
+	}
 	fixedUsed := false
 	t := types.Unalias(f.v.Type())
 	if p, ok := t.(*types.Pointer); ok {
@@ -369,6 +373,55 @@ func (a *analysis) structElement(n *types.Named, pos token.Pos) (contract.Elemen
 		return contract.Element{}, err
 	}
 	return contract.Element{Kind: contract.Ref, Target: info.fqn}, nil
+}
+
+// unwired names what in a field type no wire format can carry and Python
+// declares differently — a channel, a function, an error, a uintptr, an
+// unsafe.Pointer or a complex64 — looking through pointers, containers
+// and defined types; "" when there is none. complex128 is accepted: it is
+// Python's complex, which the reference hashes as ANY.
+func unwired(t types.Type) string {
+	return unwiredIn(t, map[*types.Named]bool{})
+}
+
+// unwiredIn is unwired; seen holds the defined types being looked through
+// (type L []L is legal).
+func unwiredIn(t types.Type, seen map[*types.Named]bool) string {
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Slice:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Array:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Map:
+		if bad := unwiredIn(u.Key(), seen); bad != "" {
+			return bad
+		}
+		return unwiredIn(u.Elem(), seen)
+	case *types.Chan:
+		return "a channel"
+	case *types.Signature:
+		return "a function"
+	case *types.Basic:
+		switch u.Kind() {
+		case types.Uintptr:
+			return "a uintptr"
+		case types.UnsafePointer:
+			return "an unsafe.Pointer"
+		case types.Complex64:
+			return "a complex64 (Python's complex is complex128)"
+		}
+	case *types.Named:
+		if isError(u) {
+			return "an error"
+		}
+		if _, isStruct := u.Underlying().(*types.Struct); !isStruct && !seen[u] {
+			seen[u] = true
+			return unwiredIn(u.Underlying(), seen)
+		}
+	}
+	return ""
 }
 
 // basicElement maps a basic type to its primitive; types the table does

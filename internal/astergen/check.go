@@ -52,6 +52,17 @@ func check(o Options, outs []*pkgOutput) int {
 				lines = append(lines, "  "+l)
 			}
 		}
+		tpath := rel(o.Dir, p.testPath)
+		oldTest, err := readIfExists(p.testPath)
+		switch {
+		case p.testPath == "":
+		case err != nil:
+			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", tpath, err), "Check the file's permissions.")
+		case oldTest == nil:
+			lines = append(lines, tpath+" is missing")
+		case !bytes.Equal(oldTest, p.testBytes):
+			lines = append(lines, tpath+" is out of date (the //aster: directives changed)")
+		}
 		if len(lines) == 0 {
 			continue
 		}
@@ -62,7 +73,8 @@ func check(o Options, outs []*pkgOutput) int {
 		}
 	}
 	if drift {
-		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  %s\n", o.Command)
+		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  go generate ./...\n"+
+			"(where a //go:generate line runs aster-gen; or run: %s)\n", o.Command)
 		return 1
 	}
 	for _, p := range outs {
@@ -134,7 +146,7 @@ func memberChanges(old, new [][2]string) []string {
 }
 
 // guards reads the guards of a generated file: the anonymous struct of
-// each `_ = Name(struct{…}{})` conversion and the methods of each
+// each `_ = asterRunGoGenerate[Name](struct{…}{})` and the methods of each
 // aster…Methods interface. An unparsable file gives an empty set.
 func guards(src []byte) guardSet {
 	fset := token.NewFileSet()
@@ -174,9 +186,14 @@ func guards(src []byte) guardSet {
 					if !ok || len(call.Args) != 1 {
 						continue
 					}
-					id, ok1 := call.Fun.(*ast.Ident)
+					// asterRunGoGenerate[Name](struct{…}{})
+					inst, ok1 := call.Fun.(*ast.IndexExpr)
 					lit, ok2 := call.Args[0].(*ast.CompositeLit)
 					if !ok1 || !ok2 {
+						continue
+					}
+					id, ok := inst.Index.(*ast.Ident)
+					if !ok {
 						continue
 					}
 					st, ok := lit.Type.(*ast.StructType)
@@ -188,8 +205,12 @@ func guards(src []byte) guardSet {
 						if len(fl.Names) == 0 {
 							ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
 						}
+						typ := text(fl.Type)
+						if fl.Tag != nil {
+							typ += " " + fl.Tag.Value
+						}
 						for _, n := range fl.Names {
-							ms = append(ms, [2]string{"field " + n.Name, text(fl.Type)})
+							ms = append(ms, [2]string{"field " + n.Name, typ})
 						}
 					}
 					set["wire struct "+id.Name] = ms

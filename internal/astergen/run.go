@@ -62,7 +62,7 @@ func Run(o Options) int {
 		for _, f := range []struct {
 			path string
 			data []byte
-		}{{p.manifestPath, p.manifestBytes}, {p.goPath, p.goBytes}} {
+		}{{p.manifestPath, p.manifestBytes}, {p.goPath, p.goBytes}, {p.testPath, p.testBytes}} {
 			if f.path == "" {
 				continue
 			}
@@ -90,6 +90,10 @@ type pkgOutput struct {
 	manifestBytes []byte
 	// goPath and goBytes are empty for Python services.
 	goBytes []byte
+	// testPath and testBytes, the directive test, are empty for Python
+	// services and with -out (the test reads the directory it is in).
+	testPath  string
+	testBytes []byte
 }
 
 // plan analyses the packages and computes every output file.
@@ -237,12 +241,16 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 	for i, c := range compiled {
 		ids[i] = c.ID.String()
 	}
-	// The Go file renders while the manifest is built.
+	// The Go files render while the manifest is built.
 	var goErr error
 	goDone := make(chan struct{})
 	go func() {
 		defer close(goDone)
 		out.goBytes, goErr = templates.ContractFile(p, ids)
+		if goErr == nil && outDir == "" {
+			out.testPath = filepath.Join(dir, golang.GeneratedTestFile)
+			out.testBytes, goErr = templates.DirectivesTest(p)
+		}
 	}()
 	err = out.buildManifest(results, compiled, meta, <-prevCh)
 	<-goDone
