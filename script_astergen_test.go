@@ -2,6 +2,7 @@ package aster_test
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -14,6 +15,24 @@ import (
 func init() {
 	scriptCommands["gooffline"] = cmdGoOffline
 	scriptCommands["sameids"] = cmdSameIDs
+	scriptCommands["replace"] = cmdReplace
+}
+
+// cmdReplace replaces the one occurrence of OLD in FILE with NEW, as a
+// user's edit:
+//
+//	replace 'timeout=5' 'timeout=10' svc.go
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace OLD NEW FILE")
+	}
+	path := ts.MkAbs(args[2])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if n := strings.Count(string(data), args[0]); n != 1 {
+		ts.Fatalf("%s holds %q %d times, want once", args[2], args[0], n)
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), args[0], args[1], 1)), 0o644))
 }
 
 // cmdGoOffline prepares the script's environment for running the go

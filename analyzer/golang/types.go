@@ -281,7 +281,7 @@ func (a *analysis) nodeField(f wireField) (contract.NodeField, error) {
 	nf := contract.NodeField{Name: f.name, Required: true}
 	pos := f.v.Pos()
 	if bad := unwired(f.v.Type()); bad != "" {
-		return nf, a.fail(pos, "use a wire struct, a basic type, any, or a pointer, slice, array or map of them; exclude a field that is not part of the message with `aster:\"-\"`",
+		return nf, a.fail(pos, "use a wire struct, a string, bool or number type (complex128 for Python's complex), any, or pointers, slices, arrays and maps of them; exclude a field that is not part of the message with `aster:\"-\"`",
 			"field %s has type %s: %s cannot be part of a contract", f.v.Name(), types.TypeString(f.v.Type(), types.RelativeTo(f.v.Pkg())), bad)
 	}
 	fixedUsed := false
@@ -410,7 +410,7 @@ func unwiredIn(t types.Type, seen map[*types.Named]bool) string {
 		case types.UnsafePointer:
 			return "an unsafe.Pointer"
 		case types.Complex64:
-			return "a complex64 (Python's complex is complex128)"
+			return "a complex64"
 		}
 	case *types.Named:
 		if isError(u) {
