@@ -7,11 +7,33 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/asterkit/aster/contract/manifest"
 )
+
+// CheckManifests is `aster contract check --go`: it checks, in each service
+// package matching patterns (relative to the current directory), only the
+// manifest aster-gen writes there, and returns the exit code.
+func CheckManifests(patterns []string, stdout, stderr io.Writer) int {
+	dir, err := os.Getwd()
+	if err != nil {
+		return fail(stderr, err.Error(), "Run it from an existing directory.")
+	}
+	o := Options{Dir: dir, Patterns: patterns, Check: true, Stdout: stdout, Stderr: stderr,
+		Command: strings.Join(append([]string{"aster-gen"}, patterns...), " ")}
+	outs, code := plan(o)
+	if code != 0 {
+		return code
+	}
+	for _, p := range outs {
+		p.goPath, p.testPath = "", ""
+	}
+	return check(o, outs)
+}
 
 // check compares the computed files with those on disk and reports, per
 // package, what is out of date: the manifest drift report, then the wire

@@ -6,13 +6,14 @@ import (
 	"io/fs"
 
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/astergen"
 )
 
 func init() {
 	register(&Command{
 		Path:    "contract check",
 		Summary: "Recompute the manifest in memory and fail when the committed one is out of date",
-		Usage:   "aster contract check [--manifest PATH] --service MODULE:CLASS [--service …] [--python-path DIR …]",
+		Usage:   "aster contract check [--manifest PATH] --service MODULE:CLASS [--service …] [--python-path DIR …] | --go [PACKAGES]",
 		Example: "aster contract check --service shop.orders:OrderService",
 		Run:     runContractCheck,
 	})
@@ -27,6 +28,13 @@ func runContractCheck(c *Context) error {
 	}
 	if err := svcs.validate(c); err != nil {
 		return err
+	}
+	if svcs.goMode && !c.Flags.Changed("manifest") {
+		// Go packages: each package's own manifest, as aster-gen writes it.
+		if code := astergen.CheckManifests(svcs.patterns, c.Stdout, c.Stderr); code != 0 {
+			return &Exit{Code: code}
+		}
+		return nil
 	}
 	old, err := manifest.Read(*path)
 	if errors.Is(err, fs.ErrNotExist) {
