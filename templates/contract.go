@@ -6,10 +6,13 @@ package templates
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
 )
 
@@ -39,22 +42,18 @@ func contractFile(pkg *golang.Package, ids []string, fast bool) ([]byte, error) 
 	if len(ids) != len(pkg.Services) {
 		return nil, fmt.Errorf("templates: %d contract ids for %d services", len(ids), len(pkg.Services))
 	}
+	declares := []string{"AsterManifest", "asterContractIDs", "VerifyAsterManifest", GuardFunc}
+	for _, s := range pkg.Services {
+		declares = append(declares, s.Interface+"ContractID", "aster"+s.Interface+"Methods")
+	}
+	if err := notDeclared(pkg, golang.GeneratedFile, declares); err != nil {
+		return nil, err
+	}
 	f := jen.NewFile(pkg.Name)
 	f.HeaderComment(Header)
 	f.Anon("embed")
-	names := map[string]string{}
-	for _, s := range pkg.Services {
-		for _, m := range s.Methods {
-			collectImports(names, m.Params...)
-			collectImports(names, m.Results...)
-		}
-	}
-	for _, st := range pkg.Structs {
-		for _, fl := range st.Fields {
-			collectImports(names, fl.Type)
-		}
-	}
-	f.ImportNames(names)
+	names := importNames(pkg)
+	setImports(f, pkg, names)
 
 	var table []jen.Code
 	for i, s := range pkg.Services {
@@ -270,6 +269,71 @@ func typeCode(t *golang.GoType) jen.Code {
 		return jen.Struct(fields(t.Fields)...)
 	}
 	return jen.Interface()
+}
+
+// importNames maps every import path aster_contract.go uses to its
+// package name: those of the types the guards spell, encoding/json and fmt.
+func importNames(pkg *golang.Package) map[string]string {
+	names := map[string]string{"encoding/json": "json", "fmt": "fmt"}
+	for _, s := range pkg.Services {
+		for _, m := range s.Methods {
+			collectImports(names, m.Params...)
+			collectImports(names, m.Results...)
+		}
+	}
+	for _, st := range pkg.Structs {
+		for _, fl := range st.Fields {
+			collectImports(names, fl.Type)
+		}
+	}
+	return names
+}
+
+// setImports registers the imports of a file (path → package name) in f.
+// An import whose name the package itself declares at package level would
+// not compile: it gets an alias the package does not declare ("aster" and
+// the name, then a number), in f and in names.
+func setImports(f *jen.File, pkg *golang.Package, names map[string]string) {
+	f.ImportNames(names)
+	for _, path := range slices.Sorted(maps.Keys(names)) {
+		name := names[path]
+		if _, clash := pkg.Declared[name]; !clash {
+			continue
+		}
+		alias := "aster" + name
+		for i := 1; isDeclared(pkg, alias, names); i++ {
+			alias = fmt.Sprintf("aster%s%d", name, i)
+		}
+		f.ImportAlias(path, alias)
+		names[path] = alias
+	}
+}
+
+// isDeclared reports whether name is declared by the package or used for
+// an import.
+func isDeclared(pkg *golang.Package, name string, names map[string]string) bool {
+	if _, ok := pkg.Declared[name]; ok {
+		return true
+	}
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// notDeclared fails, at the package's declaration, when the package
+// declares one of the names a generated file declares.
+func notDeclared(pkg *golang.Package, file string, names []string) error {
+	for _, name := range names {
+		if p, ok := pkg.Declared[name]; ok {
+			return &analyzer.Error{File: p.File, Line: p.Line, Col: p.Col,
+				Msg:  fmt.Sprintf("%s is also declared by the generated %s", name, file),
+				Hint: "rename it: aster-gen declares " + name + " in " + file}
+		}
+	}
+	return nil
 }
 
 // collectImports records the package name of every import path the types

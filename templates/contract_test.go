@@ -217,23 +217,6 @@ func allKinds() []*golang.Package {
 	}
 }
 
-// importNames is the import name map ContractFile registers for p.
-func importNames(p *golang.Package) map[string]string {
-	names := map[string]string{}
-	for _, s := range p.Services {
-		for _, m := range s.Methods {
-			collectImports(names, m.Params...)
-			collectImports(names, m.Results...)
-		}
-	}
-	for _, st := range p.Structs {
-		for _, fl := range st.Fields {
-			collectImports(names, fl.Type)
-		}
-	}
-	return names
-}
-
 // TestContractFilesCompile writes every fixture's two Go files into a copy
 // of the fixture module, vets it and runs the directive tests: every shape
 // the analyzer accepts must give code that compiles, and the directives the

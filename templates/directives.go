@@ -14,8 +14,15 @@ import (
 // comments, so this is what notices a directive edited after generation
 // (a timeout, a name, a wire tag) under go test.
 func DirectivesTest(pkg *golang.Package) ([]byte, error) {
+	if err := notDeclared(pkg, golang.GeneratedTestFile, []string{"asterDirectives", "TestAsterDirectives"}); err != nil {
+		return nil, err
+	}
 	f := jen.NewFile(pkg.Name)
 	f.HeaderComment(Header)
+	setImports(f, pkg, map[string]string{
+		"go/ast": "ast", "go/build": "build", "go/parser": "parser", "go/token": "token",
+		"path/filepath": "filepath", "slices": "slices", "strings": "strings", "testing": "testing",
+	})
 	want := make([]jen.Code, len(pkg.Directives))
 	for i, d := range pkg.Directives {
 		want[i] = jen.Lit(d)

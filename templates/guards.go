@@ -163,9 +163,9 @@ func pad(width int, s string) string {
 
 // plainImportNames reports whether every import of the file gets the name
 // given for it, and that name is ASCII: no name is a reserved word or given
-// to two paths (the file also imports encoding/json and fmt).
+// to two paths.
 func plainImportNames(names map[string]string) bool {
-	owner := map[string]string{"json": "encoding/json", "fmt": "fmt", "_": "embed"}
+	owner := map[string]string{"_": "embed"}
 	for path, name := range names {
 		if name == "" || !isASCII(name) || jen.IsReservedWord(name) {
 			return false

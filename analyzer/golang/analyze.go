@@ -206,7 +206,8 @@ func typeKey(obj *types.TypeName) string {
 
 // buildPackage analyses the services of one package.
 func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Package, error) {
-	out := &Package{Name: p.Name, Path: p.PkgPath, Directives: slices.Sorted(slices.Values(a.recorded[p.PkgPath]))}
+	out := &Package{Name: p.Name, Path: p.PkgPath, Directives: slices.Sorted(slices.Values(a.recorded[p.PkgPath])),
+		Declared: a.declared(p)}
 	if len(p.GoFiles) > 0 {
 		out.Dir = filepath.Dir(p.GoFiles[0])
 	}
@@ -250,6 +251,22 @@ func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Packag
 		out.Structs = append(out.Structs, st)
 	}
 	return out, nil
+}
+
+// declared returns the package-level names of p outside its generated
+// file, with their positions.
+func (a *analysis) declared(p *packages.Package) map[string]Position {
+	out := map[string]Position{}
+	scope := p.Types.Scope()
+	for _, name := range scope.Names() {
+		pos := scope.Lookup(name).Pos()
+		if tf := a.fset.File(pos); tf == nil || filepath.Base(tf.Name()) == GeneratedFile {
+			continue
+		}
+		e := a.fail(pos, "", "")
+		out[name] = Position{File: e.File, Line: e.Line, Col: e.Col}
+	}
+	return out
 }
 
 // fail returns a positioned analysis error with a hint.

@@ -21,6 +21,17 @@ type Package struct {
 	// what generated code compares with the sources to notice a directive
 	// that changed after generation (DirectiveKey).
 	Directives []string
+	// Declared are the package-level names the package's own files
+	// declare (aster_contract.go aside), with where: generated code must
+	// neither declare them nor import a package under one of them.
+	Declared map[string]Position
+}
+
+// Position is a place in a source file, the file relative to the
+// analysis directory.
+type Position struct {
+	File      string
+	Line, Col int
 }
 
 // Service is one //aster:service interface.

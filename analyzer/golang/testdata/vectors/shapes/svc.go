@@ -7,7 +7,7 @@ package shapes
 import (
 	"context"
 	"iter"
-	"time"
+	stdtime "time"
 	"unsafe"
 )
 
@@ -40,7 +40,7 @@ type (
 			B int `json:"b"`
 		} `json:"tagged"`
 		Z       complex128
-		Wait    time.Duration
+		Wait    stdtime.Duration
 		Skipped chan int `aster:"-"`
 		OnDone  Handler  `json:"-"`
 		raw     unsafe.Pointer
