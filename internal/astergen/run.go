@@ -242,22 +242,16 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 		ids[i] = c.ID.String()
 	}
 	// The Go files render while the manifest is built.
-	var goErr error
-	goDone := make(chan struct{})
-	go func() {
-		defer close(goDone)
-		out.goBytes, goErr = templates.ContractFile(p, ids)
-		if goErr == nil && outDir == "" {
-			out.testPath = filepath.Join(dir, golang.GeneratedTestFile)
-			out.testBytes, goErr = templates.DirectivesTest(p)
-		}
-	}()
-	err = out.buildManifest(results, compiled, meta, <-prevCh)
-	<-goDone
-	if err != nil {
-		return nil, err
+	var goErr, testErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { out.goBytes, goErr = templates.ContractFile(p, ids) })
+	if outDir == "" {
+		out.testPath = filepath.Join(dir, golang.GeneratedTestFile)
+		wg.Go(func() { out.testBytes, testErr = templates.DirectivesTest(p) })
 	}
-	return out, goErr
+	err = out.buildManifest(results, compiled, meta, <-prevCh)
+	wg.Wait()
+	return out, errors.Join(err, goErr, testErr)
 }
 
 // buildManifest sets the manifest file and its bytes; an unchanged
