@@ -7,8 +7,8 @@ import (
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
-// kindInfo is the manifest classification of a Go type (manifest.md §5.2,
-// mapped onto Go types as the package documentation describes).
+// kindInfo is the manifest classification of a Go type: the field kinds of
+// the manifest format, mapped onto Go types.
 type kindInfo struct {
 	kind       string
 	nullable   bool

@@ -1,6 +1,6 @@
 // Package golang is the Go front end: it reads //aster:service interfaces
 // and //aster:wire_type structs with go/packages and go/types and maps them
-// onto the contract model, as go-services.md specifies.
+// onto the contract model (docs/go.md describes the mapping).
 package golang
 
 import (

@@ -276,7 +276,7 @@ func (a *analysis) fieldTag(v *types.Var, tag string) (string, bool, bool, error
 	return name, false, fixed, nil
 }
 
-// nodeField maps one field onto the model (go-services.md field table).
+// nodeField maps one field onto the model (the field type table of docs/go.md).
 func (a *analysis) nodeField(f wireField) (contract.NodeField, error) {
 	nf := contract.NodeField{Name: f.name, Required: true}
 	pos := f.v.Pos()

@@ -1,4 +1,4 @@
-// Package mapping exercises the field type table of go-services.md beyond
+// Package mapping exercises the field type table of docs/go.md beyond
 // what the reference vectors cover.
 package mapping
 

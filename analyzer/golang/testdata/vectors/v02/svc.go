@@ -1,5 +1,5 @@
 // Package v02 is the Go twin of vectors/02_streaming_patterns, the example
-// of go-services.md.
+// of docs/go.md.
 package v02
 
 import (
