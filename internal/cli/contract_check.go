@@ -22,7 +22,7 @@ func init() {
 func runContractCheck(c *Context) error {
 	var svcs services
 	svcs.define(c)
-	path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH`")
+	path := c.Flags.String("manifest", defaultManifest, "compare with the manifest at `PATH` (with --go, default: each package's own)")
 	if err := c.Parse(); err != nil {
 		return err
 	}
