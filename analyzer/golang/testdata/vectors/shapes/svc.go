@@ -7,6 +7,7 @@ package shapes
 import (
 	"context"
 	"iter"
+	"sync"
 	stdtime "time"
 	"unsafe"
 )
@@ -48,6 +49,7 @@ type (
 		err     error
 		fn      func() (int, error)
 		c64     complex64
+		mu      sync.Mutex
 	}
 )
 
