@@ -192,7 +192,7 @@ func (a *analysis) methodDirectives(p *packages.Package, ts *ast.TypeSpec, isSer
 // record adds the directives of a declaration to its package's list.
 func (a *analysis) record(p *packages.Package, decl string, dirs []directive) {
 	for _, d := range dirs {
-		a.recorded[p.PkgPath] = append(a.recorded[p.PkgPath], DirectiveKey(decl, d.Text))
+		a.recorded[p.PkgPath] = append(a.recorded[p.PkgPath], directiveKey(decl, d.Text))
 	}
 }
 

@@ -133,9 +133,9 @@ func quoted(s string) (string, int, error) {
 	return "", 0, strconv.ErrSyntax
 }
 
-// DirectiveKey is how Package.Directives lists a directive: the name of
+// directiveKey is how Package.Directives lists a directive: the name of
 // the declaration it applies to (a type, or Interface.Method for a method)
 // and the comment line as written.
-func DirectiveKey(decl, text string) string {
+func directiveKey(decl, text string) string {
 	return decl + " " + text
 }

@@ -115,6 +115,16 @@ func TestFieldMapping(t *testing.T) {
 	if !slices.Equal(names, []string{"Audit", "Base", "Item", "Key", "Leaf", "Wrapped"}) {
 		t.Errorf("guarded structs %v, want the reached ones and those embedded in them", names)
 	}
+	if want := []string{
+		"Item //aster:wire_type m/Item", "Key //aster:wire_type m/Key", "Leaf //aster:wire_type m/Leaf",
+		"Mapping //aster:service name=Mapping serialization=native,json", "Mapping.Collect //aster:client_stream idempotent",
+		"Mapping.PutItem //aster:rpc name=Put timeout=5", "Mapping.Stream //aster:server_stream", "Wrapped //aster:wire_type m/Wrapped",
+	}; !slices.Equal(p.Directives, want) {
+		t.Errorf("directives %q, want %q", p.Directives, want)
+	}
+	if pos, ok := p.Declared["Celsius"]; !ok || pos != (Position{File: "mapping/svc.go", Line: 12, Col: 6}) {
+		t.Errorf("Celsius declared at %+v", pos)
+	}
 }
 
 // TestDescriptors checks the manifest field descriptors of the Go mapping.

@@ -19,7 +19,7 @@ type Package struct {
 	// Directives are the package's //aster: directives, one per line as
 	// "Decl //aster:…" (Decl is a type name or Interface.Method), sorted:
 	// what generated code compares with the sources to notice a directive
-	// that changed after generation (DirectiveKey).
+	// that changed after generation.
 	Directives []string
 	// Declared are the package-level names the package's own files
 	// declare (aster_contract.go aside), with where: generated code must
