@@ -93,6 +93,9 @@ func contractFile(pkg *golang.Package, ids []string, fast bool) ([]byte, error) 
 		if len(pkg.Structs) > 0 {
 			structGuards(f, pkg)
 		}
+		if len(pkg.Enums) > 0 {
+			enumGuards(f, pkg)
+		}
 	}
 
 	var buf bytes.Buffer
@@ -182,6 +185,20 @@ func structGuards(f *jen.File, pkg *golang.Package) {
 		defs = append(defs, jen.Id("_").Op("=").Id(GuardFunc).Index(jen.Id(st.Name)).Call(jen.Struct(fields(st.Fields)...).Values()))
 	}
 	for _, c := range structGuardsComment {
+		f.Comment(c)
+	}
+	f.Var().Defs(defs...)
+}
+
+// enumGuards renders the compile-time checks of the enum constants: each
+// passed to the guard function with its type inferred, which compiles
+// only while the constant exists and has the enum type.
+func enumGuards(f *jen.File, pkg *golang.Package) {
+	var defs []jen.Code
+	for _, e := range pkg.Enums {
+		defs = append(defs, jen.Id("_").Add(typeCode(e.Type)).Op("=").Id(GuardFunc).Call(typeCode(e.Const)))
+	}
+	for _, c := range enumGuardsComment {
 		f.Comment(c)
 	}
 	f.Var().Defs(defs...)
@@ -285,6 +302,9 @@ func importNames(pkg *golang.Package) map[string]string {
 		for _, fl := range st.Fields {
 			collectImports(names, fl.Type)
 		}
+	}
+	for _, e := range pkg.Enums {
+		collectImports(names, e.Type, e.Const)
 	}
 	return names
 }

@@ -210,8 +210,13 @@ func allKinds() []*golang.Package {
 			method("Raw", wrap(golang.Slice, named("", "", "byte")), &golang.GoType{Kind: golang.Map, Key: str, Elem: named("time", "time", "Duration")})),
 		service("Single", "Single", method("Only", str, i64)),
 	}
+	enums := []*golang.EnumConst{
+		{Type: named("", "", "Level"), Const: named("", "", "Low")},
+		{Type: named("", "", "Level"), Const: named("", "", "High")},
+		{Type: named("example.com/other", "other", "Mode"), Const: named("example.com/other", "other", "Fast")},
+	}
 	return []*golang.Package{
-		{Name: "kinds", Path: "example.com/kinds", Services: services, Structs: []*golang.Struct{empty, one, plain}},
+		{Name: "kinds", Path: "example.com/kinds", Services: services, Structs: []*golang.Struct{empty, one, plain}, Enums: enums},
 		{Name: "single", Path: "example.com/single", Structs: []*golang.Struct{one}},
 		{Name: "nothing", Path: "example.com/nothing", Structs: []*golang.Struct{empty}},
 	}

@@ -10,6 +10,12 @@ import (
 	"github.com/asterkit/aster/analyzer/golang"
 )
 
+// enumGuardsComment is the doc comment of the enum constant guards.
+var enumGuardsComment = []string{
+	"These guards fail to compile when a constant of an enum type that a wire",
+	"struct uses was removed or retyped after aster-gen ran: run go generate.",
+}
+
 // structGuardsComment is the doc comment of the wire struct guards.
 var structGuardsComment = []string{
 	"These guards fail to compile when a wire struct changed after aster-gen",
@@ -39,6 +45,13 @@ func formattedGuards(b *bytes.Buffer, f *jen.File, pkg *golang.Package, names ma
 	}
 	if len(pkg.Structs) > 0 {
 		d, ok := formattedStructGuards(pkg.Structs, names, used)
+		if !ok {
+			return false
+		}
+		decls = append(decls, d)
+	}
+	if len(pkg.Enums) > 0 {
+		d, ok := formattedEnumGuards(pkg.Enums, names, used)
 		if !ok {
 			return false
 		}
@@ -136,6 +149,31 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 			b.WriteString("\n")
 		}
 		b.WriteString("\t}{})\n")
+	}
+	b.WriteString(")\n")
+	return b.String(), true
+}
+
+// formattedEnumGuards is enumGuards as gofmt prints it.
+func formattedEnumGuards(enums []*golang.EnumConst, names map[string]string, used map[string]bool) (string, bool) {
+	types := make([]string, len(enums))
+	consts := make([]string, len(enums))
+	width := 0
+	for i, e := range enums {
+		var t, c strings.Builder
+		if !spell(&t, e.Type, names, used) || !spell(&c, e.Const, names, used) {
+			return "", false
+		}
+		types[i], consts[i] = t.String(), c.String()
+		width = max(width, len(types[i]))
+	}
+	var b strings.Builder
+	for _, c := range enumGuardsComment {
+		b.WriteString("// " + c + "\n")
+	}
+	b.WriteString("var (\n")
+	for i := range enums {
+		b.WriteString("\t_ " + types[i] + pad(width, types[i]) + "= " + GuardFunc + "(" + consts[i] + ")\n")
 	}
 	b.WriteString(")\n")
 	return b.String(), true

@@ -239,6 +239,7 @@ func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Packag
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	var wire []*structInfo
 	for _, k := range keys {
 		d := a.decls[k]
 		if d == nil || d.pkg != p {
@@ -249,8 +250,13 @@ func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Packag
 			return nil, err
 		}
 		out.Structs = append(out.Structs, st)
+		if info := a.structs[k]; info != nil {
+			wire = append(wire, info)
+		}
 	}
-	return out, nil
+	var err error
+	out.Enums, err = a.enumGuards(p.Types, wire)
+	return out, err
 }
 
 // declared returns the package-level names of p outside its generated

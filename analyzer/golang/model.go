@@ -21,10 +21,24 @@ type Package struct {
 	// what generated code compares with the sources to notice a directive
 	// that changed after generation.
 	Directives []string
+	// Enums are the typed constants of the enum types (defined basic types
+	// with typed constants, ANY in the contract) that the wire fields of
+	// Structs use, by type key, then in source order; only those the
+	// package can name.
+	Enums []*EnumConst
 	// Declared are the package-level names the package's own files
 	// declare (aster_contract.go aside), with where: generated code must
 	// neither declare them nor import a package under one of them.
 	Declared map[string]Position
+}
+
+// EnumConst is one typed constant of an enum type.
+type EnumConst struct {
+	// Type is the enum type.
+	Type *GoType
+	// Const spells the constant: Path and PkgName of its package ("" for
+	// the package being generated) and its Name.
+	Const *GoType
 }
 
 // Position is a place in a source file, the file relative to the

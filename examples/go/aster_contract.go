@@ -95,3 +95,10 @@ var (
 		Tone Tone
 	}{})
 )
+
+// These guards fail to compile when a constant of an enum type that a wire
+// struct uses was removed or retyped after aster-gen ran: run go generate.
+var (
+	_ Tone = asterRunGoGenerate(Warm)
+	_ Tone = asterRunGoGenerate(Formal)
+)
