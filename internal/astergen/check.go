@@ -105,8 +105,8 @@ func check(o Options, outs []*pkgOutput) int {
 	return 0
 }
 
-// guardSet is what the guards of one generated file say: per wire struct
-// and per service interface, its members in order with their types.
+// guardSet is what the guards of one generated file say: per wire struct,
+// enum type and service interface, its members in order with their types.
 type guardSet map[string][][2]string
 
 // guardChanges lists, in sorted order, the wire structs and interface
@@ -142,6 +142,43 @@ func guardChanges(oldSrc, newSrc []byte) []string {
 	return out
 }
 
+// structGuard reads a wire struct guard, asterRunGoGenerate[Name](arg):
+// the struct's name and its fields with their types and tags.
+func structGuard(fun *ast.IndexExpr, arg ast.Expr, text func(ast.Node) string) (string, [][2]string, bool) {
+	id, ok1 := fun.Index.(*ast.Ident)
+	lit, ok2 := arg.(*ast.CompositeLit)
+	if !ok1 || !ok2 {
+		return "", nil, false
+	}
+	st, ok := lit.Type.(*ast.StructType)
+	if !ok {
+		return "", nil, false
+	}
+	var ms [][2]string
+	for _, fl := range st.Fields.List {
+		if len(fl.Names) == 0 {
+			ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
+		}
+		typ := text(fl.Type)
+		if fl.Tag != nil {
+			typ += " " + fl.Tag.Value
+		}
+		for _, n := range fl.Names {
+			ms = append(ms, [2]string{"field " + n.Name, typ})
+		}
+	}
+	return id.Name, ms, true
+}
+
+// isName reports whether e is a name or a qualified name.
+func isName(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return true
+	}
+	return false
+}
+
 func memberChanges(old, new [][2]string) []string {
 	find := func(ms [][2]string, name string) (string, bool) {
 		for _, m := range ms {
@@ -151,24 +188,26 @@ func memberChanges(old, new [][2]string) []string {
 		}
 		return "", false
 	}
+	member := func(m [2]string) string { return strings.TrimSpace(m[0] + " " + m[1]) }
 	var out []string
 	for _, m := range old {
 		if t, ok := find(new, m[0]); !ok {
-			out = append(out, fmt.Sprintf("- %s %s", m[0], m[1]))
+			out = append(out, "- "+member(m))
 		} else if t != m[1] {
 			out = append(out, fmt.Sprintf("~ %s: %s -> %s", m[0], m[1], t))
 		}
 	}
 	for _, m := range new {
 		if _, ok := find(old, m[0]); !ok {
-			out = append(out, fmt.Sprintf("+ %s %s", m[0], m[1]))
+			out = append(out, "+ "+member(m))
 		}
 	}
 	return out
 }
 
 // guards reads the guards of a generated file: the anonymous struct of
-// each `_ = asterRunGoGenerate[Name](struct{…}{})` and the methods of each
+// each `_ = asterRunGoGenerate[Name](struct{…}{})`, the constants of each
+// `_ Enum = asterRunGoGenerate(Constant)` and the methods of each
 // aster…Methods interface. An unparsable file gives an empty set.
 func guards(src []byte) guardSet {
 	fset := token.NewFileSet()
@@ -208,34 +247,17 @@ func guards(src []byte) guardSet {
 					if !ok || len(call.Args) != 1 {
 						continue
 					}
-					// asterRunGoGenerate[Name](struct{…}{})
-					inst, ok1 := call.Fun.(*ast.IndexExpr)
-					lit, ok2 := call.Args[0].(*ast.CompositeLit)
-					if !ok1 || !ok2 {
-						continue
-					}
-					id, ok := inst.Index.(*ast.Ident)
-					if !ok {
-						continue
-					}
-					st, ok := lit.Type.(*ast.StructType)
-					if !ok {
-						continue
-					}
-					var ms [][2]string
-					for _, fl := range st.Fields.List {
-						if len(fl.Names) == 0 {
-							ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
+					switch fun := call.Fun.(type) {
+					case *ast.IndexExpr: // asterRunGoGenerate[Name](struct{…}{})
+						if name, ms, ok := structGuard(fun, call.Args[0], text); ok {
+							set["wire struct "+name] = ms
 						}
-						typ := text(fl.Type)
-						if fl.Tag != nil {
-							typ += " " + fl.Tag.Value
-						}
-						for _, n := range fl.Names {
-							ms = append(ms, [2]string{"field " + n.Name, typ})
+					case *ast.Ident: // _ Enum = asterRunGoGenerate(Constant)
+						if isName(s.Type) && isName(call.Args[0]) {
+							key := "enum " + text(s.Type)
+							set[key] = append(set[key], [2]string{"constant " + text(call.Args[0]), ""})
 						}
 					}
-					set["wire struct "+id.Name] = ms
 				}
 			}
 		}
