@@ -182,7 +182,7 @@ func serviceGuards(f *jen.File, pkg *golang.Package) {
 func structGuards(f *jen.File, pkg *golang.Package) {
 	var defs []jen.Code
 	for _, st := range pkg.Structs {
-		defs = append(defs, jen.Id("_").Op("=").Id(GuardFunc).Index(jen.Id(st.Name)).Call(jen.Struct(fields(st.Fields)...).Values()))
+		defs = append(defs, jen.Id("_").Op("=").Id(GuardFunc).Index(typeCode(st.Type)).Call(jen.Struct(fields(st.Fields)...).Values()))
 	}
 	for _, c := range structGuardsComment {
 		f.Comment(c)
@@ -299,6 +299,7 @@ func importNames(pkg *golang.Package) map[string]string {
 		}
 	}
 	for _, st := range pkg.Structs {
+		collectImports(names, st.Type)
 		for _, fl := range st.Fields {
 			collectImports(names, fl.Type)
 		}

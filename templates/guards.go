@@ -114,10 +114,11 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 	}
 	b.WriteString("var (\n")
 	for _, st := range structs {
-		if !isASCII(st.Name) {
+		var name strings.Builder
+		if !spell(&name, st.Type, names, used) {
 			return "", false
 		}
-		guard := "\t_ = " + GuardFunc + "[" + st.Name + "]"
+		guard := "\t_ = " + GuardFunc + "[" + name.String() + "]"
 		if len(st.Fields) == 0 {
 			b.WriteString(guard + "(struct{}{})\n")
 			continue

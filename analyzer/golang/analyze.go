@@ -242,12 +242,15 @@ func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Packag
 	var wire []*structInfo
 	for _, k := range keys {
 		d := a.decls[k]
-		if d == nil || d.pkg != p {
+		if d == nil {
 			continue
 		}
-		st, err := a.goStruct(d)
+		st, err := a.goStruct(p.Types, d)
 		if err != nil {
 			return nil, err
+		}
+		if st == nil {
+			continue
 		}
 		out.Structs = append(out.Structs, st)
 		if info := a.structs[k]; info != nil {

@@ -110,7 +110,7 @@ func TestFieldMapping(t *testing.T) {
 	}
 	var names []string
 	for _, s := range p.Structs {
-		names = append(names, s.Name)
+		names = append(names, s.Type.Name)
 	}
 	if !slices.Equal(names, []string{"Audit", "Base", "Item", "Key", "Leaf", "Wrapped"}) {
 		t.Errorf("guarded structs %v, want the reached ones and those embedded in them", names)

@@ -13,8 +13,10 @@ type Package struct {
 	// Services are the package's services, sorted by contract name, then
 	// version, then interface name.
 	Services []*Service
-	// Structs are the wire structs declared in this package that the
-	// services reach (including embedded ones), sorted by Go name.
+	// Structs are the wire structs the services reach (including embedded
+	// ones), sorted by type key: those declared in this package, and those
+	// of other packages that generated code here can spell (importable,
+	// every field exported and of types it can name).
 	Structs []*Struct
 	// Directives are the package's //aster: directives, one per line as
 	// "Decl //aster:…" (Decl is a type name or Interface.Method), sorted:
@@ -70,7 +72,9 @@ type Method struct {
 // in declaration order, with its tag (tags are part of type identity for
 // assignability).
 type Struct struct {
-	Name   string
+	// Type names the struct: a Named GoType, with a Path when it is
+	// declared in another package.
+	Type   *GoType
 	Fields []*StructField
 }
 

@@ -145,9 +145,8 @@ func guardChanges(oldSrc, newSrc []byte) []string {
 // structGuard reads a wire struct guard, asterRunGoGenerate[Name](arg):
 // the struct's name and its fields with their types and tags.
 func structGuard(fun *ast.IndexExpr, arg ast.Expr, text func(ast.Node) string) (string, [][2]string, bool) {
-	id, ok1 := fun.Index.(*ast.Ident)
-	lit, ok2 := arg.(*ast.CompositeLit)
-	if !ok1 || !ok2 {
+	lit, ok := arg.(*ast.CompositeLit)
+	if !ok || !isName(fun.Index) {
 		return "", nil, false
 	}
 	st, ok := lit.Type.(*ast.StructType)
@@ -167,7 +166,7 @@ func structGuard(fun *ast.IndexExpr, arg ast.Expr, text func(ast.Node) string) (
 			ms = append(ms, [2]string{"field " + n.Name, typ})
 		}
 	}
-	return id.Name, ms, true
+	return text(fun.Index), ms, true
 }
 
 // isName reports whether e is a name or a qualified name.
