@@ -25,10 +25,14 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs every testdata/scripts/*.txtar as users run the commands.
-// Each script sees $VECTORS (the conformance vectors in testdata/conformance), and HOME and
-// ASTER_HOME under its own $WORK.
+// Each script sees $VECTORS (the conformance vectors in testdata/conformance), $ASTER_CHECKOUT
+// (the repository), and HOME and ASTER_HOME under its own $WORK.
 func TestScripts(t *testing.T) {
 	vectors := testenv.Vectors(t)
+	checkout, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/scripts",
 		UpdateScripts:       *update,
@@ -38,6 +42,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", home)
 			env.Setenv("ASTER_HOME", filepath.Join(home, ".aster"))
 			env.Setenv("VECTORS", vectors)
+			env.Setenv("ASTER_CHECKOUT", checkout)
 			env.Setenv("NO_COLOR", "1")
 			return os.MkdirAll(home, 0o755)
 		},

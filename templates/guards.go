@@ -10,10 +10,16 @@ import (
 	"github.com/asterkit/aster/analyzer/golang"
 )
 
+// enumGuardsComment is the doc comment of the enum constant guards.
+var enumGuardsComment = []string{
+	"These guards fail to compile when a constant of an enum type that a wire",
+	"struct uses was removed or retyped after aster-gen ran: run go generate.",
+}
+
 // structGuardsComment is the doc comment of the wire struct guards.
 var structGuardsComment = []string{
 	"These guards fail to compile when a wire struct changed after aster-gen",
-	"ran: run go generate.",
+	"ran, a field tag included: run go generate.",
 }
 
 // formattedGuards writes the guards, the file's last declarations and
@@ -39,6 +45,13 @@ func formattedGuards(b *bytes.Buffer, f *jen.File, pkg *golang.Package, names ma
 	}
 	if len(pkg.Structs) > 0 {
 		d, ok := formattedStructGuards(pkg.Structs, names, used)
+		if !ok {
+			return false
+		}
+		decls = append(decls, d)
+	}
+	if len(pkg.Enums) > 0 {
+		d, ok := formattedEnumGuards(pkg.Enums, names, used)
 		if !ok {
 			return false
 		}
@@ -83,12 +96,12 @@ func formattedServiceGuards(s *golang.Service, names map[string]string, used map
 		width = max(width, len(fn))
 	}
 	for i, m := range s.Methods {
-		guards.WriteString("\t_ " + funcs[i] + pad(width, funcs[i]) + "= " + s.Interface + "." + m.GoName + "\n")
+		guards.WriteString("\t_ " + funcs[i] + pad(width, funcs[i]) + "= " + GuardFunc + "(" + s.Interface + "." + m.GoName + ")\n")
 	}
 	guards.WriteString(")\n")
 	both := "var (\n" +
-		"\t_ " + s.Interface + pad(len(methods), s.Interface) + "= " + methods + "(nil)\n" +
-		"\t_ " + methods + " = " + s.Interface + "(nil)\n" +
+		"\t_ " + s.Interface + pad(len(methods), s.Interface) + "= " + GuardFunc + "(" + methods + "(nil))\n" +
+		"\t_ " + methods + " = " + GuardFunc + "(" + s.Interface + "(nil))\n" +
 		")\n"
 	return []string{set.String(), guards.String(), both}, true
 }
@@ -101,18 +114,20 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 	}
 	b.WriteString("var (\n")
 	for _, st := range structs {
-		if !isASCII(st.Name) {
+		var name strings.Builder
+		if !spell(&name, st.Type, names, used) {
 			return "", false
 		}
+		guard := "\t_ = " + GuardFunc + "[" + name.String() + "]"
 		if len(st.Fields) == 0 {
-			b.WriteString("\t_ = " + st.Name + "(struct{}{})\n")
+			b.WriteString(guard + "(struct{}{})\n")
 			continue
 		}
 		fieldNames := make([]string, len(st.Fields))
 		types := make([]string, len(st.Fields))
 		width := 0
 		for i, fl := range st.Fields {
-			if fl.Name == "" || !isASCII(fl.Name) {
+			if fl.Name == "" || !isASCII(fl.Name) || !rawTag(fl.Tag) {
 				return "", false
 			}
 			var t strings.Builder
@@ -122,14 +137,61 @@ func formattedStructGuards(structs []*golang.Struct, names map[string]string, us
 			fieldNames[i], types[i] = fl.Name, t.String()
 			width = max(width, len(fl.Name))
 		}
-		b.WriteString("\t_ = " + st.Name + "(struct {\n")
+		b.WriteString(guard + "(struct {\n")
+		typeWidth := 0 // of the run of tagged fields the current one is in
 		for i, name := range fieldNames {
-			b.WriteString("\t\t" + name + pad(width, name) + types[i] + "\n")
+			b.WriteString("\t\t" + name + pad(width, name) + types[i])
+			if tag := st.Fields[i].Tag; tag != "" {
+				if i == 0 || st.Fields[i-1].Tag == "" {
+					typeWidth = taggedRunWidth(st.Fields[i:], types[i:])
+				}
+				b.WriteString(pad(typeWidth, types[i]) + "`" + tag + "`")
+			}
+			b.WriteString("\n")
 		}
 		b.WriteString("\t}{})\n")
 	}
 	b.WriteString(")\n")
 	return b.String(), true
+}
+
+// formattedEnumGuards is enumGuards as gofmt prints it.
+func formattedEnumGuards(enums []*golang.EnumConst, names map[string]string, used map[string]bool) (string, bool) {
+	types := make([]string, len(enums))
+	consts := make([]string, len(enums))
+	width := 0
+	for i, e := range enums {
+		var t, c strings.Builder
+		if !spell(&t, e.Type, names, used) || !spell(&c, e.Const, names, used) {
+			return "", false
+		}
+		types[i], consts[i] = t.String(), c.String()
+		width = max(width, len(types[i]))
+	}
+	var b strings.Builder
+	for _, c := range enumGuardsComment {
+		b.WriteString("// " + c + "\n")
+	}
+	b.WriteString("var (\n")
+	for i := range enums {
+		b.WriteString("\t_ " + types[i] + pad(width, types[i]) + "= " + GuardFunc + "(" + consts[i] + ")\n")
+	}
+	b.WriteString(")\n")
+	return b.String(), true
+}
+
+// taggedRunWidth is the width of the widest of the types of the fields
+// that start fields and carry a tag: gofmt aligns the tags of consecutive
+// tagged fields, and an untagged field ends the column.
+func taggedRunWidth(fields []*golang.StructField, types []string) int {
+	width := 0
+	for i, fl := range fields {
+		if fl.Tag == "" {
+			break
+		}
+		width = max(width, len(types[i]))
+	}
+	return width
 }
 
 // pad is the run of spaces that aligns s in a column width wide, plus the
@@ -140,9 +202,9 @@ func pad(width int, s string) string {
 
 // plainImportNames reports whether every import of the file gets the name
 // given for it, and that name is ASCII: no name is a reserved word or given
-// to two paths (the file also imports encoding/json and fmt).
+// to two paths.
 func plainImportNames(names map[string]string) bool {
-	owner := map[string]string{"json": "encoding/json", "fmt": "fmt", "_": "embed"}
+	owner := map[string]string{"_": "embed"}
 	for path, name := range names {
 		if name == "" || !isASCII(name) || jen.IsReservedWord(name) {
 			return false

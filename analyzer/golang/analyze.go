@@ -29,6 +29,9 @@ type analysis struct {
 	enums   map[string]map[string][]*types.Const
 	warned  map[string]bool
 	model   Model
+	// recorded are the directives of each package (by import path) as
+	// Package.Directives lists them.
+	recorded map[string][]string
 }
 
 // typeDecl is a package-level type declaration of a loaded package.
@@ -46,6 +49,7 @@ func Build(dir string, pkgs []*packages.Package) (*Model, error) {
 		dir: dir, loaded: map[string]*packages.Package{}, decls: map[string]*typeDecl{},
 		files: map[string][]byte{}, structs: map[string]*structInfo{}, byObj: map[*types.TypeName]*structInfo{},
 		enums: map[string]map[string][]*types.Const{}, warned: map[string]bool{},
+		recorded: map[string][]string{},
 	}
 	slices.SortFunc(pkgs, func(x, y *packages.Package) int { return cmp.Compare(x.PkgPath, y.PkgPath) })
 	for _, p := range pkgs {
@@ -111,14 +115,16 @@ func (a *analysis) scan(p *packages.Package) ([]*typeDecl, error) {
 				}
 				td := &typeDecl{pkg: p, spec: ts, obj: obj, dirs: dirs}
 				a.decls[typeKey(obj)] = td
+				a.record(p, ts.Name.Name, dirs)
 				isService, err := a.checkTypeDirectives(td)
 				if err != nil {
 					return nil, err
 				}
+				if err := a.methodDirectives(p, ts, isService); err != nil {
+					return nil, err
+				}
 				if isService {
 					services = append(services, td)
-				} else if err := a.checkNoMethodDirectives(ts); err != nil {
-					return nil, err
 				}
 			}
 		}
@@ -137,6 +143,10 @@ func (a *analysis) checkTypeDirectives(td *typeDecl) (bool, error) {
 	}
 	d := td.dirs[0]
 	under := td.obj.Type().Underlying()
+	if n, ok := td.obj.Type().(*types.Named); ok && n.TypeParams().Len() > 0 && (d.Kind == "service" || d.Kind == "wire_type") {
+		return false, a.fail(td.spec.Name.Pos(), "declare "+td.spec.Name.Name+" without type parameters: a contract needs concrete types",
+			"//aster:%s on the generic type %s", d.Kind, td.spec.Name.Name)
+	}
 	switch d.Kind {
 	case "service":
 		if _, ok := under.(*types.Interface); !ok || td.spec.Assign.IsValid() {
@@ -155,9 +165,10 @@ func (a *analysis) checkTypeDirectives(td *typeDecl) (bool, error) {
 		"//aster:%s on type %s: method directives belong on interface methods", d.Kind, td.spec.Name.Name)
 }
 
-// checkNoMethodDirectives rejects method directives in an interface that
-// is not a service (they would be silently ignored).
-func (a *analysis) checkNoMethodDirectives(ts *ast.TypeSpec) error {
+// methodDirectives records the directives of an interface's methods and
+// rejects them in an interface that is not a service (they would be
+// silently ignored).
+func (a *analysis) methodDirectives(p *packages.Package, ts *ast.TypeSpec, isService bool) error {
 	it, ok := ts.Type.(*ast.InterfaceType)
 	if !ok {
 		return nil
@@ -167,12 +178,22 @@ func (a *analysis) checkNoMethodDirectives(ts *ast.TypeSpec) error {
 		if err != nil {
 			return err
 		}
-		if len(dirs) > 0 {
+		if len(dirs) > 0 && !isService {
 			return a.fail(dirs[0].Pos, "add //aster:service to the doc comment of "+ts.Name.Name,
 				"//aster:%s in interface %s, which has no //aster:service directive", dirs[0].Kind, ts.Name.Name)
 		}
+		if len(m.Names) == 1 {
+			a.record(p, ts.Name.Name+"."+m.Names[0].Name, dirs)
+		}
 	}
 	return nil
+}
+
+// record adds the directives of a declaration to its package's list.
+func (a *analysis) record(p *packages.Package, decl string, dirs []directive) {
+	for _, d := range dirs {
+		a.recorded[p.PkgPath] = append(a.recorded[p.PkgPath], directiveKey(decl, d.Text))
+	}
 }
 
 // typeKey identifies a package-level type across packages.
@@ -185,7 +206,8 @@ func typeKey(obj *types.TypeName) string {
 
 // buildPackage analyses the services of one package.
 func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Package, error) {
-	out := &Package{Name: p.Name, Path: p.PkgPath}
+	out := &Package{Name: p.Name, Path: p.PkgPath, Directives: slices.Sorted(slices.Values(a.recorded[p.PkgPath])),
+		Declared: a.declared(p)}
 	if len(p.GoFiles) > 0 {
 		out.Dir = filepath.Dir(p.GoFiles[0])
 	}
@@ -217,18 +239,43 @@ func (a *analysis) buildPackage(p *packages.Package, decls []*typeDecl) (*Packag
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	var wire []*structInfo
 	for _, k := range keys {
 		d := a.decls[k]
-		if d == nil || d.pkg != p {
+		if d == nil {
 			continue
 		}
-		st, err := a.goStruct(d)
+		st, err := a.goStruct(p.Types, d)
 		if err != nil {
 			return nil, err
 		}
+		if st == nil {
+			continue
+		}
 		out.Structs = append(out.Structs, st)
+		if info := a.structs[k]; info != nil {
+			wire = append(wire, info)
+		}
 	}
-	return out, nil
+	var err error
+	out.Enums, err = a.enumGuards(p.Types, wire)
+	return out, err
+}
+
+// declared returns the package-level names of p outside its generated
+// file, with their positions.
+func (a *analysis) declared(p *packages.Package) map[string]Position {
+	out := map[string]Position{}
+	scope := p.Types.Scope()
+	for _, name := range scope.Names() {
+		pos := scope.Lookup(name).Pos()
+		if tf := a.fset.File(pos); tf == nil || filepath.Base(tf.Name()) == GeneratedFile {
+			continue
+		}
+		e := a.fail(pos, "", "")
+		out[name] = Position{File: e.File, Line: e.Line, Col: e.Col}
+	}
+	return out
 }
 
 // fail returns a positioned analysis error with a hint.

@@ -15,6 +15,7 @@ type directive struct {
 	Kind string // service, rpc, server_stream, client_stream, bidi_stream, wire_type
 	Pos  token.Pos
 	Args []directiveArg
+	Text string // the comment line as written
 }
 
 // directiveArg is a key=value argument or a bare flag (HasValue false).
@@ -57,7 +58,7 @@ func (a *analysis) parseDirective(c *ast.Comment) (directive, error) {
 	text := c.Text[len(directivePrefix):]
 	kind, _, _ := strings.Cut(text, " ")
 	kind = strings.TrimRight(kind, "\t\r")
-	d := directive{Kind: kind, Pos: c.Slash}
+	d := directive{Kind: kind, Pos: c.Slash, Text: c.Text}
 	if !directiveKinds[kind] {
 		return d, a.fail(c.Slash, "use one of //aster:service, //aster:rpc, //aster:server_stream, //aster:client_stream, //aster:bidi_stream, //aster:wire_type", "unknown directive //aster:%s", kind)
 	}
@@ -130,4 +131,11 @@ func quoted(s string) (string, int, error) {
 		}
 	}
 	return "", 0, strconv.ErrSyntax
+}
+
+// directiveKey is how Package.Directives lists a directive: the name of
+// the declaration it applies to (a type, or Interface.Method for a method)
+// and the comment line as written.
+func directiveKey(decl, text string) string {
+	return decl + " " + text
 }

@@ -3,6 +3,7 @@ package golang
 import (
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // goType converts a type to the GoType generated code in package self
@@ -13,6 +14,9 @@ func (a *analysis) goType(self *types.Package, t types.Type, pos token.Pos) (*Go
 		// Spelled by its own name: an embedded field's name is the alias's.
 		return a.named(self, u.Obj(), u.TypeArgs(), pos)
 	case *types.Basic:
+		if u.Kind() == types.UnsafePointer {
+			return &GoType{Kind: Named, Path: "unsafe", PkgName: "unsafe", Name: "Pointer"}, nil
+		}
 		return &GoType{Kind: Named, Name: u.Name()}, nil
 	case *types.Named:
 		return a.named(self, u.Obj(), u.TypeArgs(), pos)
@@ -99,7 +103,7 @@ func (a *analysis) goFields(self *types.Package, st *types.Struct, pos token.Pos
 		if err != nil {
 			return nil, err
 		}
-		f := &StructField{Name: v.Name(), Type: t}
+		f := &StructField{Name: v.Name(), Type: t, Tag: st.Tag(i)}
 		if v.Embedded() {
 			f.Name = ""
 		}
@@ -108,12 +112,76 @@ func (a *analysis) goFields(self *types.Package, st *types.Struct, pos token.Pos
 	return out, nil
 }
 
-// goStruct is the Go spelling of a wire struct declared in the package
-// being generated.
-func (a *analysis) goStruct(d *typeDecl) (*Struct, error) {
-	fields, err := a.goFields(d.pkg.Types, d.obj.Type().Underlying().(*types.Struct), d.spec.Pos())
+// goStruct is the Go spelling of a wire struct in the generated code of
+// package self; nil when it is declared in another package and self
+// cannot spell it.
+func (a *analysis) goStruct(self *types.Package, d *typeDecl) (*Struct, error) {
+	typ, err := a.named(self, d.obj, nil, d.spec.Pos())
 	if err != nil {
 		return nil, err
 	}
-	return &Struct{Name: d.obj.Name(), Fields: fields}, nil
+	fields, err := a.goFields(self, d.obj.Type().Underlying().(*types.Struct), d.spec.Pos())
+	if err != nil {
+		return nil, err
+	}
+	st := &Struct{Type: typ, Fields: fields}
+	if d.pkg.Types != self && !spellable(self.Path(), st) {
+		return nil, nil
+	}
+	return st, nil
+}
+
+// spellable reports whether package from can write a struct of another
+// package as an anonymous struct: import its package, and name every
+// field and every type in it.
+func spellable(from string, st *Struct) bool {
+	if !token.IsExported(st.Type.Name) || !importable(from, st.Type.Path) {
+		return false
+	}
+	for _, f := range st.Fields {
+		if (f.Name != "" && !token.IsExported(f.Name)) || !nameable(from, f.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameable reports whether package from can name every type in t.
+func nameable(from string, t *GoType) bool {
+	if t == nil {
+		return true
+	}
+	if t.Kind == Named && t.Path != "" && (!token.IsExported(t.Name) || !importable(from, t.Path)) {
+		return false
+	}
+	for _, ts := range [][]*GoType{t.Args, t.Params, t.Results, {t.Elem, t.Key}} {
+		for _, x := range ts {
+			if !nameable(from, x) {
+				return false
+			}
+		}
+	}
+	for _, f := range t.Fields {
+		if (f.Name != "" && !token.IsExported(f.Name)) || !nameable(from, f.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// importable reports whether package from may import path: a path with an
+// internal element only from below the element's parent.
+func importable(from, path string) bool {
+	elems := strings.Split(path, "/")
+	for i := len(elems) - 1; i >= 0; i-- {
+		if elems[i] != "internal" {
+			continue
+		}
+		if i == 0 {
+			return false // the standard library's own
+		}
+		parent := strings.Join(elems[:i], "/")
+		return from == parent || strings.HasPrefix(from, parent+"/")
+	}
+	return true
 }

@@ -22,6 +22,10 @@ const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // service package.
 const GeneratedFile = "aster_contract.go"
 
+// GeneratedTestFile is the name of the test aster-gen writes next to
+// GeneratedFile: it checks the package's //aster: directives.
+const GeneratedTestFile = "aster_contract_test.go"
+
 // Load loads the packages matching patterns (relative to dir) with one
 // packages.Load call. Errors in a package's generated aster_contract.go are
 // ignored, since a stale file is exactly what regenerating repairs; any

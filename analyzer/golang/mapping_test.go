@@ -55,8 +55,9 @@ func TestFieldMapping(t *testing.T) {
 		"r":         {typ: prim("varint32")},
 		"maybe":     {typ: ref("m.Key"), container: contract.List, optional: true},
 		"any":       {typ: anyE},
-		"fn":        {typ: anyE},
-		"ch":        {typ: anyE},
+		"shape":     {typ: anyE},
+		"cplx":      {typ: anyE},
+		"rec":       {typ: anyE},
 		"self":      {typ: ref("m.Item"), optional: true},
 		"deep":      {typ: anyE, container: contract.List},
 		"wrap":      {typ: ref("m.Wrapped")},
@@ -109,10 +110,20 @@ func TestFieldMapping(t *testing.T) {
 	}
 	var names []string
 	for _, s := range p.Structs {
-		names = append(names, s.Name)
+		names = append(names, s.Type.Name)
 	}
 	if !slices.Equal(names, []string{"Audit", "Base", "Item", "Key", "Leaf", "Wrapped"}) {
 		t.Errorf("guarded structs %v, want the reached ones and those embedded in them", names)
+	}
+	if want := []string{
+		"Item //aster:wire_type m/Item", "Key //aster:wire_type m/Key", "Leaf //aster:wire_type m/Leaf",
+		"Mapping //aster:service name=Mapping serialization=native,json", "Mapping.Collect //aster:client_stream idempotent",
+		"Mapping.PutItem //aster:rpc name=Put timeout=5", "Mapping.Stream //aster:server_stream", "Wrapped //aster:wire_type m/Wrapped",
+	}; !slices.Equal(p.Directives, want) {
+		t.Errorf("directives %q, want %q", p.Directives, want)
+	}
+	if pos, ok := p.Declared["Celsius"]; !ok || pos != (Position{File: "mapping/svc.go", Line: 12, Col: 6}) {
+		t.Errorf("Celsius declared at %+v", pos)
 	}
 }
 

@@ -13,9 +13,41 @@ type Package struct {
 	// Services are the package's services, sorted by contract name, then
 	// version, then interface name.
 	Services []*Service
-	// Structs are the wire structs declared in this package that the
-	// services reach (including embedded ones), sorted by Go name.
+	// Structs are the wire structs the services reach (including embedded
+	// ones), sorted by type key: those declared in this package, and those
+	// of other packages that generated code here can spell (importable,
+	// every field exported and of types it can name).
 	Structs []*Struct
+	// Directives are the package's //aster: directives, one per line as
+	// "Decl //aster:…" (Decl is a type name or Interface.Method), sorted:
+	// what generated code compares with the sources to notice a directive
+	// that changed after generation.
+	Directives []string
+	// Enums are the typed constants of the enum types (defined basic types
+	// with typed constants, ANY in the contract) that the wire fields of
+	// Structs use, by type key, then in source order; only those the
+	// package can name.
+	Enums []*EnumConst
+	// Declared are the package-level names the package's own files
+	// declare (aster_contract.go aside), with where: generated code must
+	// neither declare them nor import a package under one of them.
+	Declared map[string]Position
+}
+
+// EnumConst is one typed constant of an enum type.
+type EnumConst struct {
+	// Type is the enum type.
+	Type *GoType
+	// Const spells the constant: Path and PkgName of its package ("" for
+	// the package being generated) and its Name.
+	Const *GoType
+}
+
+// Position is a place in a source file, the file relative to the
+// analysis directory.
+type Position struct {
+	File      string
+	Line, Col int
 }
 
 // Service is one //aster:service interface.
@@ -37,9 +69,12 @@ type Method struct {
 }
 
 // Struct is a wire struct as Go spells it: every field, exported or not,
-// in declaration order (tags are not part of a conversion's type identity).
+// in declaration order, with its tag (tags are part of type identity for
+// assignability).
 type Struct struct {
-	Name   string
+	// Type names the struct: a Named GoType, with a Path when it is
+	// declared in another package.
+	Type   *GoType
 	Fields []*StructField
 }
 
@@ -48,6 +83,8 @@ type StructField struct {
 	// Name is empty for an embedded field.
 	Name string
 	Type *GoType
+	// Tag is the field's struct tag ("" when none).
+	Tag string
 }
 
 // TypeKind says which Go type constructor a GoType is.

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -25,6 +26,8 @@ type structInfo struct {
 	mentions []string // type keys of the structs its fields mention
 	embedded []string // type keys of the structs flattened into it
 	fields   []manifest.Field
+	// wireTypes are the types of its wire fields, embedded ones included.
+	wireTypes []types.Type
 }
 
 // registered returns the wire struct registered for a type name, or nil.
@@ -184,6 +187,7 @@ func (a *analysis) buildStruct(key string) error {
 		}
 		node.Fields = append(node.Fields, nf)
 		info.fields = append(info.fields, a.descriptor(f.name, f.v.Type()))
+		info.wireTypes = append(info.wireTypes, f.v.Type())
 	}
 	for k := range mentioned {
 		info.mentions = append(info.mentions, k)
@@ -280,6 +284,10 @@ func (a *analysis) fieldTag(v *types.Var, tag string) (string, bool, bool, error
 func (a *analysis) nodeField(f wireField) (contract.NodeField, error) {
 	nf := contract.NodeField{Name: f.name, Required: true}
 	pos := f.v.Pos()
+	if bad := unwired(f.v.Type()); bad != "" {
+		return nf, a.fail(pos, "use a wire struct, a string, bool or number type (complex128 for Python's complex), any, or pointers, slices, arrays and maps of them; exclude a field that is not part of the message with `aster:\"-\"`",
+			"field %s has type %s: %s cannot be part of a contract", f.v.Name(), types.TypeString(f.v.Type(), types.RelativeTo(f.v.Pkg())), bad)
+	}
 	fixedUsed := false
 	t := types.Unalias(f.v.Type())
 	if p, ok := t.(*types.Pointer); ok {
@@ -369,6 +377,55 @@ func (a *analysis) structElement(n *types.Named, pos token.Pos) (contract.Elemen
 		return contract.Element{}, err
 	}
 	return contract.Element{Kind: contract.Ref, Target: info.fqn}, nil
+}
+
+// unwired names what in a field type no wire format can carry and Python
+// declares differently — a channel, a function, an error, a uintptr, an
+// unsafe.Pointer or a complex64 — looking through pointers, containers
+// and defined types; "" when there is none. complex128 is accepted: it is
+// Python's complex, which the reference hashes as ANY.
+func unwired(t types.Type) string {
+	return unwiredIn(t, map[*types.Named]bool{})
+}
+
+// unwiredIn is unwired; seen holds the defined types being looked through
+// (type L []L is legal).
+func unwiredIn(t types.Type, seen map[*types.Named]bool) string {
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Slice:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Array:
+		return unwiredIn(u.Elem(), seen)
+	case *types.Map:
+		if bad := unwiredIn(u.Key(), seen); bad != "" {
+			return bad
+		}
+		return unwiredIn(u.Elem(), seen)
+	case *types.Chan:
+		return "a channel"
+	case *types.Signature:
+		return "a function"
+	case *types.Basic:
+		switch u.Kind() {
+		case types.Uintptr:
+			return "a uintptr"
+		case types.UnsafePointer:
+			return "an unsafe.Pointer"
+		case types.Complex64:
+			return "a complex64"
+		}
+	case *types.Named:
+		if isError(u) {
+			return "an error"
+		}
+		if _, isStruct := u.Underlying().(*types.Struct); !isStruct && !seen[u] {
+			seen[u] = true
+			return unwiredIn(u.Underlying(), seen)
+		}
+	}
+	return ""
 }
 
 // basicElement maps a basic type to its primitive; types the table does
@@ -478,6 +535,62 @@ func (a *analysis) enumConsts(n *types.Named) []*types.Const {
 }
 
 func (a *analysis) isEnum(n *types.Named) bool { return len(a.enumConsts(n)) > 0 }
+
+// enumTypes adds to out, by type key, the enum types a field type uses as
+// itself or as an element, key or value.
+func (a *analysis) enumTypes(t types.Type, out map[string]*types.Named) {
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		a.enumTypes(u.Elem(), out)
+	case *types.Slice:
+		a.enumTypes(u.Elem(), out)
+	case *types.Array:
+		a.enumTypes(u.Elem(), out)
+	case *types.Map:
+		a.enumTypes(u.Key(), out)
+		a.enumTypes(u.Elem(), out)
+	case *types.Named:
+		if _, basic := u.Underlying().(*types.Basic); basic && a.isEnum(u) {
+			out[typeKey(u.Obj())] = u
+		}
+	}
+}
+
+// enumGuards lists the constants of the enum types the given wire structs'
+// fields use, as generated code in package self spells them; constants
+// of another package that are not exported, and those of the standard
+// library (import paths without a dot, such as time.Duration's), are left
+// out.
+func (a *analysis) enumGuards(self *types.Package, structs []*structInfo) ([]*EnumConst, error) {
+	used := map[string]*types.Named{}
+	for _, info := range structs {
+		for _, t := range info.wireTypes {
+			a.enumTypes(t, used)
+		}
+	}
+	var out []*EnumConst
+	for _, key := range slices.Sorted(maps.Keys(used)) {
+		n := used[key]
+		if first, _, _ := strings.Cut(pkgPath(n.Obj()), "/"); !strings.Contains(first, ".") && n.Obj().Pkg() != self {
+			continue
+		}
+		typ, err := a.goType(self, n, n.Obj().Pos())
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range a.enumConsts(n) {
+			if c.Pkg() != self && !c.Exported() {
+				continue
+			}
+			ref := &GoType{Kind: Named, Name: c.Name()}
+			if c.Pkg() != self {
+				ref.Path, ref.PkgName = c.Pkg().Path(), c.Pkg().Name()
+			}
+			out = append(out, &EnumConst{Type: typ, Const: ref})
+		}
+	}
+	return out, nil
+}
 
 // constValue converts an enum constant to its manifest JSON value.
 func constValue(c *types.Const) any {

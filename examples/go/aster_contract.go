@@ -55,6 +55,13 @@ func VerifyAsterManifest() error {
 	return nil
 }
 
+// asterRunGoGenerate returns v. Every guard below passes its value
+// through it, so that a guard that no longer compiles says what to do: a
+// declaration changed after aster-gen ran; run go generate.
+func asterRunGoGenerate[T any](v T) T {
+	return v
+}
+
 // asterGreeterMethods is the method set of Greeter as aster-gen last saw it.
 type asterGreeterMethods interface {
 	SayHello(context.Context, *HelloRequest) (*HelloReply, error)
@@ -64,27 +71,34 @@ type asterGreeterMethods interface {
 // These guards fail to compile when Greeter changed after aster-gen ran:
 // run go generate.
 var (
-	_ func(Greeter, context.Context, *HelloRequest) (*HelloReply, error)                    = Greeter.SayHello
-	_ func(Greeter, context.Context, *ChorusRequest) (iter.Seq2[*HelloReply, error], error) = Greeter.Chorus
+	_ func(Greeter, context.Context, *HelloRequest) (*HelloReply, error)                    = asterRunGoGenerate(Greeter.SayHello)
+	_ func(Greeter, context.Context, *ChorusRequest) (iter.Seq2[*HelloReply, error], error) = asterRunGoGenerate(Greeter.Chorus)
 )
 
 var (
-	_ Greeter             = asterGreeterMethods(nil)
-	_ asterGreeterMethods = Greeter(nil)
+	_ Greeter             = asterRunGoGenerate(asterGreeterMethods(nil))
+	_ asterGreeterMethods = asterRunGoGenerate(Greeter(nil))
 )
 
 // These guards fail to compile when a wire struct changed after aster-gen
-// ran: run go generate.
+// ran, a field tag included: run go generate.
 var (
-	_ = ChorusRequest(struct {
+	_ = asterRunGoGenerate[ChorusRequest](struct {
 		People []HelloRequest
 	}{})
-	_ = HelloReply(struct {
+	_ = asterRunGoGenerate[HelloReply](struct {
 		Message string
-		Lang    *string
+		Lang    *string `json:"language"`
 	}{})
-	_ = HelloRequest(struct {
+	_ = asterRunGoGenerate[HelloRequest](struct {
 		Name string
 		Tone Tone
 	}{})
+)
+
+// These guards fail to compile when a constant of an enum type that a wire
+// struct uses was removed or retyped after aster-gen ran: run go generate.
+var (
+	_ Tone = asterRunGoGenerate(Warm)
+	_ Tone = asterRunGoGenerate(Formal)
 )

@@ -23,12 +23,15 @@ const usage = `usage: aster-gen [-check] [-quiet] [-out DIR] [PACKAGES...]
 
 Analyses the //aster:service interfaces of the Go packages (default: the
 current directory, the package of $GOFILE under go generate) and writes, in
-each package that declares services, .aster/manifest.json and
-aster_contract.go. Files are rewritten only when their bytes change.
+each package that declares services, .aster/manifest.json, aster_contract.go
+and aster_contract_test.go. Files are rewritten only when their bytes change.
+Run it as //go:generate go tool aster-gen (after go get -tool
+github.com/asterkit/aster/cmd/aster-gen).
 
   -check    write nothing; exit 1 when the files are out of date
-  -out DIR  write the two files into DIR (one service package only); with
-            -python, the directory that receives .aster/manifest.json
+  -out DIR  write the manifest and aster_contract.go into DIR (one service
+            package only); with -python, the directory that receives
+            .aster/manifest.json
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)

@@ -150,7 +150,8 @@ func TestCheckMissing(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"v04/.aster/manifest.json is missing", "v04/aster_contract.go is missing", "Regenerate them with:\n  aster-gen ./v04\n"} {
+	for _, want := range []string{"v04/.aster/manifest.json is missing", "v04/aster_contract.go is missing", "v04/aster_contract_test.go is missing",
+		"Regenerate them with:\n  go generate ./...\n(where a //go:generate line runs aster-gen; or run: aster-gen ./v04)\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}

@@ -7,11 +7,33 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/asterkit/aster/contract/manifest"
 )
+
+// CheckManifests is `aster contract check --go`: it checks, in each service
+// package matching patterns (relative to the current directory), only the
+// manifest aster-gen writes there, and returns the exit code.
+func CheckManifests(patterns []string, stdout, stderr io.Writer) int {
+	dir, err := os.Getwd()
+	if err != nil {
+		return fail(stderr, err.Error(), "Run it from an existing directory.")
+	}
+	o := Options{Dir: dir, Patterns: patterns, Check: true, Stdout: stdout, Stderr: stderr,
+		Command: strings.Join(append([]string{"aster-gen"}, patterns...), " ")}
+	outs, code := plan(o)
+	if code != 0 {
+		return code
+	}
+	for _, p := range outs {
+		p.goPath, p.testPath = "", ""
+	}
+	return check(o, outs)
+}
 
 // check compares the computed files with those on disk and reports, per
 // package, what is out of date: the manifest drift report, then the wire
@@ -52,6 +74,17 @@ func check(o Options, outs []*pkgOutput) int {
 				lines = append(lines, "  "+l)
 			}
 		}
+		tpath := rel(o.Dir, p.testPath)
+		oldTest, err := readIfExists(p.testPath)
+		switch {
+		case p.testPath == "":
+		case err != nil:
+			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", tpath, err), "Check the file's permissions.")
+		case oldTest == nil:
+			lines = append(lines, tpath+" is missing")
+		case !bytes.Equal(oldTest, p.testBytes):
+			lines = append(lines, tpath+" is out of date (the //aster: directives changed)")
+		}
 		if len(lines) == 0 {
 			continue
 		}
@@ -62,7 +95,8 @@ func check(o Options, outs []*pkgOutput) int {
 		}
 	}
 	if drift {
-		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  %s\n", o.Command)
+		fmt.Fprintf(o.Stdout, "The generated contract files are out of date. Regenerate them with:\n  go generate ./...\n"+
+			"(where a //go:generate line runs aster-gen; or run: %s)\n", o.Command)
 		return 1
 	}
 	if !o.Quiet {
@@ -73,8 +107,8 @@ func check(o Options, outs []*pkgOutput) int {
 	return 0
 }
 
-// guardSet is what the guards of one generated file say: per wire struct
-// and per service interface, its members in order with their types.
+// guardSet is what the guards of one generated file say: per wire struct,
+// enum type and service interface, its members in order with their types.
 type guardSet map[string][][2]string
 
 // guardChanges lists, in sorted order, the wire structs and interface
@@ -110,6 +144,42 @@ func guardChanges(oldSrc, newSrc []byte) []string {
 	return out
 }
 
+// structGuard reads a wire struct guard, asterRunGoGenerate[Name](arg):
+// the struct's name and its fields with their types and tags.
+func structGuard(fun *ast.IndexExpr, arg ast.Expr, text func(ast.Node) string) (string, [][2]string, bool) {
+	lit, ok := arg.(*ast.CompositeLit)
+	if !ok || !isName(fun.Index) {
+		return "", nil, false
+	}
+	st, ok := lit.Type.(*ast.StructType)
+	if !ok {
+		return "", nil, false
+	}
+	var ms [][2]string
+	for _, fl := range st.Fields.List {
+		if len(fl.Names) == 0 {
+			ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
+		}
+		typ := text(fl.Type)
+		if fl.Tag != nil {
+			typ += " " + fl.Tag.Value
+		}
+		for _, n := range fl.Names {
+			ms = append(ms, [2]string{"field " + n.Name, typ})
+		}
+	}
+	return text(fun.Index), ms, true
+}
+
+// isName reports whether e is a name or a qualified name.
+func isName(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return true
+	}
+	return false
+}
+
 func memberChanges(old, new [][2]string) []string {
 	find := func(ms [][2]string, name string) (string, bool) {
 		for _, m := range ms {
@@ -119,24 +189,26 @@ func memberChanges(old, new [][2]string) []string {
 		}
 		return "", false
 	}
+	member := func(m [2]string) string { return strings.TrimSpace(m[0] + " " + m[1]) }
 	var out []string
 	for _, m := range old {
 		if t, ok := find(new, m[0]); !ok {
-			out = append(out, fmt.Sprintf("- %s %s", m[0], m[1]))
+			out = append(out, "- "+member(m))
 		} else if t != m[1] {
 			out = append(out, fmt.Sprintf("~ %s: %s -> %s", m[0], m[1], t))
 		}
 	}
 	for _, m := range new {
 		if _, ok := find(old, m[0]); !ok {
-			out = append(out, fmt.Sprintf("+ %s %s", m[0], m[1]))
+			out = append(out, "+ "+member(m))
 		}
 	}
 	return out
 }
 
 // guards reads the guards of a generated file: the anonymous struct of
-// each `_ = Name(struct{…}{})` conversion and the methods of each
+// each `_ = asterRunGoGenerate[Name](struct{…}{})`, the constants of each
+// `_ Enum = asterRunGoGenerate(Constant)` and the methods of each
 // aster…Methods interface. An unparsable file gives an empty set.
 func guards(src []byte) guardSet {
 	fset := token.NewFileSet()
@@ -176,25 +248,17 @@ func guards(src []byte) guardSet {
 					if !ok || len(call.Args) != 1 {
 						continue
 					}
-					id, ok1 := call.Fun.(*ast.Ident)
-					lit, ok2 := call.Args[0].(*ast.CompositeLit)
-					if !ok1 || !ok2 {
-						continue
-					}
-					st, ok := lit.Type.(*ast.StructType)
-					if !ok {
-						continue
-					}
-					var ms [][2]string
-					for _, fl := range st.Fields.List {
-						if len(fl.Names) == 0 {
-							ms = append(ms, [2]string{"embedded " + text(fl.Type), ""})
+					switch fun := call.Fun.(type) {
+					case *ast.IndexExpr: // asterRunGoGenerate[Name](struct{…}{})
+						if name, ms, ok := structGuard(fun, call.Args[0], text); ok {
+							set["wire struct "+name] = ms
 						}
-						for _, n := range fl.Names {
-							ms = append(ms, [2]string{"field " + n.Name, text(fl.Type)})
+					case *ast.Ident: // _ Enum = asterRunGoGenerate(Constant)
+						if isName(s.Type) && isName(call.Args[0]) {
+							key := "enum " + text(s.Type)
+							set[key] = append(set[key], [2]string{"constant " + text(call.Args[0]), ""})
 						}
 					}
-					set["wire struct "+id.Name] = ms
 				}
 			}
 		}

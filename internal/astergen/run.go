@@ -64,7 +64,7 @@ func Run(o Options) int {
 		for _, f := range []struct {
 			path string
 			data []byte
-		}{{p.manifestPath, p.manifestBytes}, {p.goPath, p.goBytes}} {
+		}{{p.manifestPath, p.manifestBytes}, {p.goPath, p.goBytes}, {p.testPath, p.testBytes}} {
 			if f.path == "" {
 				continue
 			}
@@ -92,6 +92,10 @@ type pkgOutput struct {
 	manifestBytes []byte
 	// goPath and goBytes are empty for Python services.
 	goBytes []byte
+	// testPath and testBytes, the directive test, are empty for Python
+	// services and with -out (the test reads the directory it is in).
+	testPath  string
+	testBytes []byte
 }
 
 // plan analyses the packages and computes every output file.
@@ -239,19 +243,17 @@ func render(p *golang.Package, outDir string, meta publish.Metadata) (*pkgOutput
 	for i, c := range compiled {
 		ids[i] = c.ID.String()
 	}
-	// The Go file renders while the manifest is built.
-	var goErr error
-	goDone := make(chan struct{})
-	go func() {
-		defer close(goDone)
-		out.goBytes, goErr = templates.ContractFile(p, ids)
-	}()
-	err = out.buildManifest(results, compiled, meta, <-prevCh)
-	<-goDone
-	if err != nil {
-		return nil, err
+	// The Go files render while the manifest is built.
+	var goErr, testErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { out.goBytes, goErr = templates.ContractFile(p, ids) })
+	if outDir == "" {
+		out.testPath = filepath.Join(dir, golang.GeneratedTestFile)
+		wg.Go(func() { out.testBytes, testErr = templates.DirectivesTest(p) })
 	}
-	return out, goErr
+	err = out.buildManifest(results, compiled, meta, <-prevCh)
+	wg.Wait()
+	return out, errors.Join(err, goErr, testErr)
 }
 
 // buildManifest sets the manifest file and its bytes; an unchanged

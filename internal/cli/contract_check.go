@@ -8,17 +8,18 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/asterkit/aster/contract/manifest"
+	"github.com/asterkit/aster/internal/astergen"
 )
 
 func init() {
 	register(&Command{
 		Path:    "contract check",
 		Summary: "Recompute the manifest in memory and fail when the committed one is out of date",
-		Usage:   "aster contract check [--manifest PATH] [--service MODULE:CLASS …] [--python-path DIR …] [--strict] [--quiet]",
+		Usage:   "aster contract check [--manifest PATH] [--service MODULE:CLASS …] [--python-path DIR …] [--strict] [--quiet] | --go [PACKAGES]",
 		Example: "aster contract check --service shop.orders:OrderService",
 		Flags: func(f *pflag.FlagSet) {
 			serviceFlags(f)
-			f.String("manifest", defaultManifest, "compare with the manifest at `PATH`; [tool.aster] manifest replaces the default")
+			f.String("manifest", defaultManifest, "compare with the manifest at `PATH`; [tool.aster] manifest replaces the default (with --go, default: each package's own)")
 		},
 		Complete: map[string]func() []string{"service": serviceSpecs},
 		Run:      runContractCheck,
@@ -29,6 +30,13 @@ func runContractCheck(c *Context) error {
 	svcs, err := loadServices(c)
 	if err != nil {
 		return err
+	}
+	if svcs.goMode && !c.Flags.Changed("manifest") {
+		// Go packages: each package's own manifest, as aster-gen writes it.
+		if code := astergen.CheckManifests(svcs.patterns, c.Stdout, c.Stderr); code != 0 {
+			return &Exit{Code: code}
+		}
+		return nil
 	}
 	path := svcs.manifestPath(c, "manifest")
 	old, err := manifest.Read(path)

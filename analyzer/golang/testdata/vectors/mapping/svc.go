@@ -23,6 +23,14 @@ const (
 // Names is a named slice type: ANY.
 type Names []string
 
+// Shape is a non-empty interface: ANY, like a Python Protocol.
+type Shape interface {
+	Area() float64
+}
+
+// Recursive is a named slice of itself: ANY.
+type Recursive []Recursive
+
 // Base is flattened into Item.
 type Base struct {
 	ID      string
@@ -68,8 +76,9 @@ type Item struct {
 	R        rune
 	Maybe    *[]*Key
 	Any      interface{}
-	Fn       func()
-	Ch       chan int
+	Shape    Shape
+	Cplx     complex128
+	Rec      Recursive
 	Self     *Item
 	Deep     [][]Leaf
 	Wrap     Wrapped
