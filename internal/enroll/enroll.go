@@ -1,3 +1,6 @@
+// Package enroll implements `aster enroll node`: it signs a credential for a
+// node with the root key and records it, with the node key, in the
+// .aster-identity file (docs/formats.md).
 package enroll
 
 import (
