@@ -226,7 +226,11 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 			fail(s.mod, n, "Break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)
 		}
 	case *knownModule:
-		return knownAttr(o.name, name)
+		v, ok := l.knownAttr(o.name, name)
+		if !ok {
+			fail(s.mod, n, "aster "+asterVersion+" has no such name; check the spelling", "module '%s' has no attribute '%s'", o.name, name)
+		}
+		return v
 	case *known:
 		switch o.name {
 		case "aster.SerializationMode":

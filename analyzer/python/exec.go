@@ -36,6 +36,9 @@ type class struct {
 	fieldsCache []*dcField
 	// unique is the @enum.unique decorator, if any.
 	unique *pyparse.Node
+	// asterName is the canonical name of one of aster's own dataclasses
+	// ("aster.CallContext"), empty for other classes.
+	asterName string
 }
 
 // fieldDecl is an annotated name in a class body.
@@ -461,6 +464,9 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 				v, aerr = sub, nil
 			}
 		}
+		if _, isAster := asterModules[name]; aerr != nil && isAster {
+			panic(&ImportNameError{Name: attr, From: name})
+		}
 		if aerr != nil {
 			v = &failed{err: posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}
 		} else if sm, ok := src.(*module); ok && sm.globals[attr] != nil {
@@ -482,7 +488,8 @@ func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) 
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			l.bindName(m, cls, n, knownAttr(strings.TrimSuffix(prefix, "."), n))
+			v, _ := l.knownAttr(strings.TrimSuffix(prefix, "."), n)
+			l.bindName(m, cls, n, v)
 		}
 		return
 	}
@@ -539,7 +546,10 @@ func dotted(n *pyparse.Node) string {
 func (l *Loader) moduleAttr(src Value, attr string, at int) (Value, error) {
 	switch m := src.(type) {
 	case *knownModule:
-		return knownAttr(m.name, attr), nil
+		if v, ok := l.knownAttr(m.name, attr); ok {
+			return v, nil
+		}
+		return nil, &AttributeError{Module: m.name, Name: attr}
 	case *module:
 		if v, ok := m.ns.lookup(attr, at); ok {
 			return v, nil

@@ -48,6 +48,9 @@ type Loader struct {
 	quiet bool
 	dirs  *dirCache
 	ahead *prefetcher
+	// asterMods are aster's own modules that define dataclasses, executed
+	// from asterSources.
+	asterMods map[string]*module
 }
 
 type root struct{ display, dir string }
@@ -79,6 +82,20 @@ func (e *AttributeError) Error() string {
 	return fmt.Sprintf("Module '%s' has no attribute '%s'", e.Module, e.Name)
 }
 
+// ImportNameError is a name imported from an aster module that aster
+// 0.2.0 does not have: the import fails as it does at run time.
+type ImportNameError struct {
+	Module string // the --service module whose import failed
+	Name   string // the missing name
+	From   string // the aster module it was imported from
+}
+
+// Error is the reference's wording (the location of aster's own sources is
+// not known statically).
+func (e *ImportNameError) Error() string {
+	return fmt.Sprintf("Cannot import module '%s': cannot import name '%s' from '%s' (unknown location)", e.Module, e.Name, e.From)
+}
+
 // NotServiceError is a --service class without @service.
 type NotServiceError struct{ Name string }
 
@@ -93,7 +110,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn,
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{},
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {
@@ -132,6 +149,9 @@ type module struct {
 	// globals are the names some function declares global.
 	globals map[string]*pyparse.Node
 	classes []*class
+	// src is the source of a module that is not read from a file (aster's
+	// own modules).
+	src string
 }
 
 // namespace maps names to their bindings over time.
@@ -208,6 +228,8 @@ func catch(err *error) {
 		case *analyzer.Error:
 			*err = e
 		case *ImportError:
+			*err = e
+		case *ImportNameError:
 			*err = e
 		default:
 			panic(r)
@@ -332,7 +354,13 @@ func (l *Loader) exec(m *module) (err error) {
 		return nil
 	}
 	m.ns = newNamespace()
-	f, perr := l.ahead.take(m)
+	var f *pyparse.File
+	var perr error
+	if m.src != "" {
+		f, perr = pyparse.Parse([]byte(m.src))
+	} else {
+		f, perr = l.ahead.take(m)
+	}
 	if perr != nil {
 		return perr
 	}

@@ -70,6 +70,10 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		if errors.As(err, &ee) {
 			return nil, ee.err
 		}
+		var ne *ImportNameError
+		if errors.As(err, &ne) {
+			ne.Module = modName
+		}
 		return nil, err
 	}
 	m, ok := mv.(*module)
@@ -644,7 +648,7 @@ func (l *Loader) privateRoots(s *svc, f *function, d *call) {
 			continue
 		}
 		v := strip(l.methodAnno(f, p.anno, s.end))
-		if isKnown(v, "aster.CallContext") {
+		if isAster(v, "aster.CallContext") {
 			continue
 		}
 		s.walkRoots = append(s.walkRoots, typeRoot{v, p.anno, f.mod})
@@ -688,7 +692,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		if p.variadic {
 			fail(mod, p.node, "Declare explicit parameters", "*args/**kwargs are not supported in aster methods")
 		}
-		if p.anno != nil && isKnown(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
+		if p.anno != nil && isAster(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
 			continue
 		}
 		rest = append(rest, p)

@@ -127,4 +127,10 @@ func isKnown(v Value, name string) bool {
 	return ok && k.name == name
 }
 
+// isAster reports whether v is the aster dataclass with that canonical name.
+func isAster(v Value, name string) bool {
+	c, ok := v.(*class)
+	return ok && c.asterName == name
+}
+
 func bigInt(i int64) *big.Int { return big.NewInt(i) }
