@@ -785,9 +785,6 @@ func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
 	if c.dataclass == nil && l.inheritsDataclass(c) {
 		fail(m, n, "Decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
 	}
-	if c.dataclass != nil && l.isGenericClass(c) {
-		fail(m, n, "Use a concrete dataclass", "generic class %s cannot be used in a contract", c.name)
-	}
 }
 
 // inlineCapable implements §6.1 for a single parameter.

@@ -83,7 +83,6 @@ var pendingVectors = map[string]string{
 	"14_module_execution/manifest.json":               "issue 11",
 	"15_collisions_inheritance/manifest_collide.json": "issue 10",
 	"15_collisions_inheritance/manifest_inherit.json": "issue 10",
-	"17_generics_protocols/manifest.json":             "issue 10",
 }
 
 // TestVectors analyses every vector service and checks the contract id,
@@ -163,8 +162,16 @@ func checkCompiled(t *testing.T, res *analyzer.Result, d dumpEntry) {
 		t.Errorf("%s: contract id %s, want %s", d.Spec, got, d.ContractID)
 	}
 	hashes := map[string]string{}
+	var order, want []string
 	for _, ht := range c.Types {
 		hashes[ht.FQN] = ht.Hash.String()
+		order = append(order, ht.FQN)
+	}
+	for _, ty := range d.Types {
+		want = append(want, ty.FQN)
+	}
+	if !reflect.DeepEqual(order, want) {
+		t.Errorf("%s: hash order\n got %v\nwant %v", d.Spec, order, want)
 	}
 	for _, ty := range d.Types {
 		if hashes[ty.FQN] != ty.TypeHash {
