@@ -517,7 +517,7 @@ print(json.dumps({"src": src, "results": results}))
 		var got []any
 		err := try(func() {
 			f := l.fields(c)[0]
-			nf := l.nodeField(f, l.fieldType(f, final))
+			nf := l.nodeField(f, l.fieldType(c, f, final))
 			key := ""
 			if nf.Container == contract.Map {
 				key = el(nf.Key)

@@ -37,17 +37,19 @@ type Loader struct {
 	serviceClasses []*class
 	// inline records, per function, the service whose Mode 2 request class
 	// it already produced (§3).
-	inline    map[*function]*class
-	typeCache map[fieldKey]Value
+	inline map[*function]*class
 	// undecided is set when an XLANG service of a loaded module could not
 	// be walked, so automatic tags are unknown.
 	undecided error
 	walked    map[*class]bool
 	warnFn    func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
-	quiet bool
-	dirs  *dirCache
-	ahead *prefetcher
+	quiet     bool
+	dirs      *dirCache
+	ahead     *prefetcher
+	hintCache map[hintsKey]*hints
+	// warned are the warnings already reported.
+	warned map[string]bool
 	// asterMods are aster's own modules that define dataclasses, executed
 	// from asterSources.
 	asterMods map[string]*module
@@ -110,7 +112,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{},
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{},
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {
@@ -216,9 +218,21 @@ func posErr(m *module, n *pyparse.Node, hint, format string, args ...any) *analy
 
 // warn reports a warning at a node.
 func (l *Loader) warn(m *module, n *pyparse.Node, format string, args ...any) {
-	if l.warnFn != nil && !l.quiet {
-		l.warnFn(posErr(m, n, "", format, args...))
+	l.report(posErr(m, n, "", format, args...))
+}
+
+// warnAt reports a warning at the position of an error.
+func (l *Loader) warnAt(at *analyzer.Error, format string, args ...any) {
+	l.report(&analyzer.Error{File: at.File, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// report passes a warning on, once.
+func (l *Loader) report(w *analyzer.Error) {
+	if l.warnFn == nil || l.quiet || l.warned[w.Error()] {
+		return
 	}
+	l.warned[w.Error()] = true
+	l.warnFn(w)
 }
 
 // catch turns an analysis abort into an error.
@@ -231,6 +245,8 @@ func catch(err *error) {
 			*err = e
 		case *ImportNameError:
 			*err = e
+		case *nameError:
+			*err = e.Error
 		default:
 			panic(r)
 		}

@@ -45,7 +45,9 @@ type method struct {
 	idempotent bool
 	meta       *call
 	style      string
-	req, resp  Value // *class or a primitive *known
+	req, resp  Value // *class, a primitive *known, or a forwardRef
+	// reqAt and respAt are the annotations req and resp come from.
+	reqAt, respAt *pyparse.Node
 	// walk are the request and (raw) return types.
 	walk []typeRoot
 	node *pyparse.Node
@@ -323,11 +325,10 @@ func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
 	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: &scope{mod: f.mod, at: end, anno: true}}
 }
 
-// methodAnno evaluates a parameter or return annotation.
+// methodAnno is a parameter or return annotation as get_type_hints gives
+// it at the end of the @service class statement.
 func (l *Loader) methodAnno(f *function, n *pyparse.Node, end int) Value {
-	v := l.eval(l.annoScope(f, n, end), n)
-	checkOpaque(f.mod, n, v)
-	return v
+	return l.funcHints(f, end).byNode[n]
 }
 
 // checkOpaque rejects annotations holding objects that are not modelled.
@@ -705,7 +706,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 	if isNone(rv) && (m.pattern == "unary" || m.pattern == "client_stream") {
 		fail(mod, ret, "Return a dataclass or a primitive", "method %s must not return None", name)
 	}
-	m.resp = l.checkMessage(mod, ret, name, unwrap(rv))
+	m.resp, m.respAt = l.checkMessage(mod, ret, name, unwrap(rv)), ret
 	respRoot := typeRoot{rv, ret, mod}
 	switch m.pattern {
 	case "client_stream", "bidi_stream":
@@ -720,7 +721,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 			l.warn(mod, rest[1].node, "parameters after the request stream of %s are ignored", name)
 		}
 		raw := strip(l.methodAnno(f, rest[0].anno, s.end))
-		m.req = l.checkMessage(mod, rest[0].anno, name, unwrap(raw))
+		m.req, m.reqAt = l.checkMessage(mod, rest[0].anno, name, unwrap(raw)), rest[0].anno
 		m.walk = []typeRoot{{raw, rest[0].anno, mod}, respRoot}
 	default:
 		if len(rest) == 1 && rest[0].anno == nil {
@@ -730,7 +731,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 			a := l.methodAnno(f, rest[0].anno, s.end)
 			if !l.inlineCapable(rest[0].anno, f, a) {
 				m.style = "explicit"
-				m.req = l.checkMessage(mod, rest[0].anno, name, strip(a))
+				m.req, m.reqAt = l.checkMessage(mod, rest[0].anno, name, strip(a)), rest[0].anno
 				m.walk = []typeRoot{{m.req, rest[0].anno, mod}, respRoot}
 				return m
 			}
@@ -769,6 +770,8 @@ func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value
 		if x.dataclass != nil {
 			return x
 		}
+	case forwardRef:
+		return x // matched by name once the types are hashed
 	}
 	fail(m, n, "Use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text()))
 	return nil

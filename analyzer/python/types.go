@@ -8,36 +8,15 @@ import (
 	"github.com/asterkit/aster/contract"
 )
 
-// fieldType resolves a dataclass field's annotation; at is the moment of
-// evaluation for string (or future-import) annotations.
-func (l *Loader) fieldType(f *dcField, at int) Value {
+// fieldType is the type of field f of dataclass c as get_type_hints(c)
+// gives it at moment at.
+func (l *Loader) fieldType(c *class, f *dcField, at int) Value {
 	if f.typ != nil {
 		return f.typ
 	}
-	n, c := f.decl.anno, f.owner
-	late := n.Kind == "string" || c.mod.future || strings.ContainsAny(n.Text(), "'\"")
-	if !late {
-		at = 0 // evaluated when the class body ran, whatever the moment
-	}
-	k := fieldKey{f, at}
-	if v, ok := l.typeCache[k]; ok {
-		return v
-	}
-	var s scope
-	if n.Kind == "string" || c.mod.future {
-		s = scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
-	} else {
-		s = scope{mod: c.mod, cls: c, at: f.decl.seq, anno: true, str: &scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}}
-	}
-	v := strip(l.eval(s, n))
-	checkOpaque(c.mod, n, v)
-	l.typeCache[k] = v
+	v := l.classHints(c, at).byNode[f.decl.anno]
+	checkOpaque(f.owner.mod, f.decl.anno, v)
 	return v
-}
-
-type fieldKey struct {
-	f  *dcField
-	at int
 }
 
 // synthesize builds the Mode 2 request class of an inline method.
@@ -186,7 +165,7 @@ func (l *Loader) xlangWalk(s *svc) {
 			c.autoTag = true
 		}
 		for _, f := range l.fields(c) {
-			t := l.fieldType(f, s.end)
+			t := l.fieldType(c, f, s.end)
 			walkType(t, func(k *class) { visit(k, f.anno(), f.owner.mod) })
 		}
 		onStack[c] = false
@@ -249,8 +228,9 @@ func (l *Loader) wireTagOf(c *class) string {
 	return ""
 }
 
-// graph builds the §10 type graph.
-func (l *Loader) graph(s *svc) []*contract.Node {
+// graph builds the §10 type graph: its nodes sorted by FQN, and the class
+// of each FQN.
+func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 	nodes := map[string]*contract.Node{}
 	byFQN := map[string]*class{}
 	var order []string
@@ -274,7 +254,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 		fs := l.fields(c)
 		node.Fields = make([]contract.NodeField, 0, len(fs))
 		for _, f := range fs {
-			t := l.fieldType(f, final)
+			t := l.fieldType(c, f, final)
 			var targets []string
 			walkType(t, func(k *class) {
 				if d := l.dataclassOf(f.owner.mod, f.anno(), k); d != nil {
@@ -311,7 +291,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 	for i, k := range order {
 		out[i] = nodes[k]
 	}
-	return out
+	return out, byFQN
 }
 
 // nodeField maps a field to its FieldDef shape (§12).

@@ -58,6 +58,10 @@ type generic struct {
 	literal bool
 }
 
+// forwardRef is a string annotation kept as written: a raw annotation of
+// a class or function whose hints the runtime could not resolve.
+type forwardRef string
+
 // pipeUnion is a PEP 604 union (types.UnionType): no origin on 3.11.
 type pipeUnion struct{ args []Value }
 
