@@ -70,9 +70,6 @@ func TestPositionedErrors(t *testing.T) {
 		{"session without peer", prelude + "@service(scoped='session')\nclass S:\n    pass\n", "m.py:4:1", "peer"},
 		{"inline no default", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, q: R) -> R: ...\n", "m.py:9:23", "no default"},
 		{"star args", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, *r) -> R: ...\n", "m.py:9:23", "*args"},
-		{"wire collision", prelude + "@wire_type('a/B')\n@dataclass\nclass R:\n    x: int = 0\n@wire_type('a/B')\n@dataclass\nclass Q:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> Q: ...\n", "m.py:14:32", "share the wire name"},
-		{"inherited identity", prelude + "@wire_type('a/B')\n@dataclass\nclass P:\n    x: int = 0\n@dataclass\nclass R(P):\n    y: int = 0\n" + svcTail, "m.py:13:26", "inherit the wire identity"},
-		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    pass\n" + svcTail, "m.py:11:32", "not a dataclass but inherits"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
 		{"extension feeds a type", prelude + "from fast import R\n" + svcTail, "m.py:7:26", "compiled extension"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},
@@ -93,6 +90,46 @@ func TestPositionedErrors(t *testing.T) {
 			}
 			if r, _ := utf8.DecodeRuneInString(ae.Hint); !unicode.IsUpper(r) {
 				t.Errorf("hint %q for %q does not start with a capital letter", ae.Hint, err)
+			}
+		})
+	}
+}
+
+// TestEmulatedWithWarning covers what the runtime completes deterministically
+// although the author probably meant something else: the result is the
+// runtime's, with one warning at the class or annotation to change.
+func TestEmulatedWithWarning(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		types     string // the FQNs of the graph, sorted
+		warning   string // position and start of the message
+	}{
+		{"wire collision", prelude + "@wire_type('a/B')\n@dataclass\nclass R:\n    x: int = 0\n@wire_type('a/B')\n@dataclass\nclass Q:\n    y: str = ''\n@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> Q: ...\n",
+			"a.B", "m.py:9:1: class R (m.py:5) and class Q (m.py:9) share the wire name a.B"},
+		{"inherited identity", prelude + "@wire_type('a/B')\n@dataclass\nclass P:\n    x: int = 0\n@dataclass\nclass R(P):\n    y: int = 0\n" + svcTail,
+			"a.B", "m.py:8:1: class R has no wire identity of its own and inherits P's (a/B)"},
+		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    y: int = 0\n" + svcTail,
+			"m.R", "m.py:6:1: class R is not decorated with @dataclass but inherits from a dataclass"},
+		{"mode 2 names", prelude + "@service\nclass S:\n    @rpc\n    async def get_user(self, id: str) -> int: ...\n    @rpc\n    async def getUser(self, id: int) -> int: ...\n",
+			"m.GetUserRequest", "m.py:6:5: the request class GetUserRequest synthesized for method getUser (m.py:8) and the request class GetUserRequest synthesized for method get_user (m.py:6)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{"m.py": tc.src})
+			var got []string
+			l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }, Warn: func(w *analyzer.Error) { got = append(got, w.Error()) }})
+			res, err := l.Service("m:S")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fqns []string
+			for _, n := range res.Service.Types {
+				fqns = append(fqns, n.FQN())
+			}
+			if strings.Join(fqns, " ") != tc.types {
+				t.Errorf("types %v, want %s", fqns, tc.types)
+			}
+			if len(got) != 1 || !strings.HasPrefix(got[0], tc.warning) {
+				t.Errorf("warnings %q, want one %s…", got, tc.warning)
 			}
 		})
 	}

@@ -24,6 +24,9 @@ type Options struct {
 	// Warn receives the warnings python-frontend.md asks for (nil: none
 	// are reported). The CLI prints "Warning: " + w.Error().
 	Warn func(w *analyzer.Error)
+	// Strict turns every warning into an error: Service fails with the
+	// first one instead of passing it to Warn.
+	Strict bool
 }
 
 // Loader loads and analyses Python modules; parsed modules are cached
@@ -50,6 +53,9 @@ type Loader struct {
 	hintCache map[hintsKey]*hints
 	// warned are the warnings already reported.
 	warned map[string]bool
+	// strict holds the warnings back as errors; held is the first one.
+	strict bool
+	held   *analyzer.Error
 	// asterMods are aster's own modules that define dataclasses, executed
 	// from asterSources.
 	asterMods map[string]*module
@@ -112,7 +118,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{},
+	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {
@@ -226,13 +232,20 @@ func (l *Loader) warnAt(at *analyzer.Error, format string, args ...any) {
 	l.report(&analyzer.Error{File: at.File, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
 }
 
-// report passes a warning on, once.
+// report passes a warning on, once; in strict mode it keeps the first one
+// as the error of the service being analysed.
 func (l *Loader) report(w *analyzer.Error) {
-	if l.warnFn == nil || l.quiet || l.warned[w.Error()] {
+	if l.quiet || l.warned[w.Error()] {
 		return
 	}
 	l.warned[w.Error()] = true
-	l.warnFn(w)
+	switch {
+	case l.strict && l.held == nil:
+		w.Hint = "Make the behaviour explicit as the message says, or drop --strict (which makes every warning an error)"
+		l.held = w
+	case !l.strict && l.warnFn != nil:
+		l.warnFn(w)
+	}
 }
 
 // catch turns an analysis abort into an error.

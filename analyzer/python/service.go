@@ -113,7 +113,11 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 	}
 	s := l.analyseService(sc)
 	l.walked[sc] = true
-	return l.result(s), nil
+	res = l.result(s)
+	if l.held != nil {
+		return nil, l.held
+	}
+	return res, nil
 }
 
 // newSvc reads the @service arguments of a service class.
@@ -767,7 +771,7 @@ func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value
 		}
 	case *class:
 		l.checkDataclass(m, n, x)
-		if x.dataclass != nil {
+		if l.isDataclass(x) {
 			return x
 		}
 	case forwardRef:
@@ -786,7 +790,7 @@ func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
 		panic(c.bodyErr)
 	}
 	if c.dataclass == nil && l.inheritsDataclass(c) {
-		fail(m, n, "Decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
+		l.warn(c.mod, c.node, "class %s is not decorated with @dataclass but inherits from a dataclass: the runtime treats it as one with only the inherited fields; decorate %s with @dataclass", c.name, c.name)
 	}
 }
 

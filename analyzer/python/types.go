@@ -1,6 +1,7 @@
 package python
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -23,7 +24,10 @@ func (l *Loader) fieldType(c *class, f *dcField, at int) Value {
 func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *class {
 	mod := s.cls.mod
 	if f.cls != s.cls && f.cls != nil && f.cls.service != nil {
-		fail(f.mod, f.node.Child("name"), "Declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s", f.name, f.cls.name)
+		if f.cls.mod != mod {
+			fail(f.mod, f.node.Child("name"), "Declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s of another module (the runtime rewrites that service's request class)", f.name, f.cls.name)
+		}
+		l.warn(f.mod, f.node.Child("name"), "inline method %s is inherited from service %s: the runtime shares one request class %s between both services; declare the method in %s to make it explicit", f.name, f.cls.name, pascal(alias)+"Request", s.cls.name)
 	}
 	if prev, ok := l.inline[f]; ok {
 		if prev.mod != mod {
@@ -127,7 +131,7 @@ func (l *Loader) dataclassOf(m *module, n *pyparse.Node, v Value) *class {
 		return nil
 	}
 	l.checkDataclass(m, n, c)
-	if c.dataclass == nil {
+	if !l.isDataclass(c) {
 		return nil
 	}
 	return c
@@ -154,7 +158,7 @@ func (l *Loader) xlangWalk(s *svc) {
 	var visit func(c *class, from *pyparse.Node, fm *module)
 	visit = func(c *class, from *pyparse.Node, fm *module) {
 		l.checkDataclass(fm, from, c)
-		if c.dataclass == nil || done[c] {
+		if !l.isDataclass(c) || done[c] {
 			return
 		}
 		if onStack[c] {
@@ -195,13 +199,17 @@ func (l *Loader) identityClass(c *class) *class {
 	return nil
 }
 
-// fqn returns a dataclass's package and name (§7.1).
+// fqn returns a dataclass's package and name (§7.1): its wire identity is
+// read through the MRO, so a class without its own inherits its base's
+// (with a warning at n, where the class is used).
 func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
-	if k := l.identityClass(c); k != nil && k != c {
-		fail(m, n, "Give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
+	k := l.identityClass(c)
+	if k != nil && k != c && n != nil {
+		l.warn(c.mod, c.node, "class %s has no wire identity of its own and inherits %s's (%s), so the runtime hashes it under that name; give %s its own @wire_type", c.name, k.name, l.wireTagOf(k), c.name)
 	}
-	if c.wireTag != nil {
-		tag := *c.wireTag
+	switch {
+	case k != nil && k.wireTag != nil:
+		tag := *k.wireTag
 		ns, tn := "", tag
 		if i := strings.LastIndexByte(tag, '/'); i >= 0 {
 			ns, tn = tag[:i], tag[i+1:]
@@ -210,17 +218,31 @@ func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 			ns = c.mod.name
 		}
 		return ns, tn
+	case k != nil:
+		return k.mod.name, k.qualname
 	}
 	return c.mod.name, c.qualname
 }
 
-// wireTagOf is the manifest wire tag of a dataclass.
-func (l *Loader) wireTagOf(c *class) string {
-	if c.wireTag != nil {
-		return *c.wireTag
+// describeClass names a class in a message: its qualified name and where
+// it is defined, or the method a Mode 2 request class is synthesized for.
+func (l *Loader) describeClass(c *class) string {
+	line, _ := c.node.Pos()
+	if c.synth {
+		return fmt.Sprintf("the request class %s synthesized for method %s (%s:%d)", c.name, ident(c.node.Child("name").Text()), c.mod.file, line)
 	}
-	if c.autoTag {
-		return c.mod.name + "." + c.qualname
+	return fmt.Sprintf("class %s (%s:%d)", c.qualname, c.mod.file, line)
+}
+
+// wireTagOf is the manifest wire tag of a dataclass (__wire_type__, read
+// through the MRO).
+func (l *Loader) wireTagOf(c *class) string {
+	k := l.identityClass(c)
+	switch {
+	case k != nil && k.wireTag != nil:
+		return *k.wireTag
+	case k != nil:
+		return k.mod.name + "." + k.qualname
 	}
 	if l.undecided != nil {
 		panic(l.undecided)
@@ -240,8 +262,8 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 		node := &contract.Node{Kind: contract.Message, Package: pkg, Name: name}
 		key := node.FQN()
 		if prev, ok := byFQN[key]; ok {
-			if prev != c {
-				fail(m, n, "Give one of them a distinct @wire_type", "classes %s and %s share the wire name %s", prev.qualname, c.qualname, key)
+			if prev != c && l.identityClass(c) == c {
+				l.warn(c.mod, c.node, "%s and %s share the wire name %s: the runtime keeps the first one visited and hashes every use of the second as the first; give one of them a distinct @wire_type", l.describeClass(prev), l.describeClass(c), key)
 			}
 			return key
 		}
@@ -336,7 +358,7 @@ func (l *Loader) element(v Value) contract.Element {
 		}
 	case *opaque:
 	case *class:
-		if x.dataclass != nil {
+		if l.isDataclass(x) {
 			pkg, name := l.fqn(x, nil, x.mod)
 			n := contract.Node{Package: pkg, Name: name}
 			return contract.Element{Kind: contract.Ref, Target: n.FQN()}

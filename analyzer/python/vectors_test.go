@@ -77,10 +77,8 @@ func vectorRuns(t *testing.T) []vectorRun {
 // yet, with the open issue that covers each. Remove a run from this list in
 // the change that makes it pass.
 var pendingVectors = map[string]string{
-	"13_stdlib_values/manifest.json":                  "issue 11",
-	"14_module_execution/manifest.json":               "issue 11",
-	"15_collisions_inheritance/manifest_collide.json": "issue 10",
-	"15_collisions_inheritance/manifest_inherit.json": "issue 10",
+	"13_stdlib_values/manifest.json":    "issue 11",
+	"14_module_execution/manifest.json": "issue 11",
 }
 
 // TestVectors analyses every vector service and checks the contract id,

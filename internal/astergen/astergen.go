@@ -14,7 +14,7 @@ import (
 
 // usage is the command's synopsis.
 const usage = `usage: aster-gen [-check] [-out DIR] [PACKAGES...]
-       aster-gen [-check] [-out DIR] -python MODULE:CLASS [-python ...]
+       aster-gen [-check] [-out DIR] [-strict] -python MODULE:CLASS [-python ...]
 
 Analyses the //aster:service interfaces of the Go packages (default: the
 current directory, the package of $GOFILE under go generate) and writes, in
@@ -27,6 +27,8 @@ aster_contract.go. Files are rewritten only when their bytes change.
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)
+  -strict   with -python: make every analysis warning an error (exit 1,
+            nothing written)
 `
 
 // gcPercent is the garbage collector's target during a run (unless GOGC
@@ -45,6 +47,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	check := fs.Bool("check", false, "")
 	out := fs.String("out", "", "")
+	strict := fs.Bool("strict", false, "")
 	var py specs
 	fs.Var(&py, "python", "")
 	if err := fs.Parse(args); err != nil {
@@ -62,7 +65,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return Run(Options{
-		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py,
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py, Strict: *strict,
 		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
 		Stdout:  stdout, Stderr: stderr,
 	})

@@ -12,7 +12,7 @@ func init() {
 	register(&Command{
 		Path:    "contract check",
 		Summary: "Recompute the manifest in memory and fail when the committed one is out of date",
-		Usage:   "aster contract check [--manifest PATH] --service MODULE:CLASS [--service …] [--python-path DIR …]",
+		Usage:   "aster contract check [--manifest PATH] --service MODULE:CLASS [--service …] [--python-path DIR …] [--strict]",
 		Example: "aster contract check --service shop.orders:OrderService",
 		Run:     runContractCheck,
 	})

@@ -21,7 +21,7 @@ func init() {
 	register(&Command{
 		Path:    "contract gen",
 		Summary: "Analyse service sources statically and write the contract manifest",
-		Usage:   "aster contract gen --service MODULE:CLASS [--service …] [--out PATH] [--python-path DIR …] [--semver VERSION]",
+		Usage:   "aster contract gen --service MODULE:CLASS [--service …] [--out PATH] [--python-path DIR …] [--semver VERSION] [--strict]",
 		Example: "aster contract gen --service shop.orders:OrderService --out .aster/manifest.json",
 		Run:     runContractGen,
 	})
@@ -97,6 +97,7 @@ type services struct {
 	pythonPath []string
 	goMode     bool
 	patterns   []string
+	strict     bool
 }
 
 func (s *services) define(c *Context) {
@@ -104,6 +105,7 @@ func (s *services) define(c *Context) {
 	c.Flags.StringArrayVar(&s.specs, "service", nil, "a Python service as `MODULE:CLASS` (repeatable; manifest order)")
 	c.Flags.StringArrayVar(&s.pythonPath, "python-path", nil, "search `DIR` for modules before $PYTHONPATH, . and ./src (repeatable)")
 	c.Flags.BoolVar(&s.goMode, "go", false, "analyse Go service interfaces in the packages given as arguments (go list patterns; default .)")
+	c.Flags.BoolVar(&s.strict, "strict", false, "make every analysis warning an error (exit 1, nothing written)")
 }
 
 // validate reports a missing --service the way argparse does, and a spec
@@ -159,7 +161,7 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 		return nil
 	}
 	warn := func(w *analyzer.Error) { fmt.Fprintf(s.warnings, "Warning: %s\n", w.Error()) }
-	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
+	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn, Strict: s.strict})
 	loader.Prefetch(s.specs...)
 	for _, spec := range s.specs {
 		res, err := loader.Service(spec)
