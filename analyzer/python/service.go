@@ -490,9 +490,10 @@ func (l *Loader) findMethods(s *svc) {
 	var all []found
 	for _, n := range names {
 		var v Value
-		for _, k := range mro {
+		var rest []*class // the MRO after the class that binds n
+		for i, k := range mro {
 			if b, ok := k.ns.lookup(n, final); ok {
-				v = b
+				v, rest = b, mro[i+1:]
 				break
 			}
 		}
@@ -510,6 +511,7 @@ func (l *Loader) findMethods(s *svc) {
 		}
 		d, dn, ok := l.methodDeco(f)
 		if !ok {
+			l.warnHiddenMethod(s, n, f, rest)
 			continue
 		}
 		all = append(all, found{n, f, d, dn})
@@ -526,6 +528,8 @@ func (l *Loader) findMethods(s *svc) {
 			continue
 		}
 		m := l.readMethod(s, fd.name, fd.fn, fd.deco, fd.node, lastAlias[fd.fn])
+		l.warnRebound(m, m.req, m.reqAt)
+		l.warnRebound(m, m.resp, m.respAt)
 		s.methods = append(s.methods, m)
 		s.walkRoots = append(s.walkRoots, m.walk...)
 		s.graphRoots = append(s.graphRoots, m.walk[0], typeRoot{m.resp, m.walk[1].node, m.walk[1].mod})
@@ -642,6 +646,44 @@ func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, 
 		}
 	}
 	fail(m, n, "Use True or False", "idempotent must be True or False")
+}
+
+// warnRebound warns when a method annotation resolved when the @service
+// class statement ends names a class whose name the module rebinds later:
+// annotations read afterwards (dataclass fields) see the other class.
+func (l *Loader) warnRebound(m *method, v Value, at *pyparse.Node) {
+	c, ok := v.(*class)
+	if !ok || at == nil || (at.Kind != "string" && !m.fn.mod.future) || strings.Trim(at.Text(), "'\" ") != c.name {
+		return
+	}
+	if later, ok := m.fn.mod.ns.lookup(c.name, final); ok && later != v {
+		if lc, ok := later.(*class); ok {
+			l.warn(m.fn.mod, at, "method %s: %s is resolved when the @service class statement ends, to class %s (line %d); the module rebinds the name later (class at line %d), which annotations read afterwards see; rename one of the classes", m.name, c.name, c.name, lineOf(c.node), lineOf(lc.node))
+		}
+	}
+}
+
+// lineOf is the line of a node.
+func lineOf(n *pyparse.Node) int {
+	line, _ := n.Pos()
+	return line
+}
+
+// warnHiddenMethod warns when an undecorated function hides an aster
+// method of a base class: the runtime drops the method from the contract.
+func (l *Loader) warnHiddenMethod(s *svc, name string, f *function, bases []*class) {
+	for _, k := range bases {
+		b, ok := k.ns.lookup(name, final)
+		if !ok {
+			continue
+		}
+		if bf, ok := b.(*function); ok {
+			if _, _, deco := l.methodDeco(bf); deco {
+				l.warn(f.mod, f.node.Child("name"), "%s overrides the aster method %s of %s without an aster decorator, so the runtime drops %s from the contract of %s; decorate the override to keep it, or rename it", f.name, name, k.name, name, s.cls.name)
+			}
+		}
+		return
+	}
 }
 
 // privateRoots adds the XLANG walk roots of a decorated method that is not

@@ -227,11 +227,10 @@ func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 // describeClass names a class in a message: its qualified name and where
 // it is defined, or the method a Mode 2 request class is synthesized for.
 func (l *Loader) describeClass(c *class) string {
-	line, _ := c.node.Pos()
 	if c.synth {
-		return fmt.Sprintf("the request class %s synthesized for method %s (%s:%d)", c.name, ident(c.node.Child("name").Text()), c.mod.file, line)
+		return fmt.Sprintf("the request class %s synthesized for method %s (%s:%d)", c.name, ident(c.node.Child("name").Text()), c.mod.file, lineOf(c.node))
 	}
-	return fmt.Sprintf("class %s (%s:%d)", c.qualname, c.mod.file, line)
+	return fmt.Sprintf("class %s (%s:%d)", c.qualname, c.mod.file, lineOf(c.node))
 }
 
 // wireTagOf is the manifest wire tag of a dataclass (__wire_type__, read
