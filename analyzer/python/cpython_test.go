@@ -127,13 +127,7 @@ func TestConstantsMatchCPython(t *testing.T) {
 		Want []*string
 	}
 	runCPython(t, cpythonExprs, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad, compared := 0, 0
 	for i, want := range d.Want {
 		v, _ := m.ns.lookup("E"+strconv.Itoa(i), final)
@@ -245,17 +239,10 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []string
 		err := try(func() {
 			for _, f := range l.fields(c) {
@@ -326,17 +313,10 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []string
 		var first string
 		err := try(func() {
@@ -385,16 +365,27 @@ from typing import *
 random.seed(6)
 head = """import datetime, enum
 from dataclasses import dataclass
-from typing import Any, Annotated, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+from typing import Any, Annotated, Callable, Dict, FrozenSet, Generic, List, Literal, NamedTuple, Optional, Protocol, Set, Tuple, TypedDict, TypeVar, Union
+T = TypeVar("T")
 @dataclass
 class D:
     x: int = 0
 class E(enum.Enum):
     A = 1
+class Pt(NamedTuple):
+    x: float
+class TD(TypedDict):
+    w: int
+class Pr(Protocol):
+    def f(self) -> int: ...
+@dataclass
+class Page(Generic[T]):
+    items: list[T] = None
 """
 ns = {"__name__": "__main__"}
 exec(head, ns)
-atoms = ["int", "str", "float", "bool", "bytes", "bytearray", "None", "Any", "datetime.datetime", "D", "E", "list", "dict", "List", "Dict", "Set", "FrozenSet", "Tuple"]
+atoms = ["int", "str", "float", "bool", "bytes", "bytearray", "None", "Any", "datetime.datetime", "D", "E", "list", "dict", "List", "Dict", "Set", "FrozenSet", "Tuple",
+         "T", "Pt", "TD", "Pr", "Page", "Page[D]", "Callable[[D], None]", "type[D]", "type", "Literal['a', 'b']"]
 def gen(d):
     if d == 0 or random.random() < 0.35:
         return random.choice(atoms)
@@ -493,13 +484,7 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	el := func(e contract.Element) string {
 		switch e.Kind {
 		case contract.Primitive:
@@ -512,8 +497,7 @@ print(json.dumps({"src": src, "results": results}))
 	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []any
 		err := try(func() {
 			f := l.fields(c)[0]
@@ -577,7 +561,7 @@ func TestDefaultsMatchCPython(t *testing.T) {
 	const script = `
 import json, random, enum, dataclasses
 random.seed(8)
-head = """import enum
+head = """import enum, typing
 from dataclasses import dataclass
 class C(enum.IntEnum):
     A = 1
@@ -593,12 +577,15 @@ class F(enum.Flag):
 class Money:
     cur: str = "EUR"
     n: int = 0
+class Pt(typing.NamedTuple):
+    x: float
+    y: int
 """
-ns = {"__name__": "__main__"}
+ns = {"__name__": "m"}
 exec(head, ns)
 atoms = ["None", "True", "False", "0", "-7", "2**70", "1.5", "1e16", "1e-05", "-0.0", "float('inf')", "float('nan')",
          "'x'", "'it\\'s'", "'\\u00e9\\t\\x00'", "b''", "b'\\x00\\xffa\\'\"'", "C.A", "M.H", "P.X", "P.Y", "F.W",
-         "frozenset()", "Money()", "Money('USD', 5)", "()"]
+         "frozenset()", "Money()", "Money('USD', 5)", "()", "Money", "int", "object", "bytes", "Pt(1.0, 2)", "Pt(x=0.5, y=-1)"]
 def gen(d):
     if d == 0 or random.random() < 0.6:
         return random.choice(atoms)
@@ -622,17 +609,10 @@ print(json.dumps({"src": src, "results": results}))
 		Results []struct{ Name, Expr, JSON string }
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got string
 		err := try(func() {
 			f := l.fields(c)[0]

@@ -3,6 +3,7 @@ package python
 import (
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // This file emulates typing.get_type_hints as aster meets it: the hints of
@@ -160,12 +161,18 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 // written (every annotation under the __future__ import), else the value
 // the def or class body computed, with strings inside kept as strings.
 func (l *Loader) rawAnno(s scope, n *pyparse.Node) Value {
+	isStr := n.Kind == "string" || n.Kind == "concatenated_string"
 	switch {
-	case n.Kind == "string" || n.Kind == "concatenated_string":
+	case s.mod.future && isStr:
+		// The compiler stores the annotation's source: a string
+		// annotation keeps its quotes.
 		str, _ := l.evalString(s, n).(string)
-		return forwardRef(str)
+		return forwardRef(pyjson.StrRepr(str))
 	case s.mod.future:
 		return forwardRef(n.Text())
+	case isStr:
+		str, _ := l.evalString(s, n).(string)
+		return forwardRef(str)
 	}
 	if s.str != nil {
 		s.at = s.str.at

@@ -1,0 +1,233 @@
+package python
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestTypeHintsMatchCPython compares the emulation of typing.get_type_hints
+// (and its fallback to the raw annotations of the whole class or function)
+// with CPython, at two moments: where a Marker class stands (the end of a
+// @service class statement) and once the module has run.
+func TestTypeHintsMatchCPython(t *testing.T) {
+	const script = `
+import dataclasses, json, random, sys, types, typing
+random.seed(10)
+def desc(a):
+    if isinstance(a, str): return "'" + a + "'"
+    if isinstance(a, typing.ForwardRef): return "'" + a.__forward_arg__ + "'"
+    if a is None or a is type(None): return "None"
+    o = typing.get_origin(a)
+    if o is not None:
+        name = "Union" if o is typing.Union else o.__name__
+        return name + "[" + ", ".join(desc(x) for x in typing.get_args(a)) + "]"
+    if isinstance(a, type): return a.__name__
+    return "?"
+def hints(cls):
+    try:
+        h = typing.get_type_hints(cls)
+        return {"fallback": False, "types": {f.name: desc(h[f.name]) for f in dataclasses.fields(cls)}}
+    except Exception:
+        return {"fallback": True, "types": {f.name: desc(f.type) for f in dataclasses.fields(cls)}}
+def fhints(fn):
+    try:
+        return {"fallback": False, "types": {k: desc(v) for k, v in typing.get_type_hints(fn).items()}}
+    except Exception:
+        return {"fallback": True, "types": {k: desc(v) for k, v in fn.__annotations__.items()}}
+def ann():
+    n = random.choice(["A", "B", "C", "int", "str"])
+    return random.choice(["%s", "'%s'", "Optional[%s]", "Optional['%s']", "list['%s']", "list[%s]"]) % n
+cases = []
+for i in range(400):
+    future = random.random() < 0.5
+    fields = [ann() for _ in range(random.randint(1, 3))]
+    params = [ann() for _ in range(random.randint(1, 3))]
+    src = ("from __future__ import annotations\n" if future else "") + (
+        "from dataclasses import dataclass\nfrom typing import TYPE_CHECKING, Optional\n"
+        "if TYPE_CHECKING:\n    from decimal import Decimal as C\n"
+        "@dataclass\nclass A:\n    a: int = 0\n"
+        "@dataclass\nclass D:\n" + "".join("    f%d: %s = None\n" % (j, t) for j, t in enumerate(fields)) +
+        "class S:\n    def m(self, " + ", ".join("p%d: %s" % (j, t) for j, t in enumerate(params[1:])) + ") -> %s: ...\n" % params[0] +
+        "class Marker:\n    pass\n")
+    tail = "@dataclass\nclass B:\n    b: str = ''\n"
+    # typing caches subscriptions, and a function's ForwardRef keeps its
+    # first evaluation: start each module from empty caches.
+    for clear in typing._cleanups:
+        clear()
+    mod = types.ModuleType("m%d" % i)
+    sys.modules[mod.__name__] = mod
+    ns = mod.__dict__
+    try:
+        exec(src, ns)
+    except NameError:
+        continue  # the module itself fails at import
+    early = [hints(ns["D"]), fhints(ns["S"].m)]
+    exec(tail, ns)
+    late = [hints(ns["D"]), fhints(ns["S"].m)]
+    cases.append({"src": src + tail, "early": early, "late": late})
+print(json.dumps(cases))
+`
+	type hintSet struct {
+		Fallback bool
+		Types    map[string]string
+	}
+	var cases []struct {
+		Src         string
+		Early, Late []hintSet
+	}
+	runCPython(t, script, &cases)
+	files := map[string]string{}
+	for i, c := range cases {
+		files[fmt.Sprintf("m%d.py", i)] = c.Src
+	}
+	l := NewLoader(Options{Dir: writeTree(t, files), Env: func(string) string { return "" }})
+	bad, fallbacks := 0, 0
+	for i, c := range cases {
+		mv, err := l.importModule(fmt.Sprintf("m%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := mv.(*module)
+		get := func(name string) Value { v, _ := m.ns.lookup(name, final); return v }
+		d, marker := get("D").(*class), get("Marker").(*class)
+		fn, _ := get("S").(*class).ns.lookup("m", final)
+		for _, moment := range []struct {
+			at   int
+			want []hintSet
+		}{{marker.seqEnd, c.Early}, {final, c.Late}} {
+			var got []hintSet
+			err := try(func() {
+				ch := l.classHints(d, moment.at)
+				cs := hintSet{Fallback: ch.fallback != nil, Types: map[string]string{}}
+				for _, fd := range d.fields {
+					cs.Types[fd.name] = describeHint(ch.byNode[fd.anno])
+				}
+				f := fn.(*function)
+				fh := l.funcHints(f, moment.at)
+				fs := hintSet{Fallback: fh.fallback != nil, Types: map[string]string{}}
+				for _, p := range l.params(f) {
+					if p.anno != nil {
+						fs.Types[p.name] = describeHint(fh.byNode[p.anno])
+					}
+				}
+				fs.Types["return"] = describeHint(fh.byNode[f.node.Child("return_type")])
+				got = []hintSet{cs, fs}
+			})
+			if moment.want[0].Fallback {
+				fallbacks++
+			}
+			if err != nil || !reflect.DeepEqual(got, moment.want) {
+				t.Errorf("m%d.py at %d: got %+v (%v), want %+v\n%s", i, moment.at, got, err, moment.want, c.Src)
+				if bad++; bad > 5 {
+					t.FailNow()
+				}
+			}
+		}
+	}
+	if len(cases) < 200 || fallbacks < 50 {
+		t.Errorf("only %d modules, %d fallbacks", len(cases), fallbacks)
+	}
+}
+
+// describeHint writes a resolved or raw annotation the way the CPython
+// script above does.
+func describeHint(v Value) string {
+	switch x := v.(type) {
+	case forwardRef:
+		return "'" + string(x) + "'"
+	case noneV:
+		return "None"
+	case *class:
+		return x.name
+	case *known:
+		return strings.TrimPrefix(x.name, "builtins.")
+	case *generic:
+		var args []string
+		for _, a := range x.args {
+			args = append(args, describeHint(a))
+		}
+		name := describeHint(x.origin)
+		if isKnown(x.origin, "typing.Union") {
+			name = "Union"
+		}
+		return name + "[" + strings.Join(args, ", ") + "]"
+	}
+	return fmt.Sprintf("?%T", v)
+}
+
+// TestClassIdentityMatchesCPython compares, over random class hierarchies
+// with and without @dataclass and @wire_type, whether a class is a
+// dataclass, its fields, and the wire identity read through its MRO.
+func TestClassIdentityMatchesCPython(t *testing.T) {
+	const script = `
+import dataclasses, json, random, sys, types
+random.seed(11)
+aster = types.ModuleType("aster")
+def wire_type(tag, metadata=None):
+    def deco(cls):
+        ns, _, name = tag.rpartition("/")
+        cls.__wire_type__, cls.__fory_namespace__, cls.__fory_typename__ = tag, ns, name
+        return cls
+    return deco
+aster.wire_type = wire_type
+sys.modules["aster"] = aster
+src = "from dataclasses import dataclass\nfrom aster import wire_type\n"
+names = []
+for i in range(60):
+    base = random.choice([None] + names[-4:]) if names else None
+    decos = ""
+    if random.random() < 0.3:
+        decos += "@wire_type(%r)\n" % random.choice(["ns/T%d" % i, "a/b/T%d" % i, "T%d" % i, "ns/"])
+    if random.random() < 0.6:
+        decos += "@dataclass\n"
+    body = "".join("    %s: int = %d\n" % (f, j) for j, f in enumerate(random.sample(["x", "y", "z"], random.randint(0, 2)))) or "    pass\n"
+    src += decos + "class C%d%s:\n" % (i, "(%s)" % base if base else "") + body
+    names.append("C%d" % i)
+mod = types.ModuleType("m")
+sys.modules["m"] = mod
+exec(src, mod.__dict__)
+out = []
+for n in names:
+    c = getattr(mod, n)
+    dc = dataclasses.is_dataclass(c)
+    pkg = getattr(c, "__fory_namespace__", None) or c.__module__
+    name = getattr(c, "__fory_typename__", c.__qualname__)
+    out.append({"name": n, "dataclass": dc, "fields": [f.name for f in dataclasses.fields(c)] if dc else [], "fqn": pkg + "." + name})
+print(json.dumps({"src": src, "classes": out}))
+`
+	var d struct {
+		Src     string
+		Classes []struct {
+			Name      string
+			Dataclass bool
+			Fields    []string
+			FQN       string
+		}
+	}
+	runCPython(t, script, &d)
+	l, m := loadSource(t, d.Src)
+	dataclasses := 0
+	for _, want := range d.Classes {
+		c := classNamed(m, want.Name)
+		isDC := l.isDataclass(c)
+		fields := []string{}
+		if isDC {
+			dataclasses++
+			for _, f := range l.fields(c) {
+				fields = append(fields, f.name)
+			}
+		}
+		pkg, name := l.fqn(c, nil, m)
+		if want.Fields == nil {
+			want.Fields = []string{}
+		}
+		if isDC != want.Dataclass || !reflect.DeepEqual(fields, want.Fields) || pkg+"."+name != want.FQN {
+			t.Errorf("%s: dataclass %v fields %v fqn %s.%s, want %v %v %s", want.Name, isDC, fields, pkg, name, want.Dataclass, want.Fields, want.FQN)
+		}
+	}
+	if dataclasses < 20 {
+		t.Errorf("only %d dataclasses", dataclasses)
+	}
+}
