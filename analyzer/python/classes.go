@@ -101,16 +101,6 @@ func (l *Loader) knownBases(c *class) []string {
 	return out
 }
 
-// isGenericClass reports whether the class is parameterised by TypeVars.
-func (l *Loader) isGenericClass(c *class) bool {
-	for _, b := range l.knownBases(c) {
-		if b == "typing.Generic" || b == "typing.Protocol" {
-			return true
-		}
-	}
-	return false
-}
-
 // isDataclass reports whether dataclasses.is_dataclass holds for c: it is
 // decorated, or inherits from a dataclass (then with the inherited fields
 // only).

@@ -70,6 +70,7 @@ func TestPositionedErrors(t *testing.T) {
 		{"session without peer", prelude + "@service(scoped='session')\nclass S:\n    pass\n", "m.py:4:1", "peer"},
 		{"inline no default", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, q: R) -> R: ...\n", "m.py:9:23", "no default"},
 		{"star args", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, *r) -> R: ...\n", "m.py:9:23", "*args"},
+		{"context under fallback", "from __future__ import annotations\n" + prelude + "from aster import CallContext\n@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, ctx: CallContext) -> L: ...\n@dataclass\nclass L:\n    y: int = 0\n", "m.py:11:34", "names CallContext"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
 		{"extension feeds a type", prelude + "from fast import R\n" + svcTail, "m.py:7:26", "compiled extension"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},

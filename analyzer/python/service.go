@@ -648,6 +648,20 @@ func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, 
 	fail(m, n, "Use True or False", "idempotent must be True or False")
 }
 
+// isContextParam reports a parameter annotated with aster's CallContext.
+// When the method's hints fell back to raw annotations, a string naming
+// CallContext is refused: which the runtime then drops is not known.
+func (l *Loader) isContextParam(f *function, p param, end int) bool {
+	v := strip(l.methodAnno(f, p.anno, end))
+	if ref, ok := v.(forwardRef); ok {
+		name := strings.Trim(string(ref), "'\"")
+		if name == "CallContext" || strings.HasSuffix(name, ".CallContext") {
+			fail(f.mod, p.anno, "Make every annotation of "+f.name+" resolvable when the @service class statement ends", "parameter %s of %s names CallContext, but the method's type hints fall back to raw annotations; whether the runtime still treats it as the call context cannot be determined", p.name, f.name)
+		}
+	}
+	return isAster(v, "aster.CallContext")
+}
+
 // warnRebound warns when a method annotation resolved when the @service
 // class statement ends names a class whose name the module rebinds later:
 // annotations read afterwards (dataclass fields) see the other class.
@@ -694,10 +708,10 @@ func (l *Loader) privateRoots(s *svc, f *function, d *call) {
 		if p.name == "self" || p.anno == nil {
 			continue
 		}
-		v := strip(l.methodAnno(f, p.anno, s.end))
-		if isAster(v, "aster.CallContext") {
+		if l.isContextParam(f, p, s.end) {
 			continue
 		}
+		v := strip(l.methodAnno(f, p.anno, s.end))
 		s.walkRoots = append(s.walkRoots, typeRoot{v, p.anno, f.mod})
 		break
 	}
@@ -739,7 +753,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		if p.variadic {
 			fail(mod, p.node, "Declare explicit parameters", "*args/**kwargs are not supported in aster methods")
 		}
-		if p.anno != nil && isAster(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
+		if p.anno != nil && l.isContextParam(f, p, s.end) {
 			continue
 		}
 		rest = append(rest, p)
