@@ -143,3 +143,25 @@ func TestExtensionModule(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestEarlierWalkTagsBase: the XLANG walk of a service imported earlier
+// tags a base class first, so a subclass reached by a later service's walk
+// inherits that automatic identity instead of getting its own.
+func TestEarlierWalkTagsBase(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.py": prelude + "@dataclass\nclass Base:\n    x: int = 0\n@service\nclass A:\n    @rpc\n    async def f(self, r: Base) -> Base: ...\n",
+		"b.py": prelude + "import a\n@dataclass\nclass Sub(a.Base):\n    y: int = 0\n@service\nclass B:\n    @rpc\n    async def g(self, r: Sub) -> Sub: ...\n",
+	})
+	var got []string
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }, Warn: func(w *analyzer.Error) { got = append(got, w.Error()) }})
+	res, err := l.Service("b:B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Service.Types) != 1 || res.Service.Types[0].FQN() != "a.Base" || res.Methods[0].RequestWireTag != "a.Base" {
+		t.Errorf("types %v, request wire tag %q; want Sub hashed as a.Base", res.Service.Types, res.Methods[0].RequestWireTag)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "class Sub has no wire identity of its own and inherits Base's (a.Base)") {
+		t.Errorf("warnings %q", got)
+	}
+}

@@ -21,7 +21,6 @@ var patternKinds = map[string]contract.MethodPattern{
 // result assembles the contract model and the manifest descriptors.
 func (l *Loader) result(s *svc) *analyzer.Result {
 	types, classes := l.graph(s)
-	l.walkLoadedServices()
 	cs := &contract.Service{
 		Name: s.name, Version: int32(s.version), SerializationModes: s.modes,
 		Scoped: contract.ScopeKind(s.scope), Types: types,
@@ -98,11 +97,17 @@ func (l *Loader) matchForwardRefs(s *svc, cs *contract.Service, classes map[stri
 }
 
 // walkLoadedServices runs the XLANG walk of every @service class loaded so
-// far, for the automatic tags they give (§7.3).
-func (l *Loader) walkLoadedServices() {
+// far, in the order their class statements ended, up to (not including)
+// until when it is set, for the automatic tags they give (§7.3): a class
+// tagged by an earlier walk passes its tag on to subclasses that a later
+// walk reaches.
+func (l *Loader) walkLoadedServices(until *class) {
 	l.quiet = true
 	defer func() { l.quiet = false }()
 	for _, c := range l.serviceClasses {
+		if c == until {
+			return
+		}
 		if l.walked[c] {
 			continue
 		}

@@ -111,8 +111,10 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		}
 		l.warn(c.mod, c.node, "class %s is not decorated with @service; the service of its base %s is used unchanged", c.name, sc.name)
 	}
+	l.walkLoadedServices(sc)
 	s := l.analyseService(sc)
 	l.walked[sc] = true
+	l.walkLoadedServices(nil)
 	res = l.result(s)
 	if l.held != nil {
 		return nil, l.held
