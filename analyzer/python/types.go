@@ -283,6 +283,7 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 				}
 			})
 			nf := l.nodeField(f, t)
+			l.warnGenericField(c, f, t)
 			node.Fields = append(node.Fields, nf)
 			if nf.Type.Kind == contract.Ref {
 				refs[nf.Type.Target] = true
@@ -313,6 +314,26 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 		out[i] = nodes[k]
 	}
 	return out, byFQN
+}
+
+// warnGenericField warns about a field whose type (or container element)
+// is a parameterised generic dataclass such as Page[Product]: the runtime
+// hashes it as ANY, without a reference to the class.
+func (l *Loader) warnGenericField(c *class, f *dcField, t Value) {
+	t, _ = optionalArm(t)
+	if o, args := originOf(t); isKnown(o, "builtins.list") || isKnown(o, "builtins.set") || isKnown(o, "builtins.frozenset") || isKnown(o, "builtins.dict") {
+		if len(args) == 0 {
+			return
+		}
+		t = args[len(args)-1]
+	}
+	g, ok := t.(*generic)
+	if !ok {
+		return
+	}
+	if k, ok := g.origin.(*class); ok && l.isDataclass(k) {
+		l.warn(f.owner.mod, f.anno(), "field %s of %s is the parameterised generic class %s[…], which the runtime hashes as ANY (no reference to %s); declare a subclass of %s[…] and use it to reference the class", f.name, c.name, k.name, k.name, k.name)
+	}
 }
 
 // nodeField maps a field to its FieldDef shape (§12).
