@@ -174,9 +174,7 @@ func (l *Loader) rawAnno(s scope, n *pyparse.Node) Value {
 		str, _ := l.evalString(s, n).(string)
 		return forwardRef(str)
 	}
-	if s.str != nil {
-		s.at = s.str.at
-	}
+	// Evaluated when the def or class body ran; strings stay strings.
 	s.str, s.raw = nil, true
 	return l.eval(s, n)
 }

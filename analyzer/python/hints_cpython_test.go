@@ -23,6 +23,8 @@ def desc(a):
     if o is not None:
         name = "Union" if o is typing.Union else o.__name__
         return name + "[" + ", ".join(desc(x) for x in typing.get_args(a)) + "]"
+    if isinstance(a, type) and dataclasses.is_dataclass(a):
+        return a.__name__ + "(" + ",".join(f.name for f in dataclasses.fields(a)) + ")"
     if isinstance(a, type): return a.__name__
     return "?"
 def hints(cls):
@@ -40,7 +42,7 @@ def ann():
     n = random.choice(["A", "B", "C", "int", "str"])
     return random.choice(["%s", "'%s'", "Optional[%s]", "Optional['%s']", "list['%s']", "list[%s]"]) % n
 cases = []
-for i in range(400):
+for i in range(1200):
     future = random.random() < 0.5
     fields = [ann() for _ in range(random.randint(1, 3))]
     params = [ann() for _ in range(random.randint(1, 3))]
@@ -52,6 +54,8 @@ for i in range(400):
         "class S:\n    def m(self, " + ", ".join("p%d: %s" % (j, t) for j, t in enumerate(params[1:])) + ") -> %s: ...\n" % params[0] +
         "class Marker:\n    pass\n")
     tail = "@dataclass\nclass B:\n    b: str = ''\n"
+    if random.random() < 0.5:
+        tail += "@dataclass\nclass A:\n    a2: str = ''\n"  # rebinds A after the marker
     # typing caches subscriptions, and a function's ForwardRef keeps its
     # first evaluation: start each module from empty caches.
     for clear in typing._cleanups:
@@ -102,19 +106,26 @@ print(json.dumps(cases))
 				ch := l.classHints(d, moment.at)
 				cs := hintSet{Fallback: ch.fallback != nil, Types: map[string]string{}}
 				for _, fd := range d.fields {
-					cs.Types[fd.name] = describeHint(ch.byNode[fd.anno])
+					cs.Types[fd.name] = l.describeHint(ch.byNode[fd.anno])
 				}
 				f := fn.(*function)
 				fh := l.funcHints(f, moment.at)
 				fs := hintSet{Fallback: fh.fallback != nil, Types: map[string]string{}}
 				for _, p := range l.params(f) {
 					if p.anno != nil {
-						fs.Types[p.name] = describeHint(fh.byNode[p.anno])
+						fs.Types[p.name] = l.describeHint(fh.byNode[p.anno])
 					}
 				}
-				fs.Types["return"] = describeHint(fh.byNode[f.node.Child("return_type")])
+				fs.Types["return"] = l.describeHint(fh.byNode[f.node.Child("return_type")])
 				got = []hintSet{cs, fs}
 			})
+			if moment.at == final && err == nil {
+				// The runtime reads a method's hints once, when the
+				// @service class statement ends; CPython keeps the first
+				// evaluation of a forward reference inside a subscript
+				// for functions, so a later call is not comparable.
+				got, moment.want = got[:1], moment.want[:1]
+			}
 			if moment.want[0].Fallback {
 				fallbacks++
 			}
@@ -133,22 +144,29 @@ print(json.dumps(cases))
 
 // describeHint writes a resolved or raw annotation the way the CPython
 // script above does.
-func describeHint(v Value) string {
+func (l *Loader) describeHint(v Value) string {
 	switch x := v.(type) {
 	case forwardRef:
 		return "'" + string(x) + "'"
 	case noneV:
 		return "None"
 	case *class:
-		return x.name
+		if !l.isDataclass(x) {
+			return x.name
+		}
+		var names []string
+		for _, f := range l.fields(x) {
+			names = append(names, f.name)
+		}
+		return x.name + "(" + strings.Join(names, ",") + ")"
 	case *known:
 		return strings.TrimPrefix(x.name, "builtins.")
 	case *generic:
 		var args []string
 		for _, a := range x.args {
-			args = append(args, describeHint(a))
+			args = append(args, l.describeHint(a))
 		}
-		name := describeHint(x.origin)
+		name := l.describeHint(x.origin)
 		if isKnown(x.origin, "typing.Union") {
 			name = "Union"
 		}
