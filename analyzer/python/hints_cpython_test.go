@@ -52,6 +52,7 @@ for i in range(1200):
         "@dataclass\nclass A:\n    a: int = 0\n"
         "@dataclass\nclass D:\n" + "".join("    f%d: %s = None\n" % (j, t) for j, t in enumerate(fields)) +
         "class S:\n    def m(self, " + ", ".join("p%d: %s" % (j, t) for j, t in enumerate(params[1:])) + ") -> %s: ...\n" % params[0] +
+        ("@dataclass\nclass A:\n    a3: int = 0\n" if random.random() < 0.3 else "") +
         "class Marker:\n    pass\n")
     tail = "@dataclass\nclass B:\n    b: str = ''\n"
     if random.random() < 0.5:
