@@ -402,24 +402,7 @@ def gen(d):
     if r == 8: return "%s | None" % x
     if r == 9: return "Annotated[%s, 'm']" % x
     return "list['%s']" % x.replace("'", "")
-prims = {int: "varint64", str: "string", float: "float64", bool: "bool", bytes: "binary", bytearray: "binary"}
-def el(e):
-    if e is None or e is type(None): return "P:null"
-    if e in prims: return "P:" + prims[e]
-    if isinstance(e, type) and dataclasses.is_dataclass(e): return "R:" + e.__name__
-    return "A"
-def shape(a):
-    opt = False
-    if typing.get_origin(a) is Union:
-        args = typing.get_args(a)
-        non = [x for x in args if x is not type(None)]
-        if len(non) == 1 and len(args) == 2:
-            opt, a = True, non[0]
-    o, args = typing.get_origin(a), typing.get_args(a)
-    if o is list: return ["LIST", el(args[0] if args else None), "", opt]
-    if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
-    if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
-    return ["NONE", el(a), "", opt]
+` + pyFieldShape + `
 def kind(a):
     out = {"nullable": False}
     if typing.get_origin(a) is Union:
@@ -485,28 +468,13 @@ print(json.dumps({"src": src, "results": results}))
 	}
 	runCPython(t, script, &d)
 	l, m := loadSource(t, d.Src)
-	el := func(e contract.Element) string {
-		switch e.Kind {
-		case contract.Primitive:
-			return "P:" + e.Primitive
-		case contract.Ref:
-			return "R:" + strings.TrimPrefix(e.Target, "m.")
-		}
-		return "A"
-	}
-	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
 	bad := 0
 	for _, r := range d.Results {
 		c := classNamed(m, r.Name)
 		var got []any
 		err := try(func() {
 			f := l.fields(c)[0]
-			nf := l.nodeField(f, l.fieldType(c, f, final))
-			key := ""
-			if nf.Container == contract.Map {
-				key = el(nf.Key)
-			}
-			got = []any{containers[nf.Container], el(nf.Type), key, nf.Optional}
+			got = fieldShape(l.nodeField(f, l.fieldType(c, f, final)))
 		})
 		if err != nil {
 			t.Errorf("%s (%s): %v", r.Name, r.Ann, err)
@@ -525,6 +493,49 @@ print(json.dumps({"src": src, "results": results}))
 	if len(d.Results) < 300 {
 		t.Errorf("only %d annotations", len(d.Results))
 	}
+}
+
+// pyFieldShape is Python that maps a resolved annotation to the FieldDef
+// shape [container, element, key, optional] (elements "P:<primitive>",
+// "R:<class name>" or "A"), as fieldShape does for a NodeField.
+const pyFieldShape = `
+prims = {int: "varint64", str: "string", float: "float64", bool: "bool", bytes: "binary", bytearray: "binary"}
+def el(e):
+    if e is None or e is type(None): return "P:null"
+    if e in prims: return "P:" + prims[e]
+    if isinstance(e, type) and dataclasses.is_dataclass(e): return "R:" + e.__name__
+    return "A"
+def shape(a):
+    opt = False
+    if typing.get_origin(a) is typing.Union:
+        args = typing.get_args(a)
+        non = [x for x in args if x is not type(None)]
+        if len(non) == 1 and len(args) == 2:
+            opt, a = True, non[0]
+    o, args = typing.get_origin(a), typing.get_args(a)
+    if o is list: return ["LIST", el(args[0] if args else None), "", opt]
+    if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
+    if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
+    return ["NONE", el(a), "", opt]
+`
+
+// fieldShape is a NodeField's shape as pyFieldShape writes it.
+func fieldShape(nf contract.NodeField) []any {
+	el := func(e contract.Element) string {
+		switch e.Kind {
+		case contract.Primitive:
+			return "P:" + e.Primitive
+		case contract.Ref:
+			return "R:" + e.Target[strings.LastIndexByte(e.Target, '.')+1:]
+		}
+		return "A"
+	}
+	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
+	key := ""
+	if nf.Container == contract.Map {
+		key = el(nf.Key)
+	}
+	return []any{containers[nf.Container], el(nf.Type), key, nf.Optional}
 }
 
 // descriptorKeys returns the type keys of a field descriptor as JSON

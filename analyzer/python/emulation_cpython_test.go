@@ -1,8 +1,10 @@
 package python
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -248,5 +250,64 @@ print(json.dumps({"src": src, "classes": out}))
 	}
 	if dataclasses < 20 {
 		t.Errorf("only %d dataclasses", dataclasses)
+	}
+}
+
+// TestAsterClassesMatchCPython executes the aster dataclass sources of
+// aster_surface.go with CPython (wire_type as aster defines it) and
+// compares each class's FQN and the FieldDef shape of its resolved fields.
+func TestAsterClassesMatchCPython(t *testing.T) {
+	srcs, err := json.Marshal(asterSources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes, err := json.Marshal(asterClasses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import dataclasses, json, sys, types, typing
+` + pyFieldShape + `
+def wire_type(tag, metadata=None):
+    def deco(cls):
+        ns, _, name = tag.rpartition("/")
+        cls.__wire_type__, cls.__fory_namespace__, cls.__fory_typename__ = tag, ns, name
+        return cls
+    return deco
+for name in ["aster", "aster.interceptors", "aster.codec"]:
+    sys.modules[name] = types.ModuleType(name)
+sys.modules["aster.codec"].wire_type = wire_type
+for name, src in json.loads(` + strconv.Quote(string(srcs)) + `).items():
+    m = types.ModuleType(name)
+    sys.modules[name] = m
+    exec(src, m.__dict__)
+out = {}
+for canon, mod in json.loads(` + strconv.Quote(string(classes)) + `).items():
+    cls = getattr(sys.modules[mod], canon.rpartition(".")[2])
+    hints = typing.get_type_hints(cls)
+    pkg = getattr(cls, "__fory_namespace__", "") or cls.__module__
+    out[canon] = {"fqn": pkg + "." + getattr(cls, "__fory_typename__", cls.__qualname__),
+                  "fields": [[f.name] + shape(hints[f.name]) for f in dataclasses.fields(cls)]}
+print(json.dumps(out))
+`
+	var want map[string]struct {
+		FQN    string
+		Fields [][]any
+	}
+	runCPython(t, script, &want)
+	l := NewLoader(Options{Env: func(string) string { return "" }})
+	for canon, w := range want {
+		c := l.asterClass(canon)
+		pkg, name := l.fqn(c, nil, c.mod)
+		var fields [][]any
+		for _, f := range l.fields(c) {
+			fields = append(fields, append([]any{f.name}, fieldShape(l.nodeField(f, l.fieldType(c, f, final)))...))
+		}
+		if pkg+"."+name != w.FQN || !reflect.DeepEqual(fields, w.Fields) {
+			t.Errorf("%s: %s.%s %v, want %s %v", canon, pkg, name, fields, w.FQN, w.Fields)
+		}
+	}
+	if len(want) != len(asterClasses) {
+		t.Errorf("%d classes compared, want %d", len(want), len(asterClasses))
 	}
 }
