@@ -178,22 +178,27 @@ func (l *Loader) describeHint(v Value) string {
 	return fmt.Sprintf("?%T", v)
 }
 
-// TestClassIdentityMatchesCPython compares, over random class hierarchies
-// with and without @dataclass and @wire_type, whether a class is a
-// dataclass, its fields, and the wire identity read through its MRO.
-func TestClassIdentityMatchesCPython(t *testing.T) {
-	const script = `
-import dataclasses, json, random, sys, types
-random.seed(11)
-aster = types.ModuleType("aster")
+// pyWireType is aster's wire_type decorator: the tag, split at its last
+// "/", gives the class's wire identity attributes.
+const pyWireType = `
 def wire_type(tag, metadata=None):
     def deco(cls):
         ns, _, name = tag.rpartition("/")
         cls.__wire_type__, cls.__fory_namespace__, cls.__fory_typename__ = tag, ns, name
         return cls
     return deco
-aster.wire_type = wire_type
-sys.modules["aster"] = aster
+`
+
+// TestClassIdentityMatchesCPython compares, over random class hierarchies
+// with and without @dataclass and @wire_type, whether a class is a
+// dataclass, its fields, and the wire identity read through its MRO.
+func TestClassIdentityMatchesCPython(t *testing.T) {
+	script := `
+import dataclasses, json, random, sys, types
+random.seed(11)
+` + pyWireType + `
+sys.modules["aster"] = types.ModuleType("aster")
+sys.modules["aster"].wire_type = wire_type
 src = "from dataclasses import dataclass\nfrom aster import wire_type\n"
 names = []
 for i in range(60):
@@ -267,13 +272,7 @@ func TestAsterClassesMatchCPython(t *testing.T) {
 	}
 	script := `
 import dataclasses, json, sys, types, typing
-` + pyFieldShape + `
-def wire_type(tag, metadata=None):
-    def deco(cls):
-        ns, _, name = tag.rpartition("/")
-        cls.__wire_type__, cls.__fory_namespace__, cls.__fory_typename__ = tag, ns, name
-        return cls
-    return deco
+` + pyFieldShape + pyWireType + `
 for name in ["aster", "aster.interceptors", "aster.codec"]:
     sys.modules[name] = types.ModuleType(name)
 sys.modules["aster.codec"].wire_type = wire_type
