@@ -2,6 +2,7 @@ package python
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -163,5 +164,38 @@ func TestEarlierWalkTagsBase(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], "class Sub has no wire identity of its own and inherits Base's (a.Base)") {
 		t.Errorf("warnings %q", got)
+	}
+}
+
+// TestInlineMethodSharedAcrossModules: services share one method record for
+// an inherited Mode 2 method, so each uses the request class synthesized
+// for the last service decorated among the modules loaded so far.
+func TestInlineMethodSharedAcrossModules(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.py": prelude + "@service\nclass Base:\n    @rpc\n    async def count(self, contact: str) -> int: ...\n",
+		"b.py": prelude + "import a\n@service\nclass Plus(a.Base):\n    pass\n",
+	})
+	tags := func(specs ...string) []string {
+		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+		var out []string
+		for _, spec := range specs {
+			res, err := l.Service(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, res.Methods[0].RequestWireTag)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		specs, want []string
+	}{
+		{[]string{"a:Base"}, []string{"a/CountRequest"}},
+		{[]string{"a:Base", "b:Plus"}, []string{"a/CountRequest", "b/CountRequest"}},
+		{[]string{"b:Plus", "a:Base"}, []string{"b/CountRequest", "b/CountRequest"}},
+	} {
+		if got := tags(tc.specs...); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v: request tags %v, want %v", tc.specs, got, tc.want)
+		}
 	}
 }

@@ -38,9 +38,9 @@ type Loader struct {
 	// xlangServices are the XLANG @service classes of loaded modules, in
 	// load order (their walks give automatic wire tags).
 	serviceClasses []*class
-	// inline records, per function, the service whose Mode 2 request class
-	// it already produced (§3).
-	inline map[*function]*class
+	// inline records the Mode 2 request classes produced, per function and
+	// module (§3).
+	inline map[inlineKey]*class
 	// undecided is set when an XLANG service of a loaded module could not
 	// be walked, so automatic tags are unknown.
 	undecided error
@@ -118,7 +118,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
+	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {

@@ -20,19 +20,26 @@ func (l *Loader) fieldType(c *class, f *dcField, at int) Value {
 	return v
 }
 
-// synthesize builds the Mode 2 request class of an inline method.
+// synthesize builds the Mode 2 request class of an inline method. The
+// runtime keeps one method record per function: every @service class
+// decorated so far that has the method rewrites its request class, so the
+// class of the last one decorated (in its module) is the one all use.
 func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *class {
-	mod := s.cls.mod
-	if f.cls != s.cls && f.cls != nil && f.cls.service != nil {
-		if f.cls.mod != mod {
-			fail(f.mod, f.node.Child("name"), "Declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s of another module (the runtime rewrites that service's request class)", f.name, f.cls.name)
-		}
-		l.warn(f.mod, f.node.Child("name"), "inline method %s is inherited from service %s: the runtime shares one request class %s between both services; declare the method in %s to make it explicit", f.name, f.cls.name, pascal(alias)+"Request", s.cls.name)
+	sharers := l.inlineSharers(f, alias)
+	owner := s.cls
+	if len(sharers) > 0 {
+		owner = sharers[len(sharers)-1]
 	}
-	if prev, ok := l.inline[f]; ok {
-		if prev.mod != mod {
-			fail(f.mod, f.node.Child("name"), "Use a request dataclass", "inline method %s is shared by services in different modules", f.name)
+	mod := owner.mod
+	if len(sharers) > 1 {
+		var names []string
+		for _, k := range sharers {
+			names = append(names, k.name)
 		}
+		l.warn(f.mod, f.node.Child("name"), "inline method %s is shared by the services %s: the runtime keeps one method record, so all of them use the request class %s/%sRequest synthesized for %s, the last one decorated; give each service its own method, or use a request dataclass", alias, strings.Join(names, ", "), mod.name, pascal(alias), owner.name)
+	}
+	k := inlineKey{f, mod}
+	if prev, ok := l.inline[k]; ok {
 		return prev
 	}
 	name := pascal(alias) + "Request"
@@ -73,8 +80,33 @@ func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *clas
 		}
 		c.synthFields = append(c.synthFields, df)
 	}
-	l.inline[f] = c
+	l.inline[k] = c
 	return c
+}
+
+// inlineKey is a Mode 2 request class: its function and module.
+type inlineKey struct {
+	f   *function
+	mod *module
+}
+
+// inlineSharers are the @service classes loaded so far, in decoration
+// order, whose method name resolves to f.
+func (l *Loader) inlineSharers(f *function, name string) []*class {
+	var out []*class
+	for _, k := range l.serviceClasses {
+		_ = try(func() {
+			for _, b := range l.mro(k) {
+				if v, ok := b.ns.lookup(name, final); ok {
+					if v == f {
+						out = append(out, k)
+					}
+					return
+				}
+			}
+		})
+	}
+	return out
 }
 
 func (l *Loader) synthDefault(m *module, n *pyparse.Node, df *dcField) {
