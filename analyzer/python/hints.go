@@ -1,6 +1,9 @@
 package python
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"github.com/asterkit/aster/internal/pyjson"
@@ -52,12 +55,15 @@ type hints struct {
 // classHints are get_type_hints(c) at moment at: every annotation of every
 // class in the MRO, each in its declaring class's module.
 func (l *Loader) classHints(c *class, at int) *hints {
+	mro := l.mro(c)
+	if !slices.ContainsFunc(mro, lateClass) {
+		at = 0 // computed by the class bodies: the same at every moment
+	}
 	k := hintsKey{c, at}
 	if h, ok := l.hintCache[k]; ok {
 		return h
 	}
 	h := &hints{byNode: map[*pyparse.Node]Value{}}
-	mro := l.mro(c)
 	eval := func(raw bool) *nameError {
 		for i := len(mro) - 1; i >= 0; i-- {
 			owner := mro[i]
@@ -92,6 +98,14 @@ func (l *Loader) classHints(c *class, at int) *hints {
 	}
 	l.hintCache[k] = h
 	return h
+}
+
+// lateClass reports whether a class has an annotation that
+// get_type_hints evaluates later than the class body (one with a string).
+func lateClass(c *class) bool {
+	return slices.ContainsFunc(c.fields, func(d *fieldDecl) bool {
+		return lateAnno(c, d) || strings.ContainsAny(d.anno.Text(), "'\"")
+	})
 }
 
 // lateAnno reports whether a field annotation is evaluated by
