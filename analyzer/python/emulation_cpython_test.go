@@ -151,6 +151,8 @@ func (l *Loader) describeHint(v Value) string {
 	switch x := v.(type) {
 	case forwardRef:
 		return "'" + string(x) + "'"
+	case nestedRef:
+		return "'" + string(x) + "'"
 	case noneV:
 		return "None"
 	case *class:

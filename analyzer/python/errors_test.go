@@ -199,3 +199,23 @@ func TestInlineMethodSharedAcrossModules(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkResolvesRawStrings: when a class's hints fail as the @service
+// class statement ends, the runtime's XLANG walk evaluates each raw string
+// field type on its own in the service's namespace: X is reached and
+// tagged, Later (not bound yet) is skipped.
+func TestWalkResolvesRawStrings(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude +
+		"@dataclass\nclass X:\n    n: int = 0\n@dataclass\nclass Holder:\n    x: X = None\n    later: Later = None\n" +
+		"@service\nclass S:\n    @rpc\n    async def b(self, req: Holder) -> Holder: ...\n" +
+		"@dataclass\nclass Later:\n    s: str = ''\n"}, "m:S")
+	tags := map[string]string{}
+	for _, f := range res.Methods[0].Fields {
+		if f.WireTag != nil {
+			tags[f.Name] = *f.WireTag
+		}
+	}
+	if tags["x"] != "m.X" || tags["later"] != "" {
+		t.Errorf("wire tags %v, want x: m.X and later untagged", tags)
+	}
+}

@@ -134,7 +134,7 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 		v := l.evalString(s, n)
 		if str, ok := v.(string); ok && s.anno {
 			if s.raw {
-				return forwardRef(str)
+				return nestedRef(str)
 			}
 			if s.str != nil {
 				return l.evalStringAnno(*s.str, n, str)

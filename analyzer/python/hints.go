@@ -93,7 +93,7 @@ func (l *Loader) classHints(c *class, at int) *hints {
 			l.warnAt(ne.Error, "name '%s' is not defined when the runtime reads the type hints of class %s, so all its fields keep their raw annotations (string annotations hash as ANY and the classes they name leave the type graph); import '%s' at run time, not only under TYPE_CHECKING", ne.name, c.name, ne.name)
 		} else if l.classHints(c, final).fallback == nil {
 			// (When the hints fail for good, that warning says more.)
-			l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime's walk reads the raw annotations of class %s and gives no automatic wire tag to the classes they name; define '%s' above the @service class, or give those classes @wire_type", ne.name, c.name, ne.name)
+			l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime's walk reads the raw annotations of class %s and gives no automatic wire tag to what a string annotation names that is not defined yet; define '%s' above the @service class, or give those classes @wire_type", ne.name, c.name, ne.name)
 		}
 	}
 	l.hintCache[k] = h

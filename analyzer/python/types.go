@@ -201,15 +201,32 @@ func (l *Loader) xlangWalk(s *svc) {
 			c.autoTag = true
 		}
 		for _, f := range l.fields(c) {
-			t := l.fieldType(c, f, s.end)
+			t := l.walkString(s, l.fieldType(c, f, s.end), f.anno())
 			walkType(t, func(k *class) { visit(k, f.anno(), f.owner.mod) })
 		}
 		onStack[c] = false
 		done[c] = true
 	}
 	for _, r := range s.walkRoots {
-		walkType(r.v, func(k *class) { visit(k, r.node, r.mod) })
+		walkType(l.walkString(s, r.v, r.node), func(k *class) { visit(k, r.node, r.mod) })
 	}
+}
+
+// walkString is what the XLANG walk makes of a type that stayed a string
+// (a raw annotation): it evaluates it in the service's namespace as the
+// @service class statement ends (module globals, then the class body); a
+// name not bound then makes it skip the type. Other types are unchanged.
+func (l *Loader) walkString(s *svc, v Value, at *pyparse.Node) Value {
+	ref, ok := v.(forwardRef)
+	if !ok {
+		return v
+	}
+	sc := scope{mod: s.cls.mod, cls: s.cls, at: s.end, modFirst: true, anno: true}
+	var out Value
+	if tryName(func() { out = strip(l.evalStringAnno(sc, at, string(ref))) }) != nil {
+		return nil
+	}
+	return out
 }
 
 // anno returns the field's annotation node (the class node for Mode 2).

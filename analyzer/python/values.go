@@ -62,6 +62,10 @@ type generic struct {
 // a class or function whose hints the runtime could not resolve.
 type forwardRef string
 
+// nestedRef is a string inside a subscript of such a raw annotation
+// (typing.ForwardRef): unlike a forwardRef, nothing resolves it later.
+type nestedRef string
+
 // pipeUnion is a PEP 604 union (types.UnionType): no origin on 3.11.
 type pipeUnion struct{ args []Value }
 
