@@ -112,6 +112,8 @@ func TestEmulatedWithWarning(t *testing.T) {
 			"a.B", "m.py:8:1: class R has no wire identity of its own and inherits P's (a/B)"},
 		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    y: int = 0\n" + svcTail,
 			"m.R", "m.py:6:1: class R is not decorated with @dataclass but inherits from a dataclass"},
+		{"unknown name in a string annotation", prelude + "@dataclass\nclass R:\n    x: 'Nope' = None\n    y: int = 0\n" + svcTail,
+			"m.R", "m.py:5:8: name 'Nope' is not defined when the runtime reads the type hints of class R: all its fields keep their raw annotations"},
 		{"mode 2 names", prelude + "@service\nclass S:\n    @rpc\n    async def get_user(self, id: str) -> int: ...\n    @rpc\n    async def getUser(self, id: int) -> int: ...\n",
 			"m.GetUserRequest", "m.py:6:5: the request class GetUserRequest synthesized for method getUser (m.py:8) and the request class GetUserRequest synthesized for method get_user (m.py:6)"},
 	} {

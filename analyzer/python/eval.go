@@ -72,7 +72,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		case name == "__name__":
 			return s.mod.name
 		}
-		panic(&nameError{Error: posErr(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name), name: name})
+		panic(&nameError{Error: posErr(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
 	}
 	if f, ok := v.(*failed); ok {
 		useFailed(s.mod, n, name, f)
@@ -199,7 +199,7 @@ func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 		}
 		e := posErr(s.mod, at, "Define or import the name before it is used", "in string annotation %q: %s", src, msg)
 		if ne != nil {
-			panic(&nameError{Error: e, name: ne.name, inString: true})
+			panic(&nameError{Error: e, name: ne.name, inString: true, typeChecking: ne.typeChecking})
 		}
 		panic(e)
 	}

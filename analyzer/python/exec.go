@@ -117,6 +117,9 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		}
 	case "if_statement":
 		if l.isTypeChecking(m, cls, st.Child("condition")) {
+			if cls == nil {
+				recordTypeChecking(m, st.Child("consequence"))
+			}
 			for _, c := range st.ChildrenOf("alternative") {
 				if c.Kind == "else_clause" {
 					l.execBody(m, cls, c.Child("body").Children())
@@ -135,6 +138,31 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		}
 	case "delete_statement":
 		l.bindTargets(m, cls, st, "is deleted")
+	}
+}
+
+// recordTypeChecking notes the names an `if TYPE_CHECKING:` body imports,
+// which are never bound at run time (for the warnings).
+func recordTypeChecking(m *module, body *pyparse.Node) {
+	if body == nil {
+		return
+	}
+	for _, st := range body.Children() {
+		if st.Kind != "import_statement" && st.Kind != "import_from_statement" {
+			continue
+		}
+		for _, c := range st.ChildrenOf("name") {
+			t := c
+			if c.Kind == "aliased_import" {
+				t = c.Child("alias")
+			} else if c.Kind == "dotted_name" {
+				t = c.NamedChildren()[0]
+			}
+			if m.typeChecking == nil {
+				m.typeChecking = map[string]bool{}
+			}
+			m.typeChecking[ident(t.Text())] = true
+		}
 	}
 }
 

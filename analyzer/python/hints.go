@@ -22,6 +22,9 @@ type nameError struct {
 	// inString is set when the name is inside a string annotation (a
 	// forward reference, resolved late).
 	inString bool
+	// typeChecking is set when the module imports the name only under
+	// `if TYPE_CHECKING:`.
+	typeChecking bool
 }
 
 // tryName runs f and returns the nameError it raised, if any.
@@ -90,7 +93,11 @@ func (l *Loader) classHints(c *class, at int) *hints {
 		h.fallback = ne
 		eval(true)
 		if at == final {
-			l.warnAt(ne.Error, "name '%s' is not defined when the runtime reads the type hints of class %s, so all its fields keep their raw annotations (string annotations hash as ANY and the classes they name leave the type graph); import '%s' at run time, not only under TYPE_CHECKING", ne.name, c.name, ne.name)
+			why, fix := "is not defined when the runtime reads", "define or import '"+ne.name+"' at module level"
+			if ne.typeChecking {
+				why, fix = "is imported only under TYPE_CHECKING, so the runtime cannot read", "import '"+ne.name+"' at run time, not only under TYPE_CHECKING"
+			}
+			l.warnAt(ne.Error, "name '%s' %s the type hints of class %s: all its fields keep their raw annotations (string annotations hash as ANY and the classes they name leave the type graph); %s", ne.name, why, c.name, fix)
 		} else if l.classHints(c, final).fallback == nil {
 			// (When the hints fail for good, that warning says more.)
 			l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime's walk reads the raw annotations of class %s and gives no automatic wire tag to what a string annotation names that is not defined yet; define '%s' above the @service class, or give those classes @wire_type", ne.name, c.name, ne.name)

@@ -160,6 +160,8 @@ type module struct {
 	// src is the source of a module that is not read from a file (aster's
 	// own modules).
 	src string
+	// typeChecking are the names imported only under `if TYPE_CHECKING:`.
+	typeChecking map[string]bool
 }
 
 // namespace maps names to their bindings over time.
