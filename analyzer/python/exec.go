@@ -151,19 +151,29 @@ func recordTypeChecking(m *module, body *pyparse.Node) {
 		if st.Kind != "import_statement" && st.Kind != "import_from_statement" {
 			continue
 		}
-		for _, c := range st.ChildrenOf("name") {
-			t := c
-			if c.Kind == "aliased_import" {
-				t = c.Child("alias")
-			} else if c.Kind == "dotted_name" {
-				t = c.NamedChildren()[0]
-			}
+		for _, t := range importTargets(st) {
 			if m.typeChecking == nil {
 				m.typeChecking = map[string]bool{}
 			}
 			m.typeChecking[ident(t.Text())] = true
 		}
 	}
+}
+
+// importTargets are the identifier nodes an import statement binds: the
+// alias, or the first part of a dotted module name.
+func importTargets(st *pyparse.Node) []*pyparse.Node {
+	var out []*pyparse.Node
+	for _, c := range st.ChildrenOf("name") {
+		t := c
+		if c.Kind == "aliased_import" {
+			t = c.Child("alias")
+		} else if c.Kind == "dotted_name" {
+			t = c.NamedChildren()[0]
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // isTypeChecking reports whether an if condition is typing.TYPE_CHECKING.
@@ -214,13 +224,7 @@ func (l *Loader) bindConditional(m *module, cls *class, n *pyparse.Node) {
 			l.bindFailed(m, cls, n.Child("name"), "is bound conditionally")
 			return
 		case "import_statement", "import_from_statement":
-			for _, c := range n.ChildrenOf("name") {
-				t := c
-				if c.Kind == "aliased_import" {
-					t = c.Child("alias")
-				} else if c.Kind == "dotted_name" {
-					t = c.NamedChildren()[0]
-				}
+			for _, t := range importTargets(n) {
 				l.bindFailed(m, cls, t, "is bound conditionally")
 			}
 			return
