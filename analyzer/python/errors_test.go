@@ -71,7 +71,6 @@ func TestPositionedErrors(t *testing.T) {
 		{"session without peer", prelude + "@service(scoped='session')\nclass S:\n    pass\n", "m.py:4:1", "peer"},
 		{"inline no default", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, q: R) -> R: ...\n", "m.py:9:23", "no default"},
 		{"star args", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, *r) -> R: ...\n", "m.py:9:23", "*args"},
-		{"context under fallback", "from __future__ import annotations\n" + prelude + "from aster import CallContext\n@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, ctx: CallContext) -> L: ...\n@dataclass\nclass L:\n    y: int = 0\n", "m.py:11:34", "names CallContext"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
 		{"extension feeds a type", prelude + "from fast import R\n" + svcTail, "m.py:7:26", "compiled extension"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},
@@ -219,5 +218,19 @@ func TestWalkResolvesRawStrings(t *testing.T) {
 	}
 	if tags["x"] != "m.X" || tags["later"] != "" {
 		t.Errorf("wire tags %v, want x: m.X and later untagged", tags)
+	}
+}
+
+// TestContextParamUnderFallback: when a method's hints fall back to raw
+// annotations, the runtime still drops a parameter whose annotation string
+// names CallContext, and matches the remaining strings by name suffix.
+func TestContextParamUnderFallback(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude + "from typing import Optional\nfrom aster import CallContext\n" +
+		"@dataclass\nclass R:\n    l: Optional[L] = None\n" +
+		"@service\nclass S:\n    @rpc\n    async def a(self, r: R, ctx: CallContext) -> L: ...\n    @rpc\n    async def b(self, r: R) -> R: ...\n" +
+		"@dataclass\nclass L:\n    y: int = 0\n"}, "m:S")
+	a := res.Methods[0]
+	if a.RequestStyle != "explicit" || a.RequestType != "R" || a.ResponseType != "L" {
+		t.Errorf("method a: %s request %s, response %s; want explicit R → L", a.RequestStyle, a.RequestType, a.ResponseType)
 	}
 }

@@ -651,15 +651,13 @@ func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, 
 }
 
 // isContextParam reports a parameter annotated with aster's CallContext.
-// When the method's hints fell back to raw annotations, a string naming
-// CallContext is refused: which the runtime then drops is not known.
+// When the method's hints fell back to raw annotations, the runtime also
+// takes a string whose last dotted part is "CallContext" for one.
 func (l *Loader) isContextParam(f *function, p param, end int) bool {
 	v := strip(l.methodAnno(f, p.anno, end))
 	if ref, ok := v.(forwardRef); ok {
-		name := strings.Trim(string(ref), "'\"")
-		if name == "CallContext" || strings.HasSuffix(name, ".CallContext") {
-			fail(f.mod, p.anno, "Make every annotation of "+f.name+" resolvable when the @service class statement ends", "parameter %s of %s names CallContext, but the method's type hints fall back to raw annotations; whether the runtime still treats it as the call context cannot be determined", p.name, f.name)
-		}
+		parts := strings.Split(string(ref), ".")
+		return parts[len(parts)-1] == "CallContext"
 	}
 	return isAster(v, "aster.CallContext")
 }
