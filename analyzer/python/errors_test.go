@@ -234,3 +234,26 @@ func TestContextParamUnderFallback(t *testing.T) {
 		t.Errorf("method a: %s request %s, response %s; want explicit R → L", a.RequestStyle, a.RequestType, a.ResponseType)
 	}
 }
+
+// TestSuffixMatchFollowsHashOrder: a request type that stayed a string is
+// the first hashed type, in hashing order, whose FQN ends with it; the order
+// is the graph's (leaves first), not the alphabet's.
+func TestSuffixMatchFollowsHashOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, field, want string
+	}{
+		{"independent", "n: int = 0", "Item"},                    // m.Item is hashed before z.Item
+		{"m.Item references z.Item", "o: Other = None", "Other"}, // z.Item (class Other) first
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude + "from typing import Optional\n" +
+				"@wire_type('z/Item')\n@dataclass\nclass Other:\n    later: Optional[Later] = None\n" +
+				"@dataclass\nclass Item:\n    " + tc.field + "\n" +
+				"@service\nclass S:\n    @rpc\n    async def a(self, r: Item) -> Other: ...\n    @rpc\n    async def b(self, r: Item) -> Later: ...\n" +
+				"@dataclass\nclass Later:\n    y: int = 0\n"}, "m:S")
+			if got := res.Methods[1].RequestType; got != tc.want {
+				t.Errorf("method b's request matched %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -117,9 +117,9 @@ func lateClass(c *class) bool {
 
 // lateAnno reports whether a field annotation is evaluated by
 // get_type_hints rather than when the class body runs (a string, or any
-// annotation under the __future__ import). d nil asks about the module.
+// annotation under the __future__ import).
 func lateAnno(c *class, d *fieldDecl) bool {
-	return c.mod.future || (d != nil && d.anno.Kind == "string")
+	return c.mod.future || d.anno.Kind == "string" || d.anno.Kind == "concatenated_string"
 }
 
 // fieldScope is where get_type_hints evaluates a field annotation of class
@@ -159,7 +159,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 			var v Value
 			ne := tryName(func() { v = l.eval(s, n) })
 			if ne != nil {
-				if !ne.inString && n.Kind != "string" && !f.mod.future {
+				if !ne.inString && n.Kind != "string" && n.Kind != "concatenated_string" && !f.mod.future {
 					panic(ne) // the def statement itself fails at import
 				}
 				return ne
