@@ -257,3 +257,13 @@ func TestSuffixMatchFollowsHashOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingAsterModule: aster's modules are all known, so importing one
+// aster 0.2.0 lacks fails the import, as at run time, even if nothing uses it.
+func TestMissingAsterModule(t *testing.T) {
+	_, err := analyse(t, map[string]string{"m.py": "import aster.nothing\n" + prelude + "@service\nclass S:\n    pass\n"}, "m:S")
+	var re *RuntimeImportError
+	if !errors.As(err, &re) || err.Error() != "Cannot import module 'm': No module named 'aster.nothing'" {
+		t.Fatalf("got %v (%T)", err, err)
+	}
+}

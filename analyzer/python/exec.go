@@ -2,6 +2,7 @@ package python
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -413,6 +414,9 @@ func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name, targe
 		var ie *ImportError
 		var ee *extensionError
 		switch {
+		case errors.As(err, &ie) && strings.HasPrefix(ie.Name, "aster."):
+			// aster's modules are all known: the import fails now.
+			panic(&RuntimeImportError{Msg: fmt.Sprintf("No module named '%s'", ie.Name)})
 		case errors.As(err, &ie):
 			hint := "Put the module on --python-path, or keep it out of the contract"
 			if len(ie.Searched) > 0 {
@@ -497,7 +501,8 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 			}
 		}
 		if _, isAster := asterModules[name]; aerr != nil && isAster {
-			panic(&ImportNameError{Name: attr, From: name})
+			// The location of aster's own sources is not known statically.
+			panic(&RuntimeImportError{Msg: fmt.Sprintf("cannot import name '%s' from '%s' (unknown location)", attr, name)})
 		}
 		if aerr != nil {
 			v = &failed{err: posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}

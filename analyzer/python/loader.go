@@ -90,18 +90,17 @@ func (e *AttributeError) Error() string {
 	return fmt.Sprintf("Module '%s' has no attribute '%s'", e.Module, e.Name)
 }
 
-// ImportNameError is a name imported from an aster module that aster
-// 0.2.0 does not have: the import fails as it does at run time.
-type ImportNameError struct {
+// RuntimeImportError is an import in the analysed modules that fails at
+// import time as it does at run time: a name or module that aster 0.2.0
+// does not have.
+type RuntimeImportError struct {
 	Module string // the --service module whose import failed
-	Name   string // the missing name
-	From   string // the aster module it was imported from
+	Msg    string // Python's ImportError message
 }
 
-// Error is the reference's wording (the location of aster's own sources is
-// not known statically).
-func (e *ImportNameError) Error() string {
-	return fmt.Sprintf("Cannot import module '%s': cannot import name '%s' from '%s' (unknown location)", e.Module, e.Name, e.From)
+// Error is the reference's wording.
+func (e *RuntimeImportError) Error() string {
+	return fmt.Sprintf("Cannot import module '%s': %s", e.Module, e.Msg)
 }
 
 // NotServiceError is a --service class without @service.
@@ -258,7 +257,7 @@ func catch(err *error) {
 			*err = e
 		case *ImportError:
 			*err = e
-		case *ImportNameError:
+		case *RuntimeImportError:
 			*err = e
 		case *nameError:
 			*err = e.Error

@@ -72,7 +72,7 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		if errors.As(err, &ee) {
 			return nil, ee.err
 		}
-		var ne *ImportNameError
+		var ne *RuntimeImportError
 		if errors.As(err, &ne) {
 			ne.Module = modName
 		}
