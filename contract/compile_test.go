@@ -251,18 +251,24 @@ func nodesFromDump(t *testing.T, d dump) *Service {
 func TestCompileEveryDump(t *testing.T) {
 	// Dumps whose graph the compiler does not order as the reference yet,
 	// with the open issue that covers each; remove an entry when it passes.
-	pending := map[string]string{
-		"17_generics_protocols/manifest.dump.json/Catalog": "issue 10",
+	// hiddenEdges are graph edges that a dump cannot show: the source
+	// reaches the target only through annotations that hash as ANY, yet
+	// the reference's Tarjan walk follows them, so they order the hashing
+	// (svc_generics.py: ListRequest.on_item is Optional[Callable[[Product],
+	// None]], ListRequest.kind is type[Product]).
+	hiddenEdges := map[string]map[string][]string{
+		"17_generics_protocols/manifest.dump.json/Catalog": {"catalog.ListRequest": {"catalog.Product"}},
 	}
 	dir := testenv.Vectors(t)
 	for _, path := range dumpFiles(t) {
 		rel, _ := filepath.Rel(dir, path)
 		for _, d := range readDumps(t, path) {
 			t.Run(rel+"/"+d.Service, func(t *testing.T) {
-				if issue, ok := pending[rel+"/"+d.Service]; ok {
-					t.Skipf("not reproduced yet (%s)", issue)
+				svc := nodesFromDump(t, d)
+				for _, n := range svc.Types {
+					n.Edges = hiddenEdges[rel+"/"+d.Service][n.FQN()]
 				}
-				c, err := Compile(nodesFromDump(t, d))
+				c, err := Compile(svc)
 				if err != nil {
 					t.Fatal(err)
 				}

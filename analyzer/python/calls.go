@@ -48,6 +48,8 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 		fname = f.name
 	case *call:
 		fname = f.fn
+	case *class:
+		fname = f.asterName
 	}
 	skip := notEvaluated[fname]
 	c := &call{fn: fname, node: n}
@@ -83,6 +85,9 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 			return c
 		}
 	case *class:
+		if recorded[f.asterName] {
+			return c
+		}
 		return &instance{cls: f, args: c.args, kwargs: c.kwargs}
 	}
 	fail(s.mod, n, hintStatic, "the call %s cannot be evaluated statically", strings.TrimSpace(fnNode.Text())+"(…)")

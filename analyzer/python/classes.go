@@ -101,14 +101,11 @@ func (l *Loader) knownBases(c *class) []string {
 	return out
 }
 
-// isGenericClass reports whether the class is parameterised by TypeVars.
-func (l *Loader) isGenericClass(c *class) bool {
-	for _, b := range l.knownBases(c) {
-		if b == "typing.Generic" || b == "typing.Protocol" {
-			return true
-		}
-	}
-	return false
+// isDataclass reports whether dataclasses.is_dataclass holds for c: it is
+// decorated, or inherits from a dataclass (then with the inherited fields
+// only).
+func (l *Loader) isDataclass(c *class) bool {
+	return c.dataclass != nil || l.inheritsDataclass(c)
 }
 
 // inheritsDataclass reports a class with a dataclass among its bases.
@@ -556,6 +553,9 @@ func isTrue(v Value) bool { b, ok := v.(bool); return ok && b }
 
 // dcOption returns a keyword of the class's dataclass decorator.
 func dcOption(c *class, name string) Value {
+	if c.dataclass == nil {
+		return nil
+	}
 	if k, ok := c.dataclass.kw(name); ok {
 		return k.v
 	}

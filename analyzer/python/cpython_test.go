@@ -127,13 +127,7 @@ func TestConstantsMatchCPython(t *testing.T) {
 		Want []*string
 	}
 	runCPython(t, cpythonExprs, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad, compared := 0, 0
 	for i, want := range d.Want {
 		v, _ := m.ns.lookup("E"+strconv.Itoa(i), final)
@@ -245,17 +239,10 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []string
 		err := try(func() {
 			for _, f := range l.fields(c) {
@@ -326,17 +313,10 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []string
 		var first string
 		err := try(func() {
@@ -385,16 +365,27 @@ from typing import *
 random.seed(6)
 head = """import datetime, enum
 from dataclasses import dataclass
-from typing import Any, Annotated, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+from typing import Any, Annotated, Callable, Dict, FrozenSet, Generic, List, Literal, NamedTuple, Optional, Protocol, Set, Tuple, TypedDict, TypeVar, Union
+T = TypeVar("T")
 @dataclass
 class D:
     x: int = 0
 class E(enum.Enum):
     A = 1
+class Pt(NamedTuple):
+    x: float
+class TD(TypedDict):
+    w: int
+class Pr(Protocol):
+    def f(self) -> int: ...
+@dataclass
+class Page(Generic[T]):
+    items: list[T] = None
 """
 ns = {"__name__": "__main__"}
 exec(head, ns)
-atoms = ["int", "str", "float", "bool", "bytes", "bytearray", "None", "Any", "datetime.datetime", "D", "E", "list", "dict", "List", "Dict", "Set", "FrozenSet", "Tuple"]
+atoms = ["int", "str", "float", "bool", "bytes", "bytearray", "None", "Any", "datetime.datetime", "D", "E", "list", "dict", "List", "Dict", "Set", "FrozenSet", "Tuple",
+         "T", "Pt", "TD", "Pr", "Page", "Page[D]", "Callable[[D], None]", "type[D]", "type", "Literal['a', 'b']"]
 def gen(d):
     if d == 0 or random.random() < 0.35:
         return random.choice(atoms)
@@ -411,24 +402,7 @@ def gen(d):
     if r == 8: return "%s | None" % x
     if r == 9: return "Annotated[%s, 'm']" % x
     return "list['%s']" % x.replace("'", "")
-prims = {int: "varint64", str: "string", float: "float64", bool: "bool", bytes: "binary", bytearray: "binary"}
-def el(e):
-    if e is None or e is type(None): return "P:null"
-    if e in prims: return "P:" + prims[e]
-    if isinstance(e, type) and dataclasses.is_dataclass(e): return "R:" + e.__name__
-    return "A"
-def shape(a):
-    opt = False
-    if typing.get_origin(a) is Union:
-        args = typing.get_args(a)
-        non = [x for x in args if x is not type(None)]
-        if len(non) == 1 and len(args) == 2:
-            opt, a = True, non[0]
-    o, args = typing.get_origin(a), typing.get_args(a)
-    if o is list: return ["LIST", el(args[0] if args else None), "", opt]
-    if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
-    if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
-    return ["NONE", el(a), "", opt]
+` + pyFieldShape + `
 def kind(a):
     out = {"nullable": False}
     if typing.get_origin(a) is Union:
@@ -493,36 +467,14 @@ print(json.dumps({"src": src, "results": results}))
 		}
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
-	el := func(e contract.Element) string {
-		switch e.Kind {
-		case contract.Primitive:
-			return "P:" + e.Primitive
-		case contract.Ref:
-			return "R:" + strings.TrimPrefix(e.Target, "m.")
-		}
-		return "A"
-	}
-	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got []any
 		err := try(func() {
 			f := l.fields(c)[0]
-			nf := l.nodeField(f, l.fieldType(f, final))
-			key := ""
-			if nf.Container == contract.Map {
-				key = el(nf.Key)
-			}
-			got = []any{containers[nf.Container], el(nf.Type), key, nf.Optional}
+			got = fieldShape(l.nodeField(f, l.fieldType(c, f, final)))
 		})
 		if err != nil {
 			t.Errorf("%s (%s): %v", r.Name, r.Ann, err)
@@ -541,6 +493,49 @@ print(json.dumps({"src": src, "results": results}))
 	if len(d.Results) < 300 {
 		t.Errorf("only %d annotations", len(d.Results))
 	}
+}
+
+// pyFieldShape is Python that maps a resolved annotation to the FieldDef
+// shape [container, element, key, optional] (elements "P:<primitive>",
+// "R:<class name>" or "A"), as fieldShape does for a NodeField.
+const pyFieldShape = `
+prims = {int: "varint64", str: "string", float: "float64", bool: "bool", bytes: "binary", bytearray: "binary"}
+def el(e):
+    if e is None or e is type(None): return "P:null"
+    if e in prims: return "P:" + prims[e]
+    if isinstance(e, type) and dataclasses.is_dataclass(e): return "R:" + e.__name__
+    return "A"
+def shape(a):
+    opt = False
+    if typing.get_origin(a) is typing.Union:
+        args = typing.get_args(a)
+        non = [x for x in args if x is not type(None)]
+        if len(non) == 1 and len(args) == 2:
+            opt, a = True, non[0]
+    o, args = typing.get_origin(a), typing.get_args(a)
+    if o is list: return ["LIST", el(args[0] if args else None), "", opt]
+    if o in (set, frozenset): return ["SET", el(args[0] if args else None), "", opt]
+    if o is dict: return ["MAP", el(args[1] if len(args) > 1 else None), el(args[0] if args else None), opt]
+    return ["NONE", el(a), "", opt]
+`
+
+// fieldShape is a NodeField's shape as pyFieldShape writes it.
+func fieldShape(nf contract.NodeField) []any {
+	el := func(e contract.Element) string {
+		switch e.Kind {
+		case contract.Primitive:
+			return "P:" + e.Primitive
+		case contract.Ref:
+			return "R:" + e.Target[strings.LastIndexByte(e.Target, '.')+1:]
+		}
+		return "A"
+	}
+	containers := map[contract.ContainerKind]string{contract.NoContainer: "NONE", contract.List: "LIST", contract.Set: "SET", contract.Map: "MAP"}
+	key := ""
+	if nf.Container == contract.Map {
+		key = el(nf.Key)
+	}
+	return []any{containers[nf.Container], el(nf.Type), key, nf.Optional}
 }
 
 // descriptorKeys returns the type keys of a field descriptor as JSON
@@ -577,7 +572,7 @@ func TestDefaultsMatchCPython(t *testing.T) {
 	const script = `
 import json, random, enum, dataclasses
 random.seed(8)
-head = """import enum
+head = """import enum, typing
 from dataclasses import dataclass
 class C(enum.IntEnum):
     A = 1
@@ -593,12 +588,15 @@ class F(enum.Flag):
 class Money:
     cur: str = "EUR"
     n: int = 0
+class Pt(typing.NamedTuple):
+    x: float
+    y: int
 """
-ns = {"__name__": "__main__"}
+ns = {"__name__": "m"}
 exec(head, ns)
 atoms = ["None", "True", "False", "0", "-7", "2**70", "1.5", "1e16", "1e-05", "-0.0", "float('inf')", "float('nan')",
          "'x'", "'it\\'s'", "'\\u00e9\\t\\x00'", "b''", "b'\\x00\\xffa\\'\"'", "C.A", "M.H", "P.X", "P.Y", "F.W",
-         "frozenset()", "Money()", "Money('USD', 5)", "()"]
+         "frozenset()", "Money()", "Money('USD', 5)", "()", "Money", "int", "object", "bytes", "Pt(1.0, 2)", "Pt(x=0.5, y=-1)"]
 def gen(d):
     if d == 0 or random.random() < 0.6:
         return random.choice(atoms)
@@ -622,17 +620,10 @@ print(json.dumps({"src": src, "results": results}))
 		Results []struct{ Name, Expr, JSON string }
 	}
 	runCPython(t, script, &d)
-	dir := writeTree(t, map[string]string{"m.py": d.Src})
-	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
-	mv, err := l.importModule("m")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := mv.(*module)
+	l, m := loadSource(t, d.Src)
 	bad := 0
 	for _, r := range d.Results {
-		v, _ := m.ns.lookup(r.Name, final)
-		c := v.(*class)
+		c := classNamed(m, r.Name)
 		var got string
 		err := try(func() {
 			f := l.fields(c)[0]

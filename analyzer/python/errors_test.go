@@ -2,6 +2,7 @@ package python
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -70,9 +71,6 @@ func TestPositionedErrors(t *testing.T) {
 		{"session without peer", prelude + "@service(scoped='session')\nclass S:\n    pass\n", "m.py:4:1", "peer"},
 		{"inline no default", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R, q: R) -> R: ...\n", "m.py:9:23", "no default"},
 		{"star args", prelude + "@dataclass\nclass R:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, *r) -> R: ...\n", "m.py:9:23", "*args"},
-		{"wire collision", prelude + "@wire_type('a/B')\n@dataclass\nclass R:\n    x: int = 0\n@wire_type('a/B')\n@dataclass\nclass Q:\n    x: int = 0\n@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> Q: ...\n", "m.py:14:32", "share the wire name"},
-		{"inherited identity", prelude + "@wire_type('a/B')\n@dataclass\nclass P:\n    x: int = 0\n@dataclass\nclass R(P):\n    y: int = 0\n" + svcTail, "m.py:13:26", "inherit the wire identity"},
-		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    pass\n" + svcTail, "m.py:11:32", "not a dataclass but inherits"},
 		{"module assignment", prelude + "@dataclass\nclass R:\n    __module__ = 'x'\n    x: int = 0\n" + svcTail, "m.py:5:5", "__module__"},
 		{"extension feeds a type", prelude + "from fast import R\n" + svcTail, "m.py:7:26", "compiled extension"},
 		{"relative beyond top", "from . import x\n", "m.py:1:6", "relative import"},
@@ -98,10 +96,174 @@ func TestPositionedErrors(t *testing.T) {
 	}
 }
 
+// TestEmulatedWithWarning covers what the runtime completes deterministically
+// although the author probably meant something else: the result is the
+// runtime's, with one warning at the class or annotation to change.
+func TestEmulatedWithWarning(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		types     string // the FQNs of the graph, sorted
+		warning   string // position and start of the message
+	}{
+		{"wire collision", prelude + "@wire_type('a/B')\n@dataclass\nclass R:\n    x: int = 0\n@wire_type('a/B')\n@dataclass\nclass Q:\n    y: str = ''\n@service\nclass S:\n    @rpc\n    async def a(self, r: R) -> Q: ...\n",
+			"a.B", "m.py:9:1: class R (m.py:5) and class Q (m.py:9) share the wire name a.B"},
+		{"inherited identity", prelude + "@wire_type('a/B')\n@dataclass\nclass P:\n    x: int = 0\n@dataclass\nclass R(P):\n    y: int = 0\n" + svcTail,
+			"a.B", "m.py:8:1: class R has no wire identity of its own and inherits P's (a/B)"},
+		{"undecorated subclass", prelude + "@dataclass\nclass P:\n    x: int = 0\nclass R(P):\n    y: int = 0\n" + svcTail,
+			"m.R", "m.py:6:1: class R is not decorated with @dataclass but inherits from a dataclass"},
+		{"unknown name in a string annotation", prelude + "@dataclass\nclass R:\n    x: 'Nope' = None\n    y: int = 0\n" + svcTail,
+			"m.R", "m.py:5:8: name 'Nope' is not defined when the runtime reads the type hints of class R: all its fields keep their raw annotations"},
+		{"mode 2 names", prelude + "@service\nclass S:\n    @rpc\n    async def get_user(self, id: str) -> int: ...\n    @rpc\n    async def getUser(self, id: int) -> int: ...\n",
+			"m.GetUserRequest", "m.py:6:5: the request class GetUserRequest synthesized for method getUser (m.py:8) and the request class GetUserRequest synthesized for method get_user (m.py:6)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{"m.py": tc.src})
+			var got []string
+			l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }, Warn: func(w *analyzer.Error) { got = append(got, w.Error()) }})
+			res, err := l.Service("m:S")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fqns []string
+			for _, n := range res.Service.Types {
+				fqns = append(fqns, n.FQN())
+			}
+			if strings.Join(fqns, " ") != tc.types {
+				t.Errorf("types %v, want %s", fqns, tc.types)
+			}
+			if len(got) != 1 || !strings.HasPrefix(got[0], tc.warning) {
+				t.Errorf("warnings %q, want one %s…", got, tc.warning)
+			}
+		})
+	}
+}
+
 func TestExtensionModule(t *testing.T) {
 	_, err := analyse(t, map[string]string{"ext.cpython-311-x86_64-linux-gnu.so": "", "ext.py": ""}, "ext:S")
 	var ae *analyzer.Error
 	if !errors.As(err, &ae) || ae.File != "ext.cpython-311-x86_64-linux-gnu.so" || !strings.Contains(ae.Msg, "compiled extension") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestEarlierWalkTagsBase: the XLANG walk of a service imported earlier
+// tags a base class first, so a subclass reached by a later service's walk
+// inherits that automatic identity instead of getting its own.
+func TestEarlierWalkTagsBase(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.py": prelude + "@dataclass\nclass Base:\n    x: int = 0\n@service\nclass A:\n    @rpc\n    async def f(self, r: Base) -> Base: ...\n",
+		"b.py": prelude + "import a\n@dataclass\nclass Sub(a.Base):\n    y: int = 0\n@service\nclass B:\n    @rpc\n    async def g(self, r: Sub) -> Sub: ...\n",
+	})
+	var got []string
+	l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }, Warn: func(w *analyzer.Error) { got = append(got, w.Error()) }})
+	res, err := l.Service("b:B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Service.Types) != 1 || res.Service.Types[0].FQN() != "a.Base" || res.Methods[0].RequestWireTag != "a.Base" {
+		t.Errorf("types %v, request wire tag %q; want Sub hashed as a.Base", res.Service.Types, res.Methods[0].RequestWireTag)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "class Sub has no wire identity of its own and inherits Base's (a.Base)") {
+		t.Errorf("warnings %q", got)
+	}
+}
+
+// TestInlineMethodSharedAcrossModules: services share one method record for
+// an inherited Mode 2 method, so each uses the request class synthesized
+// for the last service decorated among the modules loaded so far.
+func TestInlineMethodSharedAcrossModules(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.py": prelude + "@service\nclass Base:\n    @rpc\n    async def count(self, contact: str) -> int: ...\n",
+		"b.py": prelude + "import a\n@service\nclass Plus(a.Base):\n    pass\n",
+	})
+	tags := func(specs ...string) []string {
+		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+		var out []string
+		for _, spec := range specs {
+			res, err := l.Service(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, res.Methods[0].RequestWireTag)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		specs, want []string
+	}{
+		{[]string{"a:Base"}, []string{"a/CountRequest"}},
+		{[]string{"a:Base", "b:Plus"}, []string{"a/CountRequest", "b/CountRequest"}},
+		{[]string{"b:Plus", "a:Base"}, []string{"b/CountRequest", "b/CountRequest"}},
+	} {
+		if got := tags(tc.specs...); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v: request tags %v, want %v", tc.specs, got, tc.want)
+		}
+	}
+}
+
+// TestWalkResolvesRawStrings: when a class's hints fail as the @service
+// class statement ends, the runtime's XLANG walk evaluates each raw string
+// field type on its own in the service's namespace: X is reached and
+// tagged, Later (not bound yet) is skipped.
+func TestWalkResolvesRawStrings(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude +
+		"@dataclass\nclass X:\n    n: int = 0\n@dataclass\nclass Holder:\n    x: X = None\n    later: Later = None\n" +
+		"@service\nclass S:\n    @rpc\n    async def b(self, req: Holder) -> Holder: ...\n" +
+		"@dataclass\nclass Later:\n    s: str = ''\n"}, "m:S")
+	tags := map[string]string{}
+	for _, f := range res.Methods[0].Fields {
+		if f.WireTag != nil {
+			tags[f.Name] = *f.WireTag
+		}
+	}
+	if tags["x"] != "m.X" || tags["later"] != "" {
+		t.Errorf("wire tags %v, want x: m.X and later untagged", tags)
+	}
+}
+
+// TestContextParamUnderFallback: when a method's hints fall back to raw
+// annotations, the runtime still drops a parameter whose annotation string
+// names CallContext, and matches the remaining strings by name suffix.
+func TestContextParamUnderFallback(t *testing.T) {
+	res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude + "from typing import Optional\nfrom aster import CallContext\n" +
+		"@dataclass\nclass R:\n    l: Optional[L] = None\n" +
+		"@service\nclass S:\n    @rpc\n    async def a(self, r: R, ctx: CallContext) -> L: ...\n    @rpc\n    async def b(self, r: R) -> R: ...\n" +
+		"@dataclass\nclass L:\n    y: int = 0\n"}, "m:S")
+	a := res.Methods[0]
+	if a.RequestStyle != "explicit" || a.RequestType != "R" || a.ResponseType != "L" {
+		t.Errorf("method a: %s request %s, response %s; want explicit R → L", a.RequestStyle, a.RequestType, a.ResponseType)
+	}
+}
+
+// TestSuffixMatchFollowsHashOrder: a request type that stayed a string is
+// the first hashed type, in hashing order, whose FQN ends with it; the order
+// is the graph's (leaves first), not the alphabet's.
+func TestSuffixMatchFollowsHashOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, field, want string
+	}{
+		{"independent", "n: int = 0", "Item"},                    // m.Item is hashed before z.Item
+		{"m.Item references z.Item", "o: Other = None", "Other"}, // z.Item (class Other) first
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, _ := mustAnalyse(t, map[string]string{"m.py": "from __future__ import annotations\n" + prelude + "from typing import Optional\n" +
+				"@wire_type('z/Item')\n@dataclass\nclass Other:\n    later: Optional[Later] = None\n" +
+				"@dataclass\nclass Item:\n    " + tc.field + "\n" +
+				"@service\nclass S:\n    @rpc\n    async def a(self, r: Item) -> Other: ...\n    @rpc\n    async def b(self, r: Item) -> Later: ...\n" +
+				"@dataclass\nclass Later:\n    y: int = 0\n"}, "m:S")
+			if got := res.Methods[1].RequestType; got != tc.want {
+				t.Errorf("method b's request matched %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMissingAsterModule: aster's modules are all known, so importing one
+// aster 0.2.0 lacks fails the import, as at run time, even if nothing uses it.
+func TestMissingAsterModule(t *testing.T) {
+	_, err := analyse(t, map[string]string{"m.py": "import aster.nothing\n" + prelude + "@service\nclass S:\n    pass\n"}, "m:S")
+	var re *RuntimeImportError
+	if !errors.As(err, &re) || err.Error() != "Cannot import module 'm': No module named 'aster.nothing'" {
+		t.Fatalf("got %v (%T)", err, err)
 	}
 }

@@ -26,6 +26,9 @@ type scope struct {
 	anno bool
 	// str, when set, is where string annotations are evaluated.
 	str *scope
+	// raw keeps string annotations as strings (forward references), as
+	// the raw __annotations__ hold them.
+	raw bool
 }
 
 // ident normalises an identifier to NFKC.
@@ -69,7 +72,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		case name == "__name__":
 			return s.mod.name
 		}
-		fail(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name)
+		panic(&nameError{Error: posErr(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
 	}
 	if f, ok := v.(*failed); ok {
 		useFailed(s.mod, n, name, f)
@@ -130,6 +133,9 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 	case "string", "concatenated_string":
 		v := l.evalString(s, n)
 		if str, ok := v.(string); ok && s.anno {
+			if s.raw {
+				return nestedRef(str)
+			}
 			if s.str != nil {
 				return l.evalStringAnno(*s.str, n, str)
 			}
@@ -180,13 +186,22 @@ func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 		fail(s.mod, at, "Write a valid type expression", "the string annotation %q is not an expression", src)
 	}
 	var v Value
-	if err := try(func() { v = l.eval(s, f.Root.NamedChildren()[0].NamedChildren()[0]) }); err != nil {
+	var ne *nameError
+	err = try(func() { ne = tryName(func() { v = l.eval(s, f.Root.NamedChildren()[0].NamedChildren()[0]) }) })
+	if ne != nil {
+		err = ne.Error
+	}
+	if err != nil {
 		// Report at the string, with the inner message.
 		msg := err.Error()
 		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, s.mod.file) {
 			msg = msg[i+2:]
 		}
-		fail(s.mod, at, "Define or import the name before it is used", "in string annotation %q: %s", src, msg)
+		e := posErr(s.mod, at, "Define or import the name before it is used", "in string annotation %q: %s", src, msg)
+		if ne != nil {
+			panic(&nameError{Error: e, name: ne.name, inString: true, typeChecking: ne.typeChecking})
+		}
+		panic(e)
 	}
 	return v
 }
@@ -226,7 +241,11 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 			fail(s.mod, n, "Break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)
 		}
 	case *knownModule:
-		return knownAttr(o.name, name)
+		v, ok := l.knownAttr(o.name, name)
+		if !ok {
+			fail(s.mod, n, "aster "+asterVersion+" has no such name; check the spelling", "module '%s' has no attribute '%s'", o.name, name)
+		}
+		return v
 	case *known:
 		switch o.name {
 		case "aster.SerializationMode":

@@ -3,6 +3,7 @@ package python
 import (
 	"errors"
 	"math/big"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -37,6 +38,9 @@ type class struct {
 	fieldsCache []*dcField
 	// unique is the @enum.unique decorator, if any.
 	unique *pyparse.Node
+	// asterName is the canonical name of one of aster's own dataclasses
+	// ("aster.CallContext"), empty for other classes.
+	asterName string
 }
 
 // fieldDecl is an annotated name in a class body.
@@ -115,6 +119,9 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		}
 	case "if_statement":
 		if l.isTypeChecking(m, cls, st.Child("condition")) {
+			if cls == nil {
+				recordTypeChecking(m, st.Child("consequence"))
+			}
 			for _, c := range st.ChildrenOf("alternative") {
 				if c.Kind == "else_clause" {
 					l.execBody(m, cls, c.Child("body").Children())
@@ -134,6 +141,41 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 	case "delete_statement":
 		l.bindTargets(m, cls, st, "is deleted")
 	}
+}
+
+// recordTypeChecking notes the names an `if TYPE_CHECKING:` body imports,
+// which are never bound at run time (for the warnings).
+func recordTypeChecking(m *module, body *pyparse.Node) {
+	if body == nil {
+		return
+	}
+	for _, st := range body.Children() {
+		if st.Kind != "import_statement" && st.Kind != "import_from_statement" {
+			continue
+		}
+		for _, t := range importTargets(st) {
+			if m.typeChecking == nil {
+				m.typeChecking = map[string]bool{}
+			}
+			m.typeChecking[ident(t.Text())] = true
+		}
+	}
+}
+
+// importTargets are the identifier nodes an import statement binds: the
+// alias, or the first part of a dotted module name.
+func importTargets(st *pyparse.Node) []*pyparse.Node {
+	var out []*pyparse.Node
+	for _, c := range st.ChildrenOf("name") {
+		t := c
+		if c.Kind == "aliased_import" {
+			t = c.Child("alias")
+		} else if c.Kind == "dotted_name" {
+			t = c.NamedChildren()[0]
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // isTypeChecking reports whether an if condition is typing.TYPE_CHECKING.
@@ -184,13 +226,7 @@ func (l *Loader) bindConditional(m *module, cls *class, n *pyparse.Node) {
 			l.bindFailed(m, cls, n.Child("name"), "is bound conditionally")
 			return
 		case "import_statement", "import_from_statement":
-			for _, c := range n.ChildrenOf("name") {
-				t := c
-				if c.Kind == "aliased_import" {
-					t = c.Child("alias")
-				} else if c.Kind == "dotted_name" {
-					t = c.NamedChildren()[0]
-				}
+			for _, t := range importTargets(n) {
 				l.bindFailed(m, cls, t, "is bound conditionally")
 			}
 			return
@@ -383,6 +419,9 @@ func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name, targe
 		var ie *ImportError
 		var ee *extensionError
 		switch {
+		case errors.As(err, &ie) && strings.HasPrefix(ie.Name, "aster."):
+			// aster's modules are all known: the import fails now.
+			panic(&RuntimeImportError{Msg: fmt.Sprintf("No module named '%s'", ie.Name)})
 		case errors.As(err, &ie):
 			hint := "Put the module on --python-path, or keep it out of the contract"
 			if len(ie.Searched) > 0 {
@@ -466,6 +505,10 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 				v, aerr = sub, nil
 			}
 		}
+		if _, isAster := asterModules[name]; aerr != nil && isAster {
+			// The location of aster's own sources is not known statically.
+			panic(&RuntimeImportError{Msg: fmt.Sprintf("cannot import name '%s' from '%s' (unknown location)", attr, name)})
+		}
 		if aerr != nil {
 			v = &failed{err: posErr(m, nameNode, "Check the import", "cannot import name '%s' from '%s'", attr, name)}
 		} else if sm, ok := src.(*module); ok && sm.globals[attr] != nil {
@@ -487,7 +530,8 @@ func (l *Loader) importStar(m *module, cls *class, st *pyparse.Node, src Value) 
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			l.bindName(m, cls, n, knownAttr(strings.TrimSuffix(prefix, "."), n))
+			v, _ := l.knownAttr(strings.TrimSuffix(prefix, "."), n)
+			l.bindName(m, cls, n, v)
 		}
 		return
 	}
@@ -544,7 +588,10 @@ func dotted(n *pyparse.Node) string {
 func (l *Loader) moduleAttr(src Value, attr string, at int) (Value, error) {
 	switch m := src.(type) {
 	case *knownModule:
-		return knownAttr(m.name, attr), nil
+		if v, ok := l.knownAttr(m.name, attr); ok {
+			return v, nil
+		}
+		return nil, &AttributeError{Module: m.name, Name: attr}
 	case *module:
 		if v, ok := m.ns.lookup(attr, at); ok {
 			return v, nil

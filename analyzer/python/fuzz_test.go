@@ -41,7 +41,8 @@ func FuzzAnalyze(f *testing.F) {
 			var ie *ImportError
 			var at *AttributeError
 			var ns *NotServiceError
-			if !errors.As(err, &ae) && !errors.As(err, &ie) && !errors.As(err, &at) && !errors.As(err, &ns) {
+			var ne *RuntimeImportError
+			if !errors.As(err, &ae) && !errors.As(err, &ie) && !errors.As(err, &at) && !errors.As(err, &ns) && !errors.As(err, &ne) {
 				t.Fatalf("unexpected error type %T: %v", err, err)
 			}
 			return

@@ -31,6 +31,23 @@ func analyse(t *testing.T, files map[string]string, spec string) (*analyzer.Resu
 	return NewLoader(Options{Dir: dir, Env: func(string) string { return "" }}).Service(spec)
 }
 
+// loadSource executes src as module m and returns the loader and module.
+func loadSource(t *testing.T, src string) (*Loader, *module) {
+	t.Helper()
+	l := NewLoader(Options{Dir: writeTree(t, map[string]string{"m.py": src}), Env: func(string) string { return "" }})
+	mv, err := l.importModule("m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, mv.(*module)
+}
+
+// classNamed returns the class a module binds to name at its end.
+func classNamed(m *module, name string) *class {
+	v, _ := m.ns.lookup(name, final)
+	return v.(*class)
+}
+
 // mustAnalyse analyses and compiles a service.
 func mustAnalyse(t *testing.T, files map[string]string, spec string) (*analyzer.Result, *contract.Compiled) {
 	t.Helper()

@@ -1,15 +1,16 @@
 package python
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // knownModule is a modelled module (aster, typing, dataclasses, …).
 type knownModule struct{ name string }
 
 // knownModules are the modules modelled rather than read.
 var knownModules = map[string]bool{
-	"aster": true, "aster.decorators": true, "aster.codec": true, "aster.metadata": true,
-	"aster.rpc_types": true, "aster.capabilities": true, "aster.interceptors": true,
-	"aster.interceptors.base": true, "dataclasses": true, "typing": true,
+	"dataclasses": true, "typing": true,
 	"typing_extensions": true, "collections": true, "collections.abc": true, "enum": true,
 	"datetime": true, "decimal": true, "uuid": true, "pyfory": true, "__future__": true,
 }
@@ -18,6 +19,9 @@ var knownModules = map[string]bool{
 var knownAttrs = map[string]string{}
 
 func init() {
+	for m := range asterModules {
+		knownModules[m] = true
+	}
 	def := func(canon string, homes ...string) {
 		attr := canon[strings.LastIndexByte(canon, '.')+1:]
 		knownAttrs[canon] = canon
@@ -35,6 +39,8 @@ func init() {
 	def("aster.SerializationMode", "aster.rpc_types")
 	def("aster.RpcScope", "aster.rpc_types")
 	def("aster.CallContext", "aster.interceptors", "aster.interceptors.base")
+	def("aster.RetryPolicy", "aster.rpc_types")
+	def("aster.ExponentialBackoff", "aster.rpc_types")
 	for _, a := range []string{"any_of", "all_of"} {
 		def("aster."+a, "aster.capabilities")
 	}
@@ -89,14 +95,41 @@ var pyforyPrimitive = map[string]string{
 // serializationModes are the members of aster.SerializationMode.
 var serializationModes = map[string]bool{"XLANG": true, "NATIVE": true, "ROW": true, "JSON": true}
 
-// knownAttr returns the attribute of a modelled module.
-func knownAttr(mod, attr string) Value {
+// knownAttr returns the attribute of a modelled module; ok is false for a
+// name that an aster module does not have.
+func (l *Loader) knownAttr(mod, attr string) (v Value, ok bool) {
 	name := mod + "." + attr
+	// A package attribute named like a submodule is the name the package
+	// binds last: aster.service is the decorator, not the module.
 	if c, ok := knownAttrs[name]; ok {
-		return &known{c}
+		if _, ok := asterClasses[c]; ok {
+			return l.asterClass(c), true
+		}
+		return &known{c}, true
 	}
 	if knownModules[name] {
-		return &knownModule{name}
+		return &knownModule{name}, true
 	}
-	return &opaque{name}
+	if names, isAster := asterModules[mod]; isAster && names != nil && !slices.Contains(names, attr) {
+		return nil, false
+	}
+	return &opaque{name}, true
+}
+
+// asterClass returns one of aster's own dataclasses, executing the
+// module that defines it on first use.
+func (l *Loader) asterClass(canon string) *class {
+	modName := asterClasses[canon]
+	m, ok := l.asterMods[modName]
+	if !ok {
+		m = &module{name: modName, file: strings.ReplaceAll(modName, ".", "/") + ".py", src: asterSources[modName]}
+		l.asterMods[modName] = m
+		if err := l.exec(m); err != nil {
+			panic(err)
+		}
+	}
+	v, _ := m.ns.lookup(canon[strings.LastIndexByte(canon, '.')+1:], final)
+	c := v.(*class)
+	c.asterName = canon
+	return c
 }

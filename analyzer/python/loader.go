@@ -24,6 +24,9 @@ type Options struct {
 	// Warn receives the warnings docs/python.md asks for (nil: none
 	// are reported). The CLI prints "Warning: " + w.Error().
 	Warn func(w *analyzer.Error)
+	// Strict turns every warning into an error: Service fails with the
+	// first one instead of passing it to Warn.
+	Strict bool
 }
 
 // Loader loads and analyses Python modules; parsed modules are cached
@@ -35,19 +38,27 @@ type Loader struct {
 	// xlangServices are the XLANG @service classes of loaded modules, in
 	// load order (their walks give automatic wire tags).
 	serviceClasses []*class
-	// inline records, per function, the service whose Mode 2 request class
-	// it already produced (docs/python.md "Methods").
-	inline    map[*function]*class
-	typeCache map[fieldKey]Value
+	// inline records the Mode 2 request classes produced, per function and
+	// module (docs/python.md "Methods").
+	inline map[inlineKey]*class
 	// undecided is set when an XLANG service of a loaded module could not
 	// be walked, so automatic tags are unknown.
 	undecided error
 	walked    map[*class]bool
 	warnFn    func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
-	quiet bool
-	dirs  *dirCache
-	ahead *prefetcher
+	quiet     bool
+	dirs      *dirCache
+	ahead     *prefetcher
+	hintCache map[hintsKey]*hints
+	// warned are the warnings already reported.
+	warned map[string]bool
+	// strict holds the warnings back as errors; held is the first one.
+	strict bool
+	held   *analyzer.Error
+	// asterMods are aster's own modules that define dataclasses, executed
+	// from asterSources.
+	asterMods map[string]*module
 }
 
 type root struct{ display, dir string }
@@ -79,6 +90,19 @@ func (e *AttributeError) Error() string {
 	return fmt.Sprintf("Module '%s' has no attribute '%s'", e.Module, e.Name)
 }
 
+// RuntimeImportError is an import in the analysed modules that fails at
+// import time as it does at run time: a name or module that aster 0.2.0
+// does not have.
+type RuntimeImportError struct {
+	Module string // the --service module whose import failed
+	Msg    string // Python's ImportError message
+}
+
+// Error is the reference's wording.
+func (e *RuntimeImportError) Error() string {
+	return fmt.Sprintf("Cannot import module '%s': %s", e.Module, e.Msg)
+}
+
 // NotServiceError is a --service class without @service.
 type NotServiceError struct{ Name string }
 
@@ -93,7 +117,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[*function]*class{}, typeCache: map[fieldKey]Value{}, walked: map[*class]bool{}, warnFn: o.Warn,
+	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {
@@ -132,6 +156,11 @@ type module struct {
 	// globals are the names some function declares global.
 	globals map[string]*pyparse.Node
 	classes []*class
+	// src is the source of a module that is not read from a file (aster's
+	// own modules).
+	src string
+	// typeChecking are the names imported only under `if TYPE_CHECKING:`.
+	typeChecking map[string]bool
 }
 
 // namespace maps names to their bindings over time.
@@ -196,8 +225,27 @@ func posErr(m *module, n *pyparse.Node, hint, format string, args ...any) *analy
 
 // warn reports a warning at a node.
 func (l *Loader) warn(m *module, n *pyparse.Node, format string, args ...any) {
-	if l.warnFn != nil && !l.quiet {
-		l.warnFn(posErr(m, n, "", format, args...))
+	l.report(posErr(m, n, "", format, args...))
+}
+
+// warnAt reports a warning at the position of an error.
+func (l *Loader) warnAt(at *analyzer.Error, format string, args ...any) {
+	l.report(&analyzer.Error{File: at.File, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// report passes a warning on, once; in strict mode it keeps the first one
+// as the error of the service being analysed.
+func (l *Loader) report(w *analyzer.Error) {
+	if l.quiet || l.warned[w.Error()] {
+		return
+	}
+	l.warned[w.Error()] = true
+	switch {
+	case l.strict && l.held == nil:
+		w.Hint = "Make the behaviour explicit as the message says, or drop --strict (which makes every warning an error)"
+		l.held = w
+	case !l.strict && l.warnFn != nil:
+		l.warnFn(w)
 	}
 }
 
@@ -209,6 +257,10 @@ func catch(err *error) {
 			*err = e
 		case *ImportError:
 			*err = e
+		case *RuntimeImportError:
+			*err = e
+		case *nameError:
+			*err = e.Error
 		default:
 			panic(r)
 		}
@@ -332,7 +384,13 @@ func (l *Loader) exec(m *module) (err error) {
 		return nil
 	}
 	m.ns = newNamespace()
-	f, perr := l.ahead.take(m)
+	var f *pyparse.File
+	var perr error
+	if m.src != "" {
+		f, perr = pyparse.Parse([]byte(m.src))
+	} else {
+		f, perr = l.ahead.take(m)
+	}
 	if perr != nil {
 		return perr
 	}

@@ -3,6 +3,7 @@ package python
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
@@ -119,9 +120,51 @@ func (l *Loader) pyRepr(v Value) (string, bool) {
 			return "frozenset()", true
 		}
 	case *instance:
+		if slices.Contains(l.knownBases(x.cls), "typing.NamedTuple") {
+			return l.namedTupleRepr(x)
+		}
 		return l.instanceRepr(x)
+	case *class:
+		// str() and repr() of a class object; enum classes render
+		// differently and are not needed.
+		if f, _ := l.enumFlavour(x); f == "" {
+			return "<class '" + x.mod.name + "." + x.qualname + "'>", true
+		}
+	case *known:
+		if name, ok := strings.CutPrefix(x.name, "builtins."); ok && builtinNames[name] {
+			return "<class '" + name + "'>", true
+		}
 	}
 	return "", false
+}
+
+// namedTupleRepr renders a typing.NamedTuple instance built from
+// arguments for every field: Name(x=…, y=…).
+func (l *Loader) namedTupleRepr(in *instance) (string, bool) {
+	fs := in.cls.fields
+	if len(in.args) > len(fs) {
+		return "", false
+	}
+	vals := map[string]Value{}
+	for i, a := range in.args {
+		vals[fs[i].name] = a
+	}
+	for _, k := range in.kwargs {
+		vals[k.name] = k.v
+	}
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		v, ok := vals[f.name]
+		if !ok {
+			return "", false
+		}
+		r, ok := l.pyRepr(v)
+		if !ok {
+			return "", false
+		}
+		parts[i] = f.name + "=" + r
+	}
+	return in.cls.name + "(" + strings.Join(parts, ", ") + ")", true
 }
 
 // instanceRepr renders a frozen dataclass instance's repr.

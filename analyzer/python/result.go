@@ -20,8 +20,7 @@ var patternKinds = map[string]contract.MethodPattern{
 
 // result assembles the contract model and the manifest descriptors.
 func (l *Loader) result(s *svc) *analyzer.Result {
-	types := l.graph(s)
-	l.walkLoadedServices()
+	types, classes := l.graph(s)
 	cs := &contract.Service{
 		Name: s.name, Version: int32(s.version), SerializationModes: s.modes,
 		Scoped: contract.ScopeKind(s.scope), Types: types,
@@ -29,6 +28,7 @@ func (l *Loader) result(s *svc) *analyzer.Result {
 	if len(cs.SerializationModes) == 0 {
 		cs.SerializationModes = []string{"xlang"}
 	}
+	l.matchForwardRefs(s, cs, classes)
 	res := &analyzer.Result{Service: cs, Scoped: s.scoped}
 	for _, m := range s.methods {
 		cm := contract.Method{
@@ -56,12 +56,58 @@ func (l *Loader) methodType(v Value) contract.MethodType {
 	return contract.MethodType{}
 }
 
+// matchForwardRefs replaces request and response types that stayed strings
+// (a method whose hints fell back to its raw annotations) by the hashed
+// type the runtime picks: the first, in hashing order, whose FQN is the
+// string or ends with "." + the string. None is the runtime's LookupError.
+func (l *Loader) matchForwardRefs(s *svc, cs *contract.Service, classes map[string]*class) {
+	var order []string
+	match := func(m *method, v Value, at *pyparse.Node) Value {
+		ref, ok := v.(forwardRef)
+		if !ok {
+			return v
+		}
+		if order == nil {
+			c, err := contract.Compile(cs)
+			if err != nil {
+				panic(err)
+			}
+			order = []string{}
+			for _, t := range c.Types {
+				order = append(order, t.FQN)
+			}
+		}
+		for _, fqn := range order {
+			if fqn == string(ref) || strings.HasSuffix(fqn, "."+string(ref)) {
+				l.warn(m.fn.mod, at, "method %s: the runtime matches the string %q by name suffix and picks %s, the first such type in hashing order", m.name, string(ref), fqn)
+				return classes[fqn]
+			}
+		}
+		why := "its type hints cannot be resolved"
+		if ne := l.funcHints(m.fn, s.end).fallback; ne != nil {
+			why = "name '" + ne.name + "' is not defined when the runtime resolves its type hints"
+		}
+		fail(m.fn.mod, at, "Define "+string(ref)+" above the @service class, or make it reachable from another method", "method %s: %s, so %q stays a string and no hashed type is named so (the reference fails with LookupError)", m.name, why, string(ref))
+		return nil
+	}
+	for _, m := range s.methods {
+		m.req = match(m, m.req, m.reqAt)
+		m.resp = match(m, m.resp, m.respAt)
+	}
+}
+
 // walkLoadedServices runs the XLANG walk of every @service class loaded so
-// far, for the automatic tags they give (docs/python.md "Dataclasses, identity and fields").
-func (l *Loader) walkLoadedServices() {
+// far, in the order their class statements ended, up to (not including)
+// until when it is set, for the automatic tags they give (docs/python.md "Dataclasses, identity and fields"): a class
+// tagged by an earlier walk passes its tag on to subclasses that a later
+// walk reaches.
+func (l *Loader) walkLoadedServices(until *class) {
 	l.quiet = true
 	defer func() { l.quiet = false }()
 	for _, c := range l.serviceClasses {
+		if c == until {
+			return
+		}
 		if l.walked[c] {
 			continue
 		}
@@ -258,7 +304,7 @@ func (l *Loader) describeFields(c *class) []manifest.Field {
 }
 
 func (l *Loader) describeField(c *class, f *dcField) manifest.Field {
-	t := l.fieldType(f, final)
+	t := l.fieldType(c, f, final)
 	mod, at := f.owner.mod, f.anno()
 	d := manifest.Field{Name: f.name, Tags: []string{}, Properties: pyjson.Object{}}
 	l.classify(mod, at, t, &d)

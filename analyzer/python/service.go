@@ -45,7 +45,9 @@ type method struct {
 	idempotent bool
 	meta       *call
 	style      string
-	req, resp  Value // *class or a primitive *known
+	req, resp  Value // *class, a primitive *known, or a forwardRef
+	// reqAt and respAt are the annotations req and resp come from.
+	reqAt, respAt *pyparse.Node
 	// walk are the request and (raw) return types.
 	walk []typeRoot
 	node *pyparse.Node
@@ -69,6 +71,10 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		var ee *extensionError
 		if errors.As(err, &ee) {
 			return nil, ee.err
+		}
+		var ne *RuntimeImportError
+		if errors.As(err, &ne) {
+			ne.Module = modName
 		}
 		return nil, err
 	}
@@ -105,9 +111,15 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		}
 		l.warn(c.mod, c.node, "class %s is not decorated with @service; the service of its base %s is used unchanged", c.name, sc.name)
 	}
+	l.walkLoadedServices(sc)
 	s := l.analyseService(sc)
 	l.walked[sc] = true
-	return l.result(s), nil
+	l.walkLoadedServices(nil)
+	res = l.result(s)
+	if l.held != nil {
+		return nil, l.held
+	}
+	return res, nil
 }
 
 // newSvc reads the @service arguments of a service class.
@@ -319,11 +331,10 @@ func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
 	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: &scope{mod: f.mod, at: end, anno: true}}
 }
 
-// methodAnno evaluates a parameter or return annotation.
+// methodAnno is a parameter or return annotation as get_type_hints gives
+// it at the end of the @service class statement.
 func (l *Loader) methodAnno(f *function, n *pyparse.Node, end int) Value {
-	v := l.eval(l.annoScope(f, n, end), n)
-	checkOpaque(f.mod, n, v)
-	return v
+	return l.funcHints(f, end).byNode[n]
 }
 
 // checkOpaque rejects annotations holding objects that are not modelled.
@@ -481,9 +492,10 @@ func (l *Loader) findMethods(s *svc) {
 	var all []found
 	for _, n := range names {
 		var v Value
-		for _, k := range mro {
+		var rest []*class // the MRO after the class that binds n
+		for i, k := range mro {
 			if b, ok := k.ns.lookup(n, final); ok {
-				v = b
+				v, rest = b, mro[i+1:]
 				break
 			}
 		}
@@ -501,6 +513,7 @@ func (l *Loader) findMethods(s *svc) {
 		}
 		d, dn, ok := l.methodDeco(f)
 		if !ok {
+			l.warnHiddenMethod(s, n, f, rest)
 			continue
 		}
 		all = append(all, found{n, f, d, dn})
@@ -517,6 +530,8 @@ func (l *Loader) findMethods(s *svc) {
 			continue
 		}
 		m := l.readMethod(s, fd.name, fd.fn, fd.deco, fd.node, lastAlias[fd.fn])
+		l.warnRebound(m, m.req, m.reqAt)
+		l.warnRebound(m, m.resp, m.respAt)
 		s.methods = append(s.methods, m)
 		s.walkRoots = append(s.walkRoots, m.walk...)
 		s.graphRoots = append(s.graphRoots, m.walk[0], typeRoot{m.resp, m.walk[1].node, m.walk[1].mod})
@@ -638,6 +653,56 @@ func (l *Loader) setIdempotent(m *module, n *pyparse.Node, me *method, v Value, 
 	fail(m, n, "Use True or False", "idempotent must be True or False")
 }
 
+// isContextParam reports a parameter annotated with aster's CallContext.
+// When the method's hints fell back to raw annotations, the runtime also
+// takes a string whose last dotted part is "CallContext" for one.
+func (l *Loader) isContextParam(f *function, p param, end int) bool {
+	v := strip(l.methodAnno(f, p.anno, end))
+	if ref, ok := v.(forwardRef); ok {
+		parts := strings.Split(string(ref), ".")
+		return parts[len(parts)-1] == "CallContext"
+	}
+	return isAster(v, "aster.CallContext")
+}
+
+// warnRebound warns when a method annotation resolved when the @service
+// class statement ends names a class whose name the module rebinds later:
+// annotations read afterwards (dataclass fields) see the other class.
+func (l *Loader) warnRebound(m *method, v Value, at *pyparse.Node) {
+	c, ok := v.(*class)
+	if !ok || at == nil || (at.Kind != "string" && !m.fn.mod.future) || strings.Trim(at.Text(), "'\" ") != c.name {
+		return
+	}
+	if later, ok := m.fn.mod.ns.lookup(c.name, final); ok && later != v {
+		if lc, ok := later.(*class); ok {
+			l.warn(m.fn.mod, at, "method %s: %s is resolved when the @service class statement ends, to class %s (line %d); the module rebinds the name later (class at line %d), which annotations read afterwards see; rename one of the classes", m.name, c.name, c.name, lineOf(c.node), lineOf(lc.node))
+		}
+	}
+}
+
+// lineOf is the line of a node.
+func lineOf(n *pyparse.Node) int {
+	line, _ := n.Pos()
+	return line
+}
+
+// warnHiddenMethod warns when an undecorated function hides an aster
+// method of a base class: the runtime drops the method from the contract.
+func (l *Loader) warnHiddenMethod(s *svc, name string, f *function, bases []*class) {
+	for _, k := range bases {
+		b, ok := k.ns.lookup(name, final)
+		if !ok {
+			continue
+		}
+		if bf, ok := b.(*function); ok {
+			if _, _, deco := l.methodDeco(bf); deco {
+				l.warn(f.mod, f.node.Child("name"), "%s overrides the aster method %s of %s without an aster decorator, so the runtime drops %s from the contract of %s; decorate the override to keep it, or rename it", f.name, name, k.name, name, s.cls.name)
+			}
+		}
+		return
+	}
+}
+
 // privateRoots adds the XLANG walk roots of a decorated method that is not
 // part of the contract.
 func (l *Loader) privateRoots(s *svc, f *function, d *call) {
@@ -646,10 +711,10 @@ func (l *Loader) privateRoots(s *svc, f *function, d *call) {
 		if p.name == "self" || p.anno == nil {
 			continue
 		}
-		v := strip(l.methodAnno(f, p.anno, s.end))
-		if isKnown(v, "aster.CallContext") {
+		if l.isContextParam(f, p, s.end) {
 			continue
 		}
+		v := strip(l.methodAnno(f, p.anno, s.end))
 		s.walkRoots = append(s.walkRoots, typeRoot{v, p.anno, f.mod})
 		break
 	}
@@ -691,7 +756,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 		if p.variadic {
 			fail(mod, p.node, "Declare explicit parameters", "*args/**kwargs are not supported in aster methods")
 		}
-		if p.anno != nil && isKnown(strip(l.methodAnno(f, p.anno, s.end)), "aster.CallContext") {
+		if p.anno != nil && l.isContextParam(f, p, s.end) {
 			continue
 		}
 		rest = append(rest, p)
@@ -704,7 +769,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 	if isNone(rv) && (m.pattern == "unary" || m.pattern == "client_stream") {
 		fail(mod, ret, "Return a dataclass or a primitive", "method %s must not return None", name)
 	}
-	m.resp = l.checkMessage(mod, ret, name, unwrap(rv))
+	m.resp, m.respAt = l.checkMessage(mod, ret, name, unwrap(rv)), ret
 	respRoot := typeRoot{rv, ret, mod}
 	switch m.pattern {
 	case "client_stream", "bidi_stream":
@@ -719,7 +784,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 			l.warn(mod, rest[1].node, "parameters after the request stream of %s are ignored", name)
 		}
 		raw := strip(l.methodAnno(f, rest[0].anno, s.end))
-		m.req = l.checkMessage(mod, rest[0].anno, name, unwrap(raw))
+		m.req, m.reqAt = l.checkMessage(mod, rest[0].anno, name, unwrap(raw)), rest[0].anno
 		m.walk = []typeRoot{{raw, rest[0].anno, mod}, respRoot}
 	default:
 		if len(rest) == 1 && rest[0].anno == nil {
@@ -729,7 +794,7 @@ func (l *Loader) readMethod(s *svc, name string, f *function, d *call, dn *pypar
 			a := l.methodAnno(f, rest[0].anno, s.end)
 			if !l.inlineCapable(rest[0].anno, f, a) {
 				m.style = "explicit"
-				m.req = l.checkMessage(mod, rest[0].anno, name, strip(a))
+				m.req, m.reqAt = l.checkMessage(mod, rest[0].anno, name, strip(a)), rest[0].anno
 				m.walk = []typeRoot{{m.req, rest[0].anno, mod}, respRoot}
 				return m
 			}
@@ -765,9 +830,11 @@ func (l *Loader) checkMessage(m *module, n *pyparse.Node, method string, v Value
 		}
 	case *class:
 		l.checkDataclass(m, n, x)
-		if x.dataclass != nil {
+		if l.isDataclass(x) {
 			return x
 		}
+	case forwardRef:
+		return x // matched by name once the types are hashed
 	}
 	fail(m, n, "Use a @dataclass or int/float/str/bool/bytes", "method %s: %s is not a dataclass nor an allowed primitive", method, strings.TrimSpace(n.Text()))
 	return nil
@@ -782,10 +849,7 @@ func (l *Loader) checkDataclass(m *module, n *pyparse.Node, c *class) {
 		panic(c.bodyErr)
 	}
 	if c.dataclass == nil && l.inheritsDataclass(c) {
-		fail(m, n, "Decorate "+c.name+" with @dataclass", "class %s is not a dataclass but inherits from one", c.name)
-	}
-	if c.dataclass != nil && l.isGenericClass(c) {
-		fail(m, n, "Use a concrete dataclass", "generic class %s cannot be used in a contract", c.name)
+		l.warn(c.mod, c.node, "class %s is not decorated with @dataclass but inherits from a dataclass: the runtime treats it as one with only the inherited fields; decorate %s with @dataclass", c.name, c.name)
 	}
 }
 

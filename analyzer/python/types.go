@@ -1,6 +1,7 @@
 package python
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -8,48 +9,37 @@ import (
 	"github.com/asterkit/aster/contract"
 )
 
-// fieldType resolves a dataclass field's annotation; at is the moment of
-// evaluation for string (or future-import) annotations.
-func (l *Loader) fieldType(f *dcField, at int) Value {
+// fieldType is the type of field f of dataclass c as get_type_hints(c)
+// gives it at moment at.
+func (l *Loader) fieldType(c *class, f *dcField, at int) Value {
 	if f.typ != nil {
 		return f.typ
 	}
-	n, c := f.decl.anno, f.owner
-	late := n.Kind == "string" || c.mod.future || strings.ContainsAny(n.Text(), "'\"")
-	if !late {
-		at = 0 // evaluated when the class body ran, whatever the moment
-	}
-	k := fieldKey{f, at}
-	if v, ok := l.typeCache[k]; ok {
-		return v
-	}
-	var s scope
-	if n.Kind == "string" || c.mod.future {
-		s = scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
-	} else {
-		s = scope{mod: c.mod, cls: c, at: f.decl.seq, anno: true, str: &scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}}
-	}
-	v := strip(l.eval(s, n))
-	checkOpaque(c.mod, n, v)
-	l.typeCache[k] = v
+	v := l.classHints(c, at).byNode[f.decl.anno]
+	checkOpaque(f.owner.mod, f.decl.anno, v)
 	return v
 }
 
-type fieldKey struct {
-	f  *dcField
-	at int
-}
-
-// synthesize builds the Mode 2 request class of an inline method.
+// synthesize builds the Mode 2 request class of an inline method. The
+// runtime keeps one method record per function: every @service class
+// decorated so far that has the method rewrites its request class, so the
+// class of the last one decorated (in its module) is the one all use.
 func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *class {
-	mod := s.cls.mod
-	if f.cls != s.cls && f.cls != nil && f.cls.service != nil {
-		fail(f.mod, f.node.Child("name"), "Declare the method in "+s.cls.name+" or use a request dataclass", "inline method %s is inherited from service %s", f.name, f.cls.name)
+	sharers := l.inlineSharers(f, alias)
+	owner := s.cls
+	if len(sharers) > 0 {
+		owner = sharers[len(sharers)-1]
 	}
-	if prev, ok := l.inline[f]; ok {
-		if prev.mod != mod {
-			fail(f.mod, f.node.Child("name"), "Use a request dataclass", "inline method %s is shared by services in different modules", f.name)
+	mod := owner.mod
+	if len(sharers) > 1 {
+		var names []string
+		for _, k := range sharers {
+			names = append(names, k.name)
 		}
+		l.warn(f.mod, f.node.Child("name"), "inline method %s is shared by the services %s: the runtime keeps one method record, so all of them use the request class %s/%sRequest synthesized for %s, the last one decorated; give each service its own method, or use a request dataclass", alias, strings.Join(names, ", "), mod.name, pascal(alias), owner.name)
+	}
+	k := inlineKey{f, mod}
+	if prev, ok := l.inline[k]; ok {
 		return prev
 	}
 	name := pascal(alias) + "Request"
@@ -90,8 +80,33 @@ func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *clas
 		}
 		c.synthFields = append(c.synthFields, df)
 	}
-	l.inline[f] = c
+	l.inline[k] = c
 	return c
+}
+
+// inlineKey is a Mode 2 request class: its function and module.
+type inlineKey struct {
+	f   *function
+	mod *module
+}
+
+// inlineSharers are the @service classes loaded so far, in decoration
+// order, whose method name resolves to f.
+func (l *Loader) inlineSharers(f *function, name string) []*class {
+	var out []*class
+	for _, k := range l.serviceClasses {
+		_ = try(func() {
+			for _, b := range l.mro(k) {
+				if v, ok := b.ns.lookup(name, final); ok {
+					if v == f {
+						out = append(out, k)
+					}
+					return
+				}
+			}
+		})
+	}
+	return out
 }
 
 func (l *Loader) synthDefault(m *module, n *pyparse.Node, df *dcField) {
@@ -148,7 +163,7 @@ func (l *Loader) dataclassOf(m *module, n *pyparse.Node, v Value) *class {
 		return nil
 	}
 	l.checkDataclass(m, n, c)
-	if c.dataclass == nil {
+	if !l.isDataclass(c) {
 		return nil
 	}
 	return c
@@ -175,7 +190,7 @@ func (l *Loader) xlangWalk(s *svc) {
 	var visit func(c *class, from *pyparse.Node, fm *module)
 	visit = func(c *class, from *pyparse.Node, fm *module) {
 		l.checkDataclass(fm, from, c)
-		if c.dataclass == nil || done[c] {
+		if !l.isDataclass(c) || done[c] {
 			return
 		}
 		if onStack[c] {
@@ -186,15 +201,32 @@ func (l *Loader) xlangWalk(s *svc) {
 			c.autoTag = true
 		}
 		for _, f := range l.fields(c) {
-			t := l.fieldType(f, s.end)
+			t := l.walkString(s, l.fieldType(c, f, s.end), f.anno())
 			walkType(t, func(k *class) { visit(k, f.anno(), f.owner.mod) })
 		}
 		onStack[c] = false
 		done[c] = true
 	}
 	for _, r := range s.walkRoots {
-		walkType(r.v, func(k *class) { visit(k, r.node, r.mod) })
+		walkType(l.walkString(s, r.v, r.node), func(k *class) { visit(k, r.node, r.mod) })
 	}
+}
+
+// walkString is what the XLANG walk makes of a type that stayed a string
+// (a raw annotation): it evaluates it in the service's namespace as the
+// @service class statement ends (module globals, then the class body); a
+// name not bound then makes it skip the type. Other types are unchanged.
+func (l *Loader) walkString(s *svc, v Value, at *pyparse.Node) Value {
+	ref, ok := v.(forwardRef)
+	if !ok {
+		return v
+	}
+	sc := scope{mod: s.cls.mod, cls: s.cls, at: s.end, modFirst: true, anno: true}
+	var out Value
+	if tryName(func() { out = strip(l.evalStringAnno(sc, at, string(ref))) }) != nil {
+		return nil
+	}
+	return out
 }
 
 // anno returns the field's annotation node (the class node for Mode 2).
@@ -216,13 +248,17 @@ func (l *Loader) identityClass(c *class) *class {
 	return nil
 }
 
-// fqn returns a dataclass's package and name (docs/python.md "Dataclasses, identity and fields").
+// fqn returns a dataclass's package and name (docs/python.md "Dataclasses, identity and fields"): its wire identity is
+// read through the MRO, so a class without its own inherits its base's
+// (with a warning at n, where the class is used).
 func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
-	if k := l.identityClass(c); k != nil && k != c {
-		fail(m, n, "Give "+c.name+" its own @wire_type", "class %s would inherit the wire identity of %s", c.name, k.name)
+	k := l.identityClass(c)
+	if k != nil && k != c && n != nil {
+		l.warn(c.mod, c.node, "class %s has no wire identity of its own and inherits %s's (%s), so the runtime hashes it under that name; give %s its own @wire_type", c.name, k.name, l.wireTagOf(k), c.name)
 	}
-	if c.wireTag != nil {
-		tag := *c.wireTag
+	switch {
+	case k != nil && k.wireTag != nil:
+		tag := *k.wireTag
 		ns, tn := "", tag
 		if i := strings.LastIndexByte(tag, '/'); i >= 0 {
 			ns, tn = tag[:i], tag[i+1:]
@@ -231,17 +267,30 @@ func (l *Loader) fqn(c *class, n *pyparse.Node, m *module) (pkg, name string) {
 			ns = c.mod.name
 		}
 		return ns, tn
+	case k != nil:
+		return k.mod.name, k.qualname
 	}
 	return c.mod.name, c.qualname
 }
 
-// wireTagOf is the manifest wire tag of a dataclass.
-func (l *Loader) wireTagOf(c *class) string {
-	if c.wireTag != nil {
-		return *c.wireTag
+// describeClass names a class in a message: its qualified name and where
+// it is defined, or the method a Mode 2 request class is synthesized for.
+func (l *Loader) describeClass(c *class) string {
+	if c.synth {
+		return fmt.Sprintf("the request class %s synthesized for method %s (%s:%d)", c.name, ident(c.node.Child("name").Text()), c.mod.file, lineOf(c.node))
 	}
-	if c.autoTag {
-		return c.mod.name + "." + c.qualname
+	return fmt.Sprintf("class %s (%s:%d)", c.qualname, c.mod.file, lineOf(c.node))
+}
+
+// wireTagOf is the manifest wire tag of a dataclass (__wire_type__, read
+// through the MRO).
+func (l *Loader) wireTagOf(c *class) string {
+	k := l.identityClass(c)
+	switch {
+	case k != nil && k.wireTag != nil:
+		return *k.wireTag
+	case k != nil:
+		return k.mod.name + "." + k.qualname
 	}
 	if l.undecided != nil {
 		panic(l.undecided)
@@ -249,8 +298,9 @@ func (l *Loader) wireTagOf(c *class) string {
 	return ""
 }
 
-// graph builds the type graph (docs/python.md "How field types map").
-func (l *Loader) graph(s *svc) []*contract.Node {
+// graph builds the type graph (docs/python.md "How field types map"): its nodes sorted by FQN, and the class
+// of each FQN.
+func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 	nodes := map[string]*contract.Node{}
 	byFQN := map[string]*class{}
 	var order []string
@@ -260,8 +310,8 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 		node := &contract.Node{Kind: contract.Message, Package: pkg, Name: name}
 		key := node.FQN()
 		if prev, ok := byFQN[key]; ok {
-			if prev != c {
-				fail(m, n, "Give one of them a distinct @wire_type", "classes %s and %s share the wire name %s", prev.qualname, c.qualname, key)
+			if prev != c && l.identityClass(c) == c {
+				l.warn(c.mod, c.node, "%s and %s share the wire name %s: the runtime keeps the first one visited and hashes every use of the second as the first; give one of them a distinct @wire_type", l.describeClass(prev), l.describeClass(c), key)
 			}
 			return key
 		}
@@ -274,7 +324,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 		fs := l.fields(c)
 		node.Fields = make([]contract.NodeField, 0, len(fs))
 		for _, f := range fs {
-			t := l.fieldType(f, final)
+			t := l.fieldType(c, f, final)
 			var targets []string
 			walkType(t, func(k *class) {
 				if d := l.dataclassOf(f.owner.mod, f.anno(), k); d != nil {
@@ -282,6 +332,7 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 				}
 			})
 			nf := l.nodeField(f, t)
+			l.warnGenericField(c, f, t)
 			node.Fields = append(node.Fields, nf)
 			if nf.Type.Kind == contract.Ref {
 				refs[nf.Type.Target] = true
@@ -311,7 +362,27 @@ func (l *Loader) graph(s *svc) []*contract.Node {
 	for i, k := range order {
 		out[i] = nodes[k]
 	}
-	return out
+	return out, byFQN
+}
+
+// warnGenericField warns about a field whose type (or container element)
+// is a parameterised generic dataclass such as Page[Product]: the runtime
+// hashes it as ANY, without a reference to the class.
+func (l *Loader) warnGenericField(c *class, f *dcField, t Value) {
+	t, _ = optionalArm(t)
+	if o, args := originOf(t); isKnown(o, "builtins.list") || isKnown(o, "builtins.set") || isKnown(o, "builtins.frozenset") || isKnown(o, "builtins.dict") {
+		if len(args) == 0 {
+			return
+		}
+		t = args[len(args)-1]
+	}
+	g, ok := t.(*generic)
+	if !ok {
+		return
+	}
+	if k, ok := g.origin.(*class); ok && l.isDataclass(k) {
+		l.warn(f.owner.mod, f.anno(), "field %s of %s is the parameterised generic class %s[…], which the runtime hashes as ANY (no reference to %s); declare a subclass of %s[…] and use it to reference the class", f.name, c.name, k.name, k.name, k.name)
+	}
 }
 
 // nodeField maps a field to its FieldDef shape (docs/python.md "How field types map").
@@ -356,7 +427,7 @@ func (l *Loader) element(v Value) contract.Element {
 		}
 	case *opaque:
 	case *class:
-		if x.dataclass != nil {
+		if l.isDataclass(x) {
 			pkg, name := l.fqn(x, nil, x.mod)
 			n := contract.Node{Package: pkg, Name: name}
 			return contract.Element{Kind: contract.Ref, Target: n.FQN()}

@@ -19,8 +19,16 @@ func isTypeish(v Value) bool {
 		return true
 	case *known:
 		return x.name != "typing.TYPE_CHECKING"
+	case *call:
+		return isTypeVar(x)
 	}
 	return false
+}
+
+// isTypeVar reports a TypeVar or NewType object: typing objects whose |
+// builds a typing.Union on 3.11.
+func isTypeVar(c *call) bool {
+	return c.fn == "typing.TypeVar" || c.fn == "typing.NewType"
 }
 
 // typingFlavoured reports whether | on v gives a typing.Union (rather than
@@ -31,6 +39,8 @@ func typingFlavoured(v Value) bool {
 		return x.typing
 	case *annotated:
 		return true
+	case *call:
+		return isTypeVar(x)
 	case *known:
 		// typing.Any is a class on 3.11: its | is type.__or__.
 		return len(x.name) > 7 && x.name[:7] == "typing." && x.name != "typing.Any"

@@ -58,6 +58,14 @@ type generic struct {
 	literal bool
 }
 
+// forwardRef is a string annotation kept as written: a raw annotation of
+// a class or function whose hints the runtime could not resolve.
+type forwardRef string
+
+// nestedRef is a string inside a subscript of such a raw annotation
+// (typing.ForwardRef): unlike a forwardRef, nothing resolves it later.
+type nestedRef string
+
 // pipeUnion is a PEP 604 union (types.UnionType): no origin on 3.11.
 type pipeUnion struct{ args []Value }
 
@@ -125,6 +133,12 @@ func isNone(v Value) bool { _, ok := v.(noneV); return ok }
 func isKnown(v Value, name string) bool {
 	k, ok := v.(*known)
 	return ok && k.name == name
+}
+
+// isAster reports whether v is the aster dataclass with that canonical name.
+func isAster(v Value, name string) bool {
+	c, ok := v.(*class)
+	return ok && c.asterName == name
 }
 
 func bigInt(i int64) *big.Int { return big.NewInt(i) }

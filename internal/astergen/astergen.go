@@ -18,7 +18,7 @@ import (
 
 // usage is the command's synopsis.
 const usage = `usage: aster-gen [-check] [-quiet] [-out DIR] [PACKAGES...]
-       aster-gen [-check] [-quiet] [-out DIR] -python MODULE:CLASS [-python ...]
+       aster-gen [-check] [-quiet] [-out DIR] [-strict] -python MODULE:CLASS [-python ...]
        aster-gen -version
 
 Analyses the //aster:service interfaces of the Go packages (default: the
@@ -35,6 +35,8 @@ github.com/asterkit/aster/cmd/aster-gen).
   -python MODULE:CLASS
             analyse a Python service instead (repeatable; manifest only,
             entries in command-line order)
+  -strict   with -python: make every analysis warning an error (exit 1,
+            nothing written)
   -quiet    print only warnings and errors
   -version  print the version
 `
@@ -57,6 +59,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "")
 	showVersion := fs.Bool("version", false, "")
 	out := fs.String("out", "", "")
+	strict := fs.Bool("strict", false, "")
 	var py specs
 	fs.Var(&py, "python", "")
 	if err := fs.Parse(args); err != nil {
@@ -87,7 +90,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	defer rep.Stop()
 	return Run(Options{
-		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py, Quiet: *quiet,
+		Dir: dir, Patterns: fs.Args(), Check: *check, Out: *out, Python: py, Quiet: *quiet, Strict: *strict,
 		Command: strings.Join(append([]string{"aster-gen"}, withoutCheck(args)...), " "),
 		Stdout:  rep.Writer(stdout), Stderr: rep.Writer(stderr),
 	})

@@ -39,6 +39,8 @@ type Options struct {
 	// Python are MODULE:CLASS specs of Python services to analyse instead
 	// of Go packages; they give a manifest only.
 	Python []string
+	// Strict makes the Python analysis warnings errors.
+	Strict bool
 	// Command is the command line that regenerates, shown on drift.
 	Command string
 	// Quiet prints only warnings and errors.
@@ -182,7 +184,8 @@ func planPython(o Options, metaCh <-chan collected) ([]*pkgOutput, int) {
 		fmt.Fprintf(o.Stderr, "Error: -python cannot be combined with Go packages (%s)\n  Run aster-gen once for the Go packages and once for the Python services.\n", strings.Join(o.Patterns, " "))
 		return nil, 2
 	}
-	loader := python.NewLoader(python.Options{Dir: o.Dir, Env: o.Getenv})
+	warn := func(w *analyzer.Error) { fmt.Fprintf(o.Stderr, "Warning: %s\n", w.Error()) }
+	loader := python.NewLoader(python.Options{Dir: o.Dir, Env: o.Getenv, Warn: warn, Strict: o.Strict})
 	loader.Prefetch(o.Python...)
 	var results []*analyzer.Result
 	for _, spec := range o.Python {

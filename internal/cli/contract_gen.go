@@ -116,8 +116,6 @@ type services struct {
 	manifestFromProject bool
 	goMode              bool
 	patterns            []string
-	// warned counts the analysis warnings printed.
-	warned int
 }
 
 // loadServices reads the service selection from the flags and, for
@@ -249,11 +247,8 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 		return nil
 	}
 	warnings := s.stderr
-	warn := func(w *analyzer.Error) {
-		s.warned++
-		fmt.Fprintf(warnings, "Warning: %s\n", w.Error())
-	}
-	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn})
+	warn := func(w *analyzer.Error) { fmt.Fprintf(warnings, "Warning: %s\n", w.Error()) }
+	loader := python.NewLoader(python.Options{PythonPath: s.pythonPath, Dir: dir, Warn: warn, Strict: s.strict})
 	var analysed atomic.Int64
 	rep := progress.Start(s.stderr, show, progressDelay, func() string {
 		return fmt.Sprintf("aster: modules parsed: %d, services analysed: %d/%d", loader.ModulesParsed(), analysed.Load(), len(s.specs))
@@ -275,8 +270,7 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 }
 
 // manifest analyses and compiles every service and builds the manifest
-// file gen writes: an object for one service, an array for several. In
-// strict mode a warning fails it.
+// file gen writes: an object for one service, an array for several.
 func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
 	var file manifest.File
 	err := s.analyze(func(res *analyzer.Result) error {
@@ -288,10 +282,6 @@ func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
 		file.Entries = append(file.Entries, manifest.Build(compiled, res.Scoped, res.Methods, pub))
 		return nil
 	})
-	if err == nil && s.strict && s.warned > 0 {
-		err = Failf("strict mode: %d analysis warning(s) are errors", s.warned).
-			WithHint("Fix what the warnings say, or turn strict mode off (--strict=false, or strict = false in [tool.aster]).")
-	}
 	file.Array = len(file.Entries) > 1
 	return file, err
 }
