@@ -2,8 +2,8 @@ package python
 
 import (
 	"errors"
-	"math/big"
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 

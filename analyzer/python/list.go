@@ -1,7 +1,6 @@
 package python
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,17 +25,9 @@ type ServiceClass struct {
 // classes bound at its top level, in source order. The error is the
 // module's own: it cannot be found, read, parsed or executed.
 func (l *Loader) ServiceClasses(name string) ([]ServiceClass, error) {
-	mv, err := l.importModule(name)
-	if err != nil {
-		var ee *extensionError
-		if errors.As(err, &ee) {
-			return nil, ee.err
-		}
+	m, err := l.loadModule(name)
+	if err != nil || m == nil {
 		return nil, err
-	}
-	m, ok := mv.(*module)
-	if !ok {
-		return nil, nil
 	}
 	var out []ServiceClass
 	for _, c := range m.classes {

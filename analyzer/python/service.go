@@ -62,11 +62,11 @@ type param struct {
 	variadic bool
 }
 
-// Service analyses "module:Class".
-func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
-	i := strings.LastIndexByte(spec, ':')
-	modName, clsName := spec[:i], spec[i+1:]
-	mv, err := l.importModule(modName)
+// loadModule imports the module name as a --service spec names it: nil
+// without an error when the name is bound to something other than a
+// module; the error is the one the user sees.
+func (l *Loader) loadModule(name string) (*module, error) {
+	mv, err := l.importModule(name)
 	if err != nil {
 		var ee *extensionError
 		if errors.As(err, &ee) {
@@ -74,12 +74,23 @@ func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
 		}
 		var ne *RuntimeImportError
 		if errors.As(err, &ne) {
-			ne.Module = modName
+			ne.Module = name
 		}
 		return nil, err
 	}
-	m, ok := mv.(*module)
-	if !ok {
+	m, _ := mv.(*module)
+	return m, nil
+}
+
+// Service analyses "module:Class".
+func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
+	i := strings.LastIndexByte(spec, ':')
+	modName, clsName := spec[:i], spec[i+1:]
+	m, err := l.loadModule(modName)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
 		return nil, &AttributeError{Module: modName, Name: clsName}
 	}
 	v, ok := m.ns.lookup(clsName, final)
