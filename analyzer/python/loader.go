@@ -12,7 +12,7 @@ import (
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 )
 
-// Options say where modules are searched.
+// Options say where modules are searched and what becomes of warnings.
 type Options struct {
 	// PythonPath are the --python-path directories, in order.
 	PythonPath []string
