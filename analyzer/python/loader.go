@@ -12,7 +12,7 @@ import (
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 )
 
-// Options say where modules are searched.
+// Options say where modules are searched and what becomes of warnings.
 type Options struct {
 	// PythonPath are the --python-path directories, in order.
 	PythonPath []string
@@ -242,7 +242,7 @@ func (l *Loader) report(w *analyzer.Error) {
 	l.warned[w.Error()] = true
 	switch {
 	case l.strict && l.held == nil:
-		w.Hint = "Make the behaviour explicit as the message says, or drop --strict (which makes every warning an error)"
+		w.Hint = "Make the behaviour explicit as the message says; strict mode (--strict, or strict = true under [tool.aster]) makes every warning an error"
 		l.held = w
 	case !l.strict && l.warnFn != nil:
 		l.warnFn(w)

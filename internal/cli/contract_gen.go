@@ -292,6 +292,7 @@ func analysisError(err error) error {
 	var imp *python.ImportError
 	var attr *python.AttributeError
 	var notSvc *python.NotServiceError
+	var runtimeImp *python.RuntimeImportError
 	switch {
 	case errors.As(err, &pos):
 		return &Error{Msg: pos.Error(), Hint: pos.Hint, Code: 1}
@@ -304,6 +305,8 @@ func analysisError(err error) error {
 		return Failf("%s", err).WithHint("Check the class name after the colon of --service.")
 	case errors.As(err, &notSvc):
 		return Failf("%s", err).WithHint("Name a class decorated with @service, or add the decorator.")
+	case errors.As(err, &runtimeImp):
+		return Failf("%s", err).WithHint("aster 0.2.0 does not have it, so the Aster runtime cannot import the module either; import only what aster 0.2.0 provides.")
 	}
 	return Failf("%s", err)
 }

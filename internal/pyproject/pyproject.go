@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // FileName is the file looked for.
@@ -56,7 +57,7 @@ func Find(dir string) (*Settings, error) {
 	}
 	for d := abs; ; {
 		path := filepath.Join(d, FileName)
-		data, err := os.ReadFile(path)
+		data, err := inputfile.Read(path, inputfile.Config)
 		switch {
 		case err == nil:
 			s, err := parse(data, display(abs, path))
@@ -72,7 +73,7 @@ func Find(dir string) (*Settings, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, &Error{Msg: fmt.Sprintf("cannot read %s: %v", display(abs, path), err), Hint: "Check the file's permissions."}
+			return nil, &Error{Msg: fmt.Sprintf("cannot read %s: %v", display(abs, path), err), Hint: "Make it a readable regular file, or remove it."}
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
