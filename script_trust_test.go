@@ -46,10 +46,38 @@ func cmdRefCmd(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		code = exitErr.ExitCode()
 	}
-	if got := ts.ReadFile("stdout") + ts.ReadFile("stderr"); got != want || code != wantCode {
+	stderr, hinted := withoutHints(ts.ReadFile("stderr"))
+	if !hinted {
+		ts.Fatalf("%s: an Error: line without the hint line that follows it\n%s", strings.Join(argv, " "), ts.ReadFile("stderr"))
+	}
+	if got := ts.ReadFile("stdout") + stderr; got != want || code != wantCode {
 		ts.Fatalf("%s differs from the reference (%s, block %d)\n--- got (exit %d)\n%s--- want (exit %d)\n%s",
 			strings.Join(argv, " "), args[0], n, code, got, wantCode, want)
 	}
+}
+
+// withoutHints drops the indented hint line that aster prints after an
+// "Error:" line where the reference prints none, so the rest can be
+// compared with the reference byte for byte. It reports whether every
+// Error: line is followed by a line saying what to do (indented, or the
+// reference's own).
+func withoutHints(stderr string) (string, bool) {
+	lines := strings.SplitAfter(stderr, "\n")
+	var kept []string
+	hinted := true
+	for i := 0; i < len(lines); i++ {
+		kept = append(kept, lines[i])
+		if !strings.HasPrefix(lines[i], "Error: ") {
+			continue
+		}
+		switch {
+		case i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "" || strings.HasPrefix(lines[i+1], "Error: "):
+			hinted = false
+		case strings.HasPrefix(lines[i+1], "  "):
+			i++
+		}
+	}
+	return strings.Join(kept, ""), hinted
 }
 
 // referenceCommand returns the words of the nth "$ command" line of a

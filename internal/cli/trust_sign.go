@@ -84,7 +84,8 @@ func signCredential(c *Context, kind string) error {
 		return err
 	}
 	if credType == trust.Producer && endpointID == "" {
-		return Failf("--endpoint-id is required for producer credentials")
+		return Failf("--endpoint-id is required for producer credentials").
+			WithHint("Pass --endpoint-id HEX (the node's EndpointId, 64 hex digits), or sign a consumer credential.")
 	}
 	merged, err := parseAttributes(c.String("attributes"))
 	if err != nil {
@@ -99,7 +100,7 @@ func signCredential(c *Context, kind string) error {
 	now := time.Now()
 	expiresAt, err := trust.ParseExpiry(c.String("expires"), now)
 	if err != nil {
-		return Failf("%v", err)
+		return Failf("%v", err).WithHint("Pass --expires as a duration (30d, 12h, 1d12h), a date (2030-01-01) or a date and time (2030-01-01T00:00:00Z).")
 	}
 	if expiresAt <= now.Unix() {
 		fmt.Fprintf(c.Stderr, "Warning: expiry %s is not in the future; the credential is already expired.\n", trust.FormatTime(expiresAt))
@@ -151,7 +152,7 @@ func loadSigningKey(c *Context, path, profileName string) (ed25519.PrivateKey, e
 	if path != "" {
 		root, err := trust.LoadRootKey(expandHome(path), c.Stderr)
 		if err != nil {
-			return nil, Failf("%v", err)
+			return nil, Failf("%v", err).WithHint("Pass a root key file written by aster trust keygen root.")
 		}
 		return root, nil
 	}
