@@ -60,30 +60,19 @@ func check(o Options, outs []*pkgOutput) int {
 				lines = append(lines, strings.Split(strings.TrimRight(r.Text(false), "\n"), "\n")...)
 			}
 		}
-		gpath := rel(o.Dir, p.goPath)
-		oldGo, err := readIfExists(p.goPath)
-		switch {
-		case p.goPath == "":
-		case err != nil:
-			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", gpath, err), "Check the file's permissions.")
-		case oldGo == nil:
-			lines = append(lines, gpath+" is missing")
-		case !bytes.Equal(oldGo, p.goBytes):
-			lines = append(lines, gpath+" is out of date")
-			for _, l := range guardChanges(oldGo, p.goBytes) {
-				lines = append(lines, "  "+l)
+		for _, f := range []struct {
+			path, why string
+			want      []byte
+			detail    func(old, want []byte) []string
+		}{
+			{p.goPath, "", p.goBytes, guardChanges},
+			{p.testPath, " (the //aster: directives changed)", p.testBytes, nil},
+		} {
+			more, err := fileDrift(o.Dir, f.path, f.want, f.why, f.detail)
+			if err != nil {
+				return fail(o.Stderr, err.Error(), "Check the file's permissions.")
 			}
-		}
-		tpath := rel(o.Dir, p.testPath)
-		oldTest, err := readIfExists(p.testPath)
-		switch {
-		case p.testPath == "":
-		case err != nil:
-			return fail(o.Stderr, fmt.Sprintf("cannot read %s: %v", tpath, err), "Check the file's permissions.")
-		case oldTest == nil:
-			lines = append(lines, tpath+" is missing")
-		case !bytes.Equal(oldTest, p.testBytes):
-			lines = append(lines, tpath+" is out of date (the //aster: directives changed)")
+			lines = append(lines, more...)
 		}
 		if len(lines) == 0 {
 			continue
@@ -264,4 +253,30 @@ func guards(src []byte) guardSet {
 		}
 	}
 	return set
+}
+
+// fileDrift compares the generated file at path with want: nothing when it
+// is current or not written at all (path ""), else the lines saying how it
+// differs (why is added to "out of date"; detail, if set, lists changes).
+func fileDrift(dir, path string, want []byte, why string, detail func(old, want []byte) []string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	shown := rel(dir, path)
+	old, err := readIfExists(path)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("cannot read %s: %v", shown, err)
+	case old == nil:
+		return []string{shown + " is missing"}, nil
+	case bytes.Equal(old, want):
+		return nil, nil
+	}
+	lines := []string{shown + " is out of date" + why}
+	if detail != nil {
+		for _, l := range detail(old, want) {
+			lines = append(lines, "  "+l)
+		}
+	}
+	return lines, nil
 }
