@@ -83,8 +83,9 @@ func newGraph(nodes []*Node) (*graph, error) {
 		off:      make([]int32, n+1),
 	}
 	for v, nd := range nodes {
-		if nd == nil || nd.Name == "" {
-			return nil, fmt.Errorf("type %d of the graph has no name", v)
+		// An empty Name is valid: a wire tag ending in "/" gives one.
+		if nd == nil {
+			return nil, fmt.Errorf("type %d of the graph is missing", v)
 		}
 		f := nd.FQN()
 		if _, dup := g.index[f]; dup {

@@ -364,6 +364,20 @@ func TestCompileMethodTypes(t *testing.T) {
 	}
 }
 
+// TestCompileEmptyName: a wire tag ending in "/" gives a type an empty
+// name; it is hashed under FQN "pkg." with that empty name.
+func TestCompileEmptyName(t *testing.T) {
+	c, err := Compile(&Service{Name: "S", Version: 1, SerializationModes: []string{"xlang"},
+		Methods: []Method{{Name: "m", Request: MethodType{FQN: "a."}, Response: MethodType{FQN: "a."}}},
+		Types:   []*Node{node("a", "", nfield("n", prim("int64")))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if def := compiledType(t, c, "a.").Def; def.Package != "a" || def.Name != "" {
+		t.Errorf("package %q, name %q", def.Package, def.Name)
+	}
+}
+
 func TestCompileErrors(t *testing.T) {
 	ok := func() *Service {
 		return &Service{Name: "S", Version: 1, SerializationModes: []string{"xlang"},
@@ -386,7 +400,7 @@ func TestCompileErrors(t *testing.T) {
 		"key outside a map":    func(s *Service) { s.Types[0].Fields[0].Key = prim("string") },
 		"duplicate type":       func(s *Service) { s.Types = append(s.Types, node("p", "T")) },
 		"nil type":             func(s *Service) { s.Types = append(s.Types, nil) },
-		"unnamed type":         func(s *Service) { s.Types = append(s.Types, &Node{Package: "p"}) },
+		"missing type":         func(s *Service) { s.Types = append(s.Types, nil) },
 		"unknown method type":  func(s *Service) { s.Methods[0].Response = MethodType{FQN: "p.U"} },
 		"non-hashed primitive": func(s *Service) { s.Methods[0].Response = MethodType{Primitive: "varint64"} },
 		"type and primitive":   func(s *Service) { s.Methods[0].Response = MethodType{FQN: "p.T", Primitive: "bool"} },
