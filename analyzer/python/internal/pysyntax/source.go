@@ -1,0 +1,146 @@
+package pysyntax
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
+)
+
+// checkSource rejects what CPython refuses before tokenizing: null bytes,
+// invalid UTF-8 and encoding declarations other than UTF-8.
+func checkSource(s string) *Error {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return &Error{Kind: SyntaxErr, Line: 1, Col: 1, Msg: "source code cannot contain null bytes"}
+	}
+	if !utf8.ValidString(s) {
+		i := 0
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w <= 1 {
+				break
+			}
+			i += w
+		}
+		l := newLines(s)
+		line, col := l.Position(Pos(i))
+		return &Error{Kind: SyntaxErr, Line: line, Col: col,
+			Msg: "(unicode error) 'utf-8' codec can't decode byte: invalid start byte"}
+	}
+	// An encoding declaration on one of the first two lines.
+	rest := strings.TrimPrefix(s, "\ufeff")
+	for line := 1; line <= 2 && rest != ""; line++ {
+		end := strings.IndexAny(rest, "\r\n")
+		text := rest
+		if end >= 0 {
+			text = rest[:end]
+		}
+		if enc, ok := codingSpec(text); ok {
+			norm := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
+			if norm != "utf-8" && norm != "utf8" && !strings.HasPrefix(norm, "utf-8-") {
+				return &Error{Kind: SyntaxErr, Line: line, Col: 1,
+					Msg: "encoding declaration \"" + enc + "\" is not supported (only UTF-8)"}
+			}
+			break
+		}
+		// CPython looks at the second line only if the first is blank or
+		// a comment.
+		if t := strings.TrimLeft(text, " \t\f"); t != "" && t[0] != '#' {
+			break
+		}
+		if end < 0 {
+			break
+		}
+		rest = rest[end+1:]
+	}
+	return nil
+}
+
+// codingSpec finds "coding[:=]NAME" in a comment line.
+func codingSpec(line string) (string, bool) {
+	t := strings.TrimLeft(line, " \t\f")
+	if !strings.HasPrefix(t, "#") {
+		return "", false
+	}
+	i := strings.Index(t, "coding")
+	if i < 0 || i+6 >= len(t) || (t[i+6] != ':' && t[i+6] != '=') {
+		return "", false
+	}
+	v := strings.TrimLeft(t[i+7:], " \t")
+	j := 0
+	for j < len(v) && (isIdentByte(v[j]) && v[j] < utf8.RuneSelf || v[j] == '-' || v[j] == '.') {
+		j++
+	}
+	if j == 0 {
+		return "", false
+	}
+	return v[:j], true
+}
+
+// laterTokenizerError returns the tokenizer error CPython reports instead
+// of the parser error e: it tokenizes the rest of the source, and an
+// error there (other than an indentation error) wins; an unclosed bracket
+// wins if it was opened on a line before e's.
+func (s *scanner) laterTokenizerError(e *Error) (out *Error) {
+	rest := s.save()
+	defer func() {
+		s.restore(rest)
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			switch {
+			case strings.HasSuffix(b.err.Msg, "was never closed"):
+				if e.Line > b.err.Line {
+					out = b.err
+				}
+			case b.err.Kind != SyntaxErr || b.err.Msg == "unexpected EOF while parsing":
+			default:
+				out = b.err
+			}
+		}
+	}()
+	for guard := 0; s.tok != EOF; guard++ {
+		s.next()
+	}
+	return e
+}
+
+var (
+	charNamesOnce sync.Once
+	charNames     map[string]rune
+)
+
+// lookupCharName finds a character by its Unicode name, as "\N{…}"
+// escapes do (case-insensitively).
+func lookupCharName(name string) (rune, bool) {
+	name = strings.ToUpper(name)
+	for _, prefix := range []string{"CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-"} {
+		if strings.HasPrefix(name, prefix) {
+			var r rune
+			hex := name[len(prefix):]
+			if len(hex) < 4 || len(hex) > 5 {
+				return 0, false
+			}
+			for i := 0; i < len(hex); i++ {
+				if !isHex(hex[i]) {
+					return 0, false
+				}
+				r = r<<4 | rune(unhex(hex[i]))
+			}
+			return r, runenames.Name(r) != ""
+		}
+	}
+	charNamesOnce.Do(func() {
+		charNames = make(map[string]rune, 40000)
+		for r := rune(0); r <= utf8.MaxRune; r++ {
+			if n := runenames.Name(r); n != "" && n[0] != '<' {
+				charNames[n] = r
+			}
+		}
+	})
+	r, ok := charNames[name]
+	return r, ok
+}
