@@ -7,12 +7,14 @@
 package pyparse
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 	tree_sitter "github.com/tree-sitter/go-tree-sitter"
 	tree_sitter_python "github.com/tree-sitter/tree-sitter-python/bindings/go"
 )
@@ -52,6 +54,9 @@ type File struct {
 	lineStart []uint32
 	// kids holds every node's children, each node owning a range.
 	kids []*Node
+	// lines and fields are set for trees built by the hand-written parser.
+	lines  *sx.Lines
+	fields map[string]uint16
 }
 
 // SyntaxError is a source the grammar rejects, at its first error.
@@ -69,6 +74,9 @@ func (n *Node) Pos() (line, col int) {
 }
 
 func (f *File) pos(row, start uint32) (int, int) {
+	if f.lines != nil {
+		return f.lines.Position(sx.Pos(start))
+	}
 	ls := uint32(0)
 	if int(row) < len(f.lineStart) {
 		ls = f.lineStart[row]
@@ -84,7 +92,7 @@ func (n *Node) Child(field string) *Node {
 	if n == nil {
 		return nil
 	}
-	id, ok := fieldIDs[field]
+	id, ok := n.file.fieldID(field)
 	if !ok {
 		return nil
 	}
@@ -99,7 +107,7 @@ func (n *Node) Child(field string) *Node {
 // ChildrenOf returns every child with the given field name.
 func (n *Node) ChildrenOf(field string) []*Node {
 	var out []*Node
-	id, ok := fieldIDs[field]
+	id, ok := n.file.fieldID(field)
 	if !ok {
 		return nil
 	}
@@ -244,4 +252,29 @@ func (b *builder) build() *Node {
 		b.f.kids[n.first+i] = b.build()
 	}
 	return n
+}
+
+func (f *File) fieldID(name string) (uint16, bool) {
+	if f.fields != nil {
+		id, ok := f.fields[name]
+		return id, ok
+	}
+	id, ok := fieldIDs[name]
+	return id, ok
+}
+
+// parseNew parses with the hand-written parser.
+func parseNew(src []byte) (*File, error) {
+	src = []byte(strings.TrimPrefix(string(src), "\ufeff"))
+	m, err := sx.Parse(src)
+	if err != nil {
+		var e *sx.Error
+		if errors.As(err, &e) {
+			return nil, &SyntaxError{Line: e.Line, Col: e.Col, Msg: e.Msg}
+		}
+		return nil, err
+	}
+	f := convert(m)
+	f.fields = fieldIndex
+	return f, nil
 }

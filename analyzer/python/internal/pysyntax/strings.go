@@ -318,6 +318,7 @@ scan:
 		spec := &FormatSpec{}
 		spec.Start = Pos(f.base + j)
 		spec.Values = f.parse(j+1, end, depth+1, spec)
+		fv.Spec = spec
 		j = int(spec.End) - f.base
 	}
 	if j >= end || lit[j] != '}' {
