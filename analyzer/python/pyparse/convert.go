@@ -81,7 +81,6 @@ func (c *converter) alloc() *Node {
 func (c *converter) open(kind string, field uint16, start, end sx.Pos) (*Node, int) {
 	n := c.alloc()
 	*n = Node{Kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
-	n.row = uint32(c.lines.Line(start) - 1)
 	return n, len(c.stack)
 }
 

@@ -341,10 +341,7 @@ func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) 
 	outer.children = append(outer.children, c.cur)
 	c.loops = 0
 	if ps != nil {
-		for _, p := range ps.List {
-			if p.Name == nil {
-				continue
-			}
+		for _, p := range paramsInSymtableOrder(ps) {
 			if p.Name.ID == "__debug__" {
 				c.comp(p.Name.Start, "cannot assign to __debug__")
 			}
@@ -753,4 +750,23 @@ func (c *checker) pattern(p Pattern) {
 	case *MatchGroup:
 		c.pattern(p.Pattern)
 	}
+}
+
+// paramsInSymtableOrder lists the named parameters in the order CPython's
+// symbol table adds them: positional ones, keyword-only ones, then *args
+// and **kwargs.
+func paramsInSymtableOrder(ps *Params) []*Param {
+	var plain, vararg, kwarg []*Param
+	for _, p := range ps.List {
+		switch {
+		case p.Name == nil:
+		case p.Kind == ParamVarArgs:
+			vararg = append(vararg, p)
+		case p.Kind == ParamKwArgs:
+			kwarg = append(kwarg, p)
+		default:
+			plain = append(plain, p)
+		}
+	}
+	return append(append(plain, vararg...), kwarg...)
 }

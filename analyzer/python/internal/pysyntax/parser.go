@@ -710,7 +710,8 @@ func (p *parser) classDef(decos []*Decorator) *ClassDef {
 }
 
 // params parses a parameter list up to the closing token (RPAREN, or
-// COLON for a lambda). It returns nil for an empty list.
+// COLON for a lambda), with CPython's errors at CPython's positions. It
+// returns nil for an empty list.
 func (p *parser) params(closing Token, lambda bool) *Params {
 	if p.tok() == closing {
 		return nil
@@ -720,16 +721,18 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	seenDefault, seenSlash, seenStar, seenKw := false, false, false, false
 	for p.tok() != closing {
 		start := p.pos()
+		if seenKw {
+			p.error("arguments cannot follow var-keyword argument")
+		}
 		pr := &Param{}
 		switch p.tok() {
 		case SLASH:
-			if seenSlash {
-				p.error("/ may appear only once")
-			}
-			if seenStar {
+			switch {
+			case seenStar:
 				p.error("/ must be ahead of *")
-			}
-			if len(ps.List) == 0 {
+			case seenSlash:
+				p.error("/ may appear only once")
+			case len(ps.List) == 0:
 				p.error("at least one argument must precede /")
 			}
 			seenSlash = true
@@ -739,14 +742,17 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 			if seenStar {
 				p.error("* argument may appear only once")
 			}
-			if seenKw {
-				p.error("arguments cannot follow var-keyword argument")
-			}
 			seenStar = true
 			p.next()
 			if p.tok() == COMMA || p.tok() == closing {
 				pr.Kind = ParamStar
-				if p.tok() == closing || p.peekClosingAfterComma(closing) {
+				if p.tok() == closing || p.bareStarEnds(closing) {
+					if lambda {
+						if p.tok() == COMMA {
+							p.next()
+						}
+						p.error("named arguments must follow bare *")
+					}
 					p.errorAt(SyntaxErr, start, "named arguments must follow bare *")
 				}
 			} else {
@@ -769,9 +775,6 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 				}
 			}
 		case DOUBLESTAR:
-			if seenKw {
-				p.error("arguments cannot follow var-keyword argument")
-			}
 			seenKw = true
 			p.next()
 			pr.Kind = ParamKwArgs
@@ -784,15 +787,16 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 				p.error("var-keyword argument cannot have default value")
 			}
 		default:
-			if seenKw {
-				p.error("arguments cannot follow var-keyword argument")
-			}
 			pr.Name = p.name()
 			if p.tok() == COLON && !lambda {
 				p.next()
 				pr.Annotation = p.expression()
 			}
-			if p.got(EQUAL) {
+			if p.tok() == EQUAL {
+				p.next()
+				if p.tok() == COMMA || p.tok() == closing {
+					p.errorAt(SyntaxErr, p.prevEnd()-1, "expected default value expression")
+				}
 				pr.Default = p.expression()
 				seenDefault = true
 			} else if seenDefault && !seenStar {
@@ -806,24 +810,21 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 		}
 	}
 	if p.tok() != closing {
-		if lambda && p.tok() == LPAREN {
-			p.error("invalid syntax")
-		}
 		p.syntaxError()
 	}
 	ps.End = p.prevEnd()
 	return ps
 }
 
-// peekClosingAfterComma reports whether ", closing" follows (a bare "*"
-// with nothing after it).
-func (p *parser) peekClosingAfterComma(closing Token) bool {
+// bareStarEnds reports whether a bare "*" is followed by ", closing" or
+// ", **": no named parameter follows it.
+func (p *parser) bareStarEnds(closing Token) bool {
 	if p.tok() != COMMA {
 		return false
 	}
 	sn := p.s.save()
 	p.next()
-	r := p.tok() == closing
+	r := p.tok() == closing || p.tok() == DOUBLESTAR
 	p.s.restore(sn)
 	return r
 }

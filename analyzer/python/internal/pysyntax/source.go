@@ -91,6 +91,7 @@ func (s *scanner) laterTokenizerError(e *Error) (out *Error) {
 			if !ok {
 				panic(r)
 			}
+			out = e
 			switch {
 			case strings.HasSuffix(b.err.Msg, "was never closed"):
 				if e.Line > b.err.Line {
@@ -102,7 +103,7 @@ func (s *scanner) laterTokenizerError(e *Error) (out *Error) {
 			}
 		}
 	}()
-	for guard := 0; s.tok != EOF; guard++ {
+	for s.tok != EOF {
 		s.next()
 	}
 	return e
