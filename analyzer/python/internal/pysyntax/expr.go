@@ -362,6 +362,7 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 	var args []Expr
 	seenKw, seenKwUnpack := false, false
 	var bareGen Expr
+	misplaced := "" // a positional argument after keywords
 	for p.tok() != RPAREN {
 		start := p.pos()
 		switch p.tok() {
@@ -378,7 +379,16 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 			seenKwUnpack = true
 			args = append(args, &Keyword{Range{start, endOf(x)}, nil, x})
 		default:
-			x := p.namedExpr()
+			x := p.expression()
+			if p.tok() == COLONEQ {
+				n, ok := x.(*Name)
+				if !ok {
+					p.syntaxError()
+				}
+				p.next()
+				v := p.expression()
+				x = &NamedExpr{Range{n.Start, endOf(v)}, n, v}
+			}
 			if p.tok() == EQUAL {
 				n, ok := x.(*Name)
 				if !ok {
@@ -400,11 +410,12 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 					bareGen = x
 				}
 			}
-			if seenKwUnpack {
-				p.errorAt(SyntaxErr, start, "positional argument follows keyword argument unpacking")
-			}
-			if seenKw {
-				p.errorAt(SyntaxErr, start, "positional argument follows keyword argument")
+			switch {
+			case misplaced != "":
+			case seenKwUnpack:
+				misplaced = "positional argument follows keyword argument unpacking"
+			case seenKw:
+				misplaced = "positional argument follows keyword argument"
 			}
 			args = append(args, x)
 		}
@@ -417,6 +428,10 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 	}
 	if p.tok() != RPAREN {
 		p.syntaxError()
+	}
+	if misplaced != "" {
+		// CPython reports it after the whole argument list.
+		p.error("%s", misplaced)
 	}
 	return args, bareGen != nil
 }

@@ -54,9 +54,15 @@ func (p *parser) prevEnd() Pos { return Pos(p.s.prevEnd) }
 // errorAt raises a SyntaxError at pos. A later tokenizer error in the
 // source takes precedence, as in CPython.
 func (p *parser) errorAt(kind ErrorKind, pos Pos, format string, args ...any) {
+	p.raise(true, kind, pos, format, args...)
+}
+
+// raise raises a SyntaxError at pos; with later set, a tokenizer error
+// further on takes precedence.
+func (p *parser) raise(later bool, kind ErrorKind, pos Pos, format string, args ...any) {
 	line, col := p.s.lines.Position(pos)
 	e := &Error{Kind: kind, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	if !p.fstring {
+	if !p.fstring && later {
 		e = p.s.laterTokenizerError(e)
 	} else {
 		e.Msg = "f-string: " + e.Msg
@@ -70,16 +76,17 @@ func (p *parser) error(format string, args ...any) {
 
 // syntaxError reports the current token as unexpected.
 func (p *parser) syntaxError() {
+	// CPython reports these without looking further for tokenizer errors.
 	switch p.tok() {
 	case INDENT:
-		p.errorAt(IndentationErr, p.pos(), "unexpected indent")
+		p.raise(false, IndentationErr, p.pos(), "unexpected indent")
 	case DEDENT:
-		p.errorAt(IndentationErr, p.pos(), "unexpected unindent")
+		p.raise(false, IndentationErr, p.pos(), "unexpected unindent")
 	case EOF:
 		if p.fstring {
 			p.error("invalid syntax")
 		}
-		p.error("unexpected EOF while parsing")
+		p.raise(false, SyntaxErr, p.pos(), "unexpected EOF while parsing")
 	}
 	p.error("invalid syntax")
 }

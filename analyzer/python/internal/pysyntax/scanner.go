@@ -111,7 +111,7 @@ func (s *scanner) next() {
 	s.lit = ""
 	if s.dedents > 0 {
 		s.dedents--
-		s.tok, s.pos, s.end = DEDENT, s.off, s.off
+		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 		return
 	}
 	if s.atBOL {
@@ -156,8 +156,8 @@ func (s *scanner) next() {
 				s.fail(SyntaxErr, s.off+1, "unexpected character after line continuation character")
 			}
 			s.off += 1 + n
-			if s.off >= len(s.src) {
-				s.fail(SyntaxErr, s.off, "unexpected EOF while parsing")
+			if s.off >= len(s.src) && len(s.parens) == 0 {
+				s.fail(SyntaxErr, max(len(s.src)-1, 0), "unexpected EOF while parsing")
 			}
 			continue
 		}
@@ -253,7 +253,7 @@ func (s *scanner) indentation() bool {
 			}
 			s.indents, s.altIndents = s.indents[:top+1], s.altIndents[:top+1]
 			s.dedents = n - 1
-			s.tok, s.pos, s.end = DEDENT, s.off, s.off
+			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 			return true
 		}
 	}
@@ -262,10 +262,20 @@ func (s *scanner) indentation() bool {
 	return false
 }
 
+// tokenPos is the position of a zero-width token at s.off: at the end of
+// the source it is the last character, whose line CPython reports.
+func (s *scanner) tokenPos() int {
+	if s.off >= len(s.src) {
+		return max(len(s.src)-1, 0)
+	}
+	return s.off
+}
+
 // eof produces the tokens at the end of the source: a NEWLINE if the last
 // line did not end with one, the pending DEDENTs, then EOF.
 func (s *scanner) eof() {
-	s.pos, s.end = len(s.src), len(s.src)
+	// The tokens at the end belong to the last line, as in CPython.
+	s.pos, s.end = max(len(s.src)-1, 0), len(s.src)
 	if s.fstring && len(s.parens) == 1 {
 		s.tok = EOF
 		return

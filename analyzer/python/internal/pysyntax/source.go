@@ -97,7 +97,10 @@ func (s *scanner) laterTokenizerError(e *Error) (out *Error) {
 				if e.Line > b.err.Line {
 					out = b.err
 				}
-			case b.err.Kind != SyntaxErr || b.err.Msg == "unexpected EOF while parsing":
+			case b.err.Kind != SyntaxErr || b.err.Msg == "unexpected EOF while parsing" ||
+				b.err.Msg == "unexpected character after line continuation character":
+				// CPython's tokenizer reports these through its state, not
+				// as an exception, so they do not replace the parser's.
 			default:
 				out = b.err
 			}

@@ -345,6 +345,9 @@ func (p *parser) subExpr(start, end int) Expr {
 		x = sub.yieldExpr()
 	} else {
 		x = sub.starExpressions()
+		if st, ok := x.(*Starred); ok {
+			sub.errorAt(SyntaxErr, st.Start, "cannot use starred expression here")
+		}
 	}
 	if sub.tok() != EOF {
 		if sub.tok() == EQUAL || sub.tok() == COLONEQ {
