@@ -384,15 +384,18 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint16, end sx.Pos) {
 	bn, bm := c.open("block", fBody, s.Body.Start, end)
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
-	for i, st := range stmts {
-		if _, ok := st.(*sx.Global); ok && i == 0 {
-			continue
+	body := c.f.src[s.Body.Start:s.Body.End]
+	if strings.Contains(body, "global") {
+		for i, st := range stmts {
+			if _, ok := st.(*sx.Global); ok && i == 0 {
+				continue
+			}
+			c.globals(st)
 		}
-		c.globals(st)
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	n.Yields = yields(s.Body.Stmts)
+	n.Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -580,171 +583,206 @@ func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint16) {
 	start, end := span(x)
-	node := func(kind string, kids func()) {
-		n, mark := c.open(kind, field, start, end)
-		kids()
-		c.close(n, mark)
-	}
 	switch x := x.(type) {
 	case *sx.Name:
 		c.leaf("identifier", field, start, end)
+		return
 	case *sx.Num:
 		c.leaf(numKind(x.Raw), field, start, end)
+		return
 	case *sx.Lit:
-		c.leaf(map[sx.Token]string{sx.TRUE: "true", sx.FALSE: "false", sx.NONE: "none", sx.ELLIPSIS: "ellipsis"}[x.Tok], field, start, end)
+		c.leaf(litKinds[x.Tok], field, start, end)
+		return
 	case *sx.Str:
 		if len(x.Parts) == 1 {
 			c.strPart(x.Parts[0], field)
 			return
 		}
-		node("concatenated_string", func() {
-			for _, p := range x.Parts {
-				c.strPart(p, 0)
-			}
-		})
 	case *sx.Tuple:
 		if !x.Paren {
 			c.exprs(x, field)
 			return
 		}
-		node("tuple", func() { c.elts(x.Elts) })
-	case *sx.List:
-		node("list", func() { c.elts(x.Elts) })
-	case *sx.Set:
-		node("set", func() { c.elts(x.Elts) })
-	case *sx.Dict:
-		node("dictionary", func() {
-			for _, it := range x.Items {
-				c.dictItem(it, 0)
-			}
-		})
-	case *sx.Comp:
-		kind := map[sx.Token]string{sx.LBRACK: "list_comprehension", sx.LBRACE: "set_comprehension", sx.LPAREN: "generator_expression"}[x.Kind]
-		if x.Value != nil {
-			kind = "dictionary_comprehension"
-		}
-		node(kind, func() {
-			if x.Value != nil {
-				pn, pm := c.open("pair", fBody, startOf(x.Elt), endOf(x.Value))
-				c.expr(x.Elt, fKey)
-				c.expr(x.Value, fValue)
-				c.close(pn, pm)
-			} else {
-				c.expr(x.Elt, fBody)
-			}
-			c.clauses(x.Clauses)
-		})
-	case *sx.Paren:
-		node("parenthesized_expression", func() { c.expr(x.X, 0) })
-	case *sx.Starred:
-		node("list_splat", func() { c.expr(x.Value, 0) })
-	case *sx.Attribute:
-		node("attribute", func() {
-			c.expr(x.Value, fObject)
-			c.name(x.Attr, fAttribute)
-		})
-	case *sx.Subscript:
-		node("subscript", func() {
-			c.expr(x.Value, fValue)
-			if t, ok := x.Index.(*sx.Tuple); ok && !t.Paren {
-				for _, e := range t.Elts {
-					c.expr(e, fSubscript)
-				}
-				return
-			}
-			c.expr(x.Index, fSubscript)
-		})
-	case *sx.Slice:
-		node("slice", func() {
-			for _, e := range []sx.Expr{x.Lower, x.Upper, x.Step} {
-				if e != nil {
-					c.expr(e, 0)
-				}
-			}
-		})
-	case *sx.Call:
-		node("call", func() {
-			c.expr(x.Func, fFunction)
-			if x.Gen {
-				g := x.Args[0].(*sx.Comp)
-				n, mark := c.open("generator_expression", fArguments, x.LParen, end)
-				c.expr(g.Elt, fBody)
-				c.clauses(g.Clauses)
-				c.close(n, mark)
-				return
-			}
-			n, mark := c.open("argument_list", fArguments, x.LParen, end)
-			c.args(x.Args)
-			c.close(n, mark)
-		})
 	case *sx.Keyword:
 		if x.Name == nil {
-			node("dictionary_splat", func() { c.expr(x.Value, 0) })
+			n, mark := c.open("dictionary_splat", field, start, end)
+			c.expr(x.Value, 0)
+			c.close(n, mark)
 			return
 		}
-		node("keyword_argument", func() {
-			c.name(x.Name, fName)
+	}
+	n, mark := c.open(exprKind(x), field, start, end)
+	switch x := x.(type) {
+	case *sx.Str:
+		for _, p := range x.Parts {
+			c.strPart(p, 0)
+		}
+	case *sx.Tuple:
+		c.elts(x.Elts)
+	case *sx.List:
+		c.elts(x.Elts)
+	case *sx.Set:
+		c.elts(x.Elts)
+	case *sx.Dict:
+		for _, it := range x.Items {
+			c.dictItem(it, 0)
+		}
+	case *sx.Comp:
+		if x.Value != nil {
+			pn, pm := c.open("pair", fBody, startOf(x.Elt), endOf(x.Value))
+			c.expr(x.Elt, fKey)
 			c.expr(x.Value, fValue)
-		})
+			c.close(pn, pm)
+		} else {
+			c.expr(x.Elt, fBody)
+		}
+		c.clauses(x.Clauses)
+	case *sx.Paren:
+		c.expr(x.X, 0)
+	case *sx.Starred:
+		c.expr(x.Value, 0)
+	case *sx.Attribute:
+		c.expr(x.Value, fObject)
+		c.name(x.Attr, fAttribute)
+	case *sx.Subscript:
+		c.expr(x.Value, fValue)
+		if t, ok := x.Index.(*sx.Tuple); ok && !t.Paren {
+			for _, e := range t.Elts {
+				c.expr(e, fSubscript)
+			}
+		} else {
+			c.expr(x.Index, fSubscript)
+		}
+	case *sx.Slice:
+		for _, e := range []sx.Expr{x.Lower, x.Upper, x.Step} {
+			if e != nil {
+				c.expr(e, 0)
+			}
+		}
+	case *sx.Call:
+		c.expr(x.Func, fFunction)
+		if x.Gen {
+			g := x.Args[0].(*sx.Comp)
+			gn, gm := c.open("generator_expression", fArguments, x.LParen, end)
+			c.expr(g.Elt, fBody)
+			c.clauses(g.Clauses)
+			c.close(gn, gm)
+		} else {
+			an, am := c.open("argument_list", fArguments, x.LParen, end)
+			c.args(x.Args)
+			c.close(an, am)
+		}
+	case *sx.Keyword:
+		c.name(x.Name, fName)
+		c.expr(x.Value, fValue)
 	case *sx.BinOp:
-		node("binary_operator", func() {
-			c.expr(x.X, fLeft)
-			c.token(x.Op.String(), fOperator, x.OpPos)
-			c.expr(x.Y, fRight)
-		})
+		c.expr(x.X, fLeft)
+		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.expr(x.Y, fRight)
 	case *sx.BoolOp:
-		node("boolean_operator", func() {
-			c.expr(x.X, fLeft)
-			c.token(x.Op.String(), fOperator, x.OpPos)
-			c.expr(x.Y, fRight)
-		})
+		c.expr(x.X, fLeft)
+		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.expr(x.Y, fRight)
 	case *sx.UnaryOp:
 		if x.Op == sx.NOT {
-			node("not_operator", func() { c.expr(x.X, fArgument) })
-			return
-		}
-		node("unary_operator", func() {
+			c.expr(x.X, fArgument)
+		} else {
 			c.token(x.Op.String(), fOperator, x.OpPos)
 			c.expr(x.X, fArgument)
-		})
+		}
 	case *sx.Compare:
-		node("comparison_operator", func() {
-			c.expr(x.Left, 0)
-			for i, op := range x.Ops {
-				t := c.leaf(cmpText[op.Op], fOperators, op.Start, op.End)
-				t.Named = false
-				c.expr(x.Comparators[i], 0)
-			}
-		})
+		c.expr(x.Left, 0)
+		for i, op := range x.Ops {
+			t := c.leaf(cmpText[op.Op], fOperators, op.Start, op.End)
+			t.Named = false
+			c.expr(x.Comparators[i], 0)
+		}
 	case *sx.Lambda:
-		node("lambda", func() {
-			if x.Params != nil {
-				n, mark := c.open("lambda_parameters", fParameters, x.Params.Start, x.Params.End)
-				c.params(x.Params)
-				c.close(n, mark)
-			}
-			c.expr(x.Body, fBody)
-		})
+		if x.Params != nil {
+			pn, pm := c.open("lambda_parameters", fParameters, x.Params.Start, x.Params.End)
+			c.params(x.Params)
+			c.close(pn, pm)
+		}
+		c.expr(x.Body, fBody)
 	case *sx.IfExp:
-		node("conditional_expression", func() {
-			c.expr(x.Body, 0)
-			c.expr(x.Test, 0)
-			c.expr(x.Else, 0)
-		})
+		c.expr(x.Body, 0)
+		c.expr(x.Test, 0)
+		c.expr(x.Else, 0)
 	case *sx.NamedExpr:
-		node("named_expression", func() {
-			c.name(x.Target, fName)
-			c.expr(x.Value, fValue)
-		})
+		c.name(x.Target, fName)
+		c.expr(x.Value, fValue)
 	case *sx.Await:
-		node("await", func() { c.expr(x.Value, 0) })
+		c.expr(x.Value, 0)
 	case *sx.Yield:
-		node("yield", func() {
-			if x.Value != nil {
-				c.exprs(x.Value, 0)
-			}
-		})
+		if x.Value != nil {
+			c.exprs(x.Value, 0)
+		}
 	}
+	c.close(n, mark)
+}
+
+var litKinds = [...]string{sx.TRUE: "true", sx.FALSE: "false", sx.NONE: "none", sx.ELLIPSIS: "ellipsis"}
+
+// exprKind is the outline's kind of an expression with children.
+func exprKind(x sx.Expr) string {
+	switch x := x.(type) {
+	case *sx.Str:
+		return "concatenated_string"
+	case *sx.Tuple:
+		return "tuple"
+	case *sx.List:
+		return "list"
+	case *sx.Set:
+		return "set"
+	case *sx.Dict:
+		return "dictionary"
+	case *sx.Comp:
+		switch {
+		case x.Value != nil:
+			return "dictionary_comprehension"
+		case x.Kind == sx.LBRACK:
+			return "list_comprehension"
+		case x.Kind == sx.LBRACE:
+			return "set_comprehension"
+		}
+		return "generator_expression"
+	case *sx.Paren:
+		return "parenthesized_expression"
+	case *sx.Starred:
+		return "list_splat"
+	case *sx.Attribute:
+		return "attribute"
+	case *sx.Subscript:
+		return "subscript"
+	case *sx.Slice:
+		return "slice"
+	case *sx.Call:
+		return "call"
+	case *sx.Keyword:
+		return "keyword_argument"
+	case *sx.BinOp:
+		return "binary_operator"
+	case *sx.BoolOp:
+		return "boolean_operator"
+	case *sx.UnaryOp:
+		if x.Op == sx.NOT {
+			return "not_operator"
+		}
+		return "unary_operator"
+	case *sx.Compare:
+		return "comparison_operator"
+	case *sx.Lambda:
+		return "lambda"
+	case *sx.IfExp:
+		return "conditional_expression"
+	case *sx.NamedExpr:
+		return "named_expression"
+	case *sx.Await:
+		return "await"
+	case *sx.Yield:
+		return "yield"
+	}
+	return "expression"
 }
 
 var cmpText = map[sx.CmpKind]string{sx.CmpEq: "==", sx.CmpNotEq: "!=", sx.CmpLt: "<", sx.CmpLtE: "<=",

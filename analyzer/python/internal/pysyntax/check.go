@@ -1,6 +1,9 @@
 package pysyntax
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The compile-time checks CPython 3.11 applies after parsing, in its
 // order: __future__ imports, then the symbol table (scopes and
@@ -40,7 +43,9 @@ type scope struct {
 	async     bool
 	generator bool
 	parent    *scope
-	syms      map[string]int
+	// syms records each use and binding of a name in order; lookups scan
+	// it, which is cheaper than a map because only declarations look.
+	syms []symbol
 	// nonlocals are the nonlocal declarations, checked once every scope
 	// is known.
 	nonlocals []*Name
@@ -48,15 +53,35 @@ type scope struct {
 	children  []*scope
 }
 
-func (s *scope) add(name string, flag int) {
-	if s.syms == nil {
-		s.syms = map[string]int{}
+type symbol struct {
+	name string
+	flag int
+}
+
+// record notes a use or binding of name in scope s.
+func (c *checker) record(s *scope, name string, flag int) {
+	if c.track || flag&(symIter|symParam) != 0 {
+		s.syms = append(s.syms, symbol{name, flag})
 	}
-	s.syms[name] |= flag
+}
+
+// flags returns the flags recorded for name.
+func (s *scope) flags(name string) int {
+	f := 0
+	for _, sym := range s.syms {
+		if sym.name == name {
+			f |= sym.flag
+		}
+	}
+	return f
 }
 
 // checker walks a module once; it keeps the first error of each phase.
 type checker struct {
+	// track is set when the source declares global or nonlocal names:
+	// only then are uses and bindings recorded.
+	track         bool
+	depth         int
 	lines         *Lines
 	futureErr     *Error
 	symErr        *Error
@@ -85,7 +110,7 @@ func (c *checker) comp(pos Pos, format string, args ...any) {
 
 // check runs the compile-time checks and panics with the first error.
 func check(m *Module) {
-	c := &checker{lines: m.Lines}
+	c := &checker{lines: m.Lines, track: strings.Contains(m.Src, "global") || strings.Contains(m.Src, "nonlocal")}
 	c.future(m)
 	root := &scope{kind: moduleScope}
 	c.cur = root
@@ -150,7 +175,28 @@ func (c *checker) inFunction() bool {
 	return c.cur.kind == functionScope || c.cur.kind == lambdaScope
 }
 
+// maxCompileDepth is the deepest statement and expression nesting
+// CPython 3.11 compiles; deeper sources raise RecursionError.
+const maxCompileDepth = 2991
+
+// descend counts one level of nesting; the caller defers ascend.
+func (c *checker) descend(at Pos) {
+	c.depth++
+	if c.depth > maxCompileDepth {
+		line, col := c.lines.Position(at)
+		panic(bailout{&Error{Kind: RecursionErr, Line: line, Col: col, Msg: "maximum recursion depth exceeded during compilation"}})
+	}
+}
+
+func (c *checker) ascend() { c.depth-- }
+
 func (c *checker) stmt(s Stmt) {
+	c.descend(startOf(s))
+	c.stmtKinds(s)
+	c.ascend()
+}
+
+func (c *checker) stmtKinds(s Stmt) {
 	switch s := s.(type) {
 	case *ExprStmt:
 		if st, ok := s.X.(*Starred); ok {
@@ -345,10 +391,10 @@ func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) 
 			if p.Name.ID == "__debug__" {
 				c.comp(p.Name.Start, "cannot assign to __debug__")
 			}
-			if c.cur.syms[p.Name.ID]&symParam != 0 {
+			if c.cur.flags(p.Name.ID)&symParam != 0 {
 				c.sym(p.Name.Start, "duplicate argument '%s' in function definition", p.Name.ID)
 			}
-			c.cur.add(p.Name.ID, symParam)
+			c.record(c.cur, p.Name.ID, symParam)
 		}
 	}
 	body()
@@ -379,7 +425,7 @@ func (c *checker) declare(n *Name, flag int, at Pos) {
 	if flag == symNonlocal {
 		kw = "nonlocal"
 	}
-	prev := c.cur.syms[n.ID]
+	prev := c.cur.flags(n.ID)
 	switch {
 	case prev&symParam != 0:
 		c.sym(at, "name '%s' is parameter and %s", n.ID, kw)
@@ -394,25 +440,25 @@ func (c *checker) declare(n *Name, flag int, at Pos) {
 	case prev&symUsed != 0:
 		c.sym(at, "name '%s' is used prior to %s declaration", n.ID, kw)
 	}
-	c.cur.add(n.ID, flag)
+	c.record(c.cur, n.ID, flag)
 }
 
 func (c *checker) declareAnnotated(n *Name) {
-	if f := c.cur.syms[n.ID]; f&(symGlobal|symNonlocal) != 0 {
+	if f := c.cur.flags(n.ID); f&(symGlobal|symNonlocal) != 0 {
 		kw := "global"
 		if f&symNonlocal != 0 {
 			kw = "nonlocal"
 		}
 		c.sym(n.Start, "annotated name '%s' can't be %s", n.ID, kw)
 	}
-	c.cur.add(n.ID, symAnnotated)
+	c.record(c.cur, n.ID, symAnnotated)
 }
 
 func (c *checker) bind(n *Name) {
 	if n.ID == "__debug__" {
 		c.comp(n.Start, "cannot assign to __debug__")
 	}
-	c.cur.add(n.ID, symAssigned)
+	c.record(c.cur, n.ID, symAssigned)
 }
 
 // resolveNonlocals checks that every nonlocal name is bound in an
@@ -424,7 +470,7 @@ func (c *checker) resolveNonlocals(s *scope) {
 			if p.kind == classScope {
 				continue
 			}
-			f := p.syms[n.ID]
+			f := p.flags(n.ID)
 			if f&symGlobal != 0 {
 				break
 			}
@@ -503,7 +549,7 @@ func (c *checker) starTargets(t Expr) {
 
 func (c *checker) use(x Expr) {
 	if n, ok := x.(*Name); ok {
-		c.cur.add(n.ID, symUsed)
+		c.record(c.cur, n.ID, symUsed)
 	}
 }
 
@@ -532,10 +578,18 @@ func (c *checker) args(args []Expr) {
 }
 
 func (c *checker) expr(x Expr) {
+	if x == nil {
+		return
+	}
+	c.descend(startOf(x))
+	c.exprKinds(x)
+	c.ascend()
+}
+
+func (c *checker) exprKinds(x Expr) {
 	switch x := x.(type) {
-	case nil:
 	case *Name:
-		c.cur.add(x.ID, symUsed)
+		c.record(c.cur, x.ID, symUsed)
 	case *Num, *Lit:
 	case *Str:
 		for _, p := range x.Parts {
@@ -671,7 +725,7 @@ func (c *checker) comprehension(x *Comp) {
 func (c *checker) compTarget(t Expr) {
 	switch t := t.(type) {
 	case *Name:
-		c.cur.add(t.ID, symAssigned|symIter)
+		c.record(c.cur, t.ID, symAssigned|symIter)
 	case *Tuple:
 		for _, e := range t.Elts {
 			c.compTarget(e)
@@ -697,7 +751,7 @@ func (c *checker) namedExpr(x *NamedExpr) {
 	}
 	s := c.cur
 	for s.kind == compScope {
-		if s.syms[x.Target.ID]&symIter != 0 {
+		if s.flags(x.Target.ID)&symIter != 0 {
 			c.sym(x.Start, "assignment expression cannot rebind comprehension iteration variable '%s'", x.Target.ID)
 		}
 		s = s.parent
@@ -705,7 +759,7 @@ func (c *checker) namedExpr(x *NamedExpr) {
 	if s != c.cur && s.kind == classScope {
 		c.sym(x.Start, "assignment expression within a comprehension cannot be used in a class body")
 	}
-	s.add(x.Target.ID, symAssigned)
+	c.record(s, x.Target.ID, symAssigned)
 }
 
 func (c *checker) pattern(p Pattern) {

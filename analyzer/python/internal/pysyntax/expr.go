@@ -70,7 +70,6 @@ func (p *parser) expression() Expr {
 		return p.lambda()
 	}
 	p.enter()
-	defer p.leave()
 	x := p.disjunction()
 	if p.tok() == IF {
 		p.next()
@@ -80,9 +79,11 @@ func (p *parser) expression() Expr {
 		}
 		p.next()
 		els := p.expression()
-		return &IfExp{Range{startOf(x), endOf(els)}, x, test, els}
+		x = &IfExp{Range{startOf(x), endOf(els)}, x, test, els}
+	} else {
+		p.checkMissingComma(x)
 	}
-	p.checkMissingComma(x)
+	p.leave()
 	return x
 }
 
@@ -259,6 +260,8 @@ func (p *parser) power() Expr {
 	if p.tok() == DOUBLESTAR {
 		op := p.pos()
 		p.next()
+		p.enter()
+		defer p.leave()
 		y := p.factor()
 		x = &BinOp{Range{startOf(x), endOf(y)}, x, DOUBLESTAR, op, y}
 	}
@@ -477,7 +480,7 @@ func (p *parser) atom() Expr {
 	start, end := p.pos(), Pos(p.s.end)
 	switch p.tok() {
 	case NAME:
-		n := &Name{Range{start, end}, p.s.lit}
+		n := p.newName(start, end, p.s.lit)
 		p.next()
 		return n
 	case NUMBER:

@@ -6,8 +6,8 @@ import (
 )
 
 // maxDepth bounds the parser's recursion, as CPython's parser stack limit
-// does.
-const maxDepth = 3000
+// does (nesting that deep is refused by the compile-time checks anyway).
+const maxDepth = 6000
 
 // Parse parses a Python 3.11 module (a leading UTF-8 BOM is skipped). It
 // returns the first error CPython's compile() reports, at the same line.
@@ -42,6 +42,19 @@ type parser struct {
 	depth int
 	// fstring is set while parsing a replacement field of an f-string.
 	fstring bool
+	// names is a slab the Name nodes are taken from.
+	names []Name
+}
+
+// newName allocates a Name from the slab.
+func (p *parser) newName(start, end Pos, id string) *Name {
+	if len(p.names) == cap(p.names) {
+		p.names = make([]Name, 0, 256)
+	}
+	p.names = p.names[:len(p.names)+1]
+	n := &p.names[len(p.names)-1]
+	*n = Name{Range{start, end}, id}
+	return n
 }
 
 func (p *parser) tok() Token { return p.s.tok }
@@ -111,7 +124,7 @@ func (p *parser) got(t Token) bool {
 func (p *parser) enter() {
 	p.depth++
 	if p.depth > maxDepth {
-		p.error("too many nested parentheses")
+		p.raise(false, MemoryErr, p.pos(), "Parser stack overflowed - Python source too complex to parse")
 	}
 }
 
@@ -281,7 +294,7 @@ func (p *parser) name() *Name {
 	if p.tok() != NAME {
 		p.syntaxError()
 	}
-	n := &Name{Range{p.pos(), Pos(p.s.end)}, p.s.lit}
+	n := p.newName(p.pos(), Pos(p.s.end), p.s.lit)
 	p.next()
 	return n
 }
@@ -611,13 +624,18 @@ func (p *parser) tryParenItems() (items []*WithItem, ok bool) {
 		}
 	}()
 	p.next()
+	comma := false
 	for p.tok() != RPAREN {
 		items = append(items, p.withItem())
-		if !p.got(COMMA) {
+		if comma = p.got(COMMA); !comma {
 			break
 		}
 	}
 	p.expect(RPAREN)
+	if len(items) == 1 && items[0].Vars == nil && !comma {
+		// "with (a):" is a parenthesized expression.
+		return nil, false
+	}
 	return items, p.tok() == COLON
 }
 

@@ -63,6 +63,12 @@ const (
 	SyntaxErr ErrorKind = iota
 	IndentationErr
 	TabErr
+	// RecursionErr is CPython's RecursionError for sources nested too
+	// deeply to compile.
+	RecursionErr
+	// MemoryErr is CPython's MemoryError for sources too complex for its
+	// parser's stack.
+	MemoryErr
 )
 
 func (k ErrorKind) String() string {
@@ -71,6 +77,10 @@ func (k ErrorKind) String() string {
 		return "IndentationError"
 	case TabErr:
 		return "TabError"
+	case RecursionErr:
+		return "RecursionError"
+	case MemoryErr:
+		return "MemoryError"
 	}
 	return "SyntaxError"
 }

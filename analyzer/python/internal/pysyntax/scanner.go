@@ -337,11 +337,7 @@ func (s *scanner) nameOrString() {
 	}
 	s.off = i
 	s.lit = s.src[start:i]
-	if t, ok := keywords[s.lit]; ok {
-		s.tok = t
-		return
-	}
-	s.tok = NAME
+	s.tok = lookupName(s.lit)
 }
 
 // verifyIdentifier checks a name with non-ASCII characters as CPython
@@ -613,11 +609,12 @@ func (s *scanner) endOfNumber(i int, kind string) {
 func (s *scanner) operator() {
 	src := s.src[s.off:]
 	c := src[0]
-	at := func(i int) byte {
-		if i < len(src) {
-			return src[i]
-		}
-		return 0
+	var c1, c2 byte
+	if len(src) > 1 {
+		c1 = src[1]
+	}
+	if len(src) > 2 {
+		c2 = src[2]
 	}
 	t, n := OTHER, 1
 	switch c {
@@ -626,23 +623,23 @@ func (s *scanner) operator() {
 			s.fail(SyntaxErr, s.off, "too many nested parentheses")
 		}
 		s.parens = append(s.parens, paren{c, s.off})
-		t = map[byte]Token{'(': LPAREN, '[': LBRACK, '{': LBRACE}[c]
+		t = openTokens[c]
 	case ')', ']', '}':
 		if len(s.parens) == 0 {
 			s.fail(SyntaxErr, s.off, "unmatched '%c'", c)
 		}
 		open := s.parens[len(s.parens)-1]
-		if open.ch != map[byte]byte{')': '(', ']': '[', '}': '{'}[c] {
+		if open.ch != opening(c) {
 			if ol, cl := s.lines.Line(Pos(open.pos)), s.lines.Line(Pos(s.off)); ol != cl {
 				s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open.ch, ol)
 			}
 			s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
 		}
 		s.parens = s.parens[:len(s.parens)-1]
-		t = map[byte]Token{')': RPAREN, ']': RBRACK, '}': RBRACE}[c]
+		t = closeTokens[c]
 	case ':':
 		t = COLON
-		if at(1) == '=' {
+		if c1 == '=' {
 			t, n = COLONEQ, 2
 		}
 	case ',':
@@ -653,41 +650,40 @@ func (s *scanner) operator() {
 		t = TILDE
 	case '.':
 		t = DOT
-		if at(1) == '.' && at(2) == '.' {
+		if c1 == '.' && c2 == '.' {
 			t, n = ELLIPSIS, 3
 		}
 	case '!':
 		t = BANG
-		if at(1) == '=' {
+		if c1 == '=' {
 			t, n = NOTEQUAL, 2
 		}
 	case '-':
 		t = MINUS
-		switch at(1) {
+		switch c1 {
 		case '=':
 			t, n = MINUSEQ, 2
 		case '>':
 			t, n = RARROW, 2
 		}
 	case '+', '%', '&', '|', '^', '@', '=':
-		t = map[byte]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL}[c]
-		if at(1) == '=' {
-			t, n = map[byte]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL}[c], 2
+		t = single[c]
+		if c1 == '=' {
+			t, n = withEqual[c], 2
 		}
 	case '*', '/', '<', '>':
-		double := map[byte]Token{'*': DOUBLESTAR, '/': DOUBLESLASH, '<': LSHIFT, '>': RSHIFT}[c]
-		if at(1) == c {
-			t, n = double, 2
-			if at(2) == '=' {
-				t, n = map[byte]Token{'*': DOUBLESTAREQ, '/': DOUBLESLASHEQ, '<': LSHIFTEQ, '>': RSHIFTEQ}[c], 3
+		switch {
+		case c1 == c:
+			t, n = doubled[c], 2
+			if c2 == '=' {
+				t, n = doubledEqual[c], 3
 			}
-		} else if at(1) == '=' {
-			t, n = map[byte]Token{'*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}[c], 2
-		} else {
-			t = map[byte]Token{'*': STAR, '/': SLASH, '<': LESS, '>': GREATER}[c]
-			if c == '<' && at(1) == '>' {
-				t, n = OTHER, 2 // the Barry-as-FLUFL operator
-			}
+		case c1 == '=':
+			t, n = withEqual[c], 2
+		case c == '<' && c1 == '>':
+			t, n = OTHER, 2 // the Barry-as-FLUFL operator
+		default:
+			t = single[c]
 		}
 	default:
 		if c < ' ' || c == 0x7f {
@@ -696,4 +692,25 @@ func (s *scanner) operator() {
 	}
 	s.off += n
 	s.tok = t
+}
+
+// Operator tables, indexed by the first character.
+var (
+	openTokens   = [128]Token{'(': LPAREN, '[': LBRACK, '{': LBRACE}
+	closeTokens  = [128]Token{')': RPAREN, ']': RBRACK, '}': RBRACE}
+	single       = [128]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL, '*': STAR, '/': SLASH, '<': LESS, '>': GREATER}
+	withEqual    = [128]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL, '*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}
+	doubled      = [128]Token{'*': DOUBLESTAR, '/': DOUBLESLASH, '<': LSHIFT, '>': RSHIFT}
+	doubledEqual = [128]Token{'*': DOUBLESTAREQ, '/': DOUBLESLASHEQ, '<': LSHIFTEQ, '>': RSHIFTEQ}
+)
+
+// opening returns the opening bracket of a closing one.
+func opening(c byte) byte {
+	switch c {
+	case ')':
+		return '('
+	case ']':
+		return '['
+	}
+	return '{'
 }

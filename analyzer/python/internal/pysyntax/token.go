@@ -135,13 +135,85 @@ func (t Token) String() string {
 // IsKeyword reports whether t is a hard keyword.
 func (t Token) IsKeyword() bool { return t > keywordBeg && t < keywordEnd }
 
-var keywords = func() map[string]Token {
-	m := make(map[string]Token, int(keywordEnd-keywordBeg))
-	for t := keywordBeg + 1; t < keywordEnd; t++ {
-		m[tokenNames[t]] = t
+// lookupName returns the keyword token of a name, or NAME.
+func lookupName(s string) Token {
+	if len(s) < 2 || len(s) > 8 {
+		return NAME
 	}
-	return m
-}()
+	switch s {
+	case "False":
+		return FALSE
+	case "None":
+		return NONE
+	case "True":
+		return TRUE
+	case "and":
+		return AND
+	case "as":
+		return AS
+	case "assert":
+		return ASSERT
+	case "async":
+		return ASYNC
+	case "await":
+		return AWAIT
+	case "break":
+		return BREAK
+	case "class":
+		return CLASS
+	case "continue":
+		return CONTINUE
+	case "def":
+		return DEF
+	case "del":
+		return DEL
+	case "elif":
+		return ELIF
+	case "else":
+		return ELSE
+	case "except":
+		return EXCEPT
+	case "finally":
+		return FINALLY
+	case "for":
+		return FOR
+	case "from":
+		return FROM
+	case "global":
+		return GLOBAL
+	case "if":
+		return IF
+	case "import":
+		return IMPORT
+	case "in":
+		return IN
+	case "is":
+		return IS
+	case "lambda":
+		return LAMBDA
+	case "nonlocal":
+		return NONLOCAL
+	case "not":
+		return NOT
+	case "or":
+		return OR
+	case "pass":
+		return PASS
+	case "raise":
+		return RAISE
+	case "return":
+		return RETURN
+	case "try":
+		return TRY
+	case "while":
+		return WHILE
+	case "with":
+		return WITH
+	case "yield":
+		return YIELD
+	}
+	return NAME
+}
 
 // augmented maps an augmented assignment operator to its binary operator.
 var augmented = map[Token]Token{
