@@ -118,14 +118,22 @@ func (n *Node) Has(token string) bool {
 	return false
 }
 
-// Parse parses a UTF-8 Python module (a leading BOM is allowed).
+// Parse parses a UTF-8 Python module (a leading BOM is allowed). A
+// declaration of another encoding is an error: sources must be UTF-8.
 func Parse(src []byte) (*File, error) {
 	src = []byte(strings.TrimPrefix(string(src), "\ufeff"))
+	if enc, line := sx.Encoding(src); enc != "" {
+		norm := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
+		if norm != "utf-8" && norm != "utf8" && !strings.HasPrefix(norm, "utf-8-") {
+			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", enc)}
+		}
+	}
 	m, err := sx.Parse(src)
 	if err != nil {
 		var e *sx.Error
 		if errors.As(err, &e) {
-			return nil, &SyntaxError{Line: e.Line, Col: e.Col, Msg: e.Msg}
+			// Errors CPython reports without a position point at the start.
+			return nil, &SyntaxError{Line: max(e.Line, 1), Col: max(e.Col, 1), Msg: e.Msg}
 		}
 		return nil, err
 	}

@@ -224,7 +224,13 @@ type StrPart struct {
 	Range
 	Prefix string // as written, e.g. "rb"
 	Quote  int    // 1 or 3
+	text   string // the token as written
 	Values []*FormattedValue
+}
+
+// body returns the text between the quotes.
+func (p *StrPart) body() string {
+	return p.text[len(p.Prefix)+p.Quote : len(p.text)-p.Quote]
 }
 
 // Raw reports whether the part has an r prefix.

@@ -47,10 +47,11 @@ type scope struct {
 	// it, which is cheaper than a map because only declarations look.
 	syms []symbol
 	// nonlocals are the nonlocal declarations, checked once every scope
-	// is known.
-	nonlocals []*Name
-	comp      *Comp // for compScope
-	children  []*scope
+	// is known; directives are all global and nonlocal declarations.
+	nonlocals  []*Name
+	directives []*Name
+	comp       *Comp // for compScope
+	children   []*scope
 }
 
 type symbol struct {
@@ -183,8 +184,8 @@ const maxCompileDepth = 2991
 func (c *checker) descend(at Pos) {
 	c.depth++
 	if c.depth > maxCompileDepth {
-		line, col := c.lines.Position(at)
-		panic(bailout{&Error{Kind: RecursionErr, Line: line, Col: col, Msg: "maximum recursion depth exceeded during compilation"}})
+		// CPython's RecursionError carries no position.
+		panic(bailout{&Error{Kind: RecursionErr, Msg: "maximum recursion depth exceeded during compilation"}})
 	}
 }
 
@@ -364,7 +365,9 @@ func (c *checker) stmtKinds(s Stmt) {
 		c.cur, c.loops = outer, loops
 	case *Match:
 		c.expr(s.Subject)
-		for _, mc := range s.Cases {
+		for i, mc := range s.Cases {
+			var names []*Name
+			c.compilePattern(mc.Pattern, mc.Guard != nil || i == len(s.Cases)-1, &names)
 			c.pattern(mc.Pattern)
 			if mc.Guard != nil {
 				c.expr(mc.Guard)
@@ -429,9 +432,14 @@ func (c *checker) declare(n *Name, flag int, at Pos) {
 	switch {
 	case prev&symParam != 0:
 		c.sym(at, "name '%s' is parameter and %s", n.ID, kw)
-	case flag == symGlobal && prev&symNonlocal != 0:
-		c.sym(at, "name '%s' is nonlocal and global", n.ID)
-	case flag == symNonlocal && prev&symGlobal != 0:
+	case flag == symGlobal && prev&symNonlocal != 0, flag == symNonlocal && prev&symGlobal != 0:
+		// Reported at the first declaration of the name.
+		for _, d := range c.cur.directives {
+			if d.ID == n.ID {
+				at = d.Start
+				break
+			}
+		}
 		c.sym(at, "name '%s' is nonlocal and global", n.ID)
 	case prev&symAnnotated != 0:
 		c.sym(at, "annotated name '%s' can't be %s", n.ID, kw)
@@ -441,6 +449,7 @@ func (c *checker) declare(n *Name, flag int, at Pos) {
 		c.sym(at, "name '%s' is used prior to %s declaration", n.ID, kw)
 	}
 	c.record(c.cur, n.ID, flag)
+	c.cur.directives = append(c.cur.directives, n)
 }
 
 func (c *checker) declareAnnotated(n *Name) {
@@ -823,4 +832,138 @@ func paramsInSymtableOrder(ps *Params) []*Param {
 		}
 	}
 	return append(append(plain, vararg...), kwarg...)
+}
+
+// compilePattern applies the checks CPython's compiler makes on a match
+// pattern: captures that make later patterns unreachable, names bound
+// twice, alternatives binding different names, duplicate mapping keys
+// and class keywords, several starred names. names collects the bound
+// names in order.
+func (c *checker) compilePattern(p Pattern, allowIrrefutable bool, names *[]*Name) {
+	bind := func(n *Name) {
+		for _, prev := range *names {
+			if prev.ID == n.ID {
+				c.comp(n.Start, "multiple assignments to name '%s' in pattern", n.ID)
+			}
+		}
+		*names = append(*names, n)
+	}
+	switch p := p.(type) {
+	case *MatchAs:
+		if p.Pattern == nil {
+			if !allowIrrefutable {
+				if p.Name != nil {
+					c.comp(p.Start, "name capture '%s' makes remaining patterns unreachable", p.Name.ID)
+				} else {
+					c.comp(p.Start, "wildcard makes remaining patterns unreachable")
+				}
+			}
+		} else {
+			c.compilePattern(p.Pattern, allowIrrefutable, names)
+		}
+		if p.Name != nil {
+			bind(p.Name)
+		}
+	case *MatchGroup:
+		c.compilePattern(p.Pattern, allowIrrefutable, names)
+	case *MatchOr:
+		var first []*Name
+		for i, alt := range p.Patterns {
+			var alts []*Name
+			c.compilePattern(alt, allowIrrefutable && i == len(p.Patterns)-1, &alts)
+			if i == 0 {
+				first = alts
+			} else if !sameNames(first, alts) {
+				c.comp(startOf(alt), "alternative patterns bind different names")
+			}
+		}
+		for _, n := range first {
+			bind(n)
+		}
+	case *MatchSequence:
+		stars := 0
+		for _, q := range p.Patterns {
+			if _, ok := q.(*MatchStar); ok {
+				if stars++; stars == 2 {
+					c.comp(p.Start, "multiple starred names in sequence pattern")
+				}
+			}
+			c.compilePattern(q, true, names)
+		}
+	case *MatchStar:
+		if p.Name != nil {
+			bind(p.Name)
+		}
+	case *MatchMapping:
+		var keys []string
+		for i, k := range p.Keys {
+			if key, ok := literalKey(k); ok {
+				for _, prev := range keys {
+					if prev == key {
+						c.comp(p.Start, "mapping pattern checks duplicate key (%s)", key)
+					}
+				}
+				keys = append(keys, key)
+			}
+			c.compilePattern(p.Patterns[i], true, names)
+		}
+		if p.Rest != nil {
+			bind(p.Rest)
+		}
+	case *MatchClass:
+		for _, q := range p.Patterns {
+			c.compilePattern(q, true, names)
+		}
+		for i, a := range p.KwdAttrs {
+			for _, prev := range p.KwdAttrs[:i] {
+				if prev.ID == a.ID {
+					c.comp(a.Start, "attribute name repeated in class pattern: %s", a.ID)
+				}
+			}
+			c.compilePattern(p.KwdPatterns[i], true, names)
+		}
+	}
+}
+
+// sameNames reports whether two alternatives bind the same set of names.
+func sameNames(a, b []*Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x.ID == y.ID {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// literalKey returns the source of a literal mapping-pattern key (the
+// keys compared for duplicates), or false for attribute lookups.
+func literalKey(k Expr) (string, bool) {
+	switch k := k.(type) {
+	case *Num:
+		return k.Raw, true
+	case *Lit:
+		return k.Tok.String(), true
+	case *Str:
+		// The text of the parts stands for the value: equal keys are
+		// written alike in practice.
+		key := ""
+		for _, p := range k.Parts {
+			key += p.body()
+		}
+		if k.Parts[0].Bytes() {
+			return "b'" + key + "'", true
+		}
+		return "'" + key + "'", true
+	}
+	return "", false
 }

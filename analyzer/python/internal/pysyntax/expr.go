@@ -52,6 +52,9 @@ func (p *parser) starNamedExpr() Expr {
 // namedExpr parses "name := expression" or an expression.
 func (p *parser) namedExpr() Expr {
 	x := p.expression()
+	if p.tok() == EQUAL {
+		p.misusedEqual(x)
+	}
 	if p.tok() != COLONEQ {
 		return x
 	}
@@ -85,6 +88,30 @@ func (p *parser) expression() Expr {
 	}
 	p.leave()
 	return x
+}
+
+// misusedEqual reports "x = …" where a named expression is expected, as
+// CPython does.
+func (p *parser) misusedEqual(x Expr) {
+	switch b := unparen(x).(type) {
+	case *Name:
+		p.errorAt(SyntaxErr, startOf(x), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	case *Compare, *BoolOp, *IfExp, *Lambda, *NamedExpr, *Tuple, *List:
+	case *UnaryOp:
+		if b.Op != NOT {
+			p.errorAt(SyntaxErr, startOf(x), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
+		}
+	case *Comp:
+		if b.Kind != LPAREN {
+			p.errorAt(SyntaxErr, startOf(x), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
+		}
+	case *Lit:
+		if b.Tok == ELLIPSIS {
+			p.errorAt(SyntaxErr, startOf(x), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
+		}
+	default:
+		p.errorAt(SyntaxErr, startOf(x), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
+	}
 }
 
 // checkMissingComma reports "a b" inside brackets as CPython does.
@@ -765,15 +792,16 @@ func (p *parser) checkTarget(x Expr, del, forTarget bool) {
 	p.errorAt(SyntaxErr, startOf(bad), "cannot assign to %s", exprName(bad))
 }
 
-// checkAssignTarget rejects an invalid target of "=".
-func (p *parser) checkAssignTarget(x Expr) {
+// checkAssignTarget rejects an invalid target of "="; first tells
+// whether it is the first target of the statement.
+func (p *parser) checkAssignTarget(x Expr, first bool) {
 	bad := invalidTarget(x, false)
 	if bad == nil {
 		return
 	}
-	if bad == x {
+	if bad == unparen(x) && first {
 		switch b := bad.(type) {
-		case *Compare, *BoolOp, *IfExp, *Lambda, *NamedExpr, *Comp, *Yield, *Tuple, *List:
+		case *Compare, *BoolOp, *IfExp, *Lambda, *NamedExpr, *Comp, *Tuple, *List:
 		case *UnaryOp:
 			if b.Op == NOT {
 				break

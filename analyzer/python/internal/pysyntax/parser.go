@@ -75,10 +75,11 @@ func (p *parser) errorAt(kind ErrorKind, pos Pos, format string, args ...any) {
 func (p *parser) raise(later bool, kind ErrorKind, pos Pos, format string, args ...any) {
 	line, col := p.s.lines.Position(pos)
 	e := &Error{Kind: kind, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	if !p.fstring && later {
-		e = p.s.laterTokenizerError(e)
-	} else {
+	switch {
+	case p.fstring:
 		e.Msg = "f-string: " + e.Msg
+	case later:
+		e = p.s.laterTokenizerError(e)
 	}
 	panic(bailout{e})
 }
@@ -124,7 +125,8 @@ func (p *parser) got(t Token) bool {
 func (p *parser) enter() {
 	p.depth++
 	if p.depth > maxDepth {
-		p.raise(false, MemoryErr, p.pos(), "Parser stack overflowed - Python source too complex to parse")
+		// CPython's MemoryError carries no position.
+		panic(bailout{&Error{Kind: MemoryErr, Msg: "Parser stack overflowed - Python source too complex to parse"}})
 	}
 }
 
@@ -314,7 +316,7 @@ func (p *parser) exprStmt() Stmt {
 	case t == EQUAL:
 		a := &Assign{}
 		for p.tok() == EQUAL {
-			p.checkAssignTarget(x)
+			p.checkAssignTarget(x, len(a.Targets) == 0)
 			a.Targets = append(a.Targets, x)
 			p.next()
 			if p.tok() == YIELD {
@@ -689,9 +691,6 @@ func (p *parser) funcDef(decos []*Decorator, async Pos) *FuncDef {
 	p.next()
 	f.Name = p.name()
 	if p.tok() != LPAREN {
-		if p.tok() == LBRACK {
-			p.error("invalid syntax")
-		}
 		p.error("expected '('")
 	}
 	lp := p.pos()
@@ -702,7 +701,12 @@ func (p *parser) funcDef(decos []*Decorator, async Pos) *FuncDef {
 	}
 	f.Params.Range = Range{lp, Pos(p.s.end)}
 	p.expect(RPAREN)
-	if p.got(RARROW) {
+	if p.tok() == RARROW {
+		arrow := p.pos()
+		p.next()
+		if !p.startsExpr() || p.tok() == YIELD || p.tok() == STAR {
+			p.errorAt(SyntaxErr, arrow, "expected ':'")
+		}
 		f.Returns = p.expression()
 	}
 	p.colon()

@@ -69,6 +69,8 @@ const (
 	// MemoryErr is CPython's MemoryError for sources too complex for its
 	// parser's stack.
 	MemoryErr
+	// ValueErr is CPython's ValueError for a source with null bytes.
+	ValueErr
 )
 
 func (k ErrorKind) String() string {
@@ -81,12 +83,16 @@ func (k ErrorKind) String() string {
 		return "RecursionError"
 	case MemoryErr:
 		return "MemoryError"
+	case ValueErr:
+		return "ValueError"
 	}
 	return "SyntaxError"
 }
 
 // Error is a source CPython 3.11's compile() rejects, at the line and
-// column (1-based, in code points) CPython reports.
+// column (1-based, in code points) CPython reports; both are 0 for the
+// errors CPython reports without a position (RecursionError, MemoryError,
+// ValueError).
 type Error struct {
 	Kind      ErrorKind
 	Line, Col int

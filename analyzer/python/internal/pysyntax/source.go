@@ -8,11 +8,11 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// checkSource rejects what CPython refuses before tokenizing: null bytes,
-// invalid UTF-8 and encoding declarations other than UTF-8.
+// checkSource rejects what CPython refuses before tokenizing: null bytes
+// and invalid UTF-8.
 func checkSource(s string) *Error {
 	if i := strings.IndexByte(s, 0); i >= 0 {
-		return &Error{Kind: SyntaxErr, Line: 1, Col: 1, Msg: "source code cannot contain null bytes"}
+		return &Error{Kind: ValueErr, Msg: "source code string cannot contain null bytes"}
 	}
 	if !utf8.ValidString(s) {
 		i := 0
@@ -28,21 +28,22 @@ func checkSource(s string) *Error {
 		return &Error{Kind: SyntaxErr, Line: line, Col: col,
 			Msg: "(unicode error) 'utf-8' codec can't decode byte: invalid start byte"}
 	}
-	// An encoding declaration on one of the first two lines.
-	rest := strings.TrimPrefix(s, "\ufeff")
-	for line := 1; line <= 2 && rest != ""; line++ {
+	return nil
+}
+
+// Encoding returns the encoding a PEP 263 declaration on one of the first
+// two lines names, and its line, or "" when there is none. Parse reads its
+// input as UTF-8 whatever the declaration says.
+func Encoding(src []byte) (name string, line int) {
+	rest := strings.TrimPrefix(string(src), "\ufeff")
+	for line = 1; line <= 2 && rest != ""; line++ {
 		end := strings.IndexAny(rest, "\r\n")
 		text := rest
 		if end >= 0 {
 			text = rest[:end]
 		}
 		if enc, ok := codingSpec(text); ok {
-			norm := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
-			if norm != "utf-8" && norm != "utf8" && !strings.HasPrefix(norm, "utf-8-") {
-				return &Error{Kind: SyntaxErr, Line: line, Col: 1,
-					Msg: "encoding declaration \"" + enc + "\" is not supported (only UTF-8)"}
-			}
-			break
+			return enc, line
 		}
 		// CPython looks at the second line only if the first is blank or
 		// a comment.
@@ -54,7 +55,7 @@ func checkSource(s string) *Error {
 		}
 		rest = rest[end+1:]
 	}
-	return nil
+	return "", 0
 }
 
 // codingSpec finds "coding[:=]NAME" in a comment line.

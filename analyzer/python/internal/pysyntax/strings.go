@@ -33,7 +33,7 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 	for lit[i] != '\'' && lit[i] != '"' {
 		i++
 	}
-	part := &StrPart{Range: Range{start, start + Pos(len(lit))}, Prefix: lit[:i], Quote: 1}
+	part := &StrPart{Range: Range{start, start + Pos(len(lit))}, Prefix: lit[:i], Quote: 1, text: lit}
 	if len(lit)-i >= 6 && lit[i+1] == lit[i] && lit[i+2] == lit[i] {
 		part.Quote = 3
 	}
@@ -224,7 +224,7 @@ scan:
 	for ; j < end; j++ {
 		c := lit[j]
 		if c == '\\' {
-			f.fail(j, "expression part cannot include a backslash")
+			f.p.errorAt(SyntaxErr, Pos(f.base), "f-string expression part cannot include a backslash")
 		}
 		if quote != 0 {
 			if c == quote && (!triple || j+2 < end && lit[j+1] == quote && lit[j+2] == quote) {
@@ -260,7 +260,7 @@ scan:
 			}
 			stack = stack[:len(stack)-1]
 		case '#':
-			f.fail(j, "expression part cannot include '#'")
+			f.p.errorAt(SyntaxErr, Pos(f.base), "f-string expression part cannot include '#'")
 		case '!', ':', '=':
 			if len(stack) > 0 {
 				continue
