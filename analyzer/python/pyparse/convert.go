@@ -111,6 +111,8 @@ func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
 func convert(m *sx.Module) *File {
 	f := &File{src: m.Src, lines: m.Lines}
+	// About one node for every four to six bytes of dense code.
+	f.kids = make([]*Node, 0, len(m.Src)/6+16)
 	c := &converter{f: f, lines: m.Lines}
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {

@@ -121,14 +121,14 @@ func (n *Node) Has(token string) bool {
 // Parse parses a UTF-8 Python module (a leading BOM is allowed). A
 // declaration of another encoding is an error: sources must be UTF-8.
 func Parse(src []byte) (*File, error) {
-	src = []byte(strings.TrimPrefix(string(src), "\ufeff"))
-	if enc, line := sx.Encoding(src); enc != "" {
+	s := strings.TrimPrefix(string(src), "\ufeff")
+	if enc, line := sx.Encoding(s); enc != "" {
 		norm := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
 		if norm != "utf-8" && norm != "utf8" && !strings.HasPrefix(norm, "utf-8-") {
 			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", enc)}
 		}
 	}
-	m, err := sx.Parse(src)
+	m, err := sx.ParseString(s)
 	if err != nil {
 		var e *sx.Error
 		if errors.As(err, &e) {

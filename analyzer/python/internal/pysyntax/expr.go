@@ -30,7 +30,7 @@ func (p *parser) starExpressions() Expr {
 		}
 		elts = append(elts, p.starExpr())
 	}
-	return &Tuple{Range{start, p.prevEnd()}, elts, false}
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
 }
 
 // starExpr parses "*bitor" or an expression.
@@ -255,7 +255,7 @@ func (p *parser) binary(prec int) Expr {
 		op := p.pos()
 		p.next()
 		y := p.binary(int(binPrec[t]) + 1)
-		x = &BinOp{Range{startOf(x), endOf(y)}, x, t, op, y}
+		x = put(&p.a.binops, BinOp{Range{startOf(x), endOf(y)}, x, t, op, y})
 	}
 }
 
@@ -302,11 +302,11 @@ func (p *parser) primary() Expr {
 		case DOT:
 			p.next()
 			n := p.name()
-			x = &Attribute{Range{startOf(x), n.End}, x, n}
+			x = put(&p.a.attrs, Attribute{Range{startOf(x), n.End}, x, n})
 		case LPAREN:
 			lp := p.pos()
 			p.next()
-			c := &Call{Func: x, LParen: lp}
+			c := put(&p.a.calls, Call{Func: x, LParen: lp})
 			c.Args, c.Gen = p.callArgsGen()
 			c.Range = Range{startOf(x), Pos(p.s.end)}
 			p.expect(RPAREN)
@@ -314,7 +314,7 @@ func (p *parser) primary() Expr {
 		case LBRACK:
 			p.next()
 			idx := p.subscriptIndex()
-			x = &Subscript{Range{startOf(x), Pos(p.s.end)}, x, idx}
+			x = put(&p.a.subscripts, Subscript{Range{startOf(x), Pos(p.s.end)}, x, idx})
 			p.expect(RBRACK)
 		default:
 			return x
@@ -345,7 +345,7 @@ func (p *parser) subscriptIndex() Expr {
 			return elts[0]
 		}
 	}
-	return &Tuple{Range{start, p.prevEnd()}, elts, false}
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
 }
 
 func (p *parser) sliceItem() Expr {
@@ -407,7 +407,7 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 			p.next()
 			x := p.expression()
 			seenKwUnpack = true
-			args = append(args, &Keyword{Range{start, endOf(x)}, nil, x})
+			args = append(args, put(&p.a.keywords, Keyword{Range{start, endOf(x)}, nil, x}))
 		default:
 			x := p.expression()
 			if p.tok() == COLONEQ {
@@ -430,7 +430,7 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 				p.next()
 				v := p.expression()
 				seenKw = true
-				args = append(args, &Keyword{Range{start, endOf(v)}, n, v})
+				args = append(args, put(&p.a.keywords, Keyword{Range{start, endOf(v)}, n, v}))
 				break
 			}
 			if p.tok() == FOR || p.tok() == ASYNC {
@@ -511,13 +511,13 @@ func (p *parser) atom() Expr {
 		p.next()
 		return n
 	case NUMBER:
-		n := &Num{Range{start, end}, p.s.lit}
+		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit})
 		p.next()
 		return n
 	case STRING:
 		return p.strings()
 	case TRUE, FALSE, NONE, ELLIPSIS:
-		l := &Lit{Range{start, end}, p.tok()}
+		l := put(&p.a.lits, Lit{Range{start, end}, p.tok()})
 		p.next()
 		return l
 	case LPAREN:
@@ -562,7 +562,7 @@ func (p *parser) parenAtom() Expr {
 		}
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
-		return &Tuple{Range{start, end}, elts, true}
+		return put(&p.a.tuples, Tuple{Range{start, end}, elts, true})
 	}
 	end := Pos(p.s.end)
 	p.expect(RPAREN)

@@ -11,8 +11,10 @@ const maxDepth = 6000
 
 // Parse parses a Python 3.11 module (a leading UTF-8 BOM is skipped). It
 // returns the first error CPython's compile() reports, at the same line.
-func Parse(src []byte) (mod *Module, err error) {
-	s := string(src)
+func Parse(src []byte) (*Module, error) { return ParseString(string(src)) }
+
+// ParseString is Parse for a source held in a string.
+func ParseString(s string) (mod *Module, err error) {
 	start := 0
 	if strings.HasPrefix(s, "\ufeff") {
 		start = 3
@@ -42,19 +44,42 @@ type parser struct {
 	depth int
 	// fstring is set while parsing a replacement field of an f-string.
 	fstring bool
-	// names is a slab the Name nodes are taken from.
-	names []Name
+	// a holds the slabs the most frequent nodes are taken from.
+	a arena
+}
+
+// slab hands out values from chunks: one allocation for many nodes.
+type slab[T any] struct{ buf []T }
+
+// put stores v in the slab and returns its address.
+func put[T any](s *slab[T], v T) *T {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]T, 0, 64)
+	}
+	s.buf = append(s.buf, v)
+	return &s.buf[len(s.buf)-1]
+}
+
+type arena struct {
+	names      slab[Name]
+	attrs      slab[Attribute]
+	calls      slab[Call]
+	subscripts slab[Subscript]
+	binops     slab[BinOp]
+	nums       slab[Num]
+	lits       slab[Lit]
+	exprStmts  slab[ExprStmt]
+	assigns    slab[Assign]
+	annAssigns slab[AnnAssign]
+	keywords   slab[Keyword]
+	strs       slab[Str]
+	parts      slab[StrPart]
+	tuples     slab[Tuple]
 }
 
 // newName allocates a Name from the slab.
 func (p *parser) newName(start, end Pos, id string) *Name {
-	if len(p.names) == cap(p.names) {
-		p.names = make([]Name, 0, 256)
-	}
-	p.names = p.names[:len(p.names)+1]
-	n := &p.names[len(p.names)-1]
-	*n = Name{Range{start, end}, id}
-	return n
+	return put(&p.a.names, Name{Range{start, end}, id})
 }
 
 func (p *parser) tok() Token { return p.s.tok }
@@ -314,7 +339,7 @@ func (p *parser) exprStmt() Stmt {
 	}
 	switch t := p.tok(); {
 	case t == EQUAL:
-		a := &Assign{}
+		a := put(&p.a.assigns, Assign{})
 		for p.tok() == EQUAL {
 			p.checkAssignTarget(x, len(a.Targets) == 0)
 			a.Targets = append(a.Targets, x)
@@ -337,7 +362,7 @@ func (p *parser) exprStmt() Stmt {
 			p.errorAt(SyntaxErr, start, "illegal target for annotation")
 		}
 		p.next()
-		a := &AnnAssign{Target: x, Annotation: p.expression()}
+		a := put(&p.a.annAssigns, AnnAssign{Target: x, Annotation: p.expression()})
 		if p.got(EQUAL) {
 			if p.tok() == YIELD {
 				a.Value = p.yieldExpr()
@@ -369,7 +394,7 @@ func (p *parser) exprStmt() Stmt {
 		}
 		p.errorAt(SyntaxErr, start, "Missing parentheses in call to 'exec'. Did you mean exec(...)?")
 	}
-	return &ExprStmt{Range{start, p.prevEnd()}, x}
+	return put(&p.a.exprStmts, ExprStmt{Range{start, p.prevEnd()}, x})
 }
 
 // block parses the body after a compound statement's ':'. what names the

@@ -34,8 +34,8 @@ func checkSource(s string) *Error {
 // Encoding returns the encoding a PEP 263 declaration on one of the first
 // two lines names, and its line, or "" when there is none. Parse reads its
 // input as UTF-8 whatever the declaration says.
-func Encoding(src []byte) (name string, line int) {
-	rest := strings.TrimPrefix(string(src), "\ufeff")
+func Encoding(src string) (name string, line int) {
+	rest := strings.TrimPrefix(src, "\ufeff")
 	for line = 1; line <= 2 && rest != ""; line++ {
 		end := strings.IndexAny(rest, "\r\n")
 		text := rest

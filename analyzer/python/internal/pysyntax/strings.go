@@ -7,7 +7,7 @@ import (
 
 // strings parses adjacent string literals.
 func (p *parser) strings() Expr {
-	s := &Str{}
+	s := put(&p.a.strs, Str{})
 	s.Start = p.pos()
 	bytes := -1
 	for p.tok() == STRING {
@@ -33,7 +33,7 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 	for lit[i] != '\'' && lit[i] != '"' {
 		i++
 	}
-	part := &StrPart{Range: Range{start, start + Pos(len(lit))}, Prefix: lit[:i], Quote: 1, text: lit}
+	part := put(&p.a.parts, StrPart{Range: Range{start, start + Pos(len(lit))}, Prefix: lit[:i], Quote: 1, text: lit})
 	if len(lit)-i >= 6 && lit[i+1] == lit[i] && lit[i+2] == lit[i] {
 		part.Quote = 3
 	}
@@ -185,7 +185,7 @@ func (f *fstringParser) parse(i, end, depth int, spec *FormatSpec) []*FormattedV
 		spec.End = Pos(f.base + i)
 	}
 	if !raw && spec == nil {
-		f.p.checkEscapes(&StrPart{Prefix: strings.NewReplacer("f", "", "F", "").Replace(f.part.Prefix)}, f.base, stripFields(lit, f.part))
+		f.p.checkEscapes(&StrPart{Prefix: f.part.Prefix}, f.base, stripFields(lit, f.part))
 	}
 	return out
 }
