@@ -52,6 +52,26 @@ type scope struct {
 	directives []*Name
 	comp       *Comp // for compScope
 	children   []*scope
+	className  string // for classScope
+}
+
+// mangle returns name as CPython stores it in s: a private name (two
+// leading underscores, not two trailing) inside a class gets the class
+// name as prefix.
+func mangle(s *scope, name string) string {
+	if !strings.HasPrefix(name, "__") || strings.HasSuffix(name, "__") || strings.Contains(name, ".") {
+		return name
+	}
+	for ; s != nil; s = s.parent {
+		if s.kind == classScope {
+			cls := strings.TrimLeft(s.className, "_")
+			if cls == "" {
+				return name
+			}
+			return "_" + cls + name
+		}
+	}
+	return name
 }
 
 type symbol struct {
@@ -240,6 +260,9 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 	case *Delete:
 		for _, t := range s.Targets {
+			if n, ok := unparen(t).(*Name); ok && n.ID == "__debug__" {
+				c.comp(n.Start, "cannot delete __debug__")
+			}
 			c.target(t)
 		}
 	case *Pass:
@@ -358,7 +381,7 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 		c.bind(s.Name)
 		outer, loops := c.cur, c.loops
-		c.cur = &scope{kind: classScope, parent: outer}
+		c.cur = &scope{kind: classScope, parent: outer, className: s.Name.ID}
 		outer.children = append(outer.children, c.cur)
 		c.loops = 0
 		c.block(s.Body)
@@ -489,7 +512,7 @@ func (c *checker) resolveNonlocals(s *scope) {
 			}
 		}
 		if !found && s.kind != moduleScope {
-			c.sym(n.Start, "no binding for nonlocal '%s' found", n.ID)
+			c.sym(n.Start, "no binding for nonlocal '%s' found", mangle(s, n.ID))
 		}
 	}
 	for _, ch := range s.children {
@@ -755,6 +778,9 @@ func (c *checker) compTarget(t Expr) {
 // namedExpr binds a walrus target: inside comprehensions, in the
 // enclosing function or module scope.
 func (c *checker) namedExpr(x *NamedExpr) {
+	if x.Target.ID == "__debug__" {
+		c.comp(x.Target.Start, "cannot assign to __debug__")
+	}
 	if c.inCompIter {
 		c.sym(x.Start, "assignment expression cannot be used in a comprehension iterable expression")
 	}
@@ -915,6 +941,9 @@ func (c *checker) compilePattern(p Pattern, allowIrrefutable bool, names *[]*Nam
 			c.compilePattern(q, true, names)
 		}
 		for i, a := range p.KwdAttrs {
+			if a.ID == "__debug__" {
+				c.comp(a.Start, "cannot assign to __debug__")
+			}
 			for _, prev := range p.KwdAttrs[:i] {
 				if prev.ID == a.ID {
 					c.comp(a.Start, "attribute name repeated in class pattern: %s", a.ID)

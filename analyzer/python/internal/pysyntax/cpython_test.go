@@ -281,3 +281,56 @@ func TestMutantsMatchCPython(t *testing.T) {
 		t.Errorf("error line equal on %.2f%% of the rejected mutants, want at least 95%%", pct)
 	}
 }
+
+// doctestSources extracts the interactive examples (">>> " and "... "
+// lines) of a CPython test module, one source per example.
+func doctestSources(text string) [][]byte {
+	var out [][]byte
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, []byte(strings.Join(cur, "\n")+"\n"))
+			cur = nil
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case strings.HasPrefix(t, ">>> "):
+			flush()
+			cur = append(cur, t[4:])
+		case strings.HasPrefix(t, "... ") && len(cur) > 0:
+			cur = append(cur, t[4:])
+		case t == "..." && len(cur) > 0:
+			cur = append(cur, "")
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// TestCPythonSyntaxTests compares acceptance and error lines with
+// compile() on the examples of CPython's own syntax-error tests, where the
+// test suite is installed.
+func TestCPythonSyntaxTests(t *testing.T) {
+	py := python311(t)
+	path := os.Getenv("PYSYNTAX_TEST_SYNTAX")
+	if path == "" {
+		path = filepath.Join(stdlibDir, "test", "test_syntax.py")
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("CPython's test suite is not installed")
+	}
+	srcs := doctestSources(string(text))
+	want := compileAll(t, py, srcs)
+	for i, src := range srcs {
+		_, err := Parse(src)
+		if (err == nil) != want[i].ok {
+			t.Errorf("%q: %s", src, compare(err, want[i]))
+		}
+	}
+	t.Logf("%d examples", len(srcs))
+}

@@ -1,5 +1,7 @@
 package pysyntax
 
+import "strings"
+
 // Binary operator precedences, lowest first.
 const (
 	precBitOr = iota + 1
@@ -137,9 +139,20 @@ func (p *parser) checkMissingComma(x Expr) {
 	p.errorAt(SyntaxErr, start, "invalid syntax. Perhaps you forgot a comma?")
 }
 
+// isSoftKeywordAt reports whether the name at src[i:] counts as a soft
+// keyword for the missing-comma hint: CPython 3.11 compares only the
+// name's length, so any prefix of "match" or "case" counts too.
 func isSoftKeywordAt(src string, i int) bool {
+	j := i
+	for j < len(src) && isIdentByte(src[j]) {
+		j++
+	}
+	name := src[i:j]
+	if name == "" {
+		return false
+	}
 	for _, kw := range [...]string{"match", "case", "_"} {
-		if len(src)-i >= len(kw) && src[i:i+len(kw)] == kw && (i+len(kw) == len(src) || !isIdentByte(src[i+len(kw)])) {
+		if strings.HasPrefix(kw, name) {
 			return true
 		}
 	}
@@ -486,6 +499,9 @@ func (p *parser) comprehension(kind Token, start Pos, elt, value Expr) Expr {
 		p.next()
 		f.Target = p.targetList()
 		p.checkTarget(f.Target, false, true)
+		if p.tok() == IF {
+			p.errorAt(SyntaxErr, startOf(f.Target), "expected 'else' after 'if' expression")
+		}
 		if p.tok() != IN {
 			p.syntaxError()
 		}
@@ -587,6 +603,9 @@ func (p *parser) listAtom() Expr {
 				break
 			}
 			elts = append(elts, p.starNamedExpr())
+			if p.tok() == FOR || p.tok() == ASYNC {
+				p.errorAt(SyntaxErr, start+1, "did you forget parentheses around the comprehension target?")
+			}
 		}
 	}
 	end := Pos(p.s.end)
@@ -619,6 +638,9 @@ func (p *parser) braceAtom() Expr {
 					break
 				}
 				elts = append(elts, p.starNamedExpr())
+				if p.tok() == FOR || p.tok() == ASYNC {
+					p.errorAt(SyntaxErr, startOf(first), "did you forget parentheses around the comprehension target?")
+				}
 			}
 			end := Pos(p.s.end)
 			p.expect(RBRACE)
@@ -651,6 +673,9 @@ func (p *parser) braceAtom() Expr {
 			p.next()
 			if p.tok() == RBRACE || p.tok() == COMMA {
 				p.errorAt(SyntaxErr, startOf(k), "expression expected after dictionary key and ':'")
+			}
+			if p.tok() == STAR {
+				p.error("cannot use a starred expression in a dictionary value")
 			}
 			v = p.expression()
 		}
@@ -798,6 +823,9 @@ func (p *parser) checkAssignTarget(x Expr, first bool) {
 	bad := invalidTarget(x, false)
 	if bad == nil {
 		return
+	}
+	if y, ok := x.(*Yield); ok {
+		p.errorAt(SyntaxErr, y.Start, "assignment to yield expression not possible")
 	}
 	if bad == unparen(x) && first {
 		switch b := bad.(type) {

@@ -6,6 +6,7 @@ package pysyntax
 func (p *parser) tryMatch() (m *Match) {
 	sn := p.s.save()
 	start := p.pos()
+	missingColon := NoPos
 	ok := func() (ok bool) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -33,10 +34,16 @@ func (p *parser) tryMatch() (m *Match) {
 			x = &Tuple{Range{startOf(x), p.prevEnd()}, elts, false}
 		}
 		m.Subject = x
+		if p.tok() == NEWLINE {
+			missingColon = p.pos()
+		}
 		return p.tok() == COLON
 	}()
 	if !ok {
 		p.s.restore(sn)
+		if missingColon != NoPos && !p.parsesAsStatement() {
+			p.errorAt(SyntaxErr, missingColon, "expected ':'")
+		}
 		return nil
 	}
 	p.next()
@@ -59,6 +66,23 @@ func (p *parser) tryMatch() (m *Match) {
 	m.End = m.CasesRange.End
 	p.next()
 	return m
+}
+
+// parsesAsStatement reports whether the line ahead parses as simple
+// statements, leaving the scanner where it was.
+func (p *parser) parsesAsStatement() (ok bool) {
+	sn := p.s.save()
+	defer func() {
+		p.s.restore(sn)
+		if r := recover(); r != nil {
+			if _, isBail := r.(bailout); !isBail {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	p.simpleStmts(nil)
+	return true
 }
 
 func (p *parser) caseBlock() *MatchCase {
@@ -119,7 +143,7 @@ func (p *parser) pattern() Pattern {
 	}
 	p.next()
 	if p.tok() != NAME {
-		p.syntaxError()
+		p.error("invalid pattern target")
 	}
 	n := p.name()
 	if n.ID == "_" {
@@ -257,6 +281,9 @@ func (p *parser) mappingPattern() Pattern {
 	for p.tok() != RBRACE {
 		if p.tok() == DOUBLESTAR {
 			p.next()
+			if p.isName("_") {
+				p.syntaxError()
+			}
 			m.Rest = p.name()
 			p.got(COMMA)
 			break

@@ -750,7 +750,10 @@ func (p *parser) classDef(decos []*Decorator) *ClassDef {
 	if p.tok() == LPAREN {
 		lp := p.pos()
 		p.next()
-		args := p.callArgs()
+		args, bare := p.callArgsBare()
+		if bare {
+			p.errorAt(SyntaxErr, startOf(args[0]), "invalid syntax")
+		}
 		c.Args = &ArgList{Range{lp, Pos(p.s.end)}, args}
 		p.expect(RPAREN)
 	}
@@ -792,6 +795,9 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 			seenSlash = true
 			pr.Kind = ParamSlash
 			p.next()
+			if p.tok() == STAR {
+				p.error("expected comma between / and *")
+			}
 		case STAR:
 			if seenStar {
 				p.error("* argument may appear only once")
@@ -840,6 +846,11 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 			if p.tok() == EQUAL {
 				p.error("var-keyword argument cannot have default value")
 			}
+		case LPAREN:
+			if lambda {
+				p.error("Lambda expression parameters cannot be parenthesized")
+			}
+			p.error("Function parameters cannot be parenthesized")
 		default:
 			pr.Name = p.name()
 			if p.tok() == COLON && !lambda {
