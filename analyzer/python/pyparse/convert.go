@@ -67,11 +67,14 @@ type converter struct {
 	lines *sx.Lines
 	stack []*Node
 	chunk []Node
+	// chunkSize is the size of the next chunk of nodes.
+	chunkSize int
 }
 
 func (c *converter) alloc() *Node {
 	if len(c.chunk) == cap(c.chunk) {
-		c.chunk = make([]Node, 0, 1024)
+		c.chunk = make([]Node, 0, c.chunkSize)
+		c.chunkSize = 1024
 	}
 	c.chunk = c.chunk[:len(c.chunk)+1]
 	return &c.chunk[len(c.chunk)-1]
@@ -113,7 +116,7 @@ func convert(m *sx.Module) *File {
 	f := &File{src: m.Src, lines: m.Lines}
 	// About one node for every four to six bytes of dense code.
 	f.kids = make([]*Node, 0, len(m.Src)/6+16)
-	c := &converter{f: f, lines: m.Lines}
+	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, 1024)}
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++

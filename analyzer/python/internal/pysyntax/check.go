@@ -234,6 +234,9 @@ func (c *checker) stmtKinds(s Stmt) {
 			c.starTargets(t)
 		}
 	case *AugAssign:
+		if st, ok := s.Value.(*Starred); ok {
+			c.comp(st.Start, "can't use starred expression here")
+		}
 		c.expr(s.Value)
 		c.use(s.Target)
 		c.target(s.Target)
@@ -243,6 +246,9 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 		c.expr(s.Annotation)
 		if s.Value != nil {
+			if st, ok := s.Value.(*Starred); ok {
+				c.comp(st.Start, "can't use starred expression here")
+			}
 			c.expr(s.Value)
 		}
 		c.target(s.Target)

@@ -51,10 +51,11 @@ type parser struct {
 // slab hands out values from chunks: one allocation for many nodes.
 type slab[T any] struct{ buf []T }
 
-// put stores v in the slab and returns its address.
+// put stores v in the slab and returns its address. Chunks grow from 8
+// to 256 values, so small sources allocate little.
 func put[T any](s *slab[T], v T) *T {
 	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]T, 0, 64)
+		s.buf = make([]T, 0, min(max(2*cap(s.buf), 8), 256))
 	}
 	s.buf = append(s.buf, v)
 	return &s.buf[len(s.buf)-1]

@@ -185,6 +185,10 @@ func (s *scanner) next() {
 func (s *scanner) indentation() bool {
 	for {
 		col, alt, i := 0, 0, s.off
+		// A backslash continues the indentation on the next line; the
+		// column of the first one (if not 0) is the indentation, as in
+		// CPython's tokenizer.
+		contCol := 0
 	ws:
 		for ; i < len(s.src); i++ {
 			switch s.src[i] {
@@ -196,9 +200,24 @@ func (s *scanner) indentation() bool {
 				alt++
 			case '\f':
 				col, alt = 0, 0
+			case '\\':
+				if contCol == 0 {
+					contCol = col
+				}
+				n := s.newlineLen(i + 1)
+				if n == 0 {
+					s.fail(SyntaxErr, i+1, "unexpected character after line continuation character")
+				}
+				if i+1+n >= len(s.src) {
+					s.fail(SyntaxErr, max(len(s.src)-1, 0), "unexpected EOF while parsing")
+				}
+				i += n
 			default:
 				break ws
 			}
+		}
+		if contCol != 0 {
+			col, alt = contCol, contCol
 		}
 		if i < len(s.src) && (s.src[i] == '#' || isNewline(s.src[i])) {
 			// A blank or comment-only line does not count.
