@@ -324,6 +324,9 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 		c.clause(s.Else)
 	case *For:
+		if st, ok := s.Iter.(*Starred); ok {
+			c.comp(st.Start, "can't use starred expression here")
+		}
 		c.expr(s.Iter)
 		c.target(s.Target)
 		c.starTargets(s.Target)
@@ -705,6 +708,9 @@ func (c *checker) exprKinds(x Expr) {
 			c.sym(x.Start, "'yield' inside %s", exprName(c.cur.comp))
 		case functionScope, lambdaScope:
 			c.cur.generator = true
+			if st, ok := x.Value.(*Starred); ok {
+				c.comp(st.Start, "can't use starred expression here")
+			}
 		default:
 			c.comp(x.Start, "'yield' outside function")
 		}

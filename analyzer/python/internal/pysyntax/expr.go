@@ -118,7 +118,7 @@ func (p *parser) misusedEqual(x Expr) {
 
 // checkMissingComma reports "a b" inside brackets as CPython does.
 func (p *parser) checkMissingComma(x Expr) {
-	if len(p.s.parens) == 0 && !p.fstring {
+	if len(p.s.parens) == 0 && !p.fstring || p.speculating {
 		return
 	}
 	switch p.tok() {
@@ -133,10 +133,31 @@ func (p *parser) checkMissingComma(x Expr) {
 	if isSoftKeywordAt(p.s.src, int(start)) {
 		return
 	}
-	if p.tok() == NOT {
+	if p.tok() == NOT || !p.parsesAsExpression() {
 		return
 	}
 	p.errorAt(SyntaxErr, start, "invalid syntax. Perhaps you forgot a comma?")
+}
+
+// parsesAsExpression reports whether an expression can be parsed at the
+// current token, leaving the scanner where it was.
+func (p *parser) parsesAsExpression() (ok bool) {
+	sn := p.s.save()
+	depth := p.depth
+	p.speculating = true
+	defer func() {
+		p.s.restore(sn)
+		p.depth = depth
+		p.speculating = false
+		if r := recover(); r != nil {
+			if _, isBail := r.(bailout); !isBail {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	p.expression()
+	return true
 }
 
 // isSoftKeywordAt reports whether the name at src[i:] counts as a soft
@@ -412,6 +433,9 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 		case STAR:
 			p.next()
 			x := p.expression()
+			if p.tok() == FOR || p.tok() == ASYNC {
+				p.errorAt(SyntaxErr, start, "iterable unpacking cannot be used in comprehension")
+			}
 			if seenKwUnpack {
 				p.errorAt(SyntaxErr, start, "iterable argument unpacking follows keyword argument unpacking")
 			}
@@ -579,6 +603,9 @@ func (p *parser) parenAtom() Expr {
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
 		return put(&p.a.tuples, Tuple{Range{start, end}, elts, true})
+	}
+	if st, ok := x.(*Starred); ok && p.tok() == RPAREN {
+		p.errorAt(SyntaxErr, st.Start, "cannot use starred expression here")
 	}
 	end := Pos(p.s.end)
 	p.expect(RPAREN)

@@ -6,7 +6,7 @@ package pysyntax
 func (p *parser) tryMatch() (m *Match) {
 	sn := p.s.save()
 	start := p.pos()
-	missingColon := NoPos
+	missingColon, badStar := NoPos, NoPos
 	ok := func() (ok bool) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -34,11 +34,21 @@ func (p *parser) tryMatch() (m *Match) {
 			x = &Tuple{Range{startOf(x), p.prevEnd()}, elts, false}
 		}
 		m.Subject = x
+		if _, ok := x.(*Starred); ok {
+			if p.tok() == COLON {
+				badStar = p.pos()
+			}
+			return false
+		}
 		if p.tok() == NEWLINE {
 			missingColon = p.pos()
 		}
 		return p.tok() == COLON
 	}()
+	if badStar != NoPos {
+		// "match *a:" is neither a match statement nor an expression.
+		p.errorAt(SyntaxErr, badStar, "invalid syntax")
+	}
 	if !ok {
 		p.s.restore(sn)
 		if missingColon != NoPos && !p.parsesAsStatement() {

@@ -46,6 +46,9 @@ type parser struct {
 	fstring bool
 	// a holds the slabs the most frequent nodes are taken from.
 	a arena
+	// speculating is set while trying whether an expression follows, as
+	// CPython's rules without error alternatives do.
+	speculating bool
 }
 
 // slab hands out values from chunks: one allocation for many nodes.
