@@ -317,6 +317,18 @@ func (s *scanner) eof() {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// isPrefixChar and isNameByte are the string-prefix letters and the ASCII
+// name characters.
+var isPrefixChar, isNameByte = func() (p, n [256]bool) {
+	for _, c := range []byte("bBrRuUfF\"'") {
+		p[c] = true
+	}
+	for c := 0; c < 128; c++ {
+		n[c] = isIdentByte(byte(c))
+	}
+	return
+}()
+
 func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || isDigit(c) || c >= utf8.RuneSelf
 }
@@ -325,7 +337,7 @@ func isIdentByte(c byte) bool {
 func (s *scanner) nameOrString() {
 	start := s.off
 	var b, r, u, f bool
-	for i := start; i < len(s.src); i++ {
+	for i := start; i < len(s.src) && isPrefixChar[s.src[i]]; i++ {
 		switch c := s.src[i]; {
 		case (c == 'b' || c == 'B') && !b && !u && !f:
 			b = true
@@ -345,10 +357,16 @@ func (s *scanner) nameOrString() {
 	}
 	i := start
 	ascii := true
-	for i < len(s.src) && isIdentByte(s.src[i]) {
-		if s.src[i] >= utf8.RuneSelf {
-			ascii = false
+	for i < len(s.src) {
+		c := s.src[i]
+		if isNameByte[c] {
+			i++
+			continue
 		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		ascii = false
 		i++
 	}
 	if !ascii {
