@@ -65,7 +65,18 @@ func positions(m *Module) []string {
 				return true
 			}
 			kind = "Name"
-		case *Str, *MatchCase:
+		case *Str:
+			kind = "Constant"
+			for _, p := range n.Parts {
+				if p.FString() {
+					kind = "JoinedStr"
+				}
+			}
+			add(kind, start, end)
+			return false
+		case *Num, *Lit:
+			kind = "Constant"
+		case *MatchCase:
 			return false
 		case *Attribute, *Call, *Subscript, *BinOp, *Compare, *Lambda, *IfExp, *Starred,
 			*Slice, *List, *Tuple, *Set, *Dict, *Await, *NamedExpr, *Assign, *AugAssign, *AnnAssign,
@@ -121,9 +132,10 @@ func positions(m *Module) []string {
 }
 
 // TestPositionsMatchCPython compares the kind and range (line, byte
-// column, end line, end column) of the statements and most expressions of
-// every standard-library file with the nodes of CPython's ast module:
-// function bodies included, f-strings and match patterns left out.
+// column, end line, end column) of the statements, most expressions and
+// the constants of every standard-library file with the nodes of CPython's
+// ast module: function bodies included, the inside of f-strings and match
+// patterns left out.
 func TestPositionsMatchCPython(t *testing.T) {
 	py := python311(t)
 	files := stdlibFiles(t)

@@ -3,7 +3,7 @@
 stdin holds file paths, one a line. For each file this prints its path,
 then one line per node of the kinds TestPositionsMatchCPython compares:
 "Kind line col end_line end_col" (columns in UTF-8 bytes), then a line "--".
-Nodes inside f-strings and match patterns are left out.
+Nodes inside f-strings (JoinedStr) and match patterns are left out.
 """
 import ast
 import sys
@@ -14,13 +14,16 @@ KINDS = {
     "ListComp", "SetComp", "DictComp", "keyword", "Expr", "Assign", "AugAssign", "AnnAssign",
     "Return", "Delete", "Pass", "Break", "Continue", "Raise", "Global", "Nonlocal", "Assert",
     "Import", "ImportFrom", "If", "For", "AsyncFor", "While", "Try", "TryStar", "With",
-    "AsyncWith", "FunctionDef", "AsyncFunctionDef", "ClassDef",
+    "AsyncWith", "FunctionDef", "AsyncFunctionDef", "ClassDef", "Constant",
 }
 
 
 def walk(node, out):
     name = type(node).__name__
-    if name in ("JoinedStr", "match_case"):
+    if name == "JoinedStr":
+        out.append(f"{name} {node.lineno} {node.col_offset} {node.end_lineno} {node.end_col_offset}")
+        return
+    if name == "match_case":
         return
     if name in KINDS:
         out.append(f"{name} {node.lineno} {node.col_offset} {node.end_lineno} {node.end_col_offset}")
