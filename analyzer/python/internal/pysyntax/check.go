@@ -101,14 +101,16 @@ func (s *scope) flags(name string) int {
 type checker struct {
 	// track is set when the source declares global or nonlocal names:
 	// only then are uses and bindings recorded.
-	track         bool
-	depth         int
-	lines         *Lines
-	futureErr     *Error
-	symErr        *Error
-	compileErr    *Error
-	cur           *scope
-	loops         int
+	track      bool
+	depth      int
+	lines      *Lines
+	futureErr  *Error
+	symErr     *Error
+	compileErr *Error
+	cur        *scope
+	// blocks are the enclosing loops (true) and except* handlers (false)
+	// of the current function or class body.
+	blocks        []bool
 	inCompIter    bool
 	annotatedOnly bool
 }
@@ -258,6 +260,11 @@ func (c *checker) stmtKinds(s Stmt) {
 		} else if s.Value != nil && c.cur.async && c.cur.generator {
 			c.comp(s.Start, "'return' with value in async generator")
 		}
+		for _, loop := range c.blocks {
+			if !loop {
+				c.comp(s.Start, exceptStarExit)
+			}
+		}
 		if s.Value != nil {
 			if st, ok := s.Value.(*Starred); ok {
 				c.comp(st.Start, "can't use starred expression here")
@@ -273,13 +280,9 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 	case *Pass:
 	case *Break:
-		if c.loops == 0 {
-			c.comp(s.Start, "'break' outside loop")
-		}
+		c.loopExit(s.Start, "'break' outside loop")
 	case *Continue:
-		if c.loops == 0 {
-			c.comp(s.Start, "'continue' not properly in loop")
-		}
+		c.loopExit(s.Start, "'continue' not properly in loop")
 	case *Raise:
 		c.exprs(s.Exc, s.Cause)
 	case *Global:
@@ -333,15 +336,15 @@ func (c *checker) stmtKinds(s Stmt) {
 		if s.Async && !(c.cur.kind == functionScope && c.cur.async) {
 			c.comp(s.Start, "'async for' outside async function")
 		}
-		c.loops++
+		c.blocks = append(c.blocks, true)
 		c.block(s.Body)
-		c.loops--
+		c.blocks = c.blocks[:len(c.blocks)-1]
 		c.clause(s.Else)
 	case *While:
 		c.expr(s.Test)
-		c.loops++
+		c.blocks = append(c.blocks, true)
 		c.block(s.Body)
-		c.loops--
+		c.blocks = c.blocks[:len(c.blocks)-1]
 		c.clause(s.Else)
 	case *Try:
 		c.block(s.Body)
@@ -355,7 +358,13 @@ func (c *checker) stmtKinds(s Stmt) {
 			if h.Name != nil {
 				c.bind(h.Name)
 			}
+			if s.Star {
+				c.blocks = append(c.blocks, false)
+			}
 			c.block(h.Body)
+			if s.Star {
+				c.blocks = c.blocks[:len(c.blocks)-1]
+			}
 		}
 		c.clause(s.Else)
 		c.clause(s.Finally)
@@ -389,12 +398,12 @@ func (c *checker) stmtKinds(s Stmt) {
 			c.args(s.Args.Args)
 		}
 		c.bind(s.Name)
-		outer, loops := c.cur, c.loops
+		outer, blocks := c.cur, c.blocks
 		c.cur = &scope{kind: classScope, parent: outer, className: s.Name.ID}
 		outer.children = append(outer.children, c.cur)
-		c.loops = 0
+		c.blocks = nil
 		c.block(s.Body)
-		c.cur, c.loops = outer, loops
+		c.cur, c.blocks = outer, blocks
 	case *Match:
 		c.expr(s.Subject)
 		for i, mc := range s.Cases {
@@ -409,6 +418,21 @@ func (c *checker) stmtKinds(s Stmt) {
 	}
 }
 
+const exceptStarExit = "'break', 'continue' and 'return' cannot appear in an except* block"
+
+// loopExit checks a break or continue: the nearest loop must not lie
+// outside an except* handler.
+func (c *checker) loopExit(at Pos, outside string) {
+	for i := len(c.blocks) - 1; i >= 0; i-- {
+		if c.blocks[i] {
+			return
+		}
+		c.comp(at, exceptStarExit)
+		return
+	}
+	c.comp(at, "%s", outside)
+}
+
 func (c *checker) clause(cl *Clause) {
 	if cl != nil {
 		c.block(cl.Body)
@@ -417,10 +441,10 @@ func (c *checker) clause(cl *Clause) {
 
 // function checks a function or lambda body in a new scope.
 func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) {
-	outer, loops := c.cur, c.loops
+	outer, blocks := c.cur, c.blocks
 	c.cur = &scope{kind: kind, async: async, parent: outer}
 	outer.children = append(outer.children, c.cur)
-	c.loops = 0
+	c.blocks = nil
 	if ps != nil {
 		for _, p := range paramsInSymtableOrder(ps) {
 			if p.Name.ID == "__debug__" {
@@ -433,7 +457,7 @@ func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) 
 		}
 	}
 	body()
-	c.cur, c.loops = outer, loops
+	c.cur, c.blocks = outer, blocks
 }
 
 // paramsOuter checks the defaults and annotations, evaluated in the

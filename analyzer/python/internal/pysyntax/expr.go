@@ -390,6 +390,10 @@ func (p *parser) sliceItem() Expr {
 		if p.tok() != COLON {
 			return lower
 		}
+		if _, ok := lower.(*NamedExpr); ok {
+			// A named expression is a whole subscript, not a bound.
+			p.syntaxError()
+		}
 	}
 	s := &Slice{Lower: lower}
 	p.next()
