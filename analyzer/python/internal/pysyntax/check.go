@@ -782,6 +782,7 @@ func (c *checker) comprehension(x *Comp) {
 			c.inCompIter = false
 		}
 		c.compTarget(f.Target)
+		c.starTargets(f.Target)
 		for _, cond := range f.Ifs {
 			c.expr(cond.Cond)
 		}
