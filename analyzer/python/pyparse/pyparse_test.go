@@ -58,7 +58,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"type X = int\n", 1, 6},
 		{"class A[T]:\n    pass\n", 1, 8},
 		{"# -*- coding: latin-1 -*-\nx = 1\n", 1, 1},
-		{"x = '\xff'\n", 1, 6},
+		{"x = '\xff'\n", 1, 8},
 	} {
 		_, err := Parse([]byte(tc.src))
 		var se *SyntaxError

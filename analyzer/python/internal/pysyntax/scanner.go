@@ -384,7 +384,8 @@ func (s *scanner) verifyIdentifier(start, end int) {
 	for i := start; i < end; {
 		r, w := utf8.DecodeRuneInString(s.src[i:end])
 		if r == utf8.RuneError && w <= 1 {
-			s.fail(SyntaxErr, i, "invalid character (bad UTF-8)")
+			ls := int(s.lines.LineStart(s.lines.Line(Pos(start))))
+			s.fail(SyntaxErr, i, "%s", utf8Error(s.src[start:end], start-ls))
 		}
 		ok := r == '_' || isXIDStart(r) || i > start && isXIDContinue(r)
 		if !ok {

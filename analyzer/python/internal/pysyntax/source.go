@@ -1,6 +1,7 @@
 package pysyntax
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -8,25 +9,12 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// checkSource rejects what CPython refuses before tokenizing: null bytes
-// and invalid UTF-8.
+// checkSource rejects what CPython refuses before tokenizing: null bytes.
+// Invalid UTF-8 is an error only where CPython decodes it: in names and
+// string literals (comments are not decoded).
 func checkSource(s string) *Error {
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		return &Error{Kind: ValueErr, Msg: "source code string cannot contain null bytes"}
-	}
-	if !utf8.ValidString(s) {
-		i := 0
-		for i < len(s) {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && w <= 1 {
-				break
-			}
-			i += w
-		}
-		l := newLines(s)
-		line, col := l.Position(Pos(i))
-		return &Error{Kind: SyntaxErr, Line: line, Col: col,
-			Msg: "(unicode error) 'utf-8' codec can't decode byte: invalid start byte"}
 	}
 	return nil
 }
@@ -148,4 +136,40 @@ func lookupCharName(name string) (rune, bool) {
 	})
 	r, ok := charNames[name]
 	return r, ok
+}
+
+// utf8Error describes the first invalid UTF-8 sequence of s as CPython's
+// codec does, or returns "" when s is valid. offset is added to the
+// positions it names.
+func utf8Error(s string, offset int) string {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError || w > 1 {
+			i += w
+			continue
+		}
+		c := s[i]
+		reason := "invalid start byte"
+		n := 1 // the length of the invalid sequence
+		if c >= 0xc2 && c <= 0xf4 {
+			need := 1
+			if c >= 0xf0 {
+				need = 3
+			} else if c >= 0xe0 {
+				need = 2
+			}
+			for n <= need && i+n < len(s) && s[i+n]&0xc0 == 0x80 && n < need {
+				n++
+			}
+			reason = "invalid continuation byte"
+			if i+n >= len(s) {
+				reason = "unexpected end of data"
+			}
+		}
+		if n == 1 {
+			return fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s", c, i+offset, reason)
+		}
+		return fmt.Sprintf("(unicode error) 'utf-8' codec can't decode bytes in position %d-%d: %s", i+offset, i+offset+n-1, reason)
+	}
+	return ""
 }

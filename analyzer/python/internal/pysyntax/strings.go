@@ -39,6 +39,9 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 	}
 	bodyStart := i + part.Quote
 	bodyEnd := len(lit) - part.Quote
+	if msg := utf8Error(lit[bodyStart:bodyEnd], 0); msg != "" {
+		p.errorAt(SyntaxErr, part.End, "%s", msg)
+	}
 	if part.FString() {
 		fp := fstringParser{p: p, part: part, base: int(start)}
 		part.Values = fp.parse(bodyStart, bodyEnd, 0, nil)
@@ -157,7 +160,20 @@ func (f *fstringParser) parse(i, end, depth int, spec *FormatSpec) []*FormattedV
 		c := lit[i]
 		switch {
 		case c == '\\' && !raw:
-			i += 2
+			// A backslash does not protect a brace; "\N{…}" is skipped whole.
+			switch {
+			case i+1 < end && (lit[i+1] == '{' || lit[i+1] == '}'):
+				i++
+			case i+2 < end && lit[i+1] == 'N' && lit[i+2] == '{':
+				j := strings.IndexByte(lit[i+3:end], '}')
+				if j < 0 {
+					i = end
+				} else {
+					i += 3 + j + 1
+				}
+			default:
+				i += 2
+			}
 			continue
 		case c == '{':
 			if spec == nil && i+1 < end && lit[i+1] == '{' {
