@@ -1,10 +1,11 @@
-"""Time CPython's ast.parse over the benchmark corpus.
+"""Time CPython's ast.parse over the .py files of a directory.
 
 Usage: python3 cpython_parse.py DIR [ROUNDS]
 
-DIR is the corpus written by BenchmarkContractGenCorpus when
-ASTER_BENCH_CORPUS=DIR is set. Each round reads and parses every .py file
-in DIR; the best round is reported.
+DIR is searched recursively (the benchmark corpus written by
+BenchmarkContractGenCorpus when ASTER_BENCH_CORPUS=DIR is set, or the
+standard library). Each round reads and parses every file; the best round
+is reported with the parse throughput.
 """
 import ast
 import os
@@ -17,7 +18,8 @@ def main():
         sys.exit("usage: cpython_parse.py DIR [ROUNDS]")
     root = sys.argv[1]
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    files = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith(".py"))
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".py"))
+    size = sum(os.path.getsize(f) for f in files)
     best = None
     for _ in range(rounds):
         start = time.perf_counter()
@@ -26,8 +28,8 @@ def main():
                 ast.parse(f.read(), filename=path)
         elapsed = time.perf_counter() - start
         best = elapsed if best is None else min(best, elapsed)
-    print(f"{len(files)} files, best of {rounds}: {best * 1000:.1f} ms "
-          f"({sys.implementation.name} {sys.version.split()[0]})")
+    print(f"{len(files)} files, {size / 1e6:.1f} MB, best of {rounds}: {best * 1000:.1f} ms "
+          f"({size / 1e6 / best:.1f} MB/s; {sys.implementation.name} {sys.version.split()[0]})")
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ func TestPositionedErrors(t *testing.T) {
 		pos, msg  string
 	}{
 		{"syntax", "x = 1\ndef f(:\n", "m.py:2:7", "syntax error"},
-		{"py312", "type X = int\n", "m.py:1:1", "3.12"},
+		{"py312", "type X = int\n", "m.py:1:6", "invalid syntax"},
 		{"encoding", "# coding: latin-1\n", "m.py:1:1", "encoding"},
 		{"import feeds type", prelude + "from thirdparty import R\n" + svcTail, "m.py:7:26", "Cannot import module 'thirdparty'"},
 		{"runtime decorator arg", prelude + "import os\n@dataclass\nclass R:\n    x: int = 0\n@service(name=os.getenv('N'))\nclass S:\n    pass\n", "m.py:7:15", "'os' cannot be resolved statically"},

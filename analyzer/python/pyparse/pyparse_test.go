@@ -55,10 +55,10 @@ func TestSyntaxErrors(t *testing.T) {
 		line, col int
 	}{
 		{"x = 1\ndef f(:\n    pass\n", 2, 7},
-		{"type X = int\n", 1, 1},
+		{"type X = int\n", 1, 6},
 		{"class A[T]:\n    pass\n", 1, 8},
 		{"# -*- coding: latin-1 -*-\nx = 1\n", 1, 1},
-		{"x = '\xff'\n", 1, 6},
+		{"x = '\xff'\n", 1, 8},
 	} {
 		_, err := Parse([]byte(tc.src))
 		var se *SyntaxError
@@ -75,7 +75,7 @@ func TestSyntaxErrors(t *testing.T) {
 func TestOutlineAndYields(t *testing.T) {
 	src := "async def a():\n    '''doc'''\n    x = 1\n    yield x\n" +
 		"async def b():\n    def inner():\n        yield 1\n    return [lambda: (yield)]\n" +
-		"def c():\n    if x:\n        y = yield_ = 2\n    else:\n        await (yield)\n"
+		"async def c():\n    if x:\n        y = yield_ = 2\n    else:\n        await (yield)\n"
 	f, err := Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,223 @@
+package pysyntax
+
+// Token is a lexical token kind of Python 3.11.
+type Token uint8
+
+// The token kinds. Keywords are their own kinds; soft keywords (match,
+// case, _) are NAMEs.
+const (
+	ILLEGAL Token = iota
+	EOF
+	NEWLINE
+	INDENT
+	DEDENT
+	NAME
+	NUMBER
+	STRING
+
+	LPAREN   // (
+	RPAREN   // )
+	LBRACK   // [
+	RBRACK   // ]
+	LBRACE   // {
+	RBRACE   // }
+	COLON    // :
+	COMMA    // ,
+	SEMI     // ;
+	PLUS     // +
+	MINUS    // -
+	STAR     // *
+	SLASH    // /
+	VBAR     // |
+	AMPER    // &
+	LESS     // <
+	GREATER  // >
+	EQUAL    // =
+	DOT      // .
+	PERCENT  // %
+	EQEQUAL  // ==
+	NOTEQUAL // !=
+	LESSEQ   // <=
+	GREATEREQ
+	TILDE      // ~
+	CIRCUMFLEX // ^
+	LSHIFT     // <<
+	RSHIFT     // >>
+	DOUBLESTAR // **
+	PLUSEQ     // +=
+	MINUSEQ    // -=
+	STAREQ     // *=
+	SLASHEQ    // /=
+	PERCENTEQ  // %=
+	AMPEREQ    // &=
+	VBAREQ     // |=
+	CIRCUMFLEXEQ
+	LSHIFTEQ
+	RSHIFTEQ
+	DOUBLESTAREQ
+	DOUBLESLASH // //
+	DOUBLESLASHEQ
+	AT     // @
+	ATEQ   // @=
+	RARROW // ->
+	ELLIPSIS
+	COLONEQ // :=
+	BANG    // ! (only inside f-strings)
+	OTHER   // an operator character Python does not know ($, ?, `)
+
+	keywordBeg
+	FALSE
+	NONE
+	TRUE
+	AND
+	AS
+	ASSERT
+	ASYNC
+	AWAIT
+	BREAK
+	CLASS
+	CONTINUE
+	DEF
+	DEL
+	ELIF
+	ELSE
+	EXCEPT
+	FINALLY
+	FOR
+	FROM
+	GLOBAL
+	IF
+	IMPORT
+	IN
+	IS
+	LAMBDA
+	NONLOCAL
+	NOT
+	OR
+	PASS
+	RAISE
+	RETURN
+	TRY
+	WHILE
+	WITH
+	YIELD
+	keywordEnd
+)
+
+var tokenNames = [...]string{
+	ILLEGAL: "ILLEGAL", EOF: "end of file", NEWLINE: "newline", INDENT: "indent", DEDENT: "dedent",
+	NAME: "name", NUMBER: "number", STRING: "string",
+	LPAREN: "(", RPAREN: ")", LBRACK: "[", RBRACK: "]", LBRACE: "{", RBRACE: "}",
+	COLON: ":", COMMA: ",", SEMI: ";", PLUS: "+", MINUS: "-", STAR: "*", SLASH: "/",
+	VBAR: "|", AMPER: "&", LESS: "<", GREATER: ">", EQUAL: "=", DOT: ".", PERCENT: "%",
+	EQEQUAL: "==", NOTEQUAL: "!=", LESSEQ: "<=", GREATEREQ: ">=", TILDE: "~", CIRCUMFLEX: "^",
+	LSHIFT: "<<", RSHIFT: ">>", DOUBLESTAR: "**", PLUSEQ: "+=", MINUSEQ: "-=", STAREQ: "*=",
+	SLASHEQ: "/=", PERCENTEQ: "%=", AMPEREQ: "&=", VBAREQ: "|=", CIRCUMFLEXEQ: "^=",
+	LSHIFTEQ: "<<=", RSHIFTEQ: ">>=", DOUBLESTAREQ: "**=", DOUBLESLASH: "//", DOUBLESLASHEQ: "//=",
+	AT: "@", ATEQ: "@=", RARROW: "->", ELLIPSIS: "...", COLONEQ: ":=", BANG: "!", OTHER: "?",
+	FALSE: "False", NONE: "None", TRUE: "True", AND: "and", AS: "as", ASSERT: "assert",
+	ASYNC: "async", AWAIT: "await", BREAK: "break", CLASS: "class", CONTINUE: "continue",
+	DEF: "def", DEL: "del", ELIF: "elif", ELSE: "else", EXCEPT: "except", FINALLY: "finally",
+	FOR: "for", FROM: "from", GLOBAL: "global", IF: "if", IMPORT: "import", IN: "in", IS: "is",
+	LAMBDA: "lambda", NONLOCAL: "nonlocal", NOT: "not", OR: "or", PASS: "pass", RAISE: "raise",
+	RETURN: "return", TRY: "try", WHILE: "while", WITH: "with", YIELD: "yield",
+}
+
+// String is the token's spelling, or a description for the kinds
+// without one.
+func (t Token) String() string {
+	if int(t) < len(tokenNames) && tokenNames[t] != "" {
+		return tokenNames[t]
+	}
+	return "token"
+}
+
+// IsKeyword reports whether t is a hard keyword.
+func (t Token) IsKeyword() bool { return t > keywordBeg && t < keywordEnd }
+
+// lookupName returns the keyword token of a name, or NAME.
+func lookupName(s string) Token {
+	if len(s) < 2 || len(s) > 8 {
+		return NAME
+	}
+	switch s {
+	case "False":
+		return FALSE
+	case "None":
+		return NONE
+	case "True":
+		return TRUE
+	case "and":
+		return AND
+	case "as":
+		return AS
+	case "assert":
+		return ASSERT
+	case "async":
+		return ASYNC
+	case "await":
+		return AWAIT
+	case "break":
+		return BREAK
+	case "class":
+		return CLASS
+	case "continue":
+		return CONTINUE
+	case "def":
+		return DEF
+	case "del":
+		return DEL
+	case "elif":
+		return ELIF
+	case "else":
+		return ELSE
+	case "except":
+		return EXCEPT
+	case "finally":
+		return FINALLY
+	case "for":
+		return FOR
+	case "from":
+		return FROM
+	case "global":
+		return GLOBAL
+	case "if":
+		return IF
+	case "import":
+		return IMPORT
+	case "in":
+		return IN
+	case "is":
+		return IS
+	case "lambda":
+		return LAMBDA
+	case "nonlocal":
+		return NONLOCAL
+	case "not":
+		return NOT
+	case "or":
+		return OR
+	case "pass":
+		return PASS
+	case "raise":
+		return RAISE
+	case "return":
+		return RETURN
+	case "try":
+		return TRY
+	case "while":
+		return WHILE
+	case "with":
+		return WITH
+	case "yield":
+		return YIELD
+	}
+	return NAME
+}
+
+// augmented maps an augmented assignment operator to its binary operator.
+var augmented = map[Token]Token{
+	PLUSEQ: PLUS, MINUSEQ: MINUS, STAREQ: STAR, SLASHEQ: SLASH, PERCENTEQ: PERCENT,
+	AMPEREQ: AMPER, VBAREQ: VBAR, CIRCUMFLEXEQ: CIRCUMFLEX, LSHIFTEQ: LSHIFT, RSHIFTEQ: RSHIFT,
+	DOUBLESTAREQ: DOUBLESTAR, DOUBLESLASHEQ: DOUBLESLASH, ATEQ: AT,
+}

@@ -1,0 +1,846 @@
+package pyparse
+
+import (
+	"strings"
+
+	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
+)
+
+// The outline keeps the node kinds and field names the analyzer reads
+// (those of the tree-sitter Python grammar the analyzer was first written
+// against): annotations are ordinary expressions, function bodies keep
+// their first statement and every global statement inside them.
+
+// fieldNames lists the field names; a node's field is an index into it.
+var fieldNames = []string{"", "alias", "alternative", "argument", "arguments", "attribute", "body",
+	"cause", "condition", "consequence", "definition", "expression", "format_specifier", "function",
+	"guard", "key", "left", "module_name", "name", "object", "operator", "operators", "parameters",
+	"return_type", "right", "subject", "subscript", "superclasses", "type", "type_conversion", "value"}
+
+var fieldIndex = func() map[string]uint16 {
+	m := make(map[string]uint16, len(fieldNames))
+	for i, f := range fieldNames {
+		m[f] = uint16(i)
+	}
+	return m
+}()
+
+// Field ids.
+var (
+	fAlias        = fieldIndex["alias"]
+	fAlternative  = fieldIndex["alternative"]
+	fArgument     = fieldIndex["argument"]
+	fArguments    = fieldIndex["arguments"]
+	fAttribute    = fieldIndex["attribute"]
+	fBody         = fieldIndex["body"]
+	fCause        = fieldIndex["cause"]
+	fCondition    = fieldIndex["condition"]
+	fConsequence  = fieldIndex["consequence"]
+	fDefinition   = fieldIndex["definition"]
+	fExpression   = fieldIndex["expression"]
+	fFormatSpec   = fieldIndex["format_specifier"]
+	fFunction     = fieldIndex["function"]
+	fGuard        = fieldIndex["guard"]
+	fKey          = fieldIndex["key"]
+	fLeft         = fieldIndex["left"]
+	fModuleName   = fieldIndex["module_name"]
+	fName         = fieldIndex["name"]
+	fObject       = fieldIndex["object"]
+	fOperator     = fieldIndex["operator"]
+	fOperators    = fieldIndex["operators"]
+	fParameters   = fieldIndex["parameters"]
+	fReturnType   = fieldIndex["return_type"]
+	fRight        = fieldIndex["right"]
+	fSubject      = fieldIndex["subject"]
+	fSubscript    = fieldIndex["subscript"]
+	fSuperclasses = fieldIndex["superclasses"]
+	fType         = fieldIndex["type"]
+	fTypeConv     = fieldIndex["type_conversion"]
+	fValue        = fieldIndex["value"]
+)
+
+// converter builds the outline of a module in pre-order. Each finished
+// node is pushed on stack; close moves a node's children from the stack
+// into file.kids.
+type converter struct {
+	f     *File
+	lines *sx.Lines
+	stack []*Node
+	chunk []Node
+	// chunkSize is the size of the next chunk of nodes.
+	chunkSize int
+}
+
+func (c *converter) alloc() *Node {
+	if len(c.chunk) == cap(c.chunk) {
+		c.chunk = make([]Node, 0, c.chunkSize)
+		c.chunkSize = 1024
+	}
+	c.chunk = c.chunk[:len(c.chunk)+1]
+	return &c.chunk[len(c.chunk)-1]
+}
+
+// open starts a node; its children are the nodes pushed until close.
+func (c *converter) open(kind string, field uint16, start, end sx.Pos) (*Node, int) {
+	n := c.alloc()
+	*n = Node{Kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
+	return n, len(c.stack)
+}
+
+func (c *converter) close(n *Node, mark int) {
+	kids := c.stack[mark:]
+	if len(kids) > 0 {
+		n.first = uint32(len(c.f.kids))
+		n.nkids = uint32(len(kids))
+		c.f.kids = append(c.f.kids, kids...)
+	}
+	c.stack = append(c.stack[:mark], n)
+}
+
+// leaf pushes a node without children.
+func (c *converter) leaf(kind string, field uint16, start, end sx.Pos) *Node {
+	n, mark := c.open(kind, field, start, end)
+	c.close(n, mark)
+	return n
+}
+
+// token pushes an anonymous token (an operator) with a field.
+func (c *converter) token(text string, field uint16, start sx.Pos) {
+	n := c.leaf(text, field, start, start+sx.Pos(len(text)))
+	n.Named = false
+}
+
+func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
+
+func convert(m *sx.Module) *File {
+	f := &File{src: m.Src, lines: m.Lines}
+	// About one node for every four to six bytes of dense code.
+	f.kids = make([]*Node, 0, len(m.Src)/6+16)
+	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, 1024)}
+	start := 0
+	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
+		start++
+	}
+	if start == len(m.Src) {
+		start = 0
+	}
+	root, mark := c.open("module", 0, sx.Pos(start), sx.Pos(len(m.Src)))
+	for _, s := range m.Body {
+		c.stmt(s, 0)
+	}
+	c.close(root, mark)
+	f.Root = root
+	return f
+}
+
+func (c *converter) stmts(list []sx.Stmt) {
+	for _, s := range list {
+		c.stmt(s, 0)
+	}
+}
+
+func (c *converter) block(b *sx.Block, field uint16) {
+	n, mark := c.open("block", field, b.Start, c.blockEnd(b))
+	c.stmts(b.Stmts)
+	c.close(n, mark)
+}
+
+func (c *converter) elseClause(cl *sx.Clause, field uint16) {
+	if cl == nil {
+		return
+	}
+	n, mark := c.open("else_clause", field, cl.Start, c.blockEnd(cl.Body))
+	c.block(cl.Body, fBody)
+	c.close(n, mark)
+}
+
+func (c *converter) simple(kind string, s sx.Stmt, body func()) {
+	start := startOf(s)
+	end := c.stmtEnd(s)
+	n, mark := c.open(kind, 0, start, end)
+	body()
+	c.close(n, mark)
+}
+
+func (c *converter) stmt(s sx.Stmt, field uint16) {
+	start, end := span(s)
+	end = c.stmtEnd(s)
+	switch s := s.(type) {
+	case *sx.ExprStmt:
+		c.simple("expression_statement", s, func() {
+			if t, ok := s.X.(*sx.Tuple); ok && !t.Paren {
+				for _, e := range t.Elts {
+					c.expr(e, 0)
+				}
+				return
+			}
+			c.expr(s.X, 0)
+		})
+	case *sx.Assign:
+		c.simple("expression_statement", s, func() { c.assign(s.Targets, s.Value, 0) })
+	case *sx.AnnAssign:
+		c.simple("expression_statement", s, func() {
+			n, mark := c.open("assignment", 0, start, end)
+			c.target(s.Target, fLeft)
+			c.expr(s.Annotation, fType)
+			if s.Value != nil {
+				c.rhs(s.Value, fRight)
+			}
+			c.close(n, mark)
+		})
+	case *sx.AugAssign:
+		c.simple("expression_statement", s, func() {
+			n, mark := c.open("augmented_assignment", 0, start, end)
+			c.target(s.Target, fLeft)
+			c.token(s.Op.String()+"=", fOperator, s.OpPos)
+			c.rhs(s.Value, fRight)
+			c.close(n, mark)
+		})
+	case *sx.Return:
+		c.simple("return_statement", s, func() {
+			if s.Value != nil {
+				c.exprs(s.Value, 0)
+			}
+		})
+	case *sx.Delete:
+		c.simple("delete_statement", s, func() {
+			if len(s.Targets) == 1 {
+				c.expr(s.Targets[0], 0)
+				return
+			}
+			n, mark := c.open("expression_list", 0, startOf(s.Targets[0]), endOf(s.Targets[len(s.Targets)-1]))
+			for _, t := range s.Targets {
+				c.expr(t, 0)
+			}
+			c.close(n, mark)
+		})
+	case *sx.Pass:
+		c.leaf("pass_statement", 0, start, end)
+	case *sx.Break:
+		c.leaf("break_statement", 0, start, end)
+	case *sx.Continue:
+		c.leaf("continue_statement", 0, start, end)
+	case *sx.Raise:
+		c.simple("raise_statement", s, func() {
+			if s.Exc != nil {
+				c.exprs(s.Exc, 0)
+			}
+			if s.Cause != nil {
+				c.expr(s.Cause, fCause)
+			}
+		})
+	case *sx.Global:
+		c.simple("global_statement", s, func() { c.names(s.Names) })
+	case *sx.Nonlocal:
+		c.simple("nonlocal_statement", s, func() { c.names(s.Names) })
+	case *sx.Assert:
+		c.simple("assert_statement", s, func() {
+			c.expr(s.Test, 0)
+			if s.Msg != nil {
+				c.expr(s.Msg, 0)
+			}
+		})
+	case *sx.Import:
+		c.simple("import_statement", s, func() { c.aliases(s.Names) })
+	case *sx.ImportFrom:
+		c.importFrom(s)
+	case *sx.If:
+		c.simple("if_statement", s, func() {
+			c.expr(s.Test, fCondition)
+			c.block(s.Body, fConsequence)
+			for _, e := range s.Elifs {
+				n, mark := c.open("elif_clause", fAlternative, e.Start, c.blockEnd(e.Body))
+				c.expr(e.Test, fCondition)
+				c.block(e.Body, fConsequence)
+				c.close(n, mark)
+			}
+			c.elseClause(s.Else, fAlternative)
+		})
+	case *sx.For:
+		c.simple("for_statement", s, func() {
+			if s.Async {
+				c.token("async", 0, start)
+			}
+			c.target(s.Target, fLeft)
+			c.exprs(s.Iter, fRight)
+			c.block(s.Body, fBody)
+			c.elseClause(s.Else, fAlternative)
+		})
+	case *sx.While:
+		c.simple("while_statement", s, func() {
+			c.expr(s.Test, fCondition)
+			c.block(s.Body, fBody)
+			c.elseClause(s.Else, fAlternative)
+		})
+	case *sx.Try:
+		c.simple("try_statement", s, func() {
+			c.block(s.Body, fBody)
+			for _, h := range s.Handlers {
+				kind := "except_clause"
+				if s.Star {
+					kind = "except_group_clause"
+				}
+				n, mark := c.open(kind, 0, h.Start, c.blockEnd(h.Body))
+				if h.Type != nil {
+					vf := fValue
+					if s.Star {
+						vf = 0
+					}
+					if h.Name != nil {
+						c.asPattern(h.Type, h.Name, vf)
+					} else {
+						c.expr(h.Type, vf)
+					}
+				}
+				c.block(h.Body, 0)
+				c.close(n, mark)
+			}
+			c.elseClause(s.Else, 0)
+			if s.Finally != nil {
+				n, mark := c.open("finally_clause", 0, s.Finally.Start, c.blockEnd(s.Finally.Body))
+				c.block(s.Finally.Body, 0)
+				c.close(n, mark)
+			}
+		})
+	case *sx.With:
+		c.simple("with_statement", s, func() {
+			if s.Async {
+				c.token("async", 0, start)
+			}
+			n, mark := c.open("with_clause", 0, s.ItemsRange.Start, s.ItemsRange.End)
+			for _, it := range s.Items {
+				in, im := c.open("with_item", 0, it.Start, it.End)
+				if it.Vars != nil {
+					c.asPattern(it.Context, it.Vars, fValue)
+				} else {
+					c.expr(it.Context, fValue)
+				}
+				c.close(in, im)
+			}
+			c.close(n, mark)
+			c.block(s.Body, fBody)
+		})
+	case *sx.FuncDef:
+		c.decorated(s.Decorators, start, end, func(field uint16) { c.funcDef(s, field, end) })
+	case *sx.ClassDef:
+		c.decorated(s.Decorators, start, end, func(field uint16) {
+			n, mark := c.open("class_definition", field, s.DefStart, end)
+			c.name(s.Name, fName)
+			if s.Args != nil {
+				an, am := c.open("argument_list", fSuperclasses, s.Args.Start, s.Args.End)
+				c.args(s.Args.Args)
+				c.close(an, am)
+			}
+			c.block(s.Body, fBody)
+			c.close(n, mark)
+		})
+	case *sx.Match:
+		c.match(s)
+	}
+}
+
+// asPattern pushes "x as target" the way with items and except clauses
+// show it.
+func (c *converter) asPattern(x sx.Expr, target sx.Node, field uint16) {
+	_, end := span(target)
+	n, mark := c.open("as_pattern", field, startOf(x), end)
+	c.expr(x, 0)
+	ts, te := span(target)
+	tn, tm := c.open("as_pattern_target", fAlias, ts, te)
+	switch t := target.(type) {
+	case *sx.Name:
+		c.name(t, 0)
+	case sx.Expr:
+		c.expr(t, 0)
+	}
+	c.close(tn, tm)
+	c.close(n, mark)
+}
+
+func (c *converter) decorated(decos []*sx.Decorator, start, end sx.Pos, def func(field uint16)) {
+	if len(decos) == 0 {
+		def(0)
+		return
+	}
+	n, mark := c.open("decorated_definition", 0, start, end)
+	for _, d := range decos {
+		dn, dm := c.open("decorator", 0, d.Start, c.comments(d.End, -1))
+		c.expr(d.X, 0)
+		c.close(dn, dm)
+	}
+	def(fDefinition)
+	c.close(n, mark)
+}
+
+func (c *converter) funcDef(s *sx.FuncDef, field uint16, end sx.Pos) {
+	n, mark := c.open("function_definition", field, s.DefStart, end)
+	if s.Async {
+		c.token("async", 0, s.DefStart)
+	}
+	c.name(s.Name, fName)
+	pn, pm := c.open("parameters", fParameters, s.Params.Start, s.Params.End)
+	c.params(s.Params)
+	c.close(pn, pm)
+	if s.Returns != nil {
+		c.expr(s.Returns, fReturnType)
+	}
+	// The outline of the body: its first statement, then every global
+	// statement found inside it.
+	bn, bm := c.open("block", fBody, s.Body.Start, end)
+	stmts := s.Body.Stmts
+	c.stmt(stmts[0], 0)
+	body := c.f.src[s.Body.Start:s.Body.End]
+	if strings.Contains(body, "global") {
+		for i, st := range stmts {
+			if _, ok := st.(*sx.Global); ok && i == 0 {
+				continue
+			}
+			c.globals(st)
+		}
+	}
+	c.close(bn, bm)
+	c.close(n, mark)
+	n.Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+}
+
+// globals pushes every global statement inside s, at any depth.
+func (c *converter) globals(s sx.Stmt) {
+	sx.Inspect(s, func(n sx.Node) bool {
+		switch n := n.(type) {
+		case *sx.Global:
+			c.stmt(n, 0)
+			return false
+		case sx.Expr:
+			return false
+		}
+		return true
+	})
+}
+
+func (c *converter) params(ps *sx.Params) {
+	for _, p := range ps.List {
+		switch p.Kind {
+		case sx.ParamSlash:
+			c.leaf("positional_separator", 0, p.Start, p.End)
+			continue
+		case sx.ParamStar:
+			c.leaf("keyword_separator", 0, p.Start, p.End)
+			continue
+		}
+		pushName := func(field uint16) {
+			switch p.Kind {
+			case sx.ParamVarArgs:
+				n, mark := c.open("list_splat_pattern", field, p.Start, p.Name.End)
+				c.name(p.Name, 0)
+				c.close(n, mark)
+			case sx.ParamKwArgs:
+				n, mark := c.open("dictionary_splat_pattern", field, p.Start, p.Name.End)
+				c.name(p.Name, 0)
+				c.close(n, mark)
+			default:
+				c.name(p.Name, field)
+			}
+		}
+		switch {
+		case p.Annotation != nil && p.Default != nil:
+			n, mark := c.open("typed_default_parameter", 0, p.Start, p.End)
+			pushName(fName)
+			c.expr(p.Annotation, fType)
+			c.expr(p.Default, fValue)
+			c.close(n, mark)
+		case p.Annotation != nil:
+			n, mark := c.open("typed_parameter", 0, p.Start, p.End)
+			pushName(0)
+			c.expr(p.Annotation, fType)
+			c.close(n, mark)
+		case p.Default != nil:
+			n, mark := c.open("default_parameter", 0, p.Start, p.End)
+			pushName(fName)
+			c.expr(p.Default, fValue)
+			c.close(n, mark)
+		default:
+			pushName(0)
+		}
+	}
+}
+
+func (c *converter) names(ns []*sx.Name) {
+	for _, n := range ns {
+		c.name(n, 0)
+	}
+}
+
+func (c *converter) name(n *sx.Name, field uint16) {
+	c.leaf("identifier", field, n.Start, n.End)
+}
+
+func (c *converter) dotted(d *sx.Dotted, field uint16) {
+	n, mark := c.open("dotted_name", field, d.Start, d.End)
+	c.names(d.Names)
+	c.close(n, mark)
+}
+
+func (c *converter) aliases(as []*sx.Alias) {
+	for _, a := range as {
+		if a.AsName == nil {
+			c.dotted(a.Name, fName)
+			continue
+		}
+		n, mark := c.open("aliased_import", fName, a.Start, a.End)
+		c.dotted(a.Name, fName)
+		c.name(a.AsName, fAlias)
+		c.close(n, mark)
+	}
+}
+
+func (c *converter) importFrom(s *sx.ImportFrom) {
+	if s.Level == 0 && s.Module.String() == "__future__" {
+		c.simple("future_import_statement", s, func() { c.aliases(s.Names) })
+		return
+	}
+	c.simple("import_from_statement", s, func() {
+		if s.Level > 0 {
+			end := s.LevelRange.End
+			if s.Module != nil {
+				end = s.Module.End
+			}
+			n, mark := c.open("relative_import", fModuleName, s.LevelRange.Start, end)
+			c.leaf("import_prefix", 0, s.LevelRange.Start, s.LevelRange.End)
+			if s.Module != nil {
+				c.dotted(s.Module, 0)
+			}
+			c.close(n, mark)
+		} else {
+			c.dotted(s.Module, fModuleName)
+		}
+		if s.Star {
+			c.leaf("wildcard_import", 0, s.StarPos, s.StarPos+1)
+			return
+		}
+		c.aliases(s.Names)
+	})
+}
+
+// assign pushes "t1 = t2 = … = value" as nested assignments.
+func (c *converter) assign(targets []sx.Expr, value sx.Expr, field uint16) {
+	n, mark := c.open("assignment", field, startOf(targets[0]), endOf(value))
+	c.target(targets[0], fLeft)
+	if len(targets) > 1 {
+		c.assign(targets[1:], value, fRight)
+	} else {
+		c.rhs(value, fRight)
+	}
+	c.close(n, mark)
+}
+
+// rhs pushes the right-hand side of an assignment.
+func (c *converter) rhs(x sx.Expr, field uint16) { c.exprs(x, field) }
+
+// exprs pushes an expression where an unparenthesized tuple is an
+// expression_list.
+func (c *converter) exprs(x sx.Expr, field uint16) {
+	if t, ok := x.(*sx.Tuple); ok && !t.Paren {
+		n, mark := c.open("expression_list", field, t.Start, t.End)
+		for _, e := range t.Elts {
+			c.expr(e, 0)
+		}
+		c.close(n, mark)
+		return
+	}
+	c.expr(x, field)
+}
+
+// target pushes an assignment target in its pattern form.
+func (c *converter) target(x sx.Expr, field uint16) {
+	start, end := span(x)
+	switch t := x.(type) {
+	case *sx.Tuple:
+		kind := "pattern_list"
+		if t.Paren {
+			kind = "tuple_pattern"
+		}
+		n, mark := c.open(kind, field, start, end)
+		for _, e := range t.Elts {
+			c.target(e, 0)
+		}
+		c.close(n, mark)
+	case *sx.List:
+		n, mark := c.open("list_pattern", field, start, end)
+		for _, e := range t.Elts {
+			c.target(e, 0)
+		}
+		c.close(n, mark)
+	case *sx.Paren:
+		n, mark := c.open("tuple_pattern", field, start, end)
+		c.target(t.X, 0)
+		c.close(n, mark)
+	case *sx.Starred:
+		n, mark := c.open("list_splat_pattern", field, start, end)
+		c.target(t.Value, 0)
+		c.close(n, mark)
+	default:
+		c.expr(x, field)
+	}
+}
+
+func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
+func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
+
+func (c *converter) expr(x sx.Expr, field uint16) {
+	start, end := span(x)
+	switch x := x.(type) {
+	case *sx.Name:
+		c.leaf("identifier", field, start, end)
+		return
+	case *sx.Num:
+		c.leaf(numKind(x.Raw), field, start, end)
+		return
+	case *sx.Lit:
+		c.leaf(litKinds[x.Tok], field, start, end)
+		return
+	case *sx.Str:
+		if len(x.Parts) == 1 {
+			c.strPart(x.Parts[0], field)
+			return
+		}
+	case *sx.Tuple:
+		if !x.Paren {
+			c.exprs(x, field)
+			return
+		}
+	case *sx.Keyword:
+		if x.Name == nil {
+			n, mark := c.open("dictionary_splat", field, start, end)
+			c.expr(x.Value, 0)
+			c.close(n, mark)
+			return
+		}
+	}
+	n, mark := c.open(exprKind(x), field, start, end)
+	switch x := x.(type) {
+	case *sx.Str:
+		for _, p := range x.Parts {
+			c.strPart(p, 0)
+		}
+	case *sx.Tuple:
+		c.elts(x.Elts)
+	case *sx.List:
+		c.elts(x.Elts)
+	case *sx.Set:
+		c.elts(x.Elts)
+	case *sx.Dict:
+		for _, it := range x.Items {
+			c.dictItem(it, 0)
+		}
+	case *sx.Comp:
+		if x.Value != nil {
+			pn, pm := c.open("pair", fBody, startOf(x.Elt), endOf(x.Value))
+			c.expr(x.Elt, fKey)
+			c.expr(x.Value, fValue)
+			c.close(pn, pm)
+		} else {
+			c.expr(x.Elt, fBody)
+		}
+		c.clauses(x.Clauses)
+	case *sx.Paren:
+		c.expr(x.X, 0)
+	case *sx.Starred:
+		c.expr(x.Value, 0)
+	case *sx.Attribute:
+		c.expr(x.Value, fObject)
+		c.name(x.Attr, fAttribute)
+	case *sx.Subscript:
+		c.expr(x.Value, fValue)
+		if t, ok := x.Index.(*sx.Tuple); ok && !t.Paren {
+			for _, e := range t.Elts {
+				c.expr(e, fSubscript)
+			}
+		} else {
+			c.expr(x.Index, fSubscript)
+		}
+	case *sx.Slice:
+		for _, e := range []sx.Expr{x.Lower, x.Upper, x.Step} {
+			if e != nil {
+				c.expr(e, 0)
+			}
+		}
+	case *sx.Call:
+		c.expr(x.Func, fFunction)
+		if x.Gen {
+			g := x.Args[0].(*sx.Comp)
+			gn, gm := c.open("generator_expression", fArguments, x.LParen, end)
+			c.expr(g.Elt, fBody)
+			c.clauses(g.Clauses)
+			c.close(gn, gm)
+		} else {
+			an, am := c.open("argument_list", fArguments, x.LParen, end)
+			c.args(x.Args)
+			c.close(an, am)
+		}
+	case *sx.Keyword:
+		c.name(x.Name, fName)
+		c.expr(x.Value, fValue)
+	case *sx.BinOp:
+		c.expr(x.X, fLeft)
+		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.expr(x.Y, fRight)
+	case *sx.BoolOp:
+		c.expr(x.X, fLeft)
+		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.expr(x.Y, fRight)
+	case *sx.UnaryOp:
+		if x.Op == sx.NOT {
+			c.expr(x.X, fArgument)
+		} else {
+			c.token(x.Op.String(), fOperator, x.OpPos)
+			c.expr(x.X, fArgument)
+		}
+	case *sx.Compare:
+		c.expr(x.Left, 0)
+		for i, op := range x.Ops {
+			t := c.leaf(cmpText[op.Op], fOperators, op.Start, op.End)
+			t.Named = false
+			c.expr(x.Comparators[i], 0)
+		}
+	case *sx.Lambda:
+		if x.Params != nil {
+			pn, pm := c.open("lambda_parameters", fParameters, x.Params.Start, x.Params.End)
+			c.params(x.Params)
+			c.close(pn, pm)
+		}
+		c.expr(x.Body, fBody)
+	case *sx.IfExp:
+		c.expr(x.Body, 0)
+		c.expr(x.Test, 0)
+		c.expr(x.Else, 0)
+	case *sx.NamedExpr:
+		c.name(x.Target, fName)
+		c.expr(x.Value, fValue)
+	case *sx.Await:
+		c.expr(x.Value, 0)
+	case *sx.Yield:
+		if x.Value != nil {
+			c.exprs(x.Value, 0)
+		}
+	}
+	c.close(n, mark)
+}
+
+var litKinds = [...]string{sx.TRUE: "true", sx.FALSE: "false", sx.NONE: "none", sx.ELLIPSIS: "ellipsis"}
+
+// exprKind is the outline's kind of an expression with children.
+func exprKind(x sx.Expr) string {
+	switch x := x.(type) {
+	case *sx.Str:
+		return "concatenated_string"
+	case *sx.Tuple:
+		return "tuple"
+	case *sx.List:
+		return "list"
+	case *sx.Set:
+		return "set"
+	case *sx.Dict:
+		return "dictionary"
+	case *sx.Comp:
+		switch {
+		case x.Value != nil:
+			return "dictionary_comprehension"
+		case x.Kind == sx.LBRACK:
+			return "list_comprehension"
+		case x.Kind == sx.LBRACE:
+			return "set_comprehension"
+		}
+		return "generator_expression"
+	case *sx.Paren:
+		return "parenthesized_expression"
+	case *sx.Starred:
+		return "list_splat"
+	case *sx.Attribute:
+		return "attribute"
+	case *sx.Subscript:
+		return "subscript"
+	case *sx.Slice:
+		return "slice"
+	case *sx.Call:
+		return "call"
+	case *sx.Keyword:
+		return "keyword_argument"
+	case *sx.BinOp:
+		return "binary_operator"
+	case *sx.BoolOp:
+		return "boolean_operator"
+	case *sx.UnaryOp:
+		if x.Op == sx.NOT {
+			return "not_operator"
+		}
+		return "unary_operator"
+	case *sx.Compare:
+		return "comparison_operator"
+	case *sx.Lambda:
+		return "lambda"
+	case *sx.IfExp:
+		return "conditional_expression"
+	case *sx.NamedExpr:
+		return "named_expression"
+	case *sx.Await:
+		return "await"
+	case *sx.Yield:
+		return "yield"
+	}
+	return "expression"
+}
+
+var cmpText = map[sx.CmpKind]string{sx.CmpEq: "==", sx.CmpNotEq: "!=", sx.CmpLt: "<", sx.CmpLtE: "<=",
+	sx.CmpGt: ">", sx.CmpGtE: ">=", sx.CmpIs: "is", sx.CmpIsNot: "is not", sx.CmpIn: "in", sx.CmpNotIn: "not in"}
+
+func numKind(raw string) string {
+	if len(raw) > 1 && raw[0] == '0' && strings.IndexByte("xXoObB", raw[1]) >= 0 {
+		return "integer"
+	}
+	if strings.ContainsAny(raw, ".eE") {
+		return "float"
+	}
+	return "integer"
+}
+
+func (c *converter) elts(es []sx.Expr) {
+	for _, e := range es {
+		c.expr(e, 0)
+	}
+}
+
+func (c *converter) dictItem(it *sx.DictItem, field uint16) {
+	if it.Key == nil {
+		n, mark := c.open("dictionary_splat", field, it.Start, it.End)
+		c.expr(it.Value, 0)
+		c.close(n, mark)
+		return
+	}
+	n, mark := c.open("pair", field, it.Start, it.End)
+	c.expr(it.Key, fKey)
+	c.expr(it.Value, fValue)
+	c.close(n, mark)
+}
+
+func (c *converter) args(args []sx.Expr) {
+	for _, a := range args {
+		c.expr(a, 0)
+	}
+}
+
+func (c *converter) clauses(cs []*sx.CompFor) {
+	for _, f := range cs {
+		n, mark := c.open("for_in_clause", 0, f.Start, endOf(f.Iter))
+		if f.Async {
+			c.token("async", 0, f.Start)
+		}
+		c.target(f.Target, fLeft)
+		c.expr(f.Iter, fRight)
+		c.close(n, mark)
+		for _, i := range f.Ifs {
+			in, im := c.open("if_clause", 0, i.Start, i.End)
+			c.expr(i.Cond, 0)
+			c.close(in, im)
+		}
+	}
+}
