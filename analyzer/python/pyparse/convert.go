@@ -163,8 +163,8 @@ func (c *converter) simple(kind string, s sx.Stmt, body func()) {
 }
 
 func (c *converter) stmt(s sx.Stmt, field uint16) {
-	start, end := span(s)
-	end = c.stmtEnd(s)
+	start, _ := span(s)
+	end := c.stmtEnd(s)
 	switch s := s.(type) {
 	case *sx.ExprStmt:
 		c.simple("expression_statement", s, func() {

@@ -110,9 +110,8 @@ type checker struct {
 	cur        *scope
 	// blocks are the enclosing loops (true) and except* handlers (false)
 	// of the current function or class body.
-	blocks        []bool
-	inCompIter    bool
-	annotatedOnly bool
+	blocks     []bool
+	inCompIter bool
 }
 
 func (c *checker) errAt(slot **Error, pos Pos, format string, args ...any) {
@@ -423,14 +422,12 @@ const exceptStarExit = "'break', 'continue' and 'return' cannot appear in an exc
 // loopExit checks a break or continue: the nearest loop must not lie
 // outside an except* handler.
 func (c *checker) loopExit(at Pos, outside string) {
-	for i := len(c.blocks) - 1; i >= 0; i-- {
-		if c.blocks[i] {
-			return
-		}
+	switch n := len(c.blocks); {
+	case n == 0:
+		c.comp(at, "%s", outside)
+	case !c.blocks[n-1]:
 		c.comp(at, exceptStarExit)
-		return
 	}
-	c.comp(at, "%s", outside)
 }
 
 func (c *checker) clause(cl *Clause) {

@@ -418,12 +418,6 @@ func (p *parser) callArgsGen() (args []Expr, gen bool) {
 	return p.callArgsBare()
 }
 
-// callArgs parses arguments up to ")" in source order.
-func (p *parser) callArgs() []Expr {
-	args, _ := p.callArgsBare()
-	return args
-}
-
 // callArgsBare parses arguments up to ")" in source order and reports
 // whether the only argument is a generator without its own parentheses.
 func (p *parser) callArgsBare() ([]Expr, bool) {
