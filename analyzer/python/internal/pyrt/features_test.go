@@ -1,0 +1,117 @@
+package pyrt
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the goldens of testdata/features with CPython 3.11's results")
+
+// cpython returns the path of a CPython 3.11 interpreter, or skips.
+func cpython(t testing.TB) string {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	out, err := exec.Command(py, "-c", "import sys; print(sys.version_info[:2] == (3, 11))").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "True" {
+		t.Skip("python3 is not CPython 3.11")
+	}
+	return py
+}
+
+var addrRE = regexp.MustCompile(` at 0x[0-9a-f]+`)
+
+// dumpModule runs src as __main__ and renders its public globals and
+// error as testdata/dump.py does.
+func dumpModule(t *testing.T, path string, src []byte) string {
+	th := NewThread(nil)
+	th.MaxSteps = 1_000_000
+	mod, err := th.ExecModule("__main__", path, src, false)
+	var lines []string
+	var globals *Namespace
+	if err != nil {
+		e, ok := err.(*Exception)
+		if !ok {
+			t.Fatalf("%s: %v", path, err)
+		}
+		msg := exceptionStr(e.Value)
+		lines = append(lines, "error: "+e.Value.Class.Name+": "+msg)
+		globals = th.lastGlobals
+	} else {
+		globals = mod.Globals
+	}
+	if globals != nil {
+		for _, k := range globals.Keys() {
+			if strings.HasPrefix(k, "__") {
+				continue
+			}
+			v, _ := globals.Get(k)
+			r, err := Repr(th, v)
+			if err != nil {
+				r = "<repr failed: " + err.Error() + ">"
+			}
+			lines = append(lines, k+" = "+addrRE.ReplaceAllString(r, ""))
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// TestFeatures runs the feature scripts of testdata/features and compares
+// their globals with the goldens CPython 3.11 produced.
+func TestFeatures(t *testing.T) {
+	files, err := filepath.Glob("testdata/features/*.py")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no feature scripts")
+	}
+	if *update {
+		py := cpython(t)
+		cmd := exec.Command(py, append([]string{"dump.py"}, relTo("testdata", files)...)...)
+		cmd.Dir = "testdata"
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("dump.py: %v\n%s", err, out)
+		}
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(strings.TrimSuffix(f, ".py") + ".golden")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dumpModule(t, strings.TrimPrefix(f, "testdata/"), src)
+			if got != string(want) {
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(gl) || i < len(wl); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w {
+						t.Errorf("line %d:\n got: %s\nwant: %s", i+1, g, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func relTo(dir string, files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i], _ = filepath.Rel(dir, f)
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+# Runs Python feature scripts as __main__ and writes, next to each
+# script, a .golden file with its public globals ("name = repr", with
+# addresses removed) and the exception that stopped it, if any. These
+# goldens are what pyrt's differential tests compare against; refresh
+# them with: go test ./analyzer/python/internal/pyrt -run TestFeatures -update
+import re
+import sys
+
+ADDR = re.compile(r" at 0x[0-9a-f]+")
+
+
+def dump(path):
+    with open(path, encoding="utf-8") as f:
+        src = f.read()
+    ns = {"__name__": "__main__", "__file__": path}
+    lines = []
+    try:
+        exec(compile(src, path, "exec"), ns)
+    except Exception as e:  # noqa: BLE001 - the exception is the result
+        lines.append("error: " + type(e).__name__ + ": " + str(e))
+    for k, v in ns.items():
+        if not k.startswith("__"):
+            lines.append(k + " = " + ADDR.sub("", repr(v)))
+    return "".join(line + "\n" for line in lines)
+
+
+if __name__ == "__main__":
+    if sys.version_info[:2] != (3, 11):
+        sys.exit("CPython 3.11 is required")
+    for p in sys.argv[1:]:
+        with open(p[: -len(".py")] + ".golden", "w", encoding="utf-8") as f:
+            f.write(dump(p))
