@@ -52,9 +52,10 @@ func encodeStr(s string, enc, errs Value) (Value, error) {
 	}
 	var b []byte
 	rs := runesOf(s)
-	for i, r := range rs {
-		bad := r > limit || (codec == "utf-8" && r >= 0xd800 && r <= 0xdfff)
-		if !bad {
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		bad := func(r rune) bool { return r > limit || (codec == "utf-8" && r >= 0xd800 && r <= 0xdfff) }
+		if !bad(r) {
 			if codec == "utf-8" {
 				b = utf8.AppendRune(b, r)
 			} else {
@@ -80,17 +81,30 @@ func encodeStr(s string, enc, errs Value) (Value, error) {
 			if codec == "utf-8" {
 				reason = "surrogates not allowed"
 			}
-			return nil, excf(builtinsNS.m["UnicodeEncodeError"].(*Class), "'%s' codec can't encode character '\\u%04x' in position %d: %s", codecName(codec), r, i, reason)
+			end := i + 1
+			for end < len(rs) && bad(rs[end]) {
+				end++
+			}
+			cls := builtinsNS.m["UnicodeEncodeError"].(*Class)
+			if end-i == 1 {
+				return nil, excf(cls, "'%s' codec can't encode character '%s' in position %d: %s", codec, charEscape(r), i, reason)
+			}
+			return nil, excf(cls, "'%s' codec can't encode characters in position %d-%d: %s", codec, i, end-1, reason)
 		}
 	}
 	return Bytes(b), nil
 }
 
-func codecName(c string) string {
-	if c == "latin-1" {
-		return "latin-1"
+// charEscape is how encode errors show a character: \xhh, \uhhhh or
+// \Uhhhhhhhh.
+func charEscape(r rune) string {
+	switch {
+	case r < 0x100:
+		return `\x` + hex2(int(r), 2)
+	case r < 0x10000:
+		return `\u` + hex2(int(r), 4)
 	}
-	return c
+	return `\U` + hex2(int(r), 8)
 }
 
 // decodeBytes is bytes.decode for utf-8, ascii and latin-1.

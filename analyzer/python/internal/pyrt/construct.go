@@ -646,8 +646,9 @@ func pyjsonRepr(s Str) string {
 
 // parseInt parses an int literal as int(s, base) does.
 func parseInt(s string, base int, repr string) (Value, error) {
+	givenBase := base
 	bad := func() (Value, error) {
-		return nil, valueErrorf("invalid literal for int() with base %d: %s", base, repr)
+		return nil, valueErrorf("invalid literal for int() with base %d: %s", givenBase, repr)
 	}
 	t := strings.TrimFunc(s, isPySpace)
 	neg := false

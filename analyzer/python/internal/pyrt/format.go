@@ -76,7 +76,7 @@ func isAlign(r rune) bool { return r == '<' || r == '>' || r == '=' || r == '^' 
 
 // parseSpec parses spec for an object of type typeName; defaultAlign is
 // '>' for numbers and '<' for strings.
-func parseSpec(spec, typeName string, defaultAlign byte) (*fmtSpec, error) {
+func parseSpec(spec, typeName string, defaultAlign, defaultType byte) (*fmtSpec, error) {
 	f := &fmtSpec{fill: ' ', prec: -1}
 	rs := []rune(spec)
 	i := 0
@@ -153,15 +153,19 @@ func parseSpec(spec, typeName string, defaultAlign byte) (*fmtSpec, error) {
 		}
 		f.typ = byte(rs[i])
 	}
+	checkType := f.typ
+	if checkType == 0 {
+		checkType = defaultType
+	}
 	if f.grouping != 0 {
-		switch f.typ {
+		switch checkType {
 		case 0, 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F':
 		case 'b', 'o', 'x', 'X':
 			if f.grouping == ',' {
-				return nil, valueErrorf("Cannot specify ',' with '%c'.", f.typ)
+				return nil, valueErrorf("Cannot specify ',' with '%c'.", checkType)
 			}
 		default:
-			return nil, valueErrorf("Cannot specify '%c' with '%c'.", f.grouping, f.typ)
+			return nil, valueErrorf("Cannot specify '%c' with '%c'.", f.grouping, checkType)
 		}
 	}
 	return f, nil
@@ -216,7 +220,10 @@ func layoutNumber(f *fmtSpec, neg bool, prefix, intDigits, rest string, groupN i
 	if f.fill == '0' && align == '=' {
 		minWidth = f.width - len(sign) - len(prefix) - strLen(rest)
 	}
-	body := groupDigits(intDigits, f.grouping, groupN, minWidth)
+	body := ""
+	if intDigits != "" {
+		body = groupDigits(intDigits, f.grouping, groupN, minWidth)
+	}
 	total := len(sign) + len(prefix) + len(body) + strLen(rest)
 	if total >= f.width {
 		return sign + prefix + body + rest
@@ -239,17 +246,20 @@ func formatInt(x Int, spec string) (string, error) {
 	if spec == "" {
 		return x.String(), nil
 	}
-	f, err := parseSpec(spec, "int", '>')
+	f, err := parseSpec(spec, "int", '>', 'd')
 	if err != nil {
 		return "", err
 	}
 	switch f.typ {
+	case 0, 'b', 'c', 'd', 'o', 'x', 'X', 'n':
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
 		fl, ok := x.Float()
 		if !ok {
 			return "", excf(OverflowErrorClass, "int too large to convert to float")
 		}
 		return formatFloatSpec(fl, f, "int")
+	default:
+		return "", valueErrorf("Unknown format code '%c' for object of type 'int'", f.typ)
 	}
 	if f.prec >= 0 {
 		return "", valueErrorf("Precision not allowed in integer format specifier")
@@ -284,8 +294,14 @@ func formatInt(x Int, spec string) (string, error) {
 			return "", valueErrorf("Alternate form (#) not allowed with integer format specifier 'c'")
 		}
 		v, ok := x.Int64()
-		if !ok || v < 0 || v > 0x10ffff {
+		if !ok {
+			return "", excf(OverflowErrorClass, "Python int too large to convert to C long")
+		}
+		if v < 0 || v > 0x10ffff {
 			return "", excf(OverflowErrorClass, "%%c arg not in range(0x110000)")
+		}
+		if f.align == 0 {
+			f.align = '>'
 		}
 		return formatStrSpec(string(runeStr(rune(v))), f)
 	default:
@@ -301,7 +317,7 @@ func formatFloat(x float64, spec, typeName string) (string, error) {
 	if spec == "" {
 		return pyjson.FloatRepr(x), nil
 	}
-	f, err := parseSpec(spec, typeName, '>')
+	f, err := parseSpec(spec, typeName, '>', 0)
 	if err != nil {
 		return "", err
 	}
@@ -313,6 +329,9 @@ func formatFloatSpec(x float64, f *fmtSpec, typeName string) (string, error) {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n':
 	default:
 		return "", valueErrorf("Unknown format code '%c' for object of type '%s'", f.typ, typeName)
+	}
+	if f.typ == '%' {
+		x *= 100
 	}
 	neg := math.Signbit(x)
 	if neg {
@@ -371,7 +390,7 @@ func floatText(x float64, f *fmtSpec) string {
 		if prec < 0 {
 			prec = 6
 		}
-		s := strconv.FormatFloat(x*100, 'f', prec, 64)
+		s := strconv.FormatFloat(x, 'f', prec, 64)
 		if f.alt && prec == 0 {
 			s += "."
 		}
@@ -416,8 +435,12 @@ func formatG(x float64, prec int, alt, addDot0 bool) string {
 	e := strconv.FormatFloat(x, 'e', prec-1, 64)
 	mant, expText, _ := strings.Cut(e, "e")
 	exp, _ := strconv.Atoi(expText)
+	limit := prec
+	if addDot0 {
+		limit = prec - 1
+	}
 	var s string
-	if exp >= -4 && exp < prec {
+	if exp >= -4 && exp < limit {
 		s = strconv.FormatFloat(x, 'f', prec-1-exp, 64)
 		if !alt && strings.Contains(s, ".") {
 			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -443,7 +466,7 @@ func formatStr(s, spec string) (string, error) {
 	if spec == "" {
 		return s, nil
 	}
-	f, err := parseSpec(spec, "str", '<')
+	f, err := parseSpec(spec, "str", '<', 's')
 	if err != nil {
 		return "", err
 	}
@@ -456,20 +479,20 @@ func formatStr(s, spec string) (string, error) {
 }
 
 func formatStrSpec(s string, f *fmtSpec) (string, error) {
+	if f.sign == ' ' {
+		return "", valueErrorf("Space not allowed in string format specifier")
+	}
 	if f.sign != 0 {
 		return "", valueErrorf("Sign not allowed in string format specifier")
+	}
+	if f.noNegZero {
+		return "", valueErrorf("Negative zero coercion (z) not allowed in string format specifier")
 	}
 	if f.alt {
 		return "", valueErrorf("Alternate form (#) not allowed in string format specifier")
 	}
 	if f.align == '=' {
 		return "", valueErrorf("'=' alignment not allowed in string format specifier")
-	}
-	if f.noNegZero {
-		return "", valueErrorf("Negative zero coercion (z) not allowed in format specifier")
-	}
-	if f.grouping != 0 && f.typ != 'c' {
-		return "", valueErrorf("Cannot specify '%c' with 's'.", f.grouping)
 	}
 	if f.prec >= 0 {
 		rs := runesOf(s)

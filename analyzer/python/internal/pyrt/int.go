@@ -175,7 +175,7 @@ func (i Int) DivMod(j Int) (Int, Int) {
 	q, m := new(big.Int), new(big.Int)
 	q.DivMod(i.bigRO(), j.bigRO(), m) // Euclidean: m >= 0
 	if m.Sign() != 0 && j.Sign() < 0 {
-		q.Add(q, big.NewInt(1))
+		q.Sub(q, big.NewInt(1))
 		m.Add(m, j.bigRO())
 	}
 	return bigResult(q), bigResult(m)

@@ -304,11 +304,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case Int:
 		return intHash(x), nil
 	case Float:
-		f := float64(x)
-		if f == math.Trunc(f) && !math.IsInf(f, 0) {
-			return intHash(floatToInt(f)), nil
-		}
-		return int64(math.Float64bits(f)), nil
+		return floatHash(float64(x)), nil
 	case Str:
 		return strHash(string(x), 's'), nil
 	case Bytes:
@@ -399,6 +395,48 @@ func intHash(i Int) int64 {
 			h = -h
 		}
 	}
+	if h == -1 {
+		h = -2
+	}
+	return h
+}
+
+// floatHash is CPython's _Py_HashDouble (equal to the int's hash for an
+// integral value).
+func floatHash(v float64) int64 {
+	switch {
+	case math.IsInf(v, 1):
+		return 314159
+	case math.IsInf(v, -1):
+		return -314159
+	case math.IsNaN(v):
+		return 0
+	}
+	const bits = 61
+	m, e := math.Frexp(v)
+	sign := int64(1)
+	if m < 0 {
+		sign, m = -1, -m
+	}
+	var x uint64
+	for m != 0 {
+		x = ((x << 28) & hashModulus) | x>>(bits-28)
+		m *= 268435456.0
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	if e >= 0 {
+		e %= bits
+	} else {
+		e = bits - 1 - ((-1 - e) % bits)
+	}
+	x = ((x << uint(e)) & hashModulus) | x>>(bits-uint(e))
+	h := int64(x) * sign
 	if h == -1 {
 		h = -2
 	}

@@ -251,6 +251,9 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 		}
 		return pad(s), nil
 	case 'c':
+		if b, ok := arg.(Bool); ok {
+			arg = boolToInt(b)
+		}
 		switch x := arg.(type) {
 		case Int:
 			v, ok := x.Int64()
@@ -336,12 +339,14 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 			x = fl
 		case Bool:
 			x, _ = toFloat(v)
-		default:
+		case *Instance:
 			fv, err := toFloatValue(th, arg)
 			if err != nil {
 				return "", typeErrorf("must be real number, not %s", TypeName(arg))
 			}
 			x = float64(fv.(Float))
+		default:
+			return "", typeErrorf("must be real number, not %s", TypeName(arg))
 		}
 		g := *f
 		g.typ = byte(typ)

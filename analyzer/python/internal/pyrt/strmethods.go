@@ -3,6 +3,7 @@ package pyrt
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -160,7 +161,7 @@ func pySplit(s, sep string, maxsplit int) []string {
 				return out
 			}
 			if maxsplit >= 0 && len(out) == maxsplit {
-				return append(out, strings.TrimRightFunc(s[i:], isPySpace))
+				return append(out, s[i:])
 			}
 			j := i
 			for j < len(s) {
@@ -200,7 +201,7 @@ func pyRSplit(s, sep string, maxsplit int) []string {
 				break
 			}
 			if len(out) == maxsplit {
-				out = append(out, strings.TrimLeftFunc(s[:j], isPySpace))
+				out = append(out, s[:j])
 				break
 			}
 			i := j
@@ -233,13 +234,16 @@ func pyRSplit(s, sep string, maxsplit int) []string {
 }
 
 func lastRune(s string) (rune, int) {
-	for k := 1; k <= 4 && k <= len(s); k++ {
-		r, n := decodeRune(s[len(s)-k:])
-		if n == k {
-			return r, n
+	r, n := utf8.DecodeLastRuneInString(s)
+	if r != utf8.RuneError || n != 1 {
+		return r, n
+	}
+	if len(s) >= 3 {
+		if sr, sn := decodeRune(s[len(s)-3:]); sn == 3 {
+			return sr, 3
 		}
 	}
-	return rune(s[len(s)-1]), 1
+	return 0xdc00 | rune(s[len(s)-1]), 1
 }
 
 func isLineBreak(r rune) bool {
@@ -574,15 +578,25 @@ func initStrMethods() {
 	simple("casefold", func(s string) string { return foldCaser.String(s) })
 	simple("title", pyTitle)
 	simple("swapcase", func(s string) string {
-		return mapRunes(s, func(_, r rune) string {
+		rs := runesOf(s)
+		var b strings.Builder
+		for i, r := range rs {
 			switch {
+			case r == 'Σ':
+				if finalSigma(rs, i) {
+					b.WriteString("ς")
+				} else {
+					b.WriteString("σ")
+				}
 			case unicode.IsUpper(r):
-				return runeLower(r)
+				b.WriteString(runeLower(r))
 			case unicode.IsLower(r):
-				return runeUpper(r)
+				b.WriteString(runeUpper(r))
+			default:
+				b.WriteString(string(runeStr(r)))
 			}
-			return string(runeStr(r))
-		})
+		}
+		return b.String()
 	})
 	simple("capitalize", func(s string) string {
 		if s == "" {
@@ -908,4 +922,26 @@ func initStrMethods() {
 	sm("__mod__", func(th *Thread, s string, args []Value, kwargs []Kwarg) (Value, error) {
 		return percentFormat(th, s, args[0])
 	})
+}
+
+// finalSigma reports whether the capital sigma at rs[i] lowercases to the
+// final form: preceded by a cased letter and not followed by one (case
+// ignorable characters skipped), as CPython's handle_capital_sigma.
+func finalSigma(rs []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && caseIgnorable(rs[j]) {
+		j--
+	}
+	if j < 0 || !isCased(rs[j]) {
+		return false
+	}
+	k := i + 1
+	for k < len(rs) && caseIgnorable(rs[k]) {
+		k++
+	}
+	return k == len(rs) || !isCased(rs[k])
+}
+
+func caseIgnorable(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk) || r == '\'' || r == '.' || r == ':' || r == 0xb7 || r == 0x2019
 }
