@@ -66,8 +66,11 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		}
 	}
 	r, err := builtinBinary(th, op, x, y)
-	if err != nil || r != nil {
-		return r, err
+	if err != nil {
+		return nil, err
+	}
+	if r != nil {
+		return r, th.charge(valueSize(r))
 	}
 	switch {
 	case op == syn.PLUS && (isStrLike(x)):
@@ -84,6 +87,23 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		return nil, typeErrorf("unsupported operand type(s) for ** or pow(): '%s' and '%s'", TypeName(x), TypeName(y))
 	}
 	return nil, typeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", opName, TypeName(x), TypeName(y))
+}
+
+// valueSize is the size of a computed value, for charge.
+func valueSize(v Value) int {
+	switch x := v.(type) {
+	case Str:
+		return len(x)
+	case Bytes:
+		return len(x)
+	case Tuple:
+		return len(x)
+	case *List:
+		return len(x.Elems)
+	case Int:
+		return x.BitLen() / 8
+	}
+	return 0
 }
 
 func isStrLike(v Value) bool {
@@ -246,7 +266,7 @@ func boolToInt(b Bool) Int {
 }
 
 // maxRepeatBytes bounds the size of a repeated sequence.
-const maxRepeatBytes = 1 << 28
+const maxRepeatBytes = 1 << 24
 
 func seqRepeat(seq Value, n Int) (Value, error) {
 	if _, ok := n.Int64(); !ok {
@@ -300,6 +320,9 @@ func intBinary(op syn.Token, a, b Int) (Value, error) {
 	case syn.MINUS:
 		return a.Sub(b), nil
 	case syn.STAR:
+		if a.BitLen()+b.BitLen() > maxIntBits {
+			return nil, fatalf("integer product too large to compute (%d bits)", a.BitLen()+b.BitLen())
+		}
 		return a.Mul(b), nil
 	case syn.SLASH:
 		return intTrueDiv(a, b)

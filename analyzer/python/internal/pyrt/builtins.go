@@ -159,8 +159,12 @@ func initBuiltinFuncs() {
 		return MakeInt(h), err
 	})
 	builtin("iter", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("iter", args, 1, 1); err != nil {
+		if err := arity("iter", args, 1, 2); err != nil {
 			return nil, err
+		}
+		if len(args) == 2 {
+			fn, sentinel := args[0], args[1]
+			return &IteratorValue{Name: "callable_iterator", It: &callIter{fn: fn, sentinel: sentinel}}, nil
 		}
 		if it, ok := args[0].(*IteratorValue); ok {
 			return it, nil
@@ -779,4 +783,29 @@ func hex2(v, width int) string {
 		v >>= 4
 	}
 	return string(out)
+}
+
+// callIter is iter(callable, sentinel).
+type callIter struct {
+	fn, sentinel Value
+	done         bool
+}
+
+func (c *callIter) Next(th *Thread) (Value, bool, error) {
+	if c.done {
+		return nil, false, nil
+	}
+	v, err := th.Call(c.fn, nil, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	eq, err := Equal(th, v, c.sentinel)
+	if err != nil {
+		return nil, false, err
+	}
+	if eq {
+		c.done = true
+		return nil, false, nil
+	}
+	return v, true, nil
 }

@@ -50,6 +50,16 @@ func (th *Thread) step() error {
 	return nil
 }
 
+// charge counts work proportional to n (such as the size of a built
+// sequence) against the step budget.
+func (th *Thread) charge(n int) error {
+	if th == nil || n < 64 {
+		return nil
+	}
+	th.steps += int64(n / 64)
+	return th.step()
+}
+
 func (th *Thread) enter() error {
 	if th == nil {
 		return nil
