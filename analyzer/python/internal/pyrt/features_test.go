@@ -12,18 +12,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the goldens of testdata/features with CPython 3.11's results")
 
-// cpython returns the path of a CPython 3.11 interpreter, or skips.
+// cpython returns the path of a CPython 3.11 interpreter (the system's
+// /usr/bin/python3 first), or skips.
 func cpython(t testing.TB) string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		path, err := exec.LookPath(py)
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(path, "-c", "import sys; print(sys.version_info[:2] == (3, 11))").Output()
+		if err == nil && strings.TrimSpace(string(out)) == "True" {
+			return path
+		}
 	}
-	out, err := exec.Command(py, "-c", "import sys; print(sys.version_info[:2] == (3, 11))").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "True" {
-		t.Skip("python3 is not CPython 3.11")
-	}
-	return py
+	t.Skip("no CPython 3.11 (python3)")
+	return ""
 }
 
 var addrRE = regexp.MustCompile(` at 0x[0-9a-f]+`)
