@@ -282,13 +282,13 @@ func (o *Instance) Attr(th *Thread, name string) (Value, error) {
 func (o *Instance) SetAttr(th *Thread, name string, v Value) error {
 	if cv, _ := o.Class.Lookup(name); cv != nil {
 		if p, ok := cv.(*Property); ok {
-			fn := p.Set
+			fn, what := p.Set, "setter"
 			args := []Value{o, v}
 			if v == nil {
-				fn, args = p.Del, args[:1]
+				fn, what, args = p.Del, "deleter", args[:1]
 			}
 			if fn == nil {
-				return NewException(AttributeErrorClass, Str(fmt.Sprintf("can't set attribute '%s'", name)))
+				return NewException(AttributeErrorClass, Str(fmt.Sprintf("property '%s' of '%s' object has no %s", name, o.Class.Name, what)))
 			}
 			_, err := th.Call(fn, args, nil)
 			return err

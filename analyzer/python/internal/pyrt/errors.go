@@ -94,6 +94,16 @@ func exceptionArgs(o *Instance) Tuple {
 // exceptionStr is str() of an exception without user __str__.
 func exceptionStr(o *Instance) string {
 	args := exceptionArgs(o)
+	if o.Class.IsSubclass(OSErrorClass) && (len(args) == 2 || len(args) == 3) {
+		code, _ := ToStr(nil, args[0])
+		msg, _ := ToStr(nil, args[1])
+		s := "[Errno " + code + "] " + msg
+		if len(args) == 3 {
+			f, _ := Repr(nil, args[2])
+			s += ": " + f
+		}
+		return s
+	}
 	if o.Class.IsSubclass(KeyErrorClass) && len(args) == 1 {
 		s, _ := Repr(nil, args[0])
 		return s

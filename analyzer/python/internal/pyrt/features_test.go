@@ -94,19 +94,7 @@ func TestFeatures(t *testing.T) {
 			}
 			got := dumpModule(t, strings.TrimPrefix(f, "testdata/"), src)
 			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Errorf("line %d:\n got: %s\nwant: %s", i+1, g, w)
-					}
-				}
+				diffLines(t, got, string(want))
 			}
 		})
 	}
@@ -118,4 +106,35 @@ func relTo(dir string, files []string) []string {
 		out[i], _ = filepath.Rel(dir, f)
 	}
 	return out
+}
+
+// diffLines reports the lines of got and want that differ, matching
+// "name = repr" lines by name.
+func diffLines(t *testing.T, got, want string) {
+	t.Helper()
+	index := func(s string) (map[string]string, []string) {
+		m := map[string]string{}
+		var order []string
+		for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+			k, _, _ := strings.Cut(l, " = ")
+			if strings.HasPrefix(l, "error: ") {
+				k = "error"
+			}
+			m[k] = l
+			order = append(order, k)
+		}
+		return m, order
+	}
+	g, _ := index(got)
+	w, order := index(want)
+	for _, k := range order {
+		if g[k] != w[k] {
+			t.Errorf("\n got: %s\nwant: %s", g[k], w[k])
+		}
+	}
+	for k, l := range g {
+		if _, ok := w[k]; !ok {
+			t.Errorf("unexpected: %s", l)
+		}
+	}
 }

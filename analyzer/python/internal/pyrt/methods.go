@@ -39,16 +39,23 @@ func initMethods() {
 func installDunders(c *Class) {
 	for op, names := range binaryDunders {
 		op := op
-		method(c, names[0], func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := arity(names[0], args, 1, 1); err != nil {
-				return nil, err
-			}
-			r, err := builtinBinary(th, op, self, args[0])
-			if r == nil && err == nil {
-				return NotImplemented, nil
-			}
-			return r, err
-		})
+		for i, name := range names {
+			reflected := i == 1
+			method(c, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+				if err := arity(name, args, 1, 1); err != nil {
+					return nil, err
+				}
+				x, y := unwrapPayload(self), args[0]
+				if reflected {
+					x, y = y, x
+				}
+				r, err := builtinBinary(th, op, x, y)
+				if r == nil && err == nil {
+					return NotImplemented, nil
+				}
+				return r, err
+			})
+		}
 	}
 	for op, names := range cmpDunders {
 		op := op
