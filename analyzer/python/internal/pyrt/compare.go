@@ -364,6 +364,14 @@ func Contains(th *Thread, container, x Value) (bool, error) {
 		if i, ok := x.(Int); ok {
 			return c.contains(i), nil
 		}
+	case *Class:
+		if m, _ := userMethod(c, "__contains__"); m != nil {
+			r, err := th.Call(m, []Value{c, x}, nil)
+			if err != nil {
+				return false, err
+			}
+			return Truth(th, r)
+		}
 	}
 	it, err := Iterate(th, container)
 	if err != nil {

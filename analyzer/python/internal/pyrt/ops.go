@@ -487,6 +487,16 @@ func Len(th *Thread, v Value) (int, error) {
 		return int(n.small), nil
 	case *Unknown:
 		return 0, x.fatal("the length of this value")
+	case *Class:
+		if m, _ := userMethod(x, "__len__"); m != nil {
+			r, err := th.Call(m, []Value{x}, nil)
+			if err != nil {
+				return 0, err
+			}
+			if n, ok := r.(Int); ok {
+				return int(n.small), nil
+			}
+		}
 	case *Instance:
 		if m, _ := x.Class.Lookup("__len__"); m != nil {
 			r, err := th.Call(m, []Value{x}, nil)

@@ -178,6 +178,14 @@ func Iterate(th *Thread, v Value) (Iterator, error) {
 		return x.Iterate(th)
 	case *Unknown:
 		return nil, x.fatal("iterating over this value")
+	case *Class:
+		if m, _ := userMethod(x, "__iter__"); m != nil {
+			it, err := th.Call(m, []Value{x}, nil)
+			if err != nil {
+				return nil, err
+			}
+			return Iterate(th, it)
+		}
 	case *Instance:
 		if m, _ := x.Class.Lookup("__iter__"); m != nil {
 			it, err := th.Call(m, []Value{x}, nil)
