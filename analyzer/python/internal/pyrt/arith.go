@@ -28,42 +28,14 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 	}
 	// User-defined operators first (the reflected one first when y's class
 	// is a proper subclass of x's).
-	xi, xUser := x.(*Instance)
-	yi, yUser := y.(*Instance)
-	if xUser || yUser || isUserClass(x) || isUserClass(y) {
+	if isUserValue(x) || isUserValue(y) {
 		names := binaryDunders[op]
-		tryX := func() (Value, error) {
-			if m, owner := userMethod(x, names[0]); m != nil && owner != nil {
-				return th.Call(m, []Value{x, y}, nil)
-			}
-			return NotImplemented, nil
-		}
-		tryY := func() (Value, error) {
-			if m, owner := userMethod(y, names[1]); m != nil && owner != nil {
-				return th.Call(m, []Value{y, x}, nil)
-			}
-			return NotImplemented, nil
-		}
-		order := []func() (Value, error){tryX, tryY}
-		if y.Type() != x.Type() && y.Type().IsSubclass(x.Type()) {
-			order = []func() (Value, error){tryY, tryX}
-		}
-		for _, f := range order {
-			r, err := f()
-			if err != nil {
-				return nil, err
-			}
-			if r != NotImplemented {
-				return r, nil
-			}
+		r, err := userOperator(th, x, y, names[0], names[1])
+		if err != nil || r != NotImplemented {
+			return r, err
 		}
 		// Fall back to builtin payloads (int/str subclasses).
-		if xUser && xi.Payload != nil && !xi.Class.IsSubclass(BaseExceptionClass) {
-			x = xi.Payload
-		}
-		if yUser && yi.Payload != nil && !yi.Class.IsSubclass(BaseExceptionClass) {
-			y = yi.Payload
-		}
+		x, y = builtinPayload(x), builtinPayload(y)
 	}
 	r, err := builtinBinary(th, op, x, y)
 	if err != nil {
@@ -120,6 +92,52 @@ func isSeq(v Value) bool {
 		return true
 	}
 	return false
+}
+
+// isUserValue reports whether v's operators may be defined in the
+// sources: an instance, or a class with a metaclass.
+func isUserValue(v Value) bool {
+	_, inst := v.(*Instance)
+	return inst || isUserClass(v)
+}
+
+// userOperator runs the methods the sources define for a binary
+// operator or comparison: x.name(y), then y.reflected(x) (the reflected
+// one first when y's class is a proper subclass of x's). It returns
+// NotImplemented when neither handles the operands.
+func userOperator(th *Thread, x, y Value, name, reflected string) (Value, error) {
+	tryX := func() (Value, error) {
+		if m, _ := userMethod(x, name); m != nil {
+			return th.Call(m, []Value{x, y}, nil)
+		}
+		return NotImplemented, nil
+	}
+	tryY := func() (Value, error) {
+		if m, _ := userMethod(y, reflected); m != nil {
+			return th.Call(m, []Value{y, x}, nil)
+		}
+		return NotImplemented, nil
+	}
+	order := []func() (Value, error){tryX, tryY}
+	if y.Type() != x.Type() && y.Type().IsSubclass(x.Type()) {
+		order = []func() (Value, error){tryY, tryX}
+	}
+	for _, f := range order {
+		r, err := f()
+		if err != nil || r != NotImplemented {
+			return r, err
+		}
+	}
+	return NotImplemented, nil
+}
+
+// builtinPayload returns the builtin value an instance of a subclass of a
+// builtin class wraps, or v itself.
+func builtinPayload(v Value) Value {
+	if o, ok := v.(*Instance); ok && o.Payload != nil && !o.Class.IsSubclass(BaseExceptionClass) {
+		return o.Payload
+	}
+	return v
 }
 
 func isUserClass(v Value) bool {

@@ -48,33 +48,10 @@ func Compare(th *Thread, op syn.CmpKind, a, b Value) (Value, error) {
 		return nil, u.fatal("comparing this value")
 	}
 	names := cmpDunders[op]
-	_, aUser := a.(*Instance)
-	_, bUser := b.(*Instance)
-	if aUser || bUser || isUserClass(a) || isUserClass(b) {
-		tryA := func() (Value, error) {
-			if m, _ := userMethod(a, names[0]); m != nil {
-				return th.Call(m, []Value{a, b}, nil)
-			}
-			return NotImplemented, nil
-		}
-		tryB := func() (Value, error) {
-			if m, _ := userMethod(b, names[1]); m != nil {
-				return th.Call(m, []Value{b, a}, nil)
-			}
-			return NotImplemented, nil
-		}
-		order := []func() (Value, error){tryA, tryB}
-		if b.Type() != a.Type() && b.Type().IsSubclass(a.Type()) {
-			order = []func() (Value, error){tryB, tryA}
-		}
-		for _, f := range order {
-			r, err := f()
-			if err != nil {
-				return nil, err
-			}
-			if r != NotImplemented {
-				return r, nil
-			}
+	if isUserValue(a) || isUserValue(b) {
+		r, err := userOperator(th, a, b, names[0], names[1])
+		if err != nil || r != NotImplemented {
+			return r, err
 		}
 		if op == syn.CmpNotEq {
 			if m, _ := userMethod(a, "__eq__"); m != nil {
@@ -86,12 +63,7 @@ func Compare(th *Thread, op syn.CmpKind, a, b Value) (Value, error) {
 				return Bool(!t), err
 			}
 		}
-		if ai, ok := a.(*Instance); ok && ai.Payload != nil && !ai.Class.IsSubclass(BaseExceptionClass) {
-			a = ai.Payload
-		}
-		if bi, ok := b.(*Instance); ok && bi.Payload != nil && !bi.Class.IsSubclass(BaseExceptionClass) {
-			b = bi.Payload
-		}
+		a, b = builtinPayload(a), builtinPayload(b)
 	}
 	c, ok, err := cmpBuiltin(th, op, a, b)
 	if err != nil {

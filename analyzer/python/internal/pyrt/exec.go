@@ -340,39 +340,21 @@ func Inplace(th *Thread, op syn.Token, x, y Value) (Value, error) {
 
 func (fr *frame) augAssign(s *syn.AugAssign) error {
 	th := fr.th
+	// load and store access the target, whose object and index are
+	// evaluated once.
+	var load func() (Value, error)
+	var store func(v Value) error
 	switch t := s.Target.(type) {
 	case *syn.Name:
-		x, err := fr.eval(t)
-		if err != nil {
-			return err
-		}
-		y, err := fr.eval(s.Value)
-		if err != nil {
-			return err
-		}
-		v, err := Inplace(th, s.Op, x, y)
-		if err != nil {
-			return err
-		}
-		return fr.env.store(t.ID, v)
+		load = func() (Value, error) { return fr.eval(t) }
+		store = func(v Value) error { return fr.env.store(t.ID, v) }
 	case *syn.Attribute:
 		obj, err := fr.eval(t.Value)
 		if err != nil {
 			return err
 		}
-		x, err := GetAttr(th, obj, t.Attr.ID)
-		if err != nil {
-			return err
-		}
-		y, err := fr.eval(s.Value)
-		if err != nil {
-			return err
-		}
-		v, err := Inplace(th, s.Op, x, y)
-		if err != nil {
-			return err
-		}
-		return SetAttr(th, obj, t.Attr.ID, v)
+		load = func() (Value, error) { return GetAttr(th, obj, t.Attr.ID) }
+		store = func(v Value) error { return SetAttr(th, obj, t.Attr.ID, v) }
 	case *syn.Subscript:
 		obj, err := fr.eval(t.Value)
 		if err != nil {
@@ -382,21 +364,24 @@ func (fr *frame) augAssign(s *syn.AugAssign) error {
 		if err != nil {
 			return err
 		}
-		x, err := GetItem(th, obj, idx)
-		if err != nil {
-			return err
-		}
-		y, err := fr.eval(s.Value)
-		if err != nil {
-			return err
-		}
-		v, err := Inplace(th, s.Op, x, y)
-		if err != nil {
-			return err
-		}
-		return SetItem(th, obj, idx, v)
+		load = func() (Value, error) { return GetItem(th, obj, idx) }
+		store = func(v Value) error { return SetItem(th, obj, idx, v) }
+	default:
+		return fatalf("cannot assign to %T", s.Target)
 	}
-	return fatalf("cannot assign to %T", s.Target)
+	x, err := load()
+	if err != nil {
+		return err
+	}
+	y, err := fr.eval(s.Value)
+	if err != nil {
+		return err
+	}
+	v, err := Inplace(th, s.Op, x, y)
+	if err != nil {
+		return err
+	}
+	return store(v)
 }
 
 // annAssign runs "target: annotation [= value]"; at module and class level
@@ -505,53 +490,39 @@ func (fr *frame) forStmt(s *syn.For) (ctl, error) {
 		fr.annotate(err, s.Iter)
 		return ctlNext, err
 	}
-	for {
+	return fr.loop(s, s.Body, s.Else, func() (bool, error) {
 		v, ok, err := it.Next(th)
 		if err != nil {
 			fr.annotate(err, s.Iter)
-			return ctlNext, err
+			return false, err
 		}
 		if !ok {
-			break
+			return false, nil
 		}
-		th.where = position{fr.file, s}
-		if err := th.step(); err != nil {
-			return ctlNext, err
-		}
-		if err := fr.assign(s.Target, v); err != nil {
-			return ctlNext, err
-		}
-		c, err := fr.block(s.Body)
-		if err != nil {
-			return ctlNext, err
-		}
-		switch c {
-		case ctlReturn:
-			return c, nil
-		case ctlBreak:
-			return ctlNext, nil
-		}
-	}
-	if s.Else != nil {
-		return fr.block(s.Else.Body)
-	}
-	return ctlNext, nil
+		return true, fr.assign(s.Target, v)
+	})
 }
 
 func (fr *frame) whileStmt(s *syn.While) (ctl, error) {
+	return fr.loop(s, s.Body, s.Else, func() (bool, error) { return fr.truth(s.Test) })
+}
+
+// loop runs body while next reports another iteration (each one a step
+// of the budget), then the else clause unless the loop broke.
+func (fr *frame) loop(s syn.Stmt, body *syn.Block, els *syn.Clause, next func() (bool, error)) (ctl, error) {
 	for {
 		fr.th.where = position{fr.file, s}
 		if err := fr.th.step(); err != nil {
 			return ctlNext, err
 		}
-		t, err := fr.truth(s.Test)
+		more, err := next()
 		if err != nil {
 			return ctlNext, err
 		}
-		if !t {
+		if !more {
 			break
 		}
-		c, err := fr.block(s.Body)
+		c, err := fr.block(body)
 		if err != nil {
 			return ctlNext, err
 		}
@@ -562,8 +533,8 @@ func (fr *frame) whileStmt(s *syn.While) (ctl, error) {
 			return ctlNext, nil
 		}
 	}
-	if s.Else != nil {
-		return fr.block(s.Else.Body)
+	if els != nil {
+		return fr.block(els.Body)
 	}
 	return ctlNext, nil
 }

@@ -740,14 +740,8 @@ func intToBytes(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, er
 		return nil, excf(OverflowErrorClass, "int too big to convert")
 	}
 	buf := v.FillBytes(make([]byte, ln))
-	switch order {
-	case Str("big"):
-	case Str("little"):
-		for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
-			buf[i], buf[j] = buf[j], buf[i]
-		}
-	default:
-		return nil, valueErrorf("byteorder must be either 'little' or 'big'")
+	if err := byteOrder(buf, order); err != nil {
+		return nil, err
 	}
 	return Bytes(buf), nil
 }
@@ -769,14 +763,8 @@ func intFromBytes(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return nil, err
 	}
 	buf := []byte(b.(Bytes))
-	switch order {
-	case Str("big"):
-	case Str("little"):
-		for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
-			buf[i], buf[j] = buf[j], buf[i]
-		}
-	default:
-		return nil, valueErrorf("byteorder must be either 'little' or 'big'")
+	if err := byteOrder(buf, order); err != nil {
+		return nil, err
 	}
 	v := new(big.Int).SetBytes(buf)
 	isSigned, err := Truth(th, signed)
@@ -798,4 +786,18 @@ func mustBytes(th *Thread, v Value) Value {
 		return v
 	}
 	return r
+}
+
+// byteOrder reverses buf (big-endian) for the "little" byte order.
+func byteOrder(buf []byte, order Value) error {
+	switch order {
+	case Str("big"):
+	case Str("little"):
+		for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
+			buf[i], buf[j] = buf[j], buf[i]
+		}
+	default:
+		return valueErrorf("byteorder must be either 'little' or 'big'")
+	}
+	return nil
 }

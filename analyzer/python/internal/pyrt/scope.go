@@ -60,9 +60,8 @@ func (s *scope) addTargets(t syn.Expr) {
 	}
 }
 
-// funcScope analyses a function's parameters and body.
-func funcScope(params *syn.Params, body []syn.Stmt) *scope {
-	s := newScope()
+// addParams adds the parameter names.
+func (s *scope) addParams(params *syn.Params) {
 	if params != nil {
 		for _, p := range params.List {
 			if p.Name != nil {
@@ -70,6 +69,12 @@ func funcScope(params *syn.Params, body []syn.Stmt) *scope {
 			}
 		}
 	}
+}
+
+// funcScope analyses a function's parameters and body.
+func funcScope(params *syn.Params, body []syn.Stmt) *scope {
+	s := newScope()
+	s.addParams(params)
 	for _, st := range body {
 		syn.Inspect(st, s.visit)
 	}
@@ -79,13 +84,7 @@ func funcScope(params *syn.Params, body []syn.Stmt) *scope {
 // lambdaScope analyses a lambda.
 func lambdaScope(l *syn.Lambda) *scope {
 	s := newScope()
-	if l.Params != nil {
-		for _, p := range l.Params.List {
-			if p.Name != nil {
-				s.add(p.Name.ID)
-			}
-		}
-	}
+	s.addParams(l.Params)
 	syn.Inspect(l.Body, s.visit)
 	return s.finish()
 }
