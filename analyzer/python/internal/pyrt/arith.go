@@ -49,7 +49,7 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		return nil, typeErrorf("can only concatenate %s (not \"%s\") to %s", TypeName(x), TypeName(y), TypeName(x))
 	case op == syn.STAR && (isSeq(x) || isSeq(y)):
 		other := y
-		if isSeq(y) {
+		if !isSeq(x) {
 			other = x
 		}
 		return nil, typeErrorf("can't multiply sequence by non-int of type '%s'", TypeName(other))

@@ -38,17 +38,20 @@ func dumpModule(t *testing.T, path string, src []byte) string {
 	th := NewThread(nil)
 	th.MaxSteps = 1_000_000
 	mod, err := th.ExecModule("__main__", path, src, false)
+	if _, ok := err.(*Exception); err != nil && !ok {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return renderDump(th, mod, err)
+}
+
+// renderDump renders a module's public globals (or, when it failed, the
+// globals it had bound) and its exception as testdata/dump.py does.
+func renderDump(th *Thread, mod *Module, err error) string {
 	var lines []string
-	var globals *Namespace
-	if err != nil {
-		e, ok := err.(*Exception)
-		if !ok {
-			t.Fatalf("%s: %v", path, err)
-		}
-		msg := exceptionStr(e.Value)
-		lines = append(lines, "error: "+e.Value.Class.Name+": "+msg)
-		globals = th.lastGlobals
-	} else {
+	globals := th.lastGlobals
+	if e, ok := err.(*Exception); ok {
+		lines = append(lines, "error: "+e.Value.Class.Name+": "+exceptionStr(e.Value))
+	} else if mod != nil {
 		globals = mod.Globals
 	}
 	if globals != nil {

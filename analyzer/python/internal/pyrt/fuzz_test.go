@@ -57,7 +57,7 @@ func (g *progGen) expr(depth int) string {
 		ops := []string{"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "<", "==", "in", "and", "or"}
 		return "(" + g.expr(depth+1) + " " + ops[g.n(len(ops))] + " " + g.expr(depth+1) + ")"
 	case 2:
-		fns := []string{"len", "str", "repr", "int", "float", "sorted", "list", "tuple", "abs", "bool", "max", "min", "sum", "set"}
+		fns := []string{"len", "str", "repr", "int", "float", "sorted", "list", "tuple", "abs", "bool", "max", "min", "sum", "any"}
 		return fns[g.n(len(fns))] + "(" + g.expr(depth+1) + ")"
 	case 3:
 		return g.expr(depth+1) + "[" + g.expr(depth+1) + "]"
@@ -65,9 +65,9 @@ func (g *progGen) expr(depth int) string {
 		return "[" + g.expr(depth+1) + " for v in " + g.expr(depth+1) + "]"
 	case 5:
 		m := []string{"upper", "split", "strip", "format", "join", "count", "append", "pop", "keys", "items", "copy"}
-		return g.expr(depth+1) + "." + m[g.n(len(m))] + "(" + g.atom() + ")"
+		return "(" + g.expr(depth+1) + ")." + m[g.n(len(m))] + "(" + g.atom() + ")"
 	case 6:
-		return "f'{" + g.expr(depth+1) + "!r:>" + strconv.Itoa(g.n(9)) + "}'"
+		return "f\"{" + g.atom() + "!r:>" + strconv.Itoa(g.n(9)) + "}\""
 	case 7:
 		return "(" + g.expr(depth+1) + " if " + g.expr(depth+1) + " else " + g.expr(depth+1) + ")"
 	case 8:

@@ -30,9 +30,23 @@ func indexOf(th *Thread, v Value, what string) (Int, error) {
 	return Int{}, typeErrorf(what, TypeName(v))
 }
 
-// seqIndex normalises a sequence index, raising IndexError with msg.
-func seqIndex(th *Thread, v Value, n int, typeName string) (int, error) {
-	i, err := indexOf(th, v, typeName+" indices must be integers or slices, not %s")
+// seqIndex normalises an index of a sequence of length n. kind names the
+// sequence in CPython's messages: "tuple", "list", "string", "bytes",
+// "list assignment" or "pop".
+func seqIndex(th *Thread, v Value, n int, kind string) (int, error) {
+	typeMsg := kind + " indices must be integers or slices, not %s"
+	indexMsg := kind + " index out of range"
+	switch kind {
+	case "string":
+		typeMsg = "string indices must be integers, not '%s'"
+	case "bytes":
+		typeMsg, indexMsg = "byte indices must be integers or slices, not %s", "index out of range"
+	case "list assignment":
+		typeMsg = "list indices must be integers or slices, not %s"
+	case "pop":
+		typeMsg = "'%s' object cannot be interpreted as an integer"
+	}
+	i, err := indexOf(th, v, typeMsg)
 	if err != nil {
 		return 0, err
 	}
@@ -44,7 +58,7 @@ func seqIndex(th *Thread, v Value, n int, typeName string) (int, error) {
 		x += int64(n)
 	}
 	if x < 0 || x >= int64(n) {
-		return 0, excf(IndexErrorClass, "%s index out of range", typeName)
+		return 0, excf(IndexErrorClass, "%s", indexMsg)
 	}
 	return int(x), nil
 }
@@ -192,7 +206,7 @@ func GetItem(th *Thread, v, k Value) (Value, error) {
 			}
 			return Bytes(out), nil
 		}
-		i, err := seqIndex(th, k, len(x), "index")
+		i, err := seqIndex(th, k, len(x), "bytes")
 		if err != nil {
 			return nil, err
 		}

@@ -32,6 +32,13 @@ func initMethods() {
 	for _, c := range []*Class{IntClass, FloatClass, StrClass, BytesClass, TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass} {
 		installDunders(c)
 	}
+	noArgs(ListClass, "clear", "copy", "reverse")
+	noArgs(DictClass, "keys", "values", "items", "popitem", "clear", "copy")
+	noArgs(SetClass, "copy", "clear", "pop")
+	noArgs(FrozenSetClass, "copy")
+	noArgs(IntClass, "bit_length", "bit_count", "conjugate")
+	noArgs(FloatClass, "is_integer", "as_integer_ratio", "hex", "conjugate")
+	noArgs(BytesClass, "upper", "lower")
 }
 
 // installDunders gives a builtin class the dunder methods user code calls

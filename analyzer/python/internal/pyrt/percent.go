@@ -24,7 +24,11 @@ func percent(th *Thread, format string, args Value, isBytes bool) (string, error
 	switch a := args.(type) {
 	case Tuple:
 		items = a
-	case *Dict:
+	case Str:
+		items = []Value{args}
+	case *Dict, *List, Bytes, *rangeValue, *dictView:
+		// CPython treats any non-tuple, non-str argument with item
+		// access as a mapping.
 		mapping = a
 		items = []Value{a}
 	case *Instance:

@@ -153,6 +153,25 @@ func method(c *Class, name string, fn func(th *Thread, self Value, args []Value,
 	c.Dict.Set(name, &Builtin{Name: name, Fn: fn, method: true, owner: c.Name})
 }
 
+// noArgs makes the named methods of a builtin class reject arguments
+// as CPython's METH_NOARGS methods do.
+func noArgs(c *Class, names ...string) {
+	for _, name := range names {
+		v, _ := c.Dict.Get(name)
+		b := v.(*Builtin)
+		fn, name := b.Fn, name
+		b.Fn = func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			if len(args) > 0 {
+				return nil, typeErrorf("%s.%s() takes no arguments (%d given)", c.Name, name, len(args))
+			}
+			if len(kwargs) > 0 {
+				return nil, typeErrorf("%s.%s() takes no keyword arguments", c.Name, name)
+			}
+			return fn(th, self, args, kwargs)
+		}
+	}
+}
+
 func initExceptions() {
 	BaseExceptionClass.new = func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
 		return &Instance{Class: cls, Dict: NewNamespace(), Payload: Tuple(append([]Value{}, args...))}, nil

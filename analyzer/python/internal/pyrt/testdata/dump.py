@@ -10,9 +10,10 @@ import sys
 ADDR = re.compile(r" at 0x[0-9a-f]+")
 
 
-def dump(path):
-    with open(path, encoding="utf-8") as f:
-        src = f.read()
+def dump(path, src=None):
+    if src is None:
+        with open(path, encoding="utf-8") as f:
+            src = f.read()
     ns = {"__name__": "__main__", "__file__": path}
     lines = []
     try:
@@ -52,6 +53,26 @@ def dump_import(directory):
 if __name__ == "__main__":
     if sys.version_info[:2] != (3, 11):
         sys.exit("CPython 3.11 is required")
+    if sys.argv[1] == "--programs":
+        # Sources as a JSON list on stdin; dumps as a JSON list on stdout.
+        import json
+        import signal
+
+        def timeout(*_):
+            raise TimeoutError("ran too long")
+
+        signal.signal(signal.SIGALRM, timeout)
+        out = []
+        for src in json.load(sys.stdin):
+            signal.alarm(2)
+            try:
+                out.append(dump("<program>", src))
+            except TimeoutError:
+                out.append("timeout")
+            finally:
+                signal.alarm(0)
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.exit(0)
     if sys.argv[1] == "--import":
         for d in sys.argv[2:]:
             with open(os.path.join(d, "golden"), "w", encoding="utf-8") as f:
