@@ -283,8 +283,18 @@ func boolToInt(b Bool) Int {
 	return MakeInt(0)
 }
 
-// maxRepeatBytes bounds the size of a repeated sequence.
+// maxRepeatBytes bounds the size of a repeated sequence, a padded string
+// and a formatting width or precision.
 const maxRepeatBytes = 1 << 24
+
+// sizeLimit rejects a size beyond maxRepeatBytes: no import-time code
+// builds such values, and building them would exhaust memory.
+func sizeLimit(n int) error {
+	if n > maxRepeatBytes {
+		return fatalf("a value of size %d is too large to build at import time", n)
+	}
+	return nil
+}
 
 func seqRepeat(seq Value, n Int) (Value, error) {
 	if _, ok := n.Int64(); !ok {
@@ -305,7 +315,7 @@ func seqRepeat(seq Value, n Int) (Value, error) {
 		return nil, nil
 	}
 	if size > 0 && count > maxRepeatBytes/size {
-		return nil, NewException(MemoryErrorClass)
+		return nil, sizeLimit(count * min(size, maxRepeatBytes))
 	}
 	switch s := seq.(type) {
 	case Str:

@@ -118,6 +118,9 @@ func parseSpec(spec, typeName string, defaultAlign, defaultType byte) (*fmtSpec,
 			return nil, valueErrorf("Too many decimal digits in format string")
 		}
 		f.width = w
+		if err := sizeLimit(w); err != nil {
+			return nil, err
+		}
 	}
 	if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
 		f.grouping = byte(rs[i])
@@ -143,6 +146,9 @@ func parseSpec(spec, typeName string, defaultAlign, defaultType byte) (*fmtSpec,
 			return nil, valueErrorf("Too many decimal digits in format string")
 		}
 		f.prec = p
+		if err := sizeLimit(p); err != nil {
+			return nil, err
+		}
 	}
 	if len(rs)-i > 1 {
 		return nil, valueErrorf("Invalid format specifier '%s' for object of type '%s'", spec, typeName)

@@ -138,7 +138,7 @@ func percent(th *Thread, format string, args Value, isBytes bool) (string, error
 					return 0, false, typeErrorf("* wants int")
 				}
 				x, _ := n.Int64()
-				return int(x), true, nil
+				return int(x), true, sizeLimit(int(abs64(x)))
 			}
 			j := i
 			for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
@@ -149,7 +149,7 @@ func percent(th *Thread, format string, args Value, isBytes bool) (string, error
 			}
 			var n int
 			fmt.Sscan(string(rs[j:i]), &n)
-			return n, true, nil
+			return n, true, sizeLimit(n)
 		}
 		w, ok, err := readNum()
 		if err != nil {

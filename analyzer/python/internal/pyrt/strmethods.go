@@ -386,6 +386,15 @@ func intArg(th *Thread, v Value) (int, error) {
 	return int(n), nil
 }
 
+// widthArg is a width argument (ljust, zfill, …), bounded by sizeLimit.
+func widthArg(th *Thread, v Value) (int, error) {
+	n, err := intArg(th, v)
+	if err != nil {
+		return 0, err
+	}
+	return n, sizeLimit(n)
+}
+
 // affixTest implements startswith/endswith.
 func affixTest(th *Thread, name string, s string, args []Value, end bool) (Value, error) {
 	if err := arity(name, args, 1, 3); err != nil {
@@ -802,7 +811,7 @@ func initStrMethods() {
 		if err := arity("zfill", args, 1, 1); err != nil {
 			return nil, err
 		}
-		w, err := intArg(th, args[0])
+		w, err := widthArg(th, args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -825,7 +834,7 @@ func initStrMethods() {
 			if err := arity(m.name, args, 1, 2); err != nil {
 				return nil, err
 			}
-			w, err := intArg(th, args[0])
+			w, err := widthArg(th, args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -892,8 +901,14 @@ func initStrMethods() {
 		if err := kwargsTo("expandtabs", kwargs, map[string]*Value{"tabsize": &size}); err != nil {
 			return nil, err
 		}
-		n, err := intArg(th, size)
-		return Str(expandTabs(s, n)), err
+		n, err := widthArg(th, size)
+		if err != nil {
+			return nil, err
+		}
+		if err := sizeLimit(n * strings.Count(s, "\t")); err != nil {
+			return nil, err
+		}
+		return Str(expandTabs(s, n)), nil
 	})
 	sm("encode", func(th *Thread, s string, args []Value, kwargs []Kwarg) (Value, error) {
 		enc, errs := Value(Str("utf-8")), Value(Str("strict"))
