@@ -102,7 +102,8 @@ func (fr *frame) annotations(f *Function, s *syn.FuncDef) error {
 		}
 		var v Value
 		if fr.file.futureAnnotations {
-			v = Str(fr.file.text(e))
+			text, _ := fr.unparse(e)
+			v = Str(text)
 		} else {
 			x, err := fr.eval(e)
 			if err != nil {

@@ -392,7 +392,8 @@ func (fr *frame) annAssign(s *syn.AnnAssign) error {
 		if name, ok := s.Target.(*syn.Name); ok {
 			var ann Value
 			if fr.file.futureAnnotations {
-				ann = Str(fr.file.text(s.Annotation))
+				text, _ := fr.unparse(s.Annotation)
+				ann = Str(text)
 			} else {
 				v, err := fr.eval(s.Annotation)
 				if err != nil {

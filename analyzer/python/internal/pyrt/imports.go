@@ -1,6 +1,7 @@
 package pyrt
 
 import (
+	"embed"
 	"strings"
 
 	syn "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
@@ -86,6 +87,12 @@ func (th *Thread) ExecModule(name, path string, src []byte, isPackage bool) (*Mo
 	return mod, nil
 }
 
+// lib holds the modules the interpreter itself provides, written in
+// Python: __future__, whose features the compiler reads.
+//
+//go:embed lib/*.py
+var lib embed.FS
+
 // Import imports a module by its absolute dotted name, importing its
 // parent packages first, and returns it.
 func (th *Thread) Import(name string) (*Module, error) {
@@ -106,12 +113,14 @@ func (th *Thread) Import(name string) (*Module, error) {
 			return nil, moduleNotFound(name, "No module named '"+name+"'; '"+p.Name+"' is not a package")
 		}
 	}
-	if th.Finder == nil {
-		return nil, moduleNotFound(name, "No module named '"+name+"'")
-	}
-	src, err := th.Finder.Find(th, name)
-	if err != nil {
-		return nil, err
+	var src *Source
+	if data, err := lib.ReadFile("lib/" + name + ".py"); err == nil && parent == nil {
+		src = &Source{Path: "<frozen " + name + ">", Src: data}
+	} else if th.Finder != nil {
+		src, err = th.Finder.Find(th, name)
+		if err != nil {
+			return nil, err
+		}
 	}
 	if src == nil {
 		return nil, moduleNotFound(name, "No module named '"+name+"'")
