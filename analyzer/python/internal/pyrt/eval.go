@@ -14,6 +14,24 @@ type srcFile struct {
 	mod  *syn.Module
 	// futureAnnotations is set by "from __future__ import annotations".
 	futureAnnotations bool
+	// literals caches the values of numeric and plain string literals.
+	literals map[syn.Expr]Value
+}
+
+// literal returns the cached value of a literal, computing it once.
+func (f *srcFile) literal(e syn.Expr, compute func() (Value, error)) (Value, error) {
+	if v, ok := f.literals[e]; ok {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	if f.literals == nil {
+		f.literals = map[syn.Expr]Value{}
+	}
+	f.literals[e] = v
+	return v, nil
 }
 
 func (f *srcFile) pos(p syn.Pos) Position {
@@ -71,7 +89,7 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 	case *syn.Name:
 		return fr.env.lookup(th, e.ID)
 	case *syn.Num:
-		return numLiteral(e.Raw)
+		return fr.file.literal(e, func() (Value, error) { return numLiteral(e.Raw) })
 	case *syn.Lit:
 		switch e.Tok {
 		case syn.TRUE:
@@ -83,7 +101,10 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 		}
 		return Ellipsis, nil
 	case *syn.Str:
-		return fr.str(e)
+		if e.Parts[0].FString() || len(e.Parts) > 1 {
+			return fr.str(e)
+		}
+		return fr.file.literal(e, func() (Value, error) { return fr.str(e) })
 	case *syn.Paren:
 		return fr.eval(e.X)
 	case *syn.Tuple:

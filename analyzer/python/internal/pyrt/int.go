@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -254,6 +255,9 @@ func (i Int) Float() (float64, bool) {
 
 // parseIntLiteral parses a Python integer literal (with "_", 0x/0o/0b).
 func parseIntLiteral(s string) (Int, bool) {
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil && (len(s) == 1 || s[0] != '0') {
+		return MakeInt(v), true
+	}
 	s = strings.ReplaceAll(s, "_", "")
 	base := 10
 	if len(s) > 1 && s[0] == '0' {
