@@ -42,8 +42,11 @@ var (
 	modules map[string]*Module
 )
 
-func load() {
-	modules = map[string]*Module{}
+func load() { modules = parse(table) }
+
+// parse reads a table written by gen/gen.py.
+func parse(table string) map[string]*Module {
+	modules := map[string]*Module{}
 	var cur *Module
 	for _, line := range strings.Split(table, "\n") {
 		switch {
@@ -57,6 +60,7 @@ func load() {
 			cur.Names[name] = Kind(kind)
 		}
 	}
+	return modules
 }
 
 // Lookup returns the standard library module with the given dotted name.
