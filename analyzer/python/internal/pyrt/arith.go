@@ -185,7 +185,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			return floatBinary(op, af, float64(b))
 		}
 		if op == syn.STAR {
-			return seqRepeat(y, a)
+			return seqRepeat(th, y, a)
 		}
 	case Float:
 		switch b := y.(type) {
@@ -206,7 +206,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
-				return seqRepeat(a, b)
+				return seqRepeat(th, a, b)
 			}
 		case syn.PERCENT:
 			return percentFormat(th, string(a), y)
@@ -219,7 +219,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
-				return seqRepeat(a, b)
+				return seqRepeat(th, a, b)
 			}
 		case syn.PERCENT:
 			s, err := percentFormatBytes(th, string(a), y)
@@ -236,7 +236,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
-				return seqRepeat(a, b)
+				return seqRepeat(th, a, b)
 			}
 		}
 	case *List:
@@ -247,7 +247,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
-				return seqRepeat(a, b)
+				return seqRepeat(th, a, b)
 			}
 		}
 	case *Dict:
@@ -285,7 +285,7 @@ func boolToInt(b Bool) Int {
 
 // maxRepeatBytes bounds the size of a repeated sequence, a padded string
 // and a formatting width or precision.
-const maxRepeatBytes = 1 << 24
+const maxRepeatBytes = 1 << 22
 
 // sizeLimit rejects a size beyond maxRepeatBytes: no import-time code
 // builds such values, and building them would exhaust memory.
@@ -296,7 +296,7 @@ func sizeLimit(n int) error {
 	return nil
 }
 
-func seqRepeat(seq Value, n Int) (Value, error) {
+func seqRepeat(th *Thread, seq Value, n Int) (Value, error) {
 	if _, ok := n.Int64(); !ok {
 		return nil, excf(OverflowErrorClass, "cannot fit 'int' into an index-sized integer")
 	}
@@ -316,6 +316,10 @@ func seqRepeat(seq Value, n Int) (Value, error) {
 	}
 	if size > 0 && count > maxRepeatBytes/size {
 		return nil, sizeLimit(count * min(size, maxRepeatBytes))
+	}
+	// Charge the work before doing it.
+	if err := th.charge(size * count); err != nil {
+		return nil, err
 	}
 	switch s := seq.(type) {
 	case Str:

@@ -3,6 +3,7 @@ package pyrt
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/runenames"
 )
@@ -93,19 +94,22 @@ func decodeEscapes(body string, isBytes bool) string {
 	return string(b)
 }
 
-var runeNames map[string]rune
+var (
+	runeNamesOnce sync.Once
+	runeNames     map[string]rune
+)
 
 // lookupRuneName finds a character by its Unicode name (\N{...}).
 func lookupRuneName(name string) rune {
 	name = strings.ToUpper(name)
-	if runeNames == nil {
+	runeNamesOnce.Do(func() {
 		runeNames = map[string]rune{}
 		for r := rune(0); r <= 0x10ffff; r++ {
 			if n := runenames.Name(r); n != "" && n[0] != '<' {
 				runeNames[n] = r
 			}
 		}
-	}
+	})
 	if r, ok := runeNames[name]; ok {
 		return r
 	}
