@@ -118,9 +118,6 @@ func parseSpec(spec, typeName string, defaultAlign, defaultType byte) (*fmtSpec,
 			return nil, valueErrorf("Too many decimal digits in format string")
 		}
 		f.width = w
-		if err := sizeLimit(w); err != nil {
-			return nil, err
-		}
 	}
 	if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
 		f.grouping = byte(rs[i])
@@ -146,16 +143,13 @@ func parseSpec(spec, typeName string, defaultAlign, defaultType byte) (*fmtSpec,
 			return nil, valueErrorf("Too many decimal digits in format string")
 		}
 		f.prec = p
-		if err := sizeLimit(p); err != nil {
-			return nil, err
-		}
 	}
 	if len(rs)-i > 1 {
 		return nil, valueErrorf("Invalid format specifier '%s' for object of type '%s'", spec, typeName)
 	}
 	if i < len(rs) {
 		if rs[i] > 0x7f {
-			return nil, valueErrorf("Unknown format code '\\x%x' for object of type '%s'", rs[i], typeName)
+			return nil, unknownCode(rs[i], typeName)
 		}
 		f.typ = byte(rs[i])
 	}
@@ -265,13 +259,16 @@ func formatInt(x Int, spec string) (string, error) {
 		}
 		return formatFloatSpec(fl, f, "int")
 	default:
-		return "", valueErrorf("Unknown format code '%c' for object of type 'int'", f.typ)
+		return "", unknownCode(rune(f.typ), "int")
 	}
 	if f.prec >= 0 {
 		return "", valueErrorf("Precision not allowed in integer format specifier")
 	}
 	if f.noNegZero {
 		return "", valueErrorf("Negative zero coercion (z) not allowed in integer format specifier")
+	}
+	if err := f.sizeCheck(); err != nil {
+		return "", err
 	}
 	neg := x.Sign() < 0
 	abs := x
@@ -311,7 +308,7 @@ func formatInt(x Int, spec string) (string, error) {
 		}
 		return formatStrSpec(string(runeStr(rune(v))), f)
 	default:
-		return "", valueErrorf("Unknown format code '%c' for object of type 'int'", f.typ)
+		return "", unknownCode(rune(f.typ), "int")
 	}
 	if !f.alt {
 		prefix = ""
@@ -334,7 +331,10 @@ func formatFloatSpec(x float64, f *fmtSpec, typeName string) (string, error) {
 	switch f.typ {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n':
 	default:
-		return "", valueErrorf("Unknown format code '%c' for object of type '%s'", f.typ, typeName)
+		return "", unknownCode(rune(f.typ), typeName)
+	}
+	if err := f.sizeCheck(); err != nil {
+		return "", err
 	}
 	if f.typ == '%' {
 		x *= 100
@@ -479,7 +479,7 @@ func formatStr(s, spec string) (string, error) {
 	switch f.typ {
 	case 0, 's':
 	default:
-		return "", valueErrorf("Unknown format code '%c' for object of type 'str'", f.typ)
+		return "", unknownCode(rune(f.typ), "str")
 	}
 	return formatStrSpec(s, f)
 }
@@ -500,6 +500,10 @@ func formatStrSpec(s string, f *fmtSpec) (string, error) {
 	if f.align == '=' {
 		return "", valueErrorf("'=' alignment not allowed in string format specifier")
 	}
+	// A precision only truncates a string; the width pads it.
+	if err := sizeLimit(f.width); err != nil {
+		return "", err
+	}
 	if f.prec >= 0 {
 		rs := runesOf(s)
 		if len(rs) > f.prec {
@@ -511,4 +515,20 @@ func formatStrSpec(s string, f *fmtSpec) (string, error) {
 		align = '<'
 	}
 	return padStr(s, f.width, f.fill, align), nil
+}
+
+// unknownCode is the error for an unknown presentation type.
+func unknownCode(c rune, typeName string) error {
+	if c > 32 && c < 128 {
+		return valueErrorf("Unknown format code '%c' for object of type '%s'", c, typeName)
+	}
+	return valueErrorf("Unknown format code '\\x%x' for object of type '%s'", c, typeName)
+}
+
+// sizeCheck bounds the width and precision before output is built.
+func (f *fmtSpec) sizeCheck() error {
+	if err := sizeLimit(f.width); err != nil {
+		return err
+	}
+	return sizeLimit(f.prec)
 }

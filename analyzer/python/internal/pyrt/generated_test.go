@@ -57,7 +57,13 @@ func compareWithCPython(t *testing.T, exprs []string) {
 	want := cpythonEval(t, exprs)
 	bad := 0
 	for i, e := range exprs {
-		if got := evalExpr(e); got != want[i] {
+		got := evalExpr(e)
+		// pyrt refuses to build values beyond a size no import-time code
+		// needs, where CPython builds them or runs out of memory.
+		if strings.HasPrefix(got, "fatal:") && strings.Contains(got, "too large to build") && (want[i] == "err:MemoryError: " || len(want[i]) > maxRepeatBytes) {
+			continue
+		}
+		if got != want[i] {
 			if bad++; bad <= 25 {
 				t.Errorf("%s\n got: %s\nwant: %s", e, got, want[i])
 			}
@@ -323,6 +329,28 @@ func TestGeneratedBytes(t *testing.T) {
 			return b + "." + pick(r, "startswith", "endswith", "find", "count") + "(b'a')"
 		}
 		return b + " % ()" + pick(r, "", "")
+	})
+	compareWithCPython(t, exprs)
+}
+
+func TestGeneratedStrFormat(t *testing.T) {
+	exprs := genCases(6, 2000, func(r *rand.Rand) string {
+		var f strings.Builder
+		n := 1 + r.Intn(3)
+		for i := 0; i < n; i++ {
+			f.WriteString(pick(r, "", "a", "-", "{{", "}}", " "))
+			f.WriteString("{")
+			f.WriteString(pick(r, "", "", "0", "1", "x", "x.real", "0[0]", "y[k]", "3"))
+			f.WriteString(pick(r, "", "", "!r", "!s", "!a", "!x"))
+			if r.Intn(2) == 0 {
+				f.WriteString(":" + strings.Trim(genSpec(r, "sdxfe%"), `"`))
+			}
+			if r.Intn(6) == 0 {
+				f.WriteString(":{}")
+			}
+			f.WriteString(pick(r, "}", "}", "}", ""))
+		}
+		return pyStrLit(f.String()) + ".format(" + pick(r, genInt(r), genStr(r), "[7, 8]") + ", " + genFloat(r) + ", x=" + genInt(r) + ", y={'k': 'v'})"
 	})
 	compareWithCPython(t, exprs)
 }

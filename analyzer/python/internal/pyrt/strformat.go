@@ -23,89 +23,110 @@ type formatState struct {
 }
 
 func (st *formatState) run(format string, depth int) (string, error) {
-	if depth < 0 {
+	if depth <= 0 {
 		return "", valueErrorf("Max string recursion exceeded")
 	}
 	var b strings.Builder
-	for i := 0; i < len(format); i++ {
+	i := 0
+	for i < len(format) {
 		c := format[i]
-		if c == '}' {
-			if i+1 < len(format) && format[i+1] == '}' {
-				b.WriteByte('}')
-				i++
-				continue
-			}
-			return "", valueErrorf("Single '}' encountered in format string")
-		}
-		if c != '{' {
+		i++
+		if c != '{' && c != '}' {
 			b.WriteByte(c)
 			continue
 		}
-		if i+1 < len(format) && format[i+1] == '{' {
-			b.WriteByte('{')
+		if i < len(format) && format[i] == c {
+			b.WriteByte(c)
 			i++
 			continue
 		}
-		// Find the matching '}' (nested braces count).
-		level := 1
-		j := i + 1
-		for j < len(format) && level > 0 {
-			switch format[j] {
-			case '{':
-				level++
-			case '}':
-				level--
-			}
-			j++
+		if c == '}' {
+			return "", valueErrorf("Single '}' encountered in format string")
 		}
-		if level > 0 {
-			return "", valueErrorf("expected '}' before end of string")
+		if i >= len(format) {
+			return "", valueErrorf("Single '{' encountered in format string")
 		}
-		field := format[i+1 : j-1]
-		s, err := st.field(field, depth)
+		name, conv, spec, expand, next, err := parseField(format, i)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(s)
-		i = j - 1
+		i = next
+		out, err := st.render(name, conv, spec, expand, depth)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(out)
 	}
 	return b.String(), nil
 }
 
-// field renders one replacement field "name!conv:spec".
-func (st *formatState) field(field string, depth int) (string, error) {
-	// The field name ends at the first '!' or ':' outside brackets.
-	end := len(field)
-	inBracket := false
-	for k := 0; k < len(field); k++ {
-		switch field[k] {
-		case '[':
-			inBracket = true
-		case ']':
-			inBracket = false
-		case '!', ':':
-			if !inBracket {
-				end = k
-				k = len(field)
+// parseField parses a replacement field after its "{" as CPython's
+// parse_field does: the field name, an optional "!conversion", an
+// optional ":spec" (expand tells whether it holds nested fields), and the
+// offset after the closing "}".
+func parseField(s string, i int) (name string, conv byte, spec string, expand bool, next int, err error) {
+	start := i
+	var c byte
+	for i < len(s) {
+		c = s[i]
+		i++
+		if c == '{' {
+			return "", 0, "", false, 0, valueErrorf("unexpected '{' in field name")
+		}
+		if c == '[' {
+			for i < len(s) && s[i] != ']' {
+				i++
+			}
+			continue
+		}
+		if c == '}' || c == ':' || c == '!' {
+			break
+		}
+	}
+	name = s[start : i-1]
+	if c != '!' && c != ':' {
+		if c != '}' {
+			return "", 0, "", false, 0, valueErrorf("expected '}' before end of string")
+		}
+		return name, 0, "", false, i, nil
+	}
+	if c == '!' {
+		if i >= len(s) {
+			return "", 0, "", false, 0, valueErrorf("end of string while looking for conversion specifier")
+		}
+		conv = s[i]
+		i++
+		if i < len(s) {
+			c = s[i]
+			i++
+			if c == '}' {
+				return name, conv, "", false, i, nil
+			}
+			if c != ':' {
+				return "", 0, "", false, 0, valueErrorf("expected ':' after conversion specifier")
 			}
 		}
 	}
-	name, rest := field[:end], field[end:]
-	var conv byte
-	spec := ""
-	if strings.HasPrefix(rest, "!") {
-		if len(rest) < 2 {
-			return "", valueErrorf("end of string while looking for conversion specifier")
-		}
-		conv = rest[1]
-		rest = rest[2:]
-		if rest != "" && rest[0] != ':' {
-			return "", valueErrorf("expected ':' after conversion specifier")
+	specStart, count := i, 1
+	for i < len(s) {
+		c = s[i]
+		i++
+		switch c {
+		case '{':
+			expand = true
+			count++
+		case '}':
+			count--
+			if count == 0 {
+				return name, conv, s[specStart : i-1], expand, i, nil
+			}
 		}
 	}
-	if strings.HasPrefix(rest, ":") {
-		spec = rest[1:]
-	}
+	return "", 0, "", false, 0, valueErrorf("unmatched '{' in format spec")
+}
+
+// render formats one replacement field.
+func (st *formatState) render(name string, conv byte, spec string, expand bool, depth int) (string, error) {
 	v, err := st.lookup(name)
 	if err != nil {
 		return "", err
@@ -122,7 +143,7 @@ func (st *formatState) field(field string, depth int) (string, error) {
 			return "", valueErrorf("Unknown conversion specifier %s", string(runeStr(rune(conv))))
 		}
 	}
-	if strings.ContainsAny(spec, "{}") {
+	if expand {
 		s, err := st.run(spec, depth-1)
 		if err != nil {
 			return "", err
