@@ -365,6 +365,10 @@ func (fr *frame) str(e *syn.Str) (Value, error) {
 			return nil, err
 		}
 	}
+	// An f-string's work grows with its length.
+	if err := fr.th.charge(b.Len()); err != nil {
+		return nil, err
+	}
 	if isBytes {
 		return Bytes(b.String()), nil
 	}
@@ -513,8 +517,11 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 		if x, ok := err.(*Exception); ok && x.Pos.IsValid() {
 			x.Traceback = append(x.Traceback, fr.file.pos(start))
 		}
+		return nil, err
 	}
-	return v, err
+	// Builtins build their results without counting steps; their work
+	// grows with the result's size.
+	return v, th.charge(valueSize(v))
 }
 
 // calleeName is how CPython names a callee in argument errors.
