@@ -128,7 +128,7 @@ func cmpBuiltin(th *Thread, op syn.CmpKind, a, b Value) (bool, bool, error) {
 		}
 	case Bytes:
 		if y, ok := b.(Bytes); ok {
-			return cmpResult(op, cmpStrBytes(string(x), string(y))), true, nil
+			return cmpResult(op, cmpStr(string(x), string(y))), true, nil
 		}
 	case Tuple:
 		if y, ok := b.(Tuple); ok {
@@ -207,8 +207,6 @@ func cmpStr(a, b string) int {
 	}
 	return 0
 }
-
-func cmpStrBytes(a, b string) int { return cmpStr(a, b) }
 
 func cmpSeq(th *Thread, op syn.CmpKind, x, y []Value) (bool, bool, error) {
 	if (op == syn.CmpEq || op == syn.CmpNotEq) && len(x) != len(y) {

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	syn "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
 
 // constructor sets the constructor of a builtin class.
@@ -1006,5 +1004,3 @@ func (s *superValue) Attr(th *Thread, name string) (Value, error) {
 	}
 	return nil, nil
 }
-
-var _ = syn.PLUS

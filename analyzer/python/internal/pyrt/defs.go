@@ -10,7 +10,7 @@ func (fr *frame) makeFunction(name string, params *syn.Params, def *syn.FuncDef,
 	f := &Function{Name: name, Qualname: fr.qual + name, Module: fr.env.mod, Dict: NewNamespace(), closure: fr.env, file: fr.file}
 	if params != nil {
 		kwOnly := false
-		for i, p := range params.List {
+		for _, p := range params.List {
 			switch p.Kind {
 			case syn.ParamSlash:
 				for j := range f.params {
@@ -32,7 +32,6 @@ func (fr *frame) makeFunction(name string, params *syn.Params, def *syn.FuncDef,
 				}
 				pr.def = v
 			}
-			_ = i
 			f.params = append(f.params, pr)
 		}
 	}

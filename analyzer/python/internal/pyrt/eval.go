@@ -52,8 +52,9 @@ type frame struct {
 	fn   *Function
 	// qual prefixes the qualified names of what this frame defines.
 	qual string
-	// class is the class being defined when this is a class body.
-	ret    Value
+	// ret is the value of the return statement that ended the frame.
+	ret Value
+	// yields collects what a generator body yields.
 	yields *[]Value
 	// handling holds the exceptions being handled (for a bare raise).
 	handling []*Exception

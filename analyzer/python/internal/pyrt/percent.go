@@ -65,7 +65,6 @@ func percent(th *Thread, format string, args Value, isBytes bool) (string, error
 			}
 			continue
 		}
-		start := i
 		i++
 		if i >= len(rs) {
 			return "", valueErrorf("incomplete format")
@@ -200,7 +199,6 @@ func percent(th *Thread, format string, args Value, isBytes bool) (string, error
 			}
 			return "", err
 		}
-		_ = start
 		b.WriteString(s)
 	}
 	if next < len(items) && !usedMapping && mapping == nil {

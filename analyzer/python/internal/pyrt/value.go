@@ -129,7 +129,7 @@ func (l *List) Len() int { return len(l.Elems) }
 // Index implements Sequence.
 func (l *List) Index(i int) Value { return l.Elems[i] }
 
-// Ellipsis is Python's "...".
+// EllipsisType is the type of Python's "...".
 type EllipsisType struct{}
 
 // Ellipsis is the single value of EllipsisType.
