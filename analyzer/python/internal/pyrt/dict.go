@@ -1,0 +1,202 @@
+package pyrt
+
+// hashtable is an insertion-ordered hash table keyed by Python values
+// (equal keys per Python's == and hash share one entry).
+type hashtable struct {
+	entries []entry
+	index   map[int64][]int
+	live    int
+}
+
+type entry struct {
+	key, value Value
+	hash       int64
+	deleted    bool
+}
+
+func (h *hashtable) find(th *Thread, k Value) (int, int64, error) {
+	hash, err := Hash(th, k)
+	if err != nil {
+		return -1, 0, err
+	}
+	for _, i := range h.index[hash] {
+		e := &h.entries[i]
+		if e.deleted {
+			continue
+		}
+		if eq, err := Equal(th, e.key, k); err != nil {
+			return -1, 0, err
+		} else if eq {
+			return i, hash, nil
+		}
+	}
+	return -1, hash, nil
+}
+
+func (h *hashtable) get(th *Thread, k Value) (Value, bool, error) {
+	i, _, err := h.find(th, k)
+	if err != nil || i < 0 {
+		return nil, false, err
+	}
+	return h.entries[i].value, true, nil
+}
+
+func (h *hashtable) set(th *Thread, k, v Value) error {
+	i, hash, err := h.find(th, k)
+	if err != nil {
+		return err
+	}
+	if i >= 0 {
+		h.entries[i].value = v
+		return nil
+	}
+	if h.index == nil {
+		h.index = map[int64][]int{}
+	}
+	h.index[hash] = append(h.index[hash], len(h.entries))
+	h.entries = append(h.entries, entry{key: k, value: v, hash: hash})
+	h.live++
+	return nil
+}
+
+func (h *hashtable) delete(th *Thread, k Value) (Value, bool, error) {
+	i, hash, err := h.find(th, k)
+	if err != nil || i < 0 {
+		return nil, false, err
+	}
+	e := &h.entries[i]
+	v := e.value
+	e.deleted, e.key, e.value = true, nil, nil
+	idx := h.index[hash]
+	for j, x := range idx {
+		if x == i {
+			h.index[hash] = append(idx[:j:j], idx[j+1:]...)
+			break
+		}
+	}
+	h.live--
+	if len(h.entries) > 16 && h.live < len(h.entries)/2 {
+		h.compact()
+	}
+	return v, true, nil
+}
+
+func (h *hashtable) compact() {
+	old := h.entries
+	h.entries = make([]entry, 0, h.live)
+	h.index = map[int64][]int{}
+	for _, e := range old {
+		if !e.deleted {
+			h.index[e.hash] = append(h.index[e.hash], len(h.entries))
+			h.entries = append(h.entries, e)
+		}
+	}
+}
+
+func (h *hashtable) clear() { *h = hashtable{} }
+
+// keys returns the live keys in order.
+func (h *hashtable) keys() []Value {
+	out := make([]Value, 0, h.live)
+	for _, e := range h.entries {
+		if !e.deleted {
+			out = append(out, e.key)
+		}
+	}
+	return out
+}
+
+func (h *hashtable) items() []entry {
+	out := make([]entry, 0, h.live)
+	for _, e := range h.entries {
+		if !e.deleted {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (h *hashtable) copy() hashtable {
+	c := hashtable{live: h.live, entries: make([]entry, 0, h.live), index: map[int64][]int{}}
+	for _, e := range h.entries {
+		if !e.deleted {
+			c.index[e.hash] = append(c.index[e.hash], len(c.entries))
+			c.entries = append(c.entries, e)
+		}
+	}
+	return c
+}
+
+// Dict is a Python dict (insertion ordered).
+type Dict struct {
+	ht hashtable
+	// Class is a dict subclass's class, or nil.
+	Class *Class
+}
+
+// NewDict returns an empty dict.
+func NewDict() *Dict { return &Dict{} }
+
+// Type implements Value.
+func (d *Dict) Type() *Class {
+	if d.Class != nil {
+		return d.Class
+	}
+	return DictClass
+}
+
+// Len returns the number of items.
+func (d *Dict) Len() int { return d.ht.live }
+
+// Get returns the value for k.
+func (d *Dict) Get(th *Thread, k Value) (Value, bool, error) { return d.ht.get(th, k) }
+
+// SetItem binds k to v.
+func (d *Dict) SetItem(th *Thread, k, v Value) error { return d.ht.set(th, k, v) }
+
+func (d *Dict) setStr(k string, v Value) error { return d.ht.set(nil, Str(k), v) }
+
+// Keys returns the keys in insertion order.
+func (d *Dict) Keys() []Value { return d.ht.keys() }
+
+// Items returns the key/value pairs in insertion order.
+func (d *Dict) Items() [][2]Value {
+	es := d.ht.items()
+	out := make([][2]Value, len(es))
+	for i, e := range es {
+		out[i] = [2]Value{e.key, e.value}
+	}
+	return out
+}
+
+// Set is a Python set or frozenset.
+type Set struct {
+	ht     hashtable
+	frozen bool
+}
+
+// NewSet returns an empty set (frozen for a frozenset).
+func NewSet(frozen bool) *Set { return &Set{frozen: frozen} }
+
+// Type implements Value.
+func (s *Set) Type() *Class {
+	if s.frozen {
+		return FrozenSetClass
+	}
+	return SetClass
+}
+
+// Len returns the number of elements.
+func (s *Set) Len() int { return s.ht.live }
+
+// Add inserts v.
+func (s *Set) Add(th *Thread, v Value) error { return s.ht.set(th, v, None) }
+
+// Has reports whether v is an element.
+func (s *Set) Has(th *Thread, v Value) (bool, error) {
+	_, ok, err := s.ht.get(th, v)
+	return ok, err
+}
+
+// Elems returns the elements in insertion order.
+func (s *Set) Elems() []Value { return s.ht.keys() }

@@ -1,0 +1,2 @@
+import b
+A = 1

@@ -1,0 +1,2 @@
+import a
+X = a.A

@@ -1,0 +1,4 @@
+import b
+VALUE = 1
+def late():
+    return b.from_a()

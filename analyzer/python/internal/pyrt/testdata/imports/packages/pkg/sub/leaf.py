@@ -1,0 +1,3 @@
+from .. import NAME
+from . import exported
+LEAF = NAME + ":" + str(exported)
