@@ -19,7 +19,6 @@ type Class struct {
 	new func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error)
 	// builtin is set for the classes of this package.
 	builtin bool
-	id      uint64
 }
 
 // Type implements Value.
@@ -240,7 +239,6 @@ type Instance struct {
 	Class   *Class
 	Dict    *Namespace
 	Payload Value
-	id      uint64
 }
 
 // Type implements Value.

@@ -661,10 +661,7 @@ func parseInt(s string, base int, repr string) (Value, error) {
 			if base == 0 {
 				base = map[byte]int{'x': 16, 'o': 8, 'b': 2}[p]
 			}
-			t = t[2:]
-			if strings.HasPrefix(t, "_") {
-				t = t[1:]
-			}
+			t = strings.TrimPrefix(t[2:], "_")
 		}
 	}
 	if base == 0 {
