@@ -316,6 +316,11 @@ scan:
 	if lit[j] == '=' {
 		fv.Debug, fv.DebugPos = true, Pos(f.base+j)
 		j++
+		// Whitespace after the "=" of a self-documenting expression is
+		// skipped, as CPython 3.11 does.
+		for j < end && strings.IndexByte(" \t\n\r\f\v", lit[j]) >= 0 {
+			j++
+		}
 	}
 	if j < end && lit[j] == '!' {
 		fv.ConvPos = Pos(f.base + j)
