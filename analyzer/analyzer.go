@@ -23,7 +23,8 @@ type Result struct {
 
 // Error is an analysis failure at a source position: something that feeds
 // the contract could not be determined. Line and Col are 1-based; Col
-// counts code points.
+// counts code points. Line 0 means the whole of File (a directory, say),
+// which is then printed without a position.
 type Error struct {
 	File string
 	Line int
@@ -35,5 +36,8 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }

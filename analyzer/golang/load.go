@@ -37,11 +37,11 @@ func Load(dir string, patterns []string) ([]*packages.Package, error) {
 	cfg := &packages.Config{Mode: LoadMode, Dir: dir}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, &analyzer.Error{File: dir, Line: 1, Col: 1, Msg: "cannot load Go packages: " + err.Error(),
+		return nil, &analyzer.Error{File: dir, Msg: "cannot load Go packages: " + err.Error(),
 			Hint: "check the package patterns and that `go list` works here"}
 	}
 	if len(pkgs) == 0 {
-		return nil, &analyzer.Error{File: dir, Line: 1, Col: 1, Msg: "no Go packages match " + strings.Join(patterns, " "),
+		return nil, &analyzer.Error{File: dir, Msg: "no Go packages match " + strings.Join(patterns, " "),
 			Hint: "run aster-gen in a package directory or pass package patterns such as ./..."}
 	}
 	var first *packages.Error
@@ -88,7 +88,7 @@ func ignorableLoadError(e packages.Error) bool {
 func loadError(dir string, e packages.Error) *analyzer.Error {
 	file, line, col := splitPos(e.Pos)
 	if file == "" || file == "-" {
-		file, line, col = dir, 1, 1
+		file, line, col = dir, 0, 0 // no position: the error is the directory's
 	}
 	return &analyzer.Error{File: relPath(dir, file), Line: line, Col: col, Msg: e.Msg,
 		Hint: "fix the Go error first; aster-gen analyses type-checked code"}
