@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -66,6 +68,12 @@ func (r *Report) Text(publication bool) string {
 // publicationKeys are the entry keys that describe the publication, not
 // the contract, in file order.
 var publicationKeys = []string{"semver", "vcs_revision", "vcs_tag", "vcs_url", "published_at_epoch_ms"}
+
+// publication is the entry's values of publicationKeys, as Object has
+// them.
+func (m *Manifest) publication() []any {
+	return []any{optString(m.Semver), optString(m.VCSRevision), optString(m.VCSTag), optString(m.VCSURL), m.PublishedAtEpochMS}
+}
 
 // Compare compares the committed (old) and the regenerated or newer (new)
 // manifest files. Entries are paired by service and version, then a lone
@@ -243,12 +251,10 @@ func compareEntries(o, n *Manifest) (entryReport, bool) {
 	case len(d.lines) > 0 || o.Version != n.Version:
 		header += " manifest only (contract_id unchanged)"
 	default:
-		oo, no := o.Object(), n.Object()
+		op, np := o.publication(), n.publication()
 		var keys []string
-		for _, k := range publicationKeys {
-			ov, _ := oo.Get(k)
-			nv, _ := no.Get(k)
-			if !same(ov, nv) {
+		for i, k := range publicationKeys {
+			if !same(op[i], np[i]) {
 				keys = append(keys, k)
 			}
 		}
@@ -534,9 +540,48 @@ func elementType(kind string, ref *string, nullable *bool) string {
 }
 
 // same reports whether two JSON values are equal in value and kind,
-// member order aside.
+// member order aside: whether they encode to the same JSON with sorted
+// keys. Identical values are settled without encoding them.
 func same(a, b any) bool {
+	if identical(a, b) {
+		return true
+	}
 	ta, errA := pyjson.Marshal(a, pyjson.Options{Indent: -1, SortKeys: true})
 	tb, errB := pyjson.Marshal(b, pyjson.Options{Indent: -1, SortKeys: true})
 	return errA == nil && errB == nil && string(ta) == string(tb)
+}
+
+// identical reports whether two JSON values have the same representation:
+// the same kinds, the same float bits, the same members in the same order.
+// Identical values encode to the same JSON; values of kinds other than
+// those Parse produces are never identical, so that same encodes them.
+func identical(a, b any) bool {
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	case int64:
+		y, ok := b.(int64)
+		return ok && x == y
+	case float64:
+		y, ok := b.(float64)
+		return ok && math.Float64bits(x) == math.Float64bits(y)
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case *big.Int:
+		y, ok := b.(*big.Int)
+		return ok && x != nil && y != nil && x.Cmp(y) == 0
+	case []any:
+		y, ok := b.([]any)
+		return ok && slices.EqualFunc(x, y, identical)
+	case pyjson.Object:
+		y, ok := b.(pyjson.Object)
+		return ok && slices.EqualFunc(x, y, func(m, n pyjson.Member) bool {
+			return m.Key == n.Key && identical(m.Value, n.Value)
+		})
+	}
+	return false
 }

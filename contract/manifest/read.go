@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/asterkit/aster/internal/inputfile"
 	"github.com/asterkit/aster/internal/pyjson"
@@ -92,15 +93,8 @@ type members struct {
 // open checks that obj has every key of required, no key outside
 // required and optional, and returns a reader for its values.
 func (r *reader) open(obj pyjson.Object, path string, required, optional []string) *members {
-	known := map[string]bool{}
-	for _, k := range required {
-		known[k] = true
-	}
-	for _, k := range optional {
-		known[k] = true
-	}
 	for _, m := range obj {
-		if !known[m.Key] {
+		if !slices.Contains(required, m.Key) && !slices.Contains(optional, m.Key) {
 			r.failf(path, "unknown key %q", m.Key)
 		}
 	}
@@ -112,30 +106,34 @@ func (r *reader) open(obj pyjson.Object, path string, required, optional []strin
 	return &members{r: r, path: path, obj: obj}
 }
 
-// get returns the value of key and its path; ok is false when absent or
-// after an error.
-func (m *members) get(key string) (v any, path string, ok bool) {
+// get returns the value of key; ok is false when absent or after an
+// error.
+func (m *members) get(key string) (v any, ok bool) {
 	if m.r.err != nil {
-		return nil, "", false
+		return nil, false
 	}
-	v, ok = m.obj.Get(key)
-	return v, pyjson.KeyPath(m.path, key), ok
+	return m.obj.Get(key)
+}
+
+// at is the JSON path of the value of key, for messages.
+func (m *members) at(key string) string {
+	return pyjson.KeyPath(m.path, key)
 }
 
 func (m *members) str(key string) string {
-	v, path, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok {
 		return ""
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		m.r.failf(path, "want string, got %s", jsonType(v))
+		m.r.failf(m.at(key), "want string, got %s", jsonType(v))
 	}
 	return s
 }
 
 func (m *members) optStr(key string) *string {
-	v, _, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok || v == nil {
 		return nil
 	}
@@ -146,8 +144,8 @@ func (m *members) optStr(key string) *string {
 // hex64 reads a string of 64 lowercase hex digits (a BLAKE3 hash).
 func (m *members) hex64(key string) string {
 	s := m.str(key)
-	if _, path, ok := m.get(key); ok && !isHash(s) {
-		m.r.failf(path, "want 64 lowercase hex digits, got %q", s)
+	if _, ok := m.get(key); ok && !isHash(s) {
+		m.r.failf(m.at(key), "want 64 lowercase hex digits, got %q", s)
 	}
 	return s
 }
@@ -165,19 +163,19 @@ func isHash(s string) bool {
 }
 
 func (m *members) boolean(key string) bool {
-	v, path, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok {
 		return false
 	}
 	b, isBool := v.(bool)
 	if !isBool {
-		m.r.failf(path, "want true or false, got %s", jsonType(v))
+		m.r.failf(m.at(key), "want true or false, got %s", jsonType(v))
 	}
 	return b
 }
 
 func (m *members) optBool(key string) *bool {
-	if _, _, ok := m.get(key); !ok {
+	if _, ok := m.get(key); !ok {
 		return nil
 	}
 	b := m.boolean(key)
@@ -185,7 +183,7 @@ func (m *members) optBool(key string) *bool {
 }
 
 func (m *members) integer(key string) int64 {
-	v, path, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok {
 		return 0
 	}
@@ -193,21 +191,21 @@ func (m *members) integer(key string) int64 {
 	case int64:
 		return x
 	case *big.Int:
-		m.r.failf(path, "integer %s out of range", x)
+		m.r.failf(m.at(key), "integer %s out of range", x)
 	default:
-		m.r.failf(path, "want integer, got %s", jsonType(v))
+		m.r.failf(m.at(key), "want integer, got %s", jsonType(v))
 	}
 	return 0
 }
 
 // value reads any JSON value.
 func (m *members) value(key string) any {
-	v, _, _ := m.get(key)
+	v, _ := m.get(key)
 	return v
 }
 
 func (m *members) number(key string) any {
-	v, path, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok {
 		return nil
 	}
@@ -215,24 +213,24 @@ func (m *members) number(key string) any {
 	case nil, int64, *big.Int, float64:
 		return v
 	}
-	m.r.failf(path, "want number or null, got %s", jsonType(v))
+	m.r.failf(m.at(key), "want number or null, got %s", jsonType(v))
 	return nil
 }
 
-func (m *members) array(key string) ([]any, string) {
-	v, path, ok := m.get(key)
+func (m *members) array(key string) []any {
+	v, ok := m.get(key)
 	if !ok {
-		return nil, path
+		return nil
 	}
 	a, isArray := v.([]any)
 	if !isArray {
-		m.r.failf(path, "want array, got %s", jsonType(v))
+		m.r.failf(m.at(key), "want array, got %s", jsonType(v))
 	}
-	return a, path
+	return a
 }
 
 func (m *members) strList(key string) []string {
-	a, path := m.array(key)
+	a := m.array(key)
 	if a == nil {
 		return nil
 	}
@@ -240,7 +238,7 @@ func (m *members) strList(key string) []string {
 	for i, v := range a {
 		s, ok := v.(string)
 		if !ok {
-			m.r.failf(pyjson.IndexPath(path, i), "want string, got %s", jsonType(v))
+			m.r.failf(pyjson.IndexPath(m.at(key), i), "want string, got %s", jsonType(v))
 			return nil
 		}
 		out = append(out, s)
@@ -249,11 +247,11 @@ func (m *members) strList(key string) []string {
 }
 
 func (m *members) objectValue(key string) any {
-	v, path, ok := m.get(key)
+	v, ok := m.get(key)
 	if !ok {
 		return nil
 	}
-	m.r.object(v, path)
+	m.r.object(v, m.at(key))
 	return v
 }
 
@@ -308,10 +306,9 @@ func (r *reader) manifest(obj pyjson.Object, path string) Manifest {
 
 func (m *members) hashList(key string) []string {
 	list := m.strList(key)
-	_, path, _ := m.get(key)
 	for i, s := range list {
 		if !isHash(s) {
-			m.r.failf(pyjson.IndexPath(path, i), "want 64 lowercase hex digits, got %q", s)
+			m.r.failf(pyjson.IndexPath(m.at(key), i), "want 64 lowercase hex digits, got %q", s)
 		}
 	}
 	return list
@@ -321,7 +318,7 @@ func (m *members) hashList(key string) []string {
 // the required and optional keys and converting it with read. It is nil
 // when an element is not an object.
 func objects[T any](m *members, key string, required, optional []string, read func(*members) T) []T {
-	a, path := m.array(key)
+	a, path := m.array(key), m.at(key)
 	out := make([]T, 0, len(a))
 	for i, v := range a {
 		p := pyjson.IndexPath(path, i)
@@ -379,8 +376,8 @@ func (m *members) fields(key string) []Field {
 			ValueNullable: f.optBool("value_nullable"),
 			Properties:    f.objectValue("properties"),
 		}
-		if _, _, ok := f.get("enum_values"); ok {
-			field.EnumValues, _ = f.array("enum_values")
+		if _, ok := f.get("enum_values"); ok {
+			field.EnumValues = f.array("enum_values")
 		}
 		return field
 	})
@@ -388,7 +385,7 @@ func (m *members) fields(key string) []Field {
 
 // present reads an optional string key: nil when absent.
 func (m *members) present(key string) *string {
-	if _, _, ok := m.get(key); !ok {
+	if _, ok := m.get(key); !ok {
 		return nil
 	}
 	s := m.str(key)
