@@ -421,7 +421,7 @@ func (p *parser) callArgsGen() (args []Expr, gen bool) {
 // callArgsBare parses arguments up to ")" in source order and reports
 // whether the only argument is a generator without its own parentheses.
 func (p *parser) callArgsBare() ([]Expr, bool) {
-	var args []Expr
+	args := p.a.exprLists.take()
 	seenKw, seenKwUnpack := false, false
 	var bareGen Expr
 	misplaced := "" // a positional argument after keywords
@@ -498,7 +498,7 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 		// CPython reports it after the whole argument list.
 		p.error("%s", misplaced)
 	}
-	return args, bareGen != nil
+	return p.a.exprLists.keep(args), bareGen != nil
 }
 
 // comprehension parses the for/if clauses after the element elt (and

@@ -79,6 +79,48 @@ type arena struct {
 	strs       slab[Str]
 	parts      slab[StrPart]
 	tuples     slab[Tuple]
+	stmtLists  lists[Stmt]
+	exprLists  lists[Expr]
+}
+
+// lists builds slices whose final length is unknown until they are
+// complete: a list is collected in a reused buffer, then copied once, at
+// its final length, into a chunk shared with other lists.
+type lists[T any] struct {
+	free   [][]T // buffers not in use
+	chunks slab[T]
+}
+
+// take returns an empty buffer to collect a list in.
+func (l *lists[T]) take() []T {
+	n := len(l.free)
+	if n == 0 {
+		return nil
+	}
+	buf := l.free[n-1]
+	l.free = l.free[:n-1]
+	return buf
+}
+
+// keep returns a copy of the list in buf (nil if empty), whose capacity
+// ends with it, and hands buf back for reuse.
+func (l *lists[T]) keep(buf []T) []T {
+	var out []T
+	switch n := len(buf); {
+	case n == 0:
+	case n > 64:
+		out = append([]T(nil), buf...)
+	default:
+		c := &l.chunks
+		if cap(c.buf)-len(c.buf) < n {
+			c.buf = make([]T, 0, max(n, min(2*cap(c.buf), 512), 16))
+		}
+		i := len(c.buf)
+		c.buf = append(c.buf, buf...)
+		out = c.buf[i : i+n : i+n]
+	}
+	l.free = append(l.free, buf[:0])
+	return out
 }
 
 // newName allocates a Name from the slab.
@@ -410,7 +452,7 @@ func (p *parser) block(what string, at Pos) *Block {
 			p.syntaxError()
 		}
 		b.Start = p.pos()
-		b.Stmts = p.simpleStmts(nil)
+		b.Stmts = p.a.stmtLists.keep(p.simpleStmts(p.a.stmtLists.take()))
 		b.End = endOf(b.Stmts[len(b.Stmts)-1])
 		return b
 	}
@@ -420,9 +462,11 @@ func (p *parser) block(what string, at Pos) *Block {
 	}
 	p.next()
 	b.Start = p.pos()
+	stmts := p.a.stmtLists.take()
 	for p.tok() != DEDENT && p.tok() != EOF {
-		b.Stmts = p.statement(b.Stmts)
+		stmts = p.statement(stmts)
 	}
+	b.Stmts = p.a.stmtLists.keep(stmts)
 	b.End = endOf(b.Stmts[len(b.Stmts)-1])
 	p.next()
 	return b
