@@ -228,6 +228,8 @@ func (p *parser) inversion() Expr {
 func (p *parser) comparison() Expr {
 	x := p.binary(precBitOr)
 	var cmp *Compare
+	var ops []CmpOp
+	var ys []Expr
 	for {
 		op := CmpOp{Start: p.pos(), End: Pos(p.s.end)}
 		switch p.tok() {
@@ -260,6 +262,8 @@ func (p *parser) comparison() Expr {
 			op.Op, op.End = CmpNotIn, Pos(p.s.end)
 		default:
 			if cmp != nil {
+				cmp.Ops = p.a.cmpOpLists.keep(ops)
+				cmp.Comparators = p.a.exprLists.keep(ys)
 				cmp.End = p.prevEnd()
 				return cmp
 			}
@@ -270,11 +274,12 @@ func (p *parser) comparison() Expr {
 		}
 		y := p.binary(precBitOr)
 		if cmp == nil {
-			cmp = &Compare{Left: x}
+			cmp = put(&p.a.compares, Compare{Left: x})
 			cmp.Start = startOf(x)
+			ops, ys = p.a.cmpOpLists.take(), p.a.exprLists.take()
 		}
-		cmp.Ops = append(cmp.Ops, op)
-		cmp.Comparators = append(cmp.Comparators, y)
+		ops = append(ops, op)
+		ys = append(ys, y)
 	}
 }
 

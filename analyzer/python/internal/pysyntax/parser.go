@@ -79,8 +79,15 @@ type arena struct {
 	strs       slab[Str]
 	parts      slab[StrPart]
 	tuples     slab[Tuple]
+	blocks     slab[Block]
+	params     slab[Param]
+	ifs        slab[If]
+	compares   slab[Compare]
+	cmpOpLists lists[CmpOp]
 	stmtLists  lists[Stmt]
 	exprLists  lists[Expr]
+	partLists  lists[*StrPart]
+	paramLists lists[*Param]
 }
 
 // lists builds slices whose final length is unknown until they are
@@ -386,9 +393,10 @@ func (p *parser) exprStmt() Stmt {
 	switch t := p.tok(); {
 	case t == EQUAL:
 		a := put(&p.a.assigns, Assign{})
+		targets := p.a.exprLists.take()
 		for p.tok() == EQUAL {
-			p.checkAssignTarget(x, len(a.Targets) == 0)
-			a.Targets = append(a.Targets, x)
+			p.checkAssignTarget(x, len(targets) == 0)
+			targets = append(targets, x)
 			p.next()
 			if p.tok() == YIELD {
 				x = p.yieldExpr()
@@ -396,6 +404,7 @@ func (p *parser) exprStmt() Stmt {
 				x = p.starExpressions()
 			}
 		}
+		a.Targets = p.a.exprLists.keep(targets)
 		a.Value = x
 		a.Range = Range{start, p.prevEnd()}
 		return a
@@ -446,7 +455,7 @@ func (p *parser) exprStmt() Stmt {
 // block parses the body after a compound statement's ':'. what names the
 // statement for the indentation error ("'if' statement on line 3").
 func (p *parser) block(what string, at Pos) *Block {
-	b := &Block{}
+	b := put(&p.a.blocks, Block{})
 	if p.tok() != NEWLINE {
 		if p.tok() == COLON {
 			p.syntaxError()
@@ -496,7 +505,7 @@ func (p *parser) colon() {
 func (p *parser) ifStmt() *If {
 	start := p.pos()
 	p.next()
-	s := &If{Test: p.namedExpr()}
+	s := put(&p.a.ifs, If{Test: p.namedExpr()})
 	p.colon()
 	s.Body = p.block("'if' statement", start)
 	for p.tok() == ELIF {
@@ -823,13 +832,14 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	}
 	ps := &Params{}
 	ps.Start = p.pos()
+	list := p.a.paramLists.take()
 	seenDefault, seenSlash, seenStar, seenKw := false, false, false, false
 	for p.tok() != closing {
 		start := p.pos()
 		if seenKw {
 			p.error("arguments cannot follow var-keyword argument")
 		}
-		pr := &Param{}
+		pr := put(&p.a.params, Param{})
 		switch p.tok() {
 		case SLASH:
 			switch {
@@ -837,7 +847,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 				p.error("/ must be ahead of *")
 			case seenSlash:
 				p.error("/ may appear only once")
-			case len(ps.List) == 0:
+			case len(list) == 0:
 				p.error("at least one argument must precede /")
 			}
 			seenSlash = true
@@ -917,7 +927,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 			}
 		}
 		pr.Range = Range{start, p.prevEnd()}
-		ps.List = append(ps.List, pr)
+		list = append(list, pr)
 		if !p.got(COMMA) {
 			break
 		}
@@ -925,6 +935,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	if p.tok() != closing {
 		p.syntaxError()
 	}
+	ps.List = p.a.paramLists.keep(list)
 	ps.End = p.prevEnd()
 	return ps
 }
