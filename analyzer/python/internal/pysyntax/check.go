@@ -126,7 +126,7 @@ type checker struct {
 
 // symsPerScope is the room a scope gets in the shared chunk; a scope
 // with more symbols grows its own slice.
-const symsPerScope = 16
+const symsPerScope = 8
 
 func (c *checker) errAt(slot **Error, pos Pos, format string, args ...any) {
 	if *slot != nil {

@@ -363,7 +363,7 @@ func (p *parser) primary() Expr {
 
 func (p *parser) subscriptIndex() Expr {
 	start := p.pos()
-	var elts []Expr
+	elts := p.a.exprLists.take()
 	trailing := false
 	for {
 		if p.tok() == STAR {
@@ -381,10 +381,12 @@ func (p *parser) subscriptIndex() Expr {
 	}
 	if len(elts) == 1 && !trailing {
 		if _, ok := elts[0].(*Starred); !ok {
-			return elts[0]
+			x := elts[0]
+			p.a.exprLists.drop(elts)
+			return x
 		}
 	}
-	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, p.a.exprLists.keep(elts), false})
 }
 
 func (p *parser) sliceItem() Expr {

@@ -88,6 +88,8 @@ type arena struct {
 	exprLists  lists[Expr]
 	partLists  lists[*StrPart]
 	paramLists lists[*Param]
+	decorators slab[Decorator]
+	decoLists  lists[*Decorator]
 }
 
 // lists builds slices whose final length is unknown until they are
@@ -126,9 +128,12 @@ func (l *lists[T]) keep(buf []T) []T {
 		c.buf = append(c.buf, buf...)
 		out = c.buf[i : i+n : i+n]
 	}
-	l.free = append(l.free, buf[:0])
+	l.drop(buf)
 	return out
 }
+
+// drop hands buf back for reuse without keeping its list.
+func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
 
 // newName allocates a Name from the slab.
 func (p *parser) newName(start, end Pos, id string) *Name {
@@ -738,17 +743,18 @@ func (p *parser) withItem() *WithItem {
 func (p *parser) bitOrStarTarget() Expr { return p.binary(precBitOr) }
 
 func (p *parser) decorated() Stmt {
-	var decos []*Decorator
+	list := p.a.decoLists.take()
 	for p.tok() == AT {
 		start := p.pos()
 		p.next()
 		x := p.namedExpr()
-		decos = append(decos, &Decorator{Range{start, endOf(x)}, x})
+		list = append(list, put(&p.a.decorators, Decorator{Range{start, endOf(x)}, x}))
 		if p.tok() != NEWLINE {
 			p.syntaxError()
 		}
 		p.next()
 	}
+	decos := p.a.decoLists.keep(list)
 	switch p.tok() {
 	case DEF:
 		return p.funcDef(decos, NoPos)
