@@ -114,8 +114,10 @@ func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
 func convert(m *sx.Module) *File {
 	f := &File{src: m.Src, lines: m.Lines}
-	// About one node for every four to six bytes of dense code.
-	f.kids = make([]*Node, 0, len(m.Src)/6+16)
+	// Up to one node for every four bytes of dense code (a little under
+	// that in generated service modules, far fewer in commented code):
+	// room for that in small modules spares them growing the slice.
+	f.kids = make([]*Node, 0, min(len(m.Src)/4, 16384)+16)
 	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, 1024)}
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {

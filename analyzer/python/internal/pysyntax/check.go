@@ -82,6 +82,14 @@ type symbol struct {
 // record notes a use or binding of name in scope s.
 func (c *checker) record(s *scope, name string, flag int) {
 	if c.track || flag&(symIter|symParam) != 0 {
+		if s.syms == nil {
+			if len(c.syms)+symsPerScope > cap(c.syms) {
+				c.syms = make([]symbol, 0, min(max(2*cap(c.syms), 4*symsPerScope), 64*symsPerScope))
+			}
+			i := len(c.syms)
+			c.syms = c.syms[:i+symsPerScope]
+			s.syms = c.syms[i : i : i+symsPerScope]
+		}
 		s.syms = append(s.syms, symbol{name, flag})
 	}
 }
@@ -112,7 +120,13 @@ type checker struct {
 	// of the current function or class body.
 	blocks     []bool
 	inCompIter bool
+	// syms is a chunk the scopes' first symbols are stored in.
+	syms []symbol
 }
+
+// symsPerScope is the room a scope gets in the shared chunk; a scope
+// with more symbols grows its own slice.
+const symsPerScope = 8
 
 func (c *checker) errAt(slot **Error, pos Pos, format string, args ...any) {
 	if *slot != nil {

@@ -228,6 +228,8 @@ func (p *parser) inversion() Expr {
 func (p *parser) comparison() Expr {
 	x := p.binary(precBitOr)
 	var cmp *Compare
+	var ops []CmpOp
+	var ys []Expr
 	for {
 		op := CmpOp{Start: p.pos(), End: Pos(p.s.end)}
 		switch p.tok() {
@@ -260,6 +262,8 @@ func (p *parser) comparison() Expr {
 			op.Op, op.End = CmpNotIn, Pos(p.s.end)
 		default:
 			if cmp != nil {
+				cmp.Ops = p.a.cmpOpLists.keep(ops)
+				cmp.Comparators = p.a.exprLists.keep(ys)
 				cmp.End = p.prevEnd()
 				return cmp
 			}
@@ -270,11 +274,12 @@ func (p *parser) comparison() Expr {
 		}
 		y := p.binary(precBitOr)
 		if cmp == nil {
-			cmp = &Compare{Left: x}
+			cmp = put(&p.a.compares, Compare{Left: x})
 			cmp.Start = startOf(x)
+			ops, ys = p.a.cmpOpLists.take(), p.a.exprLists.take()
 		}
-		cmp.Ops = append(cmp.Ops, op)
-		cmp.Comparators = append(cmp.Comparators, y)
+		ops = append(ops, op)
+		ys = append(ys, y)
 	}
 }
 
@@ -358,7 +363,7 @@ func (p *parser) primary() Expr {
 
 func (p *parser) subscriptIndex() Expr {
 	start := p.pos()
-	var elts []Expr
+	elts := p.a.exprLists.take()
 	trailing := false
 	for {
 		if p.tok() == STAR {
@@ -376,10 +381,12 @@ func (p *parser) subscriptIndex() Expr {
 	}
 	if len(elts) == 1 && !trailing {
 		if _, ok := elts[0].(*Starred); !ok {
-			return elts[0]
+			x := elts[0]
+			p.a.exprLists.drop(elts)
+			return x
 		}
 	}
-	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, p.a.exprLists.keep(elts), false})
 }
 
 func (p *parser) sliceItem() Expr {
@@ -421,7 +428,7 @@ func (p *parser) callArgsGen() (args []Expr, gen bool) {
 // callArgsBare parses arguments up to ")" in source order and reports
 // whether the only argument is a generator without its own parentheses.
 func (p *parser) callArgsBare() ([]Expr, bool) {
-	var args []Expr
+	args := p.a.exprLists.take()
 	seenKw, seenKwUnpack := false, false
 	var bareGen Expr
 	misplaced := "" // a positional argument after keywords
@@ -498,7 +505,7 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 		// CPython reports it after the whole argument list.
 		p.error("%s", misplaced)
 	}
-	return args, bareGen != nil
+	return p.a.exprLists.keep(args), bareGen != nil
 }
 
 // comprehension parses the for/if clauses after the element elt (and

@@ -79,7 +79,61 @@ type arena struct {
 	strs       slab[Str]
 	parts      slab[StrPart]
 	tuples     slab[Tuple]
+	blocks     slab[Block]
+	params     slab[Param]
+	ifs        slab[If]
+	compares   slab[Compare]
+	cmpOpLists lists[CmpOp]
+	stmtLists  lists[Stmt]
+	exprLists  lists[Expr]
+	partLists  lists[*StrPart]
+	paramLists lists[*Param]
+	decorators slab[Decorator]
+	decoLists  lists[*Decorator]
 }
+
+// lists builds slices whose final length is unknown until they are
+// complete: a list is collected in a reused buffer, then copied once, at
+// its final length, into a chunk shared with other lists.
+type lists[T any] struct {
+	free   [][]T // buffers not in use
+	chunks slab[T]
+}
+
+// take returns an empty buffer to collect a list in.
+func (l *lists[T]) take() []T {
+	n := len(l.free)
+	if n == 0 {
+		return nil
+	}
+	buf := l.free[n-1]
+	l.free = l.free[:n-1]
+	return buf
+}
+
+// keep returns a copy of the list in buf (nil if empty), whose capacity
+// ends with it, and hands buf back for reuse.
+func (l *lists[T]) keep(buf []T) []T {
+	var out []T
+	switch n := len(buf); {
+	case n == 0:
+	case n > 64:
+		out = append([]T(nil), buf...)
+	default:
+		c := &l.chunks
+		if cap(c.buf)-len(c.buf) < n {
+			c.buf = make([]T, 0, max(n, min(2*cap(c.buf), 512), 16))
+		}
+		i := len(c.buf)
+		c.buf = append(c.buf, buf...)
+		out = c.buf[i : i+n : i+n]
+	}
+	l.drop(buf)
+	return out
+}
+
+// drop hands buf back for reuse without keeping its list.
+func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
 
 // newName allocates a Name from the slab.
 func (p *parser) newName(start, end Pos, id string) *Name {
@@ -344,9 +398,10 @@ func (p *parser) exprStmt() Stmt {
 	switch t := p.tok(); {
 	case t == EQUAL:
 		a := put(&p.a.assigns, Assign{})
+		targets := p.a.exprLists.take()
 		for p.tok() == EQUAL {
-			p.checkAssignTarget(x, len(a.Targets) == 0)
-			a.Targets = append(a.Targets, x)
+			p.checkAssignTarget(x, len(targets) == 0)
+			targets = append(targets, x)
 			p.next()
 			if p.tok() == YIELD {
 				x = p.yieldExpr()
@@ -354,6 +409,7 @@ func (p *parser) exprStmt() Stmt {
 				x = p.starExpressions()
 			}
 		}
+		a.Targets = p.a.exprLists.keep(targets)
 		a.Value = x
 		a.Range = Range{start, p.prevEnd()}
 		return a
@@ -404,13 +460,13 @@ func (p *parser) exprStmt() Stmt {
 // block parses the body after a compound statement's ':'. what names the
 // statement for the indentation error ("'if' statement on line 3").
 func (p *parser) block(what string, at Pos) *Block {
-	b := &Block{}
+	b := put(&p.a.blocks, Block{})
 	if p.tok() != NEWLINE {
 		if p.tok() == COLON {
 			p.syntaxError()
 		}
 		b.Start = p.pos()
-		b.Stmts = p.simpleStmts(nil)
+		b.Stmts = p.a.stmtLists.keep(p.simpleStmts(p.a.stmtLists.take()))
 		b.End = endOf(b.Stmts[len(b.Stmts)-1])
 		return b
 	}
@@ -420,9 +476,11 @@ func (p *parser) block(what string, at Pos) *Block {
 	}
 	p.next()
 	b.Start = p.pos()
+	stmts := p.a.stmtLists.take()
 	for p.tok() != DEDENT && p.tok() != EOF {
-		b.Stmts = p.statement(b.Stmts)
+		stmts = p.statement(stmts)
 	}
+	b.Stmts = p.a.stmtLists.keep(stmts)
 	b.End = endOf(b.Stmts[len(b.Stmts)-1])
 	p.next()
 	return b
@@ -452,7 +510,7 @@ func (p *parser) colon() {
 func (p *parser) ifStmt() *If {
 	start := p.pos()
 	p.next()
-	s := &If{Test: p.namedExpr()}
+	s := put(&p.a.ifs, If{Test: p.namedExpr()})
 	p.colon()
 	s.Body = p.block("'if' statement", start)
 	for p.tok() == ELIF {
@@ -685,17 +743,18 @@ func (p *parser) withItem() *WithItem {
 func (p *parser) bitOrStarTarget() Expr { return p.binary(precBitOr) }
 
 func (p *parser) decorated() Stmt {
-	var decos []*Decorator
+	list := p.a.decoLists.take()
 	for p.tok() == AT {
 		start := p.pos()
 		p.next()
 		x := p.namedExpr()
-		decos = append(decos, &Decorator{Range{start, endOf(x)}, x})
+		list = append(list, put(&p.a.decorators, Decorator{Range{start, endOf(x)}, x}))
 		if p.tok() != NEWLINE {
 			p.syntaxError()
 		}
 		p.next()
 	}
+	decos := p.a.decoLists.keep(list)
 	switch p.tok() {
 	case DEF:
 		return p.funcDef(decos, NoPos)
@@ -779,13 +838,14 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	}
 	ps := &Params{}
 	ps.Start = p.pos()
+	list := p.a.paramLists.take()
 	seenDefault, seenSlash, seenStar, seenKw := false, false, false, false
 	for p.tok() != closing {
 		start := p.pos()
 		if seenKw {
 			p.error("arguments cannot follow var-keyword argument")
 		}
-		pr := &Param{}
+		pr := put(&p.a.params, Param{})
 		switch p.tok() {
 		case SLASH:
 			switch {
@@ -793,7 +853,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 				p.error("/ must be ahead of *")
 			case seenSlash:
 				p.error("/ may appear only once")
-			case len(ps.List) == 0:
+			case len(list) == 0:
 				p.error("at least one argument must precede /")
 			}
 			seenSlash = true
@@ -873,7 +933,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 			}
 		}
 		pr.Range = Range{start, p.prevEnd()}
-		ps.List = append(ps.List, pr)
+		list = append(list, pr)
 		if !p.got(COMMA) {
 			break
 		}
@@ -881,6 +941,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	if p.tok() != closing {
 		p.syntaxError()
 	}
+	ps.List = p.a.paramLists.keep(list)
 	ps.End = p.prevEnd()
 	return ps
 }

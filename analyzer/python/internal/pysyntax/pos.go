@@ -3,6 +3,7 @@ package pysyntax
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -21,6 +22,17 @@ type Lines struct {
 
 func newLines(src string) *Lines {
 	l := &Lines{src: src, start: make([]int32, 1, len(src)/32+2)}
+	if strings.IndexByte(src, '\r') < 0 {
+		// Only "\n" endings: find them with IndexByte.
+		for i := 0; ; {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return l
+			}
+			i += j + 1
+			l.start = append(l.start, int32(i))
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

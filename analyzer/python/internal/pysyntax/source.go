@@ -142,6 +142,9 @@ func lookupCharName(name string) (rune, bool) {
 // codec does, or returns "" when s is valid. offset is added to the
 // positions it names.
 func utf8Error(s string, offset int) string {
+	if utf8.ValidString(s) {
+		return ""
+	}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r != utf8.RuneError || w > 1 {

@@ -10,6 +10,7 @@ func (p *parser) strings() Expr {
 	s := put(&p.a.strs, Str{})
 	s.Start = p.pos()
 	bytes := -1
+	parts := p.a.partLists.take()
 	for p.tok() == STRING {
 		part := p.strPart(p.pos(), p.s.lit)
 		b := 0
@@ -20,10 +21,11 @@ func (p *parser) strings() Expr {
 			p.errorAt(SyntaxErr, s.Start, "cannot mix bytes and nonbytes literals")
 		}
 		bytes = b
-		s.Parts = append(s.Parts, part)
+		parts = append(parts, part)
 		s.End = Pos(p.s.end)
 		p.next()
 	}
+	s.Parts = p.a.partLists.keep(parts)
 	return s
 }
 
