@@ -447,6 +447,10 @@ type Module struct {
 	// Initializing is set while the module body runs (a partially
 	// initialised module, as circular imports see it).
 	Initializing bool
+	// OnRead, when set, is told each global read from outside the
+	// module (attribute access and from-imports), so that a caller can
+	// note values taken from the host (sys.platform).
+	OnRead func(name string)
 }
 
 // Type implements Value.
@@ -455,6 +459,9 @@ func (*Module) Type() *Class { return ModuleClass }
 // Attr implements HasAttrs.
 func (m *Module) Attr(th *Thread, name string) (Value, error) {
 	if v, ok := m.Globals.Get(name); ok {
+		if m.OnRead != nil {
+			m.OnRead(name)
+		}
 		return v, nil
 	}
 	if name == "__dict__" {
