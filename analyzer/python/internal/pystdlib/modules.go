@@ -55,6 +55,7 @@ type Finder struct {
 // imports from its private helper module.
 type model struct {
 	src     string
+	pkg     bool
 	helpers func(h *Host) map[string]pyrt.Value
 	// after adjusts the executed module (hooks on reads).
 	after func(th *pyrt.Thread, h *Host, m *pyrt.Module)
@@ -80,7 +81,7 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 		return &pyrt.Source{Module: mod}, nil
 	}
 	if m := models[name]; m != nil {
-		mod, err := th.ExecModule(name, "", []byte(m.src), false)
+		mod, err := th.ExecModule(name, "", []byte(m.src), m.pkg)
 		if err != nil {
 			return nil, err
 		}
