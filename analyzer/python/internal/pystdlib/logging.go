@@ -26,8 +26,10 @@ class Logger:
         return False
     def getChild(self, suffix):
         return getLogger(self.name + '.' + suffix)
+    def getEffectiveLevel(self):
+        return self.level or root.level
     def __repr__(self):
-        return '<Logger %s (NOTSET)>' % self.name
+        return '<%s %s (%s)>' % (type(self).__name__, self.name, getLevelName(self.getEffectiveLevel()))
 
 class Handler:
     def __init__(self, *args, **kwargs):
@@ -47,8 +49,16 @@ class Formatter:
     def __init__(self, *args, **kwargs):
         pass
 
+_names = {CRITICAL: 'CRITICAL', ERROR: 'ERROR', WARNING: 'WARNING', INFO: 'INFO', DEBUG: 'DEBUG', NOTSET: 'NOTSET'}
+
+def getLevelName(level):
+    return _names.get(level, 'Level %s' % level)
+
+class RootLogger(Logger):
+    pass
+
 _loggers = {}
-root = Logger('root', WARNING)
+root = RootLogger('root', WARNING)
 
 def getLogger(name=None):
     if not name or name == 'root':
@@ -58,7 +68,15 @@ def getLogger(name=None):
     return _loggers[name]
 
 def basicConfig(**kwargs):
-    pass
+    # The first call (or one with force=True) configures the root logger.
+    if root.handlers and not kwargs.get('force'):
+        return
+    root.handlers = [StreamHandler()]
+    if 'level' in kwargs:
+        level = kwargs['level']
+        if isinstance(level, str):
+            level = {v: k for k, v in _names.items()}[level]
+        root.setLevel(level)
 
 def _ignore(*args, **kwargs):
     pass

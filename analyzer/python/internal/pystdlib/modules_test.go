@@ -142,3 +142,34 @@ func TestTypingExtensions(t *testing.T) {
 		t.Errorf("typing_extensions.Optional is not typing.Optional: %v", v)
 	}
 }
+
+// TestUnmodelled checks that an unmodelled standard library module
+// imports with its names as unknown values, that using one where a value
+// matters is a *pyrt.Fatal, and that modules CPython 3.11 cannot import
+// on Linux and names outside the standard library are not found.
+func TestUnmodelled(t *testing.T) {
+	run := func(src string) (*pyrt.Module, error) {
+		th := pyrt.NewThread(&Finder{})
+		return th.ExecModule("__main__", "t.py", []byte(src), false)
+	}
+	mod, err := run("import decimal\nimport xml.etree.ElementTree as ET\nd = decimal.Decimal('1.10')\ne = ET.fromstring\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"d", "e"} {
+		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
+			t.Errorf("%s = %v, want an unknown value", name, v)
+		}
+	}
+	if _, err := run("import decimal\nif decimal.Decimal('1'):\n    pass\n"); err == nil {
+		t.Error("truth of an unknown value: no error")
+	} else if _, ok := err.(*pyrt.Fatal); !ok {
+		t.Errorf("truth of an unknown value: %T %v, want *pyrt.Fatal", err, err)
+	}
+	for _, src := range []string{"import winreg\n", "import requests\n", "from decimal import NoSuchName\n"} {
+		_, err := run(src)
+		if e, ok := err.(*pyrt.Exception); !ok || !e.Class().IsSubclass(pyrt.ImportErrorClass) {
+			t.Errorf("%q: %v, want ImportError", src, err)
+		}
+	}
+}
