@@ -208,6 +208,11 @@ func (c *Class) SetAttr(th *Thread, name string, v Value) error {
 		}
 		c.Qualname = string(s)
 		return nil
+	case "__module__":
+		// Kept in the class dict as well, as CPython does; repr reads it.
+		if s, ok := v.(Str); ok {
+			c.Module = string(s)
+		}
 	}
 	if v == nil {
 		if !c.Dict.Delete(name) {

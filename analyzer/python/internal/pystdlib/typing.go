@@ -157,8 +157,28 @@ class Generic:
 class Protocol(Generic):
     pass
 
-class NamedTuple:
-    pass
+class _NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        if ns.get('_root'):
+            return super().__new__(cls, typename, bases, ns)
+        import collections
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for name in types:
+            if name in ns:
+                default_names.append(name)
+            elif default_names:
+                raise TypeError('Non-default namedtuple field ' + name + ' cannot follow default field' + ('s ' if len(default_names) > 1 else ' ') + ', '.join(default_names))
+        nt = collections.namedtuple(typename, list(types), defaults=[ns[n] for n in default_names], module=ns['__module__'])
+        nt.__annotations__ = dict(types)
+        for key, value in ns.items():
+            if key not in types and key not in ('__module__', '__qualname__', '__annotations__', '__doc__'):
+                setattr(nt, key, value)
+        nt.__qualname__ = ns.get('__qualname__', typename)
+        return nt
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _root = True
 
 class TypedDict(dict):
     pass

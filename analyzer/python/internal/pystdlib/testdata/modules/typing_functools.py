@@ -15,6 +15,24 @@ eq = List[int] == List[int]
 T = TypeVar("T")
 t_repr = repr(T)
 
+from typing import NamedTuple
+
+class Version(NamedTuple):
+    major: int
+    minor: int = 0
+    def label(self):
+        return "v%d.%d" % self
+
+v = Version(3)
+nt_info = (v, v.label(), Version._fields, Version.__annotations__, repr(Version), v == (3, 0), Version(1, 2).minor)
+try:
+    class BadNT(NamedTuple):
+        a: int = 1
+        b: int
+except TypeError as e:
+    nt_error = str(e)
+del NamedTuple, Version, v
+
 p = functools.partial(int, base=2)
 parsed = p("101")
 add = functools.partial(lambda a, b, c=0: a + b + c, 1)
