@@ -31,6 +31,9 @@ nan = float('nan')
 					}
 					x, err := toFloat(args[0])
 					if err != nil {
+						if _, isFloat := args[0].(pyrt.Float); !isFloat && name == "trunc" {
+							return nil, typeError("type " + pyrt.TypeName(args[0]) + " doesn't define __trunc__ method")
+						}
 						return nil, err
 					}
 					return f(x)
@@ -49,14 +52,33 @@ nan = float('nan')
 				}
 			}
 			always := func(float64) bool { return true }
-			pos := func(x float64) bool { return x > 0 || math.IsNaN(x) }
 			unary("floor", func(x float64) (pyrt.Value, error) { return floatToInt(math.Floor(x)) })
 			unary("ceil", func(x float64) (pyrt.Value, error) { return floatToInt(math.Ceil(x)) })
 			unary("trunc", func(x float64) (pyrt.Value, error) { return floatToInt(math.Trunc(x)) })
 			unary("sqrt", domain(math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) }))
-			unary("exp", domain(math.Exp, always))
-			unary("log2", domain(math.Log2, pos))
-			unary("log10", domain(math.Log10, pos))
+			unary("exp", func(x float64) (pyrt.Value, error) {
+				switch {
+				case math.IsNaN(x) || math.IsInf(x, 1):
+					return pyrt.Float(x), nil
+				case x < -746:
+					return pyrt.Float(0), nil
+				case x > 710:
+					return nil, pyrt.NewException(pyrt.OverflowErrorClass, pyrt.Str("math range error"))
+				}
+				r := expExact(x)
+				if math.IsInf(r, 0) {
+					return nil, pyrt.NewException(pyrt.OverflowErrorClass, pyrt.Str("math range error"))
+				}
+				return pyrt.Float(r), nil
+			})
+			for name, base := range map[string]int{"log2": 2, "log10": 10} {
+				fns[name] = pyrt.NewBuiltin(name, func(th *pyrt.Thread, args []pyrt.Value, kwargs []pyrt.Kwarg) (pyrt.Value, error) {
+					if len(args) != 1 || len(kwargs) != 0 {
+						return nil, typeError("math." + name + "() takes exactly one argument (" + itoa(len(args)) + " given)")
+					}
+					return logOf(args[0], base)
+				})
+			}
 			unary("fabs", domain(math.Abs, always))
 			unary("isnan", func(x float64) (pyrt.Value, error) { return pyrt.Bool(math.IsNaN(x)), nil })
 			unary("isinf", func(x float64) (pyrt.Value, error) { return pyrt.Bool(math.IsInf(x, 0)), nil })
@@ -67,12 +89,11 @@ nan = float('nan')
 				if len(args) < 1 || len(args) > 2 || len(kwargs) != 0 {
 					return nil, typeError("log expected 1 or 2 arguments, got " + itoa(len(args)))
 				}
-				ln := domain(math.Log, pos)
-				num, err := logOf(args[0], ln)
+				num, err := logOf(args[0], 0)
 				if err != nil || len(args) == 1 {
 					return num, err
 				}
-				den, err := logOf(args[1], ln)
+				den, err := logOf(args[1], 0)
 				if err != nil {
 					return nil, err
 				}
@@ -114,21 +135,61 @@ nan = float('nan')
 	}
 }
 
-func logOf(v pyrt.Value, ln func(float64) (pyrt.Value, error)) (pyrt.Value, error) {
+// logOf is CPython's loghelper: the logarithm (base 0 for e, 2 or 10)
+// of a float, or of an int of any size through its frexp.
+func logOf(v pyrt.Value, base int) (pyrt.Value, error) {
 	if i, ok := asInt(v); ok {
-		if f, fits := i.Float(); fits || i.Sign() <= 0 {
-			return ln(f)
+		if i.Sign() <= 0 {
+			return nil, pyrt.NewException(pyrt.ValueErrorClass, pyrt.Str("math domain error"))
 		}
-		// Beyond the float range: log(i) = log(i / 2**k) + k*log(2).
-		k := i.BitLen() - 60
-		f, _ := i.Rsh(uint(k)).Float()
-		return pyrt.Float(math.Log(f) + float64(k)*math.Ln2), nil
+		if f, fits := i.Float(); fits {
+			return pyrt.Float(logFloat(f, base)), nil
+		}
+		// Beyond the float range: log(m) + log(2)·e with i = m·2**e.
+		m := new(big.Float).SetPrec(53).SetInt(i.Big())
+		e := m.MantExp(m)
+		mf, _ := m.Float64()
+		return pyrt.Float(logFloat(mf, base) + logFloat(2, base)*float64(e)), nil
 	}
 	x, err := toFloat(v)
 	if err != nil {
 		return nil, err
 	}
-	return ln(x)
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 1):
+		return pyrt.Float(x), nil
+	case x <= 0:
+		return nil, pyrt.NewException(pyrt.ValueErrorClass, pyrt.Str("math domain error"))
+	}
+	return pyrt.Float(logFloat(x, base)), nil
+}
+
+// logFloat is the logarithm of a finite x > 0 as the C library computes
+// it: log and log2 correctly rounded, log10 from log as fdlibm does.
+func logFloat(x float64, base int) float64 {
+	if x == 1 {
+		return 0
+	}
+	if base != 10 {
+		return logExact(x, base)
+	}
+	const (
+		ivln10    = 4.34294481903251816668e-01
+		log10_2hi = 3.01029995663611771306e-01
+		log10_2lo = 3.69423907715893078616e-13
+	)
+	frac, exp := math.Frexp(x) // x = frac·2**exp, frac in [0.5, 1)
+	k := exp - 1
+	if k >= 0 {
+		frac *= 2 // [1, 2)
+	} else {
+		k++ // frac stays in [0.5, 1)
+	}
+	y := float64(k)
+	// The conversions keep each product rounded, as C does (no fused
+	// multiply-add).
+	z := float64(y*log10_2lo) + float64(ivln10*logExact(frac, 0))
+	return z + float64(y*log10_2hi)
 }
 
 func asInt(v pyrt.Value) (pyrt.Int, bool) {
