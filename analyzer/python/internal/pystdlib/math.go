@@ -60,16 +60,18 @@ nan = float('nan')
 				switch {
 				case math.IsNaN(x) || math.IsInf(x, 1):
 					return pyrt.Float(x), nil
-				case x < -746:
+				case x < -745.14: // below half the smallest subnormal
 					return pyrt.Float(0), nil
-				case x > 710:
+				case x > 709.79: // beyond the largest float
 					return nil, pyrt.NewException(pyrt.OverflowErrorClass, pyrt.Str("math range error"))
 				}
-				r := expExact(x)
-				if math.IsInf(r, 0) {
-					return nil, pyrt.NewException(pyrt.OverflowErrorClass, pyrt.Str("math range error"))
+				if x == 0 {
+					return pyrt.Float(1), nil
 				}
-				return pyrt.Float(r), nil
+				// The C library's exp is not correctly rounded, so its
+				// last bit cannot be reproduced: the result is unknown,
+				// an error only where it feeds something.
+				return &pyrt.Unknown{Why: "math.exp is not reproduced bit for bit"}, nil
 			})
 			for name, base := range map[string]int{"log2": 2, "log10": 10} {
 				fns[name] = pyrt.NewBuiltin(name, func(th *pyrt.Thread, args []pyrt.Value, kwargs []pyrt.Kwarg) (pyrt.Value, error) {

@@ -1,14 +1,10 @@
 package pystdlib
 
-import (
-	"math"
-	"math/big"
-)
+import "math/big"
 
-// The logarithms and exp are computed with 160-bit big.Float arithmetic
-// and rounded once, so that they give the correctly rounded results that
-// CPython's C library gives (Go's math.Log2, math.Log10 and math.Exp can
-// be an ulp off).
+// The logarithms are computed with 160-bit big.Float arithmetic and
+// rounded once, giving the correctly rounded results that CPython's C
+// library gives (Go's math.Log2 and math.Log10 can be an ulp off).
 
 const precBits = 160
 
@@ -58,27 +54,5 @@ func logExact(x float64, base int) float64 {
 		l.Quo(l, lnBig(bigf(10)))
 	}
 	f, _ := l.Float64()
-	return f
-}
-
-// expExact returns e**x for finite x whose result is finite and normal.
-func expExact(x float64) float64 {
-	// x = k·ln2 + r with |r| <= ln2/2; e**r by its Taylor series.
-	k := math.Round(x / math.Ln2)
-	r := bigf(x)
-	r.Sub(r, new(big.Float).SetPrec(precBits).Mul(bigf(k), ln2Big))
-	sum := bigf(1)
-	term := bigf(1)
-	eps := new(big.Float).SetPrec(precBits).SetMantExp(bigf(1), -precBits)
-	for n := int64(1); ; n++ {
-		term.Mul(term, r)
-		term.Quo(term, new(big.Float).SetPrec(precBits).SetInt64(n))
-		sum.Add(sum, term)
-		if term.Sign() == 0 || new(big.Float).Abs(term).Cmp(eps) < 0 {
-			break
-		}
-	}
-	sum.SetMantExp(sum, int(k))
-	f, _ := sum.Float64()
 	return f
 }
