@@ -180,8 +180,25 @@ class _NamedTupleMeta(type):
 class NamedTuple(metaclass=_NamedTupleMeta):
     _root = True
 
-class TypedDict(dict):
-    pass
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        if ns.get('_root'):
+            return super().__new__(cls, name, bases, ns)
+        annotations = {}
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+        annotations.update(ns.get('__annotations__', {}))
+        tp = super().__new__(cls, name, (dict,), ns)
+        tp.__annotations__ = annotations
+        tp.__total__ = total
+        return tp
+
+    def __call__(cls, *args, **kwargs):
+        # Calling a TypedDict class makes a plain dict.
+        return dict(*args, **kwargs)
+
+class TypedDict(metaclass=_TypedDictMeta):
+    _root = True
 
 def NewType(name, tp):
     def new_type(x):

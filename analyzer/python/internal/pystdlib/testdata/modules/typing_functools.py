@@ -31,7 +31,17 @@ try:
         b: int
 except TypeError as e:
     nt_error = str(e)
-del NamedTuple, Version, v
+from typing import TypedDict
+
+class Msg(TypedDict):
+    a: int
+    b: str
+
+class Sub(Msg, total=False):
+    c: float
+
+td_info = (Msg(a=1, b="x"), type(Msg(a=1)), Msg.__annotations__, Sub.__annotations__, Msg.__total__, Sub.__total__, repr(Msg))
+del NamedTuple, Version, v, TypedDict, Msg, Sub
 
 p = functools.partial(int, base=2)
 parsed = p("101")
