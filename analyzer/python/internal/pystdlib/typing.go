@@ -150,9 +150,18 @@ class TypeVar:
 
 AnyStr = TypeVar('AnyStr', bytes, str)
 
+class _ClassAlias(_GenericAlias):
+    # A user generic class subscripted: Box[int].
+    def __repr__(self):
+        return _type_repr(self.__origin__) + '[' + ', '.join(_type_repr(a) for a in self.__args__) + ']'
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
 class Generic:
     def __class_getitem__(cls, params):
-        return cls
+        if cls is Generic or cls is Protocol:
+            return cls
+        return _ClassAlias(None, cls, params if isinstance(params, tuple) else (params,))
 
 class Protocol(Generic):
     pass

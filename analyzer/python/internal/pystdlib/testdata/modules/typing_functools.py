@@ -41,7 +41,17 @@ class Sub(Msg, total=False):
     c: float
 
 td_info = (Msg(a=1, b="x"), type(Msg(a=1)), Msg.__annotations__, Sub.__annotations__, Msg.__total__, Sub.__total__, repr(Msg))
-del NamedTuple, Version, v, TypedDict, Msg, Sub
+from typing import Generic, Protocol
+
+class Box(Generic[T]):
+    pass
+
+class Shape(Protocol):
+    def area(self) -> float: ...
+
+box_alias = Box[int]
+generic_info = (repr(box_alias), box_alias.__origin__ is Box, box_alias.__args__, Box.__mro__[1:], repr(Box[Dict[str, int]]))
+del NamedTuple, Version, v, TypedDict, Msg, Sub, Generic, Protocol, Box, Shape, box_alias
 
 p = functools.partial(int, base=2)
 parsed = p("101")
