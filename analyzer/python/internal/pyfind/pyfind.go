@@ -39,6 +39,9 @@ func New(roots []string, virtualEnv string, fallback pyrt.Finder) *Finder {
 // or package anywhere on the path wins over a namespace package found
 // earlier, whose portions are all the directories of that name.
 func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
+	if f.Fallback != nil && builtinOrFrozen[name] {
+		return f.Fallback.Find(th, name)
+	}
 	dirs := f.Roots
 	last := name
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
@@ -79,6 +82,19 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 		return f.Fallback.Find(th, name)
 	}
 	return nil, nil
+}
+
+// builtinOrFrozen are the modules CPython 3.11 (Debian's build, as
+// /usr/bin/python3) compiles in or freezes: its built-in and frozen
+// importers find them before any directory of the path, so a file of the
+// same name never shadows them (sys.builtin_module_names and the frozen
+// modules; TestBuiltinOrFrozen compares this list with CPython's).
+var builtinOrFrozen = map[string]bool{}
+
+func init() {
+	for _, n := range []string{"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_collections_abc", "_csv", "_datetime", "_elementtree", "_frozen_importlib", "_frozen_importlib_external", "_functools", "_heapq", "_imp", "_io", "_locale", "_md5", "_opcode", "_operator", "_pickle", "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_sitebuiltins", "_socket", "_sre", "_stat", "_statistics", "_string", "_struct", "_symtable", "_thread", "_tokenize", "_tracemalloc", "_warnings", "_weakref", "abc", "array", "atexit", "binascii", "builtins", "cmath", "codecs", "errno", "faulthandler", "fcntl", "gc", "genericpath", "grp", "importlib.machinery", "importlib.util", "io", "itertools", "marshal", "math", "ntpath", "os", "os.path", "posix", "posixpath", "pwd", "pyexpat", "runpy", "select", "site", "spwd", "stat", "sys", "syslog", "time", "unicodedata", "xxsubtype", "zipimport", "zlib"} {
+		builtinOrFrozen[n] = true
+	}
 }
 
 // packagePath returns the directories of a package's __path__.

@@ -116,3 +116,26 @@ func TestNotFound(t *testing.T) {
 		t.Errorf("message = %q", msg)
 	}
 }
+
+// TestBuiltinOrFrozen compares builtinOrFrozen with the local CPython
+// 3.11's built-in and frozen modules.
+func TestBuiltinOrFrozen(t *testing.T) {
+	py := "/usr/bin/python3"
+	out, err := exec.Command(py, "-c", "import platform; print(platform.python_version())").Output()
+	if err != nil || !python311.Match(out) {
+		t.Skip("no CPython 3.11 at /usr/bin/python3")
+	}
+	out, err = exec.Command(py, "-S", "-c", "import sys, _imp\nfor n in sorted(set(sys.builtin_module_names) | set(_imp._frozen_module_names())):\n    if not n.startswith('__'): print(n)").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Fields(string(out))
+	if len(want) != len(builtinOrFrozen) {
+		t.Errorf("%d modules, CPython has %d: %v", len(builtinOrFrozen), len(want), want)
+	}
+	for _, n := range want {
+		if !builtinOrFrozen[n] {
+			t.Errorf("%s is built in or frozen in CPython but not listed", n)
+		}
+	}
+}

@@ -1,5 +1,8 @@
 import lib
 import colorsys
+import sys
+import os
 which = lib.WHERE
 local = colorsys.VALUE
-del lib, colorsys
+std = (sys.platform == "local sys", os.sep)
+del lib, colorsys, sys, os
