@@ -113,11 +113,12 @@ func TestGoldensCurrent(t *testing.T) {
 }
 
 // TestHostReads checks that the environment variables and the platform
-// read are recorded.
+// read are recorded (a variable set by the script before it is read is
+// not read from the host; setdefault reads it).
 func TestHostReads(t *testing.T) {
 	h := newHost()
 	runScript(t, "testdata/modules/sys_os.py", h)
-	if got := strings.Join(h.EnvRead(), ","); got != "ASTER_TEST_MISSING,ASTER_TEST_NAME" {
+	if got := strings.Join(h.EnvRead(), ","); got != "ASTER_TEST_DEF,ASTER_TEST_MISSING,ASTER_TEST_NAME" {
 		t.Errorf("EnvRead = %s", got)
 	}
 	if !h.PlatformRead() {

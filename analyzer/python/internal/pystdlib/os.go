@@ -15,18 +15,50 @@ name = 'posix'
 linesep = '\n'
 
 class _Environ:
+    # Assignments made at import time are kept here, not in the host's
+    # environment; a deleted variable is kept as None.
+    def __init__(self):
+        self._set = {}
+    def _lookup(self, key):
+        if not isinstance(key, str):
+            raise TypeError('str expected, not ' + type(key).__name__)
+        if key in self._set:
+            return self._set[key]
+        return _getenv(key)
     def __getitem__(self, key):
-        value = _getenv(key)
+        value = self._lookup(key)
         if value is None:
             raise KeyError(key)
         return value
     def get(self, key, default=None):
-        value = _getenv(key)
+        value = self._lookup(key)
         if value is None:
             return default
         return value
     def __contains__(self, key):
-        return _getenv(key) is not None
+        return self._lookup(key) is not None
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError('str expected, not ' + type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError('str expected, not ' + type(value).__name__)
+        self._set[key] = value
+    def __delitem__(self, key):
+        if self._lookup(key) is None:
+            raise KeyError(key)
+        self._set[key] = None
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+    def pop(self, key, *default):
+        value = self._lookup(key)
+        if value is None:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        self._set[key] = None
+        return value
 
 environ = _Environ()
 

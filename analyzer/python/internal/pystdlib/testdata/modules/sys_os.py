@@ -21,6 +21,15 @@ try:
     os.environ["ASTER_TEST_MISSING"]
 except KeyError as e:
     key_error = repr(e)
+os.environ["ASTER_TEST_SET"] = "set here"
+defaulted = (os.environ.setdefault("ASTER_TEST_NAME", "other"), os.environ.setdefault("ASTER_TEST_DEF", "d"), os.getenv("ASTER_TEST_DEF"))
+popped = os.environ.pop("ASTER_TEST_SET"), os.environ.pop("ASTER_TEST_SET", "gone")
+del os.environ["ASTER_TEST_DEF"]
+after_del = "ASTER_TEST_DEF" in os.environ
+try:
+    os.environ["ASTER_TEST_BAD"] = 1
+except TypeError as e:
+    set_error = str(e)
 sep, name = os.sep, os.name
 same_path = os.path is p2
 joins = [os.path.join("a", "b"), os.path.join("a/", "b", "c"), os.path.join("a", "/b", "c"), os.path.join("", "x"), os.path.join("a", "")]
