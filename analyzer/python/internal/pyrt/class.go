@@ -208,6 +208,11 @@ func (c *Class) SetAttr(th *Thread, name string, v Value) error {
 		}
 		c.Qualname = string(s)
 		return nil
+	case "__module__":
+		// Kept in the class dict as well, as CPython does; repr reads it.
+		if s, ok := v.(Str); ok {
+			c.Module = string(s)
+		}
 	}
 	if v == nil {
 		if !c.Dict.Delete(name) {
@@ -447,6 +452,10 @@ type Module struct {
 	// Initializing is set while the module body runs (a partially
 	// initialised module, as circular imports see it).
 	Initializing bool
+	// OnRead, when set, is told each global read from outside the
+	// module (attribute access and from-imports), so that a caller can
+	// note values taken from the host (sys.platform).
+	OnRead func(name string)
 }
 
 // Type implements Value.
@@ -455,6 +464,9 @@ func (*Module) Type() *Class { return ModuleClass }
 // Attr implements HasAttrs.
 func (m *Module) Attr(th *Thread, name string) (Value, error) {
 	if v, ok := m.Globals.Get(name); ok {
+		if m.OnRead != nil {
+			m.OnRead(name)
+		}
 		return v, nil
 	}
 	if name == "__dict__" {

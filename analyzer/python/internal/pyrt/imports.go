@@ -226,6 +226,9 @@ func (fr *frame) importFrom(s *syn.ImportFrom) error {
 	for _, a := range s.Names {
 		attr := a.Name.String()
 		v, ok := mod.Globals.Get(attr)
+		if ok && mod.OnRead != nil {
+			mod.OnRead(attr)
+		}
 		if !ok && isPkg {
 			// A submodule named in the import list is imported.
 			if _, err := th.Import(name + "." + attr); err != nil {

@@ -97,6 +97,16 @@ func Repr(th *Thread, v Value) (string, error) {
 		}
 		return reprSeq(th, "[", x.Elems, "]")
 	case *Dict:
+		if m, owner := dictSubclassMethod(x, "__repr__"); m != nil && th != nil && !owner.builtin {
+			r, err := th.Call(m, []Value{x}, nil)
+			if err != nil {
+				return "", err
+			}
+			if s, ok := r.(Str); ok {
+				return string(s), nil
+			}
+			return "", typeErrorf("__repr__ returned non-string (type %s)", TypeName(r))
+		}
 		if th != nil {
 			if th.reprActive(x) {
 				return "{...}", nil
@@ -605,4 +615,12 @@ func (th *Thread) Call(f Value, args []Value, kwargs []Kwarg) (Value, error) {
 		return th.Call(c.Func, args, kwargs)
 	}
 	return nil, typeErrorf("'%s' object is not callable", TypeName(f))
+}
+
+// dictSubclassMethod finds a method of a dict subclass's class.
+func dictSubclassMethod(d *Dict, name string) (Value, *Class) {
+	if d.Class == nil {
+		return nil, nil
+	}
+	return d.Class.Lookup(name)
 }

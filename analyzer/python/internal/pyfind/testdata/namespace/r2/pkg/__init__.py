@@ -1,0 +1,1 @@
+VALUE = "r2 package"

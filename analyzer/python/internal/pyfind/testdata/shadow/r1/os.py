@@ -1,0 +1,1 @@
+sep = "local os"

@@ -1,0 +1,3 @@
+import thirdparty
+value = thirdparty.VALUE
+del thirdparty
