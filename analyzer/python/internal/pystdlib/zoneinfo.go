@@ -63,11 +63,7 @@ class ZoneInfo(_tzinfo):
     def __new__(cls, key):
         if key in _cache and type(_cache[key]) is cls:
             return _cache[key]
-        _check_key(key)
-        if not key or not _exists(key):
-            raise ZoneInfoNotFoundError('No time zone found with key %s' % key)
-        self = object.__new__(cls)
-        self._key = key
+        self = cls.no_cache(key)
         _cache[key] = self
         return self
 
