@@ -67,10 +67,8 @@ def _ord2ymd(n):
     return year, month, n + 1
 
 def _check_int(name, value):
-    if isinstance(value, float):
-        raise TypeError("'float' object cannot be interpreted as an integer")
     if not isinstance(value, int):
-        raise TypeError("an integer is required (got type %s)" % type(value).__name__)
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
     return value
 
 def _check_date_fields(year, month, day):
@@ -101,6 +99,11 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
+
+_KEEP = object()
+
+def _kept(value, current):
+    return current if value is _KEEP else value
 
 def _cmp(x, y):
     return 0 if x == y else 1 if x > y else -1
@@ -408,8 +411,8 @@ class date:
     def __repr__(self):
         return 'datetime.%s(%d, %d, %d)' % (type(self).__name__, self._year, self._month, self._day)
 
-    def replace(self, year=None, month=None, day=None):
-        return type(self)(self._year if year is None else year, self._month if month is None else month, self._day if day is None else day)
+    def replace(self, year=_KEEP, month=_KEEP, day=_KEEP):
+        return type(self)(_kept(year, self._year), _kept(month, self._month), _kept(day, self._day))
 
     def __add__(self, other):
         if isinstance(other, timedelta):
@@ -581,12 +584,10 @@ class datetime(date, _TimeFields):
             return None
         return self._tzinfo.tzname(self)
 
-    def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *, fold=None):
-        return type(self)(self._year if year is None else year, self._month if month is None else month,
-                          self._day if day is None else day, self._hour if hour is None else hour,
-                          self._minute if minute is None else minute, self._second if second is None else second,
-                          self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+    def replace(self, year=_KEEP, month=_KEEP, day=_KEEP, hour=_KEEP, minute=_KEEP, second=_KEEP, microsecond=_KEEP, tzinfo=_KEEP, *, fold=_KEEP):
+        return type(self)(_kept(year, self._year), _kept(month, self._month), _kept(day, self._day), _kept(hour, self._hour),
+                          _kept(minute, self._minute), _kept(second, self._second), _kept(microsecond, self._microsecond),
+                          _kept(tzinfo, self._tzinfo), fold=_kept(fold, self._fold))
 
     def isoformat(self, sep='T', timespec='auto'):
         s = '%04d-%02d-%02d%s' % (self._year, self._month, self._day, sep)
