@@ -44,4 +44,7 @@ for f in (lambda: date(2023, 2, 29), lambda: date(2023, 13, 1), lambda: time(24)
         errors.append(type(e).__name__ + ": " + str(e))
 consts = (dt.MINYEAR, dt.MAXYEAR, str(date.min), str(datetime.max), repr(time.max))
 by_value = {timedelta(hours=1): "h", date(2024, 1, 1): "d"}[timedelta(minutes=60)]
+float_deltas = [str(timedelta(days=0.1, seconds=0.3)), str(timedelta(hours=1.1, minutes=0.7)), str(timedelta(microseconds=0.5)),
+                str(timedelta(microseconds=1.5)), str(timedelta(seconds=1e-7)), str(timedelta(weeks=0.3333333333333)),
+                str(timedelta(milliseconds=-0.0005)), str(timedelta(days=1/3, hours=1/7, microseconds=2.5))]
 del dt, f
