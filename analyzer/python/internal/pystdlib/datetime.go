@@ -4,15 +4,19 @@ import "github.com/asterkit/aster/analyzer/python/internal/pyrt"
 
 // datetime: timedelta, date, time, datetime, tzinfo and timezone with
 // their str, repr, isoformat, arithmetic and comparisons; the clock
-// (now, today, utcnow) gives unknown values.
+// (now, today, utcnow) and the ISO 8601 forms fromisoformat does not
+// model give unknown values.
 func init() {
 	models["datetime"] = &model{src: datetimeSrc, helpers: func(*Host) map[string]pyrt.Value {
-		return map[string]pyrt.Value{"clock": &pyrt.Unknown{Why: "the current time is not known statically"}}
+		return map[string]pyrt.Value{
+			"clock":    &pyrt.Unknown{Why: "the current time is not known statically"},
+			"unparsed": &pyrt.Unknown{Why: "this ISO 8601 form is not modelled"},
+		}
 	}}
 }
 
 const datetimeSrc = `
-from _host_datetime import clock as _clock
+from _host_datetime import clock as _clock, unparsed as _unparsed
 
 MINYEAR = 1
 MAXYEAR = 9999
@@ -99,6 +103,39 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
+
+def _digits(s, n):
+    return len(s) == n and s.isascii() and s.isdigit()
+
+def _iso_date(s):
+    # YYYY-MM-DD; the other forms CPython accepts give None
+    if len(s) == 10 and s[4] == '-' and s[7] == '-' and _digits(s[:4] + s[5:7] + s[8:], 8):
+        return int(s[:4]), int(s[5:7]), int(s[8:])
+    return None
+
+def _iso_time(s):
+    # HH[:MM[:SS[.fff|.ffffff]]] with Z or +HH:MM[:SS]; other forms give None
+    tz = None
+    for sign in ('+', '-'):
+        if sign in s:
+            s, _, off = s.partition(sign)
+            if not (_digits(off[:2], 2) and off[2:3] == ':' and _digits(off[3:5], 2) and (len(off) == 5 or (off[5:6] == ':' and _digits(off[6:], 2)))):
+                return None
+            delta = timedelta(hours=int(off[:2]), minutes=int(off[3:5]), seconds=int(off[6:] or '0'))
+            tz = timezone(-delta if sign == '-' else delta)
+            break
+    if s.endswith('Z'):
+        if tz is not None:
+            return None
+        s = s[:-1]
+        tz = timezone.utc
+    main, dot, frac = s.partition('.')
+    parts = main.split(':')
+    if not all(_digits(p, 2) for p in parts) or len(parts) > 3 or (dot and (len(parts) != 3 or len(frac) not in (3, 6) or not _digits(frac, len(frac)))):
+        return None
+    hh, mm, ss = (int(p) for p in parts + ['0'] * (3 - len(parts)))
+    us = int(frac) * (1000 if len(frac) == 3 else 1) if dot else 0
+    return hh, mm, ss, us, tz
 
 _KEEP = object()
 
@@ -378,9 +415,10 @@ class date:
     def fromisoformat(cls, s):
         if not isinstance(s, str):
             raise TypeError('fromisoformat: argument must be str')
-        if len(s) == 10 and s[4] == '-' and s[7] == '-' and (s[:4] + s[5:7] + s[8:]).isdigit():
-            return cls(int(s[:4]), int(s[5:7]), int(s[8:]))
-        raise ValueError('Invalid isoformat string: %r' % s)
+        ymd = _iso_date(s)
+        if ymd is None:
+            return _unparsed
+        return cls(*ymd)
 
     @property
     def year(self):
@@ -558,6 +596,16 @@ class datetime(date, _TimeFields):
     @classmethod
     def utcnow(cls):
         return _clock()
+
+    @classmethod
+    def fromisoformat(cls, s):
+        if not isinstance(s, str):
+            raise TypeError('fromisoformat: argument must be str')
+        ymd = _iso_date(s[:10])
+        fields = _iso_time(s[11:]) if len(s) > 11 else (0, 0, 0, 0, None) if len(s) == 10 else None
+        if ymd is None or fields is None:
+            return _unparsed
+        return cls(*ymd, *fields)
 
     @classmethod
     def combine(cls, date, time, tzinfo=True):

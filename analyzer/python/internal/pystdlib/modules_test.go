@@ -212,3 +212,20 @@ func TestGenerated(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmodelledISOForms checks that the ISO 8601 forms fromisoformat
+// does not model (basic format, week dates) give unknown values rather
+// than an error CPython would not raise.
+func TestUnmodelledISOForms(t *testing.T) {
+	th := pyrt.NewThread(&Finder{})
+	src := "from datetime import date, datetime\na = date.fromisoformat('20200131')\nb = datetime.fromisoformat('2020-W01-1T10:00')\nc = datetime.fromisoformat('2020-01-31T10:00:00,5')\n"
+	mod, err := th.ExecModule("__main__", "t.py", []byte(src), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "c"} {
+		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
+			t.Errorf("%s = %v, want an unknown value", name, v)
+		}
+	}
+}

@@ -48,3 +48,13 @@ float_deltas = [str(timedelta(days=0.1, seconds=0.3)), str(timedelta(hours=1.1, 
                 str(timedelta(microseconds=1.5)), str(timedelta(seconds=1e-7)), str(timedelta(weeks=0.3333333333333)),
                 str(timedelta(milliseconds=-0.0005)), str(timedelta(days=1/3, hours=1/7, microseconds=2.5))]
 del dt, f
+iso = [repr(datetime.fromisoformat(s)) for s in ("2024-02-29T12:30:00+05:30", "2024-02-29 12:30", "2024-02-29", "2020-01-01T00:00:00Z",
+                                                 "1999-12-31T23:59:59.999", "2021-06-01T07:08:09.123456-05:00", "2021-06-01T07:08:09-00:30:15",
+                                                 "2021-06-01T07")]
+iso_errors = []
+for s in ("2024-02-30", "2024-02-29T25:00"):
+    try:
+        datetime.fromisoformat(s)
+    except ValueError as e:
+        iso_errors.append(str(e))
+del s
