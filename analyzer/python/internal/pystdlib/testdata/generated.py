@@ -1,4 +1,5 @@
-# Generated inputs for os.path and math, run by CPython 3.11 and by pyrt;
+# Generated inputs for os.path, math and the str()/repr() of the datetime,
+# decimal, fractions, uuid, pathlib and ipaddress values, run by CPython 3.11 and by pyrt;
 # the test compares repr(out).
 import math
 import os.path as p
@@ -44,4 +45,69 @@ for x in (0, 0.0, -0.0, math.inf, -math.inf, math.nan, 1000, -1000, 711.0, -746.
         out.append(math.exp(x))
     except Exception as e:
         out.append(type(e).__name__ + ": " + str(e))
+import datetime as dt
+import decimal
+import fractions
+import ipaddress
+import pathlib
+import uuid
+
+seed = 12345
+def rnd(n):
+    global seed
+    seed = (seed * 1103515245 + 12345) % 2**31
+    return seed % n
+
+def attempt(f, *args, **kwargs):
+    try:
+        v = f(*args, **kwargs)
+        return (str(v), repr(v))
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
+
+for _ in range(600):
+    d = dt.timedelta(days=rnd(2000) - 1000, seconds=rnd(200000) - 100000, microseconds=rnd(3000000) - 1500000)
+    e = dt.timedelta(hours=rnd(50) - 25, minutes=rnd(120) - 60)
+    out.append((str(d), repr(d), str(-d), str(d + e), str(d - e), str(abs(d)), d < e, d == e))
+    out.append(attempt(dt.timezone, e))
+    out.append(attempt(dt.date, rnd(10001), rnd(14), rnd(32)))
+    out.append(attempt(dt.time, rnd(25), rnd(61), rnd(61), rnd(1000000) * rnd(2)))
+    day = dt.datetime(1 + rnd(9999), 1 + rnd(12), 1 + rnd(28), rnd(24), rnd(60), rnd(60) * rnd(2), rnd(1000000) * rnd(2))
+    zone = dt.timezone(dt.timedelta(minutes=rnd(2 * 1439) - 1439)) if rnd(2) else None
+    out.append(attempt(day.replace, tzinfo=zone))
+    out.append(attempt(day.replace, year=None if rnd(9) == 0 else 2000))
+    out.append(attempt(lambda: str(day + d)))
+
+digits = "0123456789"
+for _ in range(600):
+    text = "".join(digits[rnd(10)] for _ in range(1 + rnd(12)))
+    if rnd(2):
+        k = rnd(len(text) + 1)
+        text = text[:k] + "." + text[k:]
+    if rnd(3) == 0:
+        text += "E" + ("-" if rnd(2) else "+") + str(rnd(40))
+    if rnd(2):
+        text = "-" + text
+    a = attempt(decimal.Decimal, text)
+    out.append(a)
+    if isinstance(a, tuple):
+        x = decimal.Decimal(text)
+        y = decimal.Decimal(rnd(2000) - 1000) / decimal.Decimal(1 + rnd(97))
+        out.append((str(x + y), str(x - y), str(x * y), attempt(lambda: x / y), x < y, attempt(lambda: x.quantize(decimal.Decimal("0.01")))))
+        out.append((attempt(fractions.Fraction, text), str(fractions.Fraction(rnd(1000) - 500, 1 + rnd(300)) + fractions.Fraction(text))))
+
+for _ in range(300):
+    n = rnd(2**31) << 97 | rnd(2**31) << 66 | rnd(2**31) << 35 | rnd(2**31) << 4 | rnd(16)
+    u = uuid.UUID(int=n)
+    out.append((str(u), repr(u), u.version, u.variant, str(uuid.UUID(int=n, version=1 + rnd(5)))))
+    hextets = [("%x" % rnd(65536)) if rnd(3) else "0" for _ in range(8)]
+    a6 = ipaddress.IPv6Address(":".join(hextets))
+    a4 = ipaddress.IPv4Address(rnd(2**31) * 2 + rnd(2))
+    out.append((str(a6), repr(a6), a6.exploded, str(a4), repr(a4)))
+    out.append(attempt(ipaddress.ip_network, "%s/%d" % (a4, rnd(33)), False))
+    out.append(attempt(ipaddress.ip_network, "%s/%d" % (a6, rnd(129)), False))
+    parts = ["a", "b.txt", "..", ".", "", "c.tar.gz", ".hidden", "d."]
+    path = "/".join(parts[rnd(8)] for _ in range(rnd(5)))
+    pp = pathlib.PurePosixPath(("/" if rnd(2) else "") + path)
+    out.append((str(pp), repr(pp), pp.name, pp.suffix, pp.suffixes, pp.stem, str(pp.parent), pp.parts))
 print(repr(out))
