@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/asterkit/aster/analyzer"
+	"github.com/asterkit/aster/analyzer/python/internal/pyrt"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"golang.org/x/text/unicode/norm"
 )
@@ -477,35 +478,11 @@ func (l *Loader) binary(s scope, n *pyparse.Node) Value {
 		if fb == 0 {
 			return bad("division by zero")
 		}
-		q, m := floatDivmod(fa, fb)
+		q, m := pyrt.FloatDivMod(fa, fb)
 		if op == "//" {
 			return q
 		}
 		return m
 	}
 	return bad("unsupported float operation")
-}
-
-// floatDivmod is CPython's float_divmod.
-func floatDivmod(vx, wx float64) (float64, float64) {
-	mod := math.Mod(vx, wx)
-	div := (vx - mod) / wx
-	if mod != 0 {
-		if (wx < 0) != (mod < 0) {
-			mod += wx
-			div -= 1
-		}
-	} else {
-		mod = math.Copysign(0, wx)
-	}
-	var floordiv float64
-	if div != 0 {
-		floordiv = math.Floor(div)
-		if div-floordiv > 0.5 {
-			floordiv += 1
-		}
-	} else {
-		floordiv = math.Copysign(0, vx/wx)
-	}
-	return floordiv, mod
 }

@@ -474,13 +474,13 @@ func floatBinary(op syn.Token, a, b float64) (Value, error) {
 		if b == 0 {
 			return nil, excf(ZeroDivisionErrorClass, "float floor division by zero")
 		}
-		q, _ := floatDivMod(a, b)
+		q, _ := FloatDivMod(a, b)
 		return Float(q), nil
 	case syn.PERCENT:
 		if b == 0 {
 			return nil, excf(ZeroDivisionErrorClass, "float modulo")
 		}
-		_, m := floatDivMod(a, b)
+		_, m := FloatDivMod(a, b)
 		return Float(m), nil
 	case syn.DOUBLESTAR:
 		return floatPow(a, b)
@@ -488,8 +488,9 @@ func floatBinary(op syn.Token, a, b float64) (Value, error) {
 	return nil, nil
 }
 
-// floatDivMod is CPython's float_divmod.
-func floatDivMod(vx, wx float64) (float64, float64) {
+// FloatDivMod is CPython's float_divmod: the floored quotient and the
+// remainder with the sign of the divisor.
+func FloatDivMod(vx, wx float64) (float64, float64) {
 	mod := math.Mod(vx, wx)
 	div := (vx - mod) / wx
 	if mod != 0 {

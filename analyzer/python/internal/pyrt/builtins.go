@@ -685,7 +685,7 @@ func divmod(th *Thread, x, y Value) (Value, error) {
 		if fy == 0 {
 			return nil, excf(ZeroDivisionErrorClass, "float divmod()")
 		}
-		q, m := floatDivMod(fx, fy)
+		q, m := FloatDivMod(fx, fy)
 		return Tuple{Float(q), Float(m)}, nil
 	}
 	if m, _ := userMethod(x, "__divmod__"); m != nil {
