@@ -10,6 +10,7 @@ import (
 
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // dirCache holds each directory's listing, read once per loader (as
@@ -187,7 +188,7 @@ func (p *prefetcher) claim(path string) *pyparse.File {
 func (pf *parsedFile) parse(path string) {
 	defer close(pf.done)
 	var src []byte
-	if src, pf.readErr = os.ReadFile(path); pf.readErr == nil {
+	if src, pf.readErr = inputfile.Read(path, inputfile.Source); pf.readErr == nil {
 		pf.f, pf.parseErr = pyparse.Parse(src)
 	}
 }

@@ -35,6 +35,8 @@ var (
 	Ignore = Kind{".gitignore file", 16 << 20}
 	// Manifest is a contract manifest or an exported contract.
 	Manifest = Kind{"manifest", 512 << 20}
+	// Source is a Python module read by the analyzer.
+	Source = Kind{"Python source file", 256 << 20}
 )
 
 // Limit is the most bytes a file of kind k may hold.

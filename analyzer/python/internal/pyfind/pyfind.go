@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/asterkit/aster/analyzer/python/internal/pyrt"
+	"github.com/asterkit/aster/internal/inputfile"
 )
 
 // Finder implements pyrt.Finder over directories.
@@ -117,7 +118,7 @@ func packagePath(th *pyrt.Thread, pkg *pyrt.Module) []string {
 }
 
 func read(path string, pkg bool) (*pyrt.Source, error) {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.Read(path, inputfile.Source)
 	if err != nil {
 		return nil, err
 	}
