@@ -170,11 +170,7 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 		}
 		return v, err
 	case *syn.Subscript:
-		x, err := fr.eval(e.Value)
-		if err != nil {
-			return nil, err
-		}
-		idx, err := fr.eval(e.Index)
+		x, idx, err := fr.subscript(e)
 		if err != nil {
 			return nil, err
 		}

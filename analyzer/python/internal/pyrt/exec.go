@@ -140,6 +140,14 @@ func (p position) resolve() Position {
 	return p.file.pos(s)
 }
 
+// subscript evaluates the object and the index of x[i], in that order.
+func (fr *frame) subscript(t *syn.Subscript) (obj, idx Value, err error) {
+	if obj, err = fr.eval(t.Value); err == nil {
+		idx, err = fr.eval(t.Index)
+	}
+	return obj, idx, err
+}
+
 // assign binds a value to an assignment target.
 func (fr *frame) assign(t syn.Expr, v Value) error {
 	th := fr.th
@@ -162,11 +170,7 @@ func (fr *frame) assign(t syn.Expr, v Value) error {
 			return err
 		}
 	case *syn.Subscript:
-		obj, err := fr.eval(t.Value)
-		if err != nil {
-			return err
-		}
-		idx, err := fr.eval(t.Index)
+		obj, idx, err := fr.subscript(t)
 		if err != nil {
 			return err
 		}
@@ -262,11 +266,7 @@ func (fr *frame) del(t syn.Expr) error {
 		}
 		return SetAttr(th, obj, t.Attr.ID, nil)
 	case *syn.Subscript:
-		obj, err := fr.eval(t.Value)
-		if err != nil {
-			return err
-		}
-		idx, err := fr.eval(t.Index)
+		obj, idx, err := fr.subscript(t)
 		if err != nil {
 			return err
 		}
@@ -356,11 +356,7 @@ func (fr *frame) augAssign(s *syn.AugAssign) error {
 		load = func() (Value, error) { return GetAttr(th, obj, t.Attr.ID) }
 		store = func(v Value) error { return SetAttr(th, obj, t.Attr.ID, v) }
 	case *syn.Subscript:
-		obj, err := fr.eval(t.Value)
-		if err != nil {
-			return err
-		}
-		idx, err := fr.eval(t.Index)
+		obj, idx, err := fr.subscript(t)
 		if err != nil {
 			return err
 		}
