@@ -82,10 +82,17 @@ func (l *Loader) loadModule(name string) (*module, error) {
 	return m, nil
 }
 
-// Service analyses "module:Class".
-func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
+// Service analyses "module:Class": import time runs in the interpreter
+// first, then the service is read from the sources and what it computed.
+func (l *Loader) Service(spec string) (*analyzer.Result, error) {
 	i := strings.LastIndexByte(spec, ':')
 	modName, clsName := spec[:i], spec[i+1:]
+	runErr := l.run(modName)
+	res, err := l.service(modName, clsName)
+	return l.settle(modName, res, err, runErr)
+}
+
+func (l *Loader) service(modName, clsName string) (res *analyzer.Result, err error) {
 	m, err := l.loadModule(modName)
 	if err != nil {
 		return nil, err

@@ -56,6 +56,9 @@ type frame struct {
 	ret Value
 	// yields collects what a generator body yields.
 	yields *[]Value
+	// hostBase is what every statement of a module or class body depends
+	// on: the host reads of the conditions it is nested in.
+	hostBase []string
 	// handling holds the exceptions being handled (for a bare raise).
 	handling []*Exception
 }
@@ -80,6 +83,8 @@ func (fr *frame) eval(e syn.Expr) (Value, error) {
 	v, err := fr.eval1(e)
 	if err != nil {
 		fr.annotate(err, e)
+	} else if fr.fn == nil && fr.th.Observer != nil {
+		fr.observe(e, v)
 	}
 	return v, err
 }
