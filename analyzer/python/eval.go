@@ -132,6 +132,8 @@ func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 		return true
 	case "false":
 		return false
+	case "ellipsis":
+		return &known{"builtins.Ellipsis"}
 	case "none":
 		return noneV{}
 	case "string", "concatenated_string":

@@ -8,11 +8,11 @@ import (
 	"strings"
 
 	"github.com/asterkit/aster/analyzer"
-	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"github.com/asterkit/aster/analyzer/python/internal/pyfind"
 	"github.com/asterkit/aster/analyzer/python/internal/pyrt"
 	"github.com/asterkit/aster/analyzer/python/internal/pystdlib"
 	syn "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
+	"github.com/asterkit/aster/analyzer/python/pyparse"
 )
 
 // Import time is run by the interpreter (internal/pyrt) before a service
