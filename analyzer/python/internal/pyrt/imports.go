@@ -249,8 +249,12 @@ func (fr *frame) importFrom(s *syn.ImportFrom) error {
 			mod.host.readGlobal(mod, attr)
 		}
 		if !ok && isPkg {
-			// A submodule named in the import list is imported.
-			if _, err := th.Import(name + "." + attr); err != nil {
+			// A submodule named in the import list is imported (when there
+			// is none, the name is missing: no stand-in module).
+			th.guarded++
+			_, err := th.Import(name + "." + attr)
+			th.guarded--
+			if err != nil {
 				if e, isExc := err.(*Exception); !isExc || !e.Class().IsSubclass(ModuleNotFoundErrorClass) || !moduleNamed(e, name+"."+attr) {
 					fr.annotate(err, a)
 					return err
