@@ -199,7 +199,7 @@ func cutLast(s string) (string, string, bool) {
 // the class or function it decorates, called with arguments it returns a
 // decorator that does. What the arguments mean is read from the sources.
 func passThrough(name string) *pyrt.Builtin {
-	return pyrt.NewBuiltin(name, func(th *pyrt.Thread, args []pyrt.Value, kwargs []pyrt.Kwarg) (pyrt.Value, error) {
+	b := pyrt.NewBuiltin(name, func(th *pyrt.Thread, args []pyrt.Value, kwargs []pyrt.Kwarg) (pyrt.Value, error) {
 		if len(args) == 1 && len(kwargs) == 0 {
 			switch args[0].(type) {
 			case *pyrt.Class, *pyrt.Function:
@@ -213,6 +213,10 @@ func passThrough(name string) *pyrt.Builtin {
 			return args[0], nil
 		}), nil
 	})
+	// The arguments that feed nothing are not evaluated, as the reading
+	// does not evaluate them (notEvaluated).
+	b.Unevaluated = notEvaluated["aster."+name]
+	return b
 }
 
 // settle combines the reading of a service with the outcome of its

@@ -393,7 +393,11 @@ type Builtin struct {
 	Name   string
 	Fn     func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
 	Self   Value
-	method bool
+	// Unevaluated are keyword arguments a call leaves unevaluated (they
+	// are passed as unknown values): arguments of modelled callables
+	// whose values feed nothing the caller reads.
+	Unevaluated map[string]bool
+	method      bool
 	// owner is the class name shown in reprs of unbound methods.
 	owner string
 }

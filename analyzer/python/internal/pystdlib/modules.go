@@ -107,8 +107,13 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 	mod := &pyrt.Module{Name: name, Globals: pyrt.NewNamespace()}
 	mod.Globals.Set("__name__", pyrt.Str(name))
 	bindUnknown(mod, sm)
-	// The table holds public names only; the module has others.
-	mod.Missing = func(attr string) pyrt.Value { return unknownName(name, attr) }
+	// The table holds public names only; the module has private ones.
+	mod.Missing = func(attr string) pyrt.Value {
+		if !strings.HasPrefix(attr, "_") {
+			return nil
+		}
+		return unknownName(name, attr)
+	}
 	if isPackage(name) {
 		mod.Globals.Set("__path__", pyrt.NewList(nil))
 	}
