@@ -390,9 +390,9 @@ func (*ClassMethod) Type() *Class { return ClassMethodClass }
 // Builtin is a function implemented in Go. A method (method set) found on
 // a class binds its receiver as Self.
 type Builtin struct {
-	Name   string
-	Fn     func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
-	Self   Value
+	Name string
+	Fn   func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
+	Self Value
 	// Unevaluated are keyword arguments a call leaves unevaluated (they
 	// are passed as unknown values): arguments of modelled callables
 	// whose values feed nothing the caller reads.
