@@ -244,6 +244,18 @@ func (l *Loader) settle(module string, res *analyzer.Result, err, runErr error) 
 	return nil, l.runError(module, runErr)
 }
 
+// staticFailure reports a panic of the static reading that only says it
+// could not compute something (not a value it refuses).
+func staticFailure(r any) bool {
+	switch e := r.(type) {
+	case *nameError:
+		return true
+	case *analyzer.Error:
+		return staticLimit(e)
+	}
+	return false
+}
+
 // staticLimit reports an error of the static reading that only says it
 // could not compute something.
 func staticLimit(err error) bool {
@@ -417,13 +429,10 @@ func (l *Loader) eval(s scope, n *pyparse.Node) (v Value) {
 	defer func() {
 		l.evalDepth--
 		r := recover()
-		if r != nil && o != nil {
-			switch r.(type) {
-			case *analyzer.Error, *nameError:
-				if rv, ok := l.fromRuntime(o.v); ok {
-					v, r = rv, nil
-					l.noteHost(s.mod, n, o.host)
-				}
+		if r != nil && o != nil && staticFailure(r) {
+			if rv, ok := l.fromRuntime(o.v); ok {
+				v, r = rv, nil
+				l.noteHost(s.mod, n, o.host)
 			}
 		}
 		if l.evalDepth == 0 {
@@ -478,7 +487,7 @@ func (l *Loader) flushHost() {
 		if len(text) > 40 {
 			text = text[:37] + "…"
 		}
-		l.warn(p.m, p.n, "%s depends on %s, read from this process at import time; a server computes it from its own environment when it starts, so set the same there or use a constant", text, joinAnd(p.host))
+		l.warn(p.m, p.n, "%s depends on %s, which import time reads from this process; a server reads its own when it starts, so its ids match these only if it sees the same (use a constant to make it explicit)", text, joinAnd(p.host))
 	}
 }
 
