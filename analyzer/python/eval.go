@@ -42,6 +42,8 @@ func ident(s string) string {
 	return s
 }
 
+const hintUndefined = "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)"
+
 const hintStatic = "Use a constant, or a name bound to one at module level"
 
 // binding returns the latest binding of a name visible from s (a *failed
@@ -76,7 +78,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		case name == "__name__":
 			return s.mod.name
 		}
-		panic(&nameError{Error: posErr(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
+		panic(&nameError{Error: posErr(s.mod, n, hintUndefined, "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
 	}
 	if f, ok := v.(*failed); ok {
 		useFailed(s.mod, n, name, f)

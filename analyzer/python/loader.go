@@ -59,8 +59,11 @@ type Loader struct {
 	// asterMods are aster's own modules that define dataclasses, executed
 	// from asterSources.
 	asterMods map[string]*module
-	// rt runs import time in the interpreter.
-	rt *importRun
+	// rt runs import time in the interpreter, once a service needs it
+	// (nil before); opts and specs are what restart replays.
+	rt    *importRun
+	opts  Options
+	specs []string
 	// host is what the statement being executed depends on of the host;
 	// hostBound holds it per binding (by sequence number).
 	host      []string
@@ -158,12 +161,29 @@ func NewLoader(o Options) *Loader {
 	if o.Dir == "" {
 		l.roots[len(l.roots)-2].dir = "."
 	}
+	l.opts = o
+	return l
+}
+
+// restart starts the analysis again with import time run by the
+// interpreter: the modules are read afresh (their parses are kept), and
+// the services analysed so far are analysed again in order, so that
+// everything that depends on load order is as it would have been.
+func (l *Loader) restart() {
 	lookup := os.LookupEnv
-	if o.Env != nil {
+	if o := l.opts; o.Env != nil {
 		lookup = func(k string) (string, bool) { v := o.Env(k); return v, v != "" }
 	}
+	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
+	l.inline, l.undecided, l.walked = map[inlineKey]*class{}, nil, map[*class]bool{}
+	l.hintCache, l.asterMods, l.hostBound = map[hintsKey]*hints{}, map[string]*module{}, map[int][]string{}
 	l.rt = l.newRuntime(lookup)
-	return l
+	done := l.specs[:len(l.specs)-1]
+	for _, spec := range done {
+		mod, cls := splitSpec(spec)
+		l.run(mod)
+		l.service(mod, cls)
+	}
 }
 
 // module is a loaded source module.

@@ -263,7 +263,7 @@ func staticLimit(err error) bool {
 	if !errors.As(err, &ae) {
 		return false
 	}
-	return ae.Hint == hintStatic || ae.Hint == hintConditional || strings.Contains(ae.Msg, "statically")
+	return ae.Hint == hintStatic || ae.Hint == hintConditional || ae.Hint == hintUndefined || strings.Contains(ae.Msg, "statically")
 }
 
 // runError turns an exception that escaped a --service module's import
