@@ -59,7 +59,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 			name := ident(a.Child("name").Text())
 			k := kwarg{name: name, node: a.Child("value")}
 			if !skip[name] {
-				k.v = l.eval(s, a.Child("value"))
+				k.v = l.evalArg(s, a.Child("value"), name == "default_factory")
 			}
 			c.kwargs = append(c.kwargs, k)
 		case "list_splat", "dictionary_splat":
@@ -92,6 +92,15 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	}
 	fail(s.mod, n, hintStatic, "the call %s cannot be evaluated statically", strings.TrimSpace(fnNode.Text())+"(…)")
 	return nil
+}
+
+// evalArg evaluates a keyword argument's value; a factory's value is
+// expected to be callable.
+func (l *Loader) evalArg(s scope, n *pyparse.Node, factory bool) Value {
+	saved := l.factory
+	l.factory = factory
+	defer func() { l.factory = saved }()
+	return l.eval(s, n)
 }
 
 // builtinCall evaluates int(), float(), str() and friends on constants.

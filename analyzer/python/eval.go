@@ -42,29 +42,34 @@ func ident(s string) string {
 	return s
 }
 
+const hintUndefined = "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)"
+
 const hintStatic = "Use a constant, or a name bound to one at module level"
 
 // binding returns the latest binding of a name visible from s (a *failed
-// one included), and whether it is a module binding.
-func (l *Loader) binding(s scope, name string) (v Value, global, ok bool) {
+// one included), its sequence number, and whether it is a module binding.
+func (l *Loader) binding(s scope, name string) (v Value, seq int, global, ok bool) {
 	if s.cls != nil && !s.modFirst {
-		if v, ok = s.cls.ns.lookup(name, s.at); ok {
-			return v, false, true
+		v, seq, ok = s.cls.ns.lookupSeq(name, s.at)
+	}
+	if !ok {
+		if v, seq, ok = s.mod.ns.lookupSeq(name, s.at); ok {
+			global = true
 		}
 	}
-	if v, ok = s.mod.ns.lookup(name, s.at); ok {
-		return v, true, true
+	if !ok && s.cls != nil && s.modFirst {
+		v, seq, ok = s.cls.ns.lookupSeq(name, s.at)
 	}
-	if s.cls != nil && s.modFirst {
-		v, ok = s.cls.ns.lookup(name, s.at)
-	}
-	return v, false, ok
+	return v, seq, global, ok
 }
 
 func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
-	v, global, ok := l.binding(s, name)
+	v, seq, global, ok := l.binding(s, name)
 	if global {
 		checkGlobal(s.mod, name, n)
+	}
+	if ok {
+		l.noteHost(s.mod, n, l.hostBound[seq])
 	}
 	if !ok {
 		switch {
@@ -73,7 +78,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		case name == "__name__":
 			return s.mod.name
 		}
-		panic(&nameError{Error: posErr(s.mod, n, "Define or import it before this point (names imported under 'if TYPE_CHECKING:' are not bound at run time)", "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
+		panic(&nameError{Error: posErr(s.mod, n, hintUndefined, "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
 	}
 	if f, ok := v.(*failed); ok {
 		useFailed(s.mod, n, name, f)
@@ -100,8 +105,8 @@ func useFailed(m *module, n *pyparse.Node, name string, f *failed) {
 	fail(m, n, ae.Hint, "'%s' cannot be resolved statically: %s (at %s)", name, ae.Msg, where)
 }
 
-// eval evaluates an expression statically.
-func (l *Loader) eval(s scope, n *pyparse.Node) Value {
+// evalExpr evaluates an expression statically.
+func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 	switch n.Kind {
 	case "identifier":
 		return l.lookup(s, ident(n.Text()), n)
@@ -129,6 +134,8 @@ func (l *Loader) eval(s scope, n *pyparse.Node) Value {
 		return true
 	case "false":
 		return false
+	case "ellipsis":
+		return &known{"builtins.Ellipsis"}
 	case "none":
 		return noneV{}
 	case "string", "concatenated_string":

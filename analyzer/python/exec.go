@@ -73,7 +73,15 @@ func (l *Loader) bindName(m *module, cls *class, name string, v Value) {
 			cls.names = append(cls.names, name)
 		}
 	}
-	l.nsOf(m, cls).bind(l.next(), name, v)
+	seq := l.next()
+	l.nsOf(m, cls).bind(seq, name, v)
+	host := l.host
+	if l.stmtHost != nil {
+		host = mergeHost(host, *l.stmtHost)
+	}
+	if host != nil {
+		l.hostBound[seq] = host
+	}
 }
 
 func (l *Loader) scopeAt(m *module, cls *class) scope {
@@ -81,6 +89,13 @@ func (l *Loader) scopeAt(m *module, cls *class) scope {
 }
 
 func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
+	if cls == nil && l.stmtHost == nil && !definesClass(st) {
+		// What a module-level statement reads from the host goes to the
+		// names it binds, and is reported where those are used.
+		var host []string
+		l.stmtHost = &host
+		defer func() { l.stmtHost = nil }()
+	}
 	switch st.Kind {
 	case "expression_statement":
 		for _, c := range st.NamedChildren() {
@@ -131,9 +146,13 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 			}
 			return
 		}
-		l.bindConditional(m, cls, st)
+		if !l.execTraced(m, cls, st) {
+			l.bindConditional(m, cls, st)
+		}
 	case "for_statement", "while_statement", "try_statement", "with_statement", "match_statement":
-		l.bindConditional(m, cls, st)
+		if !l.execTraced(m, cls, st) {
+			l.bindConditional(m, cls, st)
+		}
 	case "global_statement", "nonlocal_statement":
 		for _, c := range st.NamedChildren() {
 			l.bindFailed(m, cls, c, "is declared global")
@@ -141,6 +160,16 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 	case "delete_statement":
 		l.bindTargets(m, cls, st, "is deleted")
 	}
+}
+
+const hintConditional = "Bind it once, unconditionally, at module level"
+
+// definesClass reports whether a statement is a class statement.
+func definesClass(st *pyparse.Node) bool {
+	if st.Kind == "decorated_definition" {
+		st = st.Child("definition")
+	}
+	return st.Kind == "class_definition"
 }
 
 // recordTypeChecking notes the names an `if TYPE_CHECKING:` body imports,
@@ -193,7 +222,7 @@ func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why str
 		return
 	}
 	name := ident(target.Text())
-	l.bindName(m, cls, name, &failed{err: posErr(m, target, "Bind it once, unconditionally, at module level", "name '%s' %s; its value cannot be determined statically", name, why)})
+	l.bindName(m, cls, name, &failed{err: posErr(m, target, hintConditional, "name '%s' %s; its value cannot be determined statically", name, why)})
 }
 
 // bindTargets marks every name inside n as undeterminable.

@@ -59,6 +59,24 @@ type Loader struct {
 	// asterMods are aster's own modules that define dataclasses, executed
 	// from asterSources.
 	asterMods map[string]*module
+	// rt runs import time in the interpreter, once a service needs it
+	// (nil before); opts and specs are what restart replays.
+	rt    *importRun
+	opts  Options
+	specs []string
+	// host is what the statement being executed depends on of the host;
+	// hostBound holds it per binding (by sequence number).
+	host      []string
+	hostBound map[int][]string
+	// stmtHost, while a module-level statement other than a class runs,
+	// collects the host reads of what it evaluates, for the names it
+	// binds; pending are the host notes of the evaluation running
+	// (evalDepth deep) elsewhere.
+	stmtHost  *[]string
+	pending   []hostNote
+	evalDepth int
+	// factory is set while a default_factory argument is evaluated.
+	factory bool
 }
 
 type root struct{ display, dir string }
@@ -92,8 +110,11 @@ func (e *AttributeError) Error() string {
 
 // RuntimeImportError is an import in the analysed modules that fails at
 // import time as it does at run time: a name or module that aster 0.2.0
-// does not have.
+// does not have, or an ImportError the module's code raises (a circular
+// import, a missing name).
 type RuntimeImportError struct {
+	// Hint says what to do; empty for aster's missing names.
+	Hint   string
 	Module string // the --service module whose import failed
 	Msg    string // Python's ImportError message
 }
@@ -120,6 +141,7 @@ func NewLoader(o Options) *Loader {
 	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
+	l.hostBound = map[int][]string{}
 	add := func(display string) {
 		dir := display
 		if !filepath.IsAbs(dir) && o.Dir != "" {
@@ -139,7 +161,29 @@ func NewLoader(o Options) *Loader {
 	if o.Dir == "" {
 		l.roots[len(l.roots)-2].dir = "."
 	}
+	l.opts = o
 	return l
+}
+
+// restart starts the analysis again with import time run by the
+// interpreter: the modules are read afresh (their parses are kept), and
+// the services analysed so far are analysed again in order, so that
+// everything that depends on load order is as it would have been.
+func (l *Loader) restart() {
+	lookup := os.LookupEnv
+	if o := l.opts; o.Env != nil {
+		lookup = func(k string) (string, bool) { v := o.Env(k); return v, v != "" }
+	}
+	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
+	l.inline, l.undecided, l.walked = map[inlineKey]*class{}, nil, map[*class]bool{}
+	l.hintCache, l.asterMods, l.hostBound = map[hintsKey]*hints{}, map[string]*module{}, map[int][]string{}
+	l.rt = l.newRuntime(lookup)
+	done := l.specs[:len(l.specs)-1]
+	for _, spec := range done {
+		mod, cls := splitSpec(spec)
+		l.run(mod)
+		l.service(mod, cls)
+	}
 }
 
 // module is a loaded source module.
@@ -161,6 +205,10 @@ type module struct {
 	src string
 	// typeChecking are the names imported only under `if TYPE_CHECKING:`.
 	typeChecking map[string]bool
+	// outline is the parsed source; run is what the interpreter observed
+	// when it ran it (nil when it did not).
+	outline *pyparse.File
+	run     *fileRun
 }
 
 // namespace maps names to their bindings over time.
@@ -395,6 +443,7 @@ func (l *Loader) exec(m *module) (err error) {
 		return perr
 	}
 
+	m.outline, m.run = f, l.observedFile(m)
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)

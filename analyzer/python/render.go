@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/asterkit/aster/analyzer/python/internal/pyrt"
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"github.com/asterkit/aster/internal/pyjson"
 )
@@ -31,6 +32,11 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 			if ok {
 				return j
 			}
+		}
+	case *runtimeValue:
+		if p, ok := x.primitive(); ok {
+			c, _ := l.fromRuntime(p)
+			return l.renderDefault(m, n, c)
 		}
 	}
 	s, ok := l.pyStrValue(v)
@@ -83,6 +89,8 @@ func (l *Loader) pyStrValue(v Value) (string, bool) {
 			return "frozenset()", true
 		}
 		return "", false
+	case *runtimeValue:
+		return x.text(pyrt.ToStr)
 	}
 	return l.pyRepr(v)
 }
@@ -134,6 +142,8 @@ func (l *Loader) pyRepr(v Value) (string, bool) {
 		if name, ok := strings.CutPrefix(x.name, "builtins."); ok && builtinNames[name] {
 			return "<class '" + name + "'>", true
 		}
+	case *runtimeValue:
+		return x.text(pyrt.Repr)
 	}
 	return "", false
 }

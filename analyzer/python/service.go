@@ -82,10 +82,34 @@ func (l *Loader) loadModule(name string) (*module, error) {
 	return m, nil
 }
 
-// Service analyses "module:Class".
-func (l *Loader) Service(spec string) (res *analyzer.Result, err error) {
+// Service analyses "module:Class": the service is read from the sources
+// and, where needed, from what import time computed in the interpreter.
+//
+// Import time is read statically while that suffices; the first service
+// whose reading needs a value only running the code gives makes the
+// loader start again with the interpreter (restart).
+func (l *Loader) Service(spec string) (*analyzer.Result, error) {
+	l.specs = append(l.specs, spec)
+	modName, clsName := splitSpec(spec)
+	if l.rt == nil {
+		res, err := l.service(modName, clsName)
+		if err == nil || !staticLimit(err) {
+			return res, err
+		}
+		l.restart()
+	}
+	runErr := l.run(modName)
+	res, err := l.service(modName, clsName)
+	return l.settle(modName, res, err, runErr)
+}
+
+// splitSpec splits "module:Class".
+func splitSpec(spec string) (module, class string) {
 	i := strings.LastIndexByte(spec, ':')
-	modName, clsName := spec[:i], spec[i+1:]
+	return spec[:i], spec[i+1:]
+}
+
+func (l *Loader) service(modName, clsName string) (res *analyzer.Result, err error) {
 	m, err := l.loadModule(modName)
 	if err != nil {
 		return nil, err

@@ -83,7 +83,7 @@ func (l *Loader) stdlibObject(s scope, n *pyparse.Node) (string, bool) {
 	switch n.Kind {
 	case "identifier":
 		id := ident(n.Text())
-		v, global, ok := l.binding(s, id)
+		v, _, global, ok := l.binding(s, id)
 		switch {
 		case global && s.mod.globals[id] != nil:
 		case ok:

@@ -305,6 +305,8 @@ func analysisError(err error) error {
 		return Failf("%s", err).WithHint("Check the class name after the colon of --service.")
 	case errors.As(err, &notSvc):
 		return Failf("%s", err).WithHint("Name a class decorated with @service, or add the decorator.")
+	case errors.As(err, &runtimeImp) && runtimeImp.Hint != "":
+		return Failf("%s", err).WithHint("%s.", runtimeImp.Hint)
 	case errors.As(err, &runtimeImp):
 		return Failf("%s", err).WithHint("aster 0.2.0 does not have it, so the Aster runtime cannot import the module either; import only what aster 0.2.0 provides.")
 	}

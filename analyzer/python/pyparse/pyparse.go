@@ -37,6 +37,12 @@ type Node struct {
 // Text is the node's source text.
 func (n *Node) Text() string { return n.file.src[n.start:n.end] }
 
+// Span returns the node's start and end byte offsets in the source.
+func (n *Node) Span() (start, end int) { return int(n.start), int(n.end) }
+
+// File returns the parsed module the node belongs to.
+func (n *Node) File() *File { return n.file }
+
 // Children returns the child nodes in order.
 func (n *Node) Children() []*Node { return n.file.kids[n.first : n.first+n.nkids : n.first+n.nkids] }
 

@@ -137,6 +137,8 @@ func initBuiltinFuncs() {
 			return nil, err
 		}
 		switch x := args[0].(type) {
+		case *Unknown:
+			return &Unknown{Why: "callable() of an unknown value", At: x.At}, nil
 		case Callable:
 			return Bool(true), nil
 		case *Instance:

@@ -390,10 +390,14 @@ func (*ClassMethod) Type() *Class { return ClassMethodClass }
 // Builtin is a function implemented in Go. A method (method set) found on
 // a class binds its receiver as Self.
 type Builtin struct {
-	Name   string
-	Fn     func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
-	Self   Value
-	method bool
+	Name string
+	Fn   func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
+	Self Value
+	// Unevaluated are keyword arguments a call leaves unevaluated (they
+	// are passed as unknown values): arguments of modelled callables
+	// whose values feed nothing the caller reads.
+	Unevaluated map[string]bool
+	method      bool
 	// owner is the class name shown in reprs of unbound methods.
 	owner string
 }
@@ -456,6 +460,11 @@ type Module struct {
 	// module (attribute access and from-imports), so that a caller can
 	// note values taken from the host (sys.platform).
 	OnRead func(name string)
+	// Missing, when set, gives the value of an attribute the module does
+	// not bind (a module modelled only in part), or nil when it has none.
+	Missing func(name string) Value
+	// host tracks the host reads its globals depend on (nil when off).
+	host *hostDeps
 }
 
 // Type implements Value.
@@ -467,10 +476,18 @@ func (m *Module) Attr(th *Thread, name string) (Value, error) {
 		if m.OnRead != nil {
 			m.OnRead(name)
 		}
+		if m.host != nil {
+			m.host.readGlobal(m, name)
+		}
 		return v, nil
 	}
 	if name == "__dict__" {
 		return namespaceProxy(m.Globals), nil
+	}
+	if m.Missing != nil && !strings.HasPrefix(name, "__") {
+		if v := m.Missing(name); v != nil {
+			return v, nil
+		}
 	}
 	return nil, nil
 }

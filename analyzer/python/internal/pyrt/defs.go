@@ -226,7 +226,7 @@ func (fr *frame) classDef(s *syn.ClassDef) error {
 		ns.Set("__doc__", doc)
 	}
 	body := &frame{th: th, env: &env{ns: ns, parent: fr.env, mod: fr.env.mod}, file: fr.file, qual: qual + "."}
-	if _, err := body.block(s.Body); err != nil {
+	if err := fr.classBody(body, s.Body); err != nil {
 		return err
 	}
 	metaClass, err := pickMeta(meta, bases)
@@ -260,6 +260,24 @@ func (fr *frame) classDef(s *syn.ClassDef) error {
 		return err
 	}
 	return fr.env.store(s.Name.ID, v)
+}
+
+// classBody runs a class body. Its statements depend on the conditions
+// the class statement is nested in, not on the reads of its decorators
+// and bases; the statement's own reads are kept for the class binding.
+func (fr *frame) classBody(body *frame, b *syn.Block) error {
+	h := fr.th.host
+	if h == nil {
+		_, err := body.block(b)
+		return err
+	}
+	stmt := h.cur
+	if fr.fn == nil {
+		h.cur = fr.hostBase
+	}
+	_, err := body.block(b)
+	h.cur = stmt
+	return err
 }
 
 // pickMeta returns the metaclass: the explicit one, else the most derived

@@ -49,6 +49,9 @@ func (e *Exception) Error() string {
 	return msg
 }
 
+// Message is str() of the exception.
+func (e *Exception) Message() string { return exceptionStr(e.Value) }
+
 // Class returns the exception's class.
 func (e *Exception) Class() *Class { return e.Value.Class }
 
@@ -58,6 +61,8 @@ func (e *Exception) Class() *Class { return e.Value.Class }
 type Fatal struct {
 	Pos Position
 	Msg string
+	// Runaway is set when the step budget ran out.
+	Runaway bool
 }
 
 func (e *Fatal) Error() string {

@@ -56,6 +56,9 @@ type frame struct {
 	ret Value
 	// yields collects what a generator body yields.
 	yields *[]Value
+	// hostBase is what every statement of a module or class body depends
+	// on: the host reads of the conditions it is nested in.
+	hostBase []string
 	// handling holds the exceptions being handled (for a bare raise).
 	handling []*Exception
 }
@@ -64,9 +67,14 @@ type frame struct {
 func (fr *frame) annotate(err error, n syn.Node) {
 	switch e := err.(type) {
 	case *Exception:
-		if !e.Pos.IsValid() {
-			s, _ := n.Span()
+		s, _ := n.Span()
+		switch {
+		case !e.Pos.IsValid():
 			e.Pos = fr.file.pos(s)
+		case e.Pos.File != fr.file.name && (len(e.Traceback) == 0 || e.Traceback[len(e.Traceback)-1].File != fr.file.name):
+			// Where the code of this file was when a modelled module or
+			// another file raised.
+			e.Traceback = append(e.Traceback, fr.file.pos(s))
 		}
 	case *Fatal:
 		if !e.Pos.IsValid() {
@@ -80,6 +88,8 @@ func (fr *frame) eval(e syn.Expr) (Value, error) {
 	v, err := fr.eval1(e)
 	if err != nil {
 		fr.annotate(err, e)
+	} else if fr.fn == nil && fr.th.Observer != nil {
+		fr.observe(e, v)
 	}
 	return v, err
 }
@@ -470,6 +480,11 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 			}
 			args = append(args, items...)
 		case *syn.Keyword:
+			if b, ok := fn.(*Builtin); ok && a.Name != nil && b.Unevaluated[a.Name.ID] {
+				start, _ := a.Value.Span()
+				kwargs = append(kwargs, Kwarg{a.Name.ID, &Unknown{Why: "not evaluated", At: fr.file.pos(start)}})
+				continue
+			}
 			v, err := fr.eval(a.Value)
 			if err != nil {
 				return nil, err

@@ -32,14 +32,31 @@ func (fr *frame) block(b *syn.Block) (ctl, error) {
 	if b == nil {
 		return ctlNext, nil
 	}
+	if h := fr.th.host; h != nil && fr.fn == nil {
+		// A nested block depends on the condition that chose it.
+		saved := fr.hostBase
+		fr.hostBase = h.cur
+		defer func() { fr.hostBase = saved }()
+	}
 	return fr.execBlock(b.Stmts)
 }
 
 func (fr *frame) exec(s syn.Stmt) (ctl, error) {
+	c, err := fr.exec1(s)
+	if err == nil && fr.fn == nil && fr.th.Observer != nil {
+		fr.th.Observer.Stmt(fr.file.name, s)
+	}
+	return c, err
+}
+
+func (fr *frame) exec1(s syn.Stmt) (ctl, error) {
 	th := fr.th
 	th.where = position{fr.file, s}
 	if err := th.step(); err != nil {
 		return ctlNext, err
+	}
+	if th.host != nil && fr.fn == nil {
+		th.host.cur = fr.hostBase
 	}
 	switch s := s.(type) {
 	case *syn.ExprStmt:
@@ -626,7 +643,13 @@ func (fr *frame) tryStmt(s *syn.Try) (ctl, error) {
 	if s.Star {
 		return ctlNext, fatalf("except* is not supported at import time")
 	}
+	if len(s.Handlers) > 0 {
+		fr.th.guarded++
+	}
 	c, err := fr.block(s.Body)
+	if len(s.Handlers) > 0 {
+		fr.th.guarded--
+	}
 	if err != nil {
 		if exc, ok := err.(*Exception); ok {
 			c, err = fr.handle(s, exc)

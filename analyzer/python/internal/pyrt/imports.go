@@ -40,7 +40,7 @@ func (th *Thread) ExecModule(name, path string, src []byte, isPackage bool) (*Mo
 	if err != nil {
 		return nil, err
 	}
-	mod := &Module{Name: name, File: path, Globals: NewNamespace(), Initializing: true}
+	mod := &Module{Name: name, File: path, Globals: NewNamespace(), Initializing: true, host: th.host}
 	g := mod.Globals
 	g.Set("__name__", Str(name))
 	g.Set("__doc__", None)
@@ -76,7 +76,14 @@ func (th *Thread) ExecModule(name, path string, src []byte, isPackage bool) (*Mo
 	th.Modules[name] = mod
 	fr := &frame{th: th, env: &env{mod: mod}, file: file}
 	th.frames = append(th.frames, fr)
+	var importer []string
+	if th.host != nil {
+		importer = th.host.cur
+	}
 	_, err = fr.execBlock(tree.Body)
+	if th.host != nil {
+		th.host.cur = importer
+	}
 	th.frames = th.frames[:len(th.frames)-1]
 	mod.Initializing = false
 	if err != nil {
@@ -123,6 +130,15 @@ func (th *Thread) Import(name string) (*Module, error) {
 		}
 	}
 	if src == nil {
+		if th.MissingModule != nil && th.guarded == 0 {
+			if m := th.MissingModule(name); m != nil {
+				th.Modules[name] = m
+				if parent != nil {
+					parent.Globals.Set(name[strings.LastIndexByte(name, '.')+1:], m)
+				}
+				return m, nil
+			}
+		}
 		return nil, moduleNotFound(name, "No module named '"+name+"'")
 	}
 	var mod *Module
@@ -229,9 +245,16 @@ func (fr *frame) importFrom(s *syn.ImportFrom) error {
 		if ok && mod.OnRead != nil {
 			mod.OnRead(attr)
 		}
+		if ok && mod.host != nil {
+			mod.host.readGlobal(mod, attr)
+		}
 		if !ok && isPkg {
-			// A submodule named in the import list is imported.
-			if _, err := th.Import(name + "." + attr); err != nil {
+			// A submodule named in the import list is imported (when there
+			// is none, the name is missing: no stand-in module).
+			th.guarded++
+			_, err := th.Import(name + "." + attr)
+			th.guarded--
+			if err != nil {
 				if e, isExc := err.(*Exception); !isExc || !e.Class().IsSubclass(ModuleNotFoundErrorClass) || !moduleNamed(e, name+"."+attr) {
 					fr.annotate(err, a)
 					return err
@@ -243,6 +266,10 @@ func (fr *frame) importFrom(s *syn.ImportFrom) error {
 			if sub, found := th.Modules[name+"."+attr]; found {
 				v, ok = sub, true
 			}
+		}
+		if !ok && mod.Missing != nil {
+			v = mod.Missing(attr)
+			ok = v != nil
 		}
 		if !ok {
 			err := importNameError(mod, attr)

@@ -248,6 +248,9 @@ func (e *env) freeCell(name string) *Cell {
 
 func (e *env) global(th *Thread, name string) (Value, error) {
 	if v, ok := e.mod.Globals.Get(name); ok {
+		if th.host != nil {
+			th.host.readGlobal(e.mod, name)
+		}
 		return v, nil
 	}
 	if v, ok := th.builtinNS().Get(name); ok {
@@ -274,15 +277,23 @@ func (e *env) store(name string, v Value) error {
 		if e.sc.comp {
 			return e.parent.store(name, v)
 		}
-		e.mod.Globals.Set(name, v)
+		e.storeGlobal(name, v)
 		return nil
 	}
 	if e.ns != nil {
 		e.ns.Set(name, v)
 		return nil
 	}
-	e.mod.Globals.Set(name, v)
+	e.storeGlobal(name, v)
 	return nil
+}
+
+// storeGlobal binds a module global, with the host reads it depends on.
+func (e *env) storeGlobal(name string, v Value) {
+	e.mod.Globals.Set(name, v)
+	if e.mod.host != nil {
+		e.mod.host.setGlobal(e.mod, name)
+	}
 }
 
 // storeWalrus binds the target of ":=", which a comprehension binds in

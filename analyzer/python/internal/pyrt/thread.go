@@ -2,6 +2,8 @@ package pyrt
 
 import (
 	"fmt"
+
+	syn "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
 
 // Default limits of a Thread.
@@ -23,6 +25,12 @@ type Thread struct {
 	Modules map[string]*Module
 	// Print receives print()'s output; nil discards it.
 	Print func(s string)
+	// Observer, when set, is told what module and class bodies compute.
+	Observer Observer
+	// MissingModule, when set, stands in for a module that cannot be
+	// found, imported where no enclosing try statement handles the
+	// error: it returns the module to bind (nil raises the error).
+	MissingModule func(name string) *Module
 
 	steps     int64
 	depth     int
@@ -32,6 +40,20 @@ type Thread struct {
 	// lastGlobals are the globals of the last module that failed (for
 	// reporting what it had bound).
 	lastGlobals *Namespace
+	// host tracks host dependencies (nil when off).
+	host *hostDeps
+	// guarded counts the try statements with handlers that are running.
+	guarded int
+}
+
+// Observer is told what module and class bodies (not function bodies)
+// compute, for callers that read the results of import time.
+type Observer interface {
+	// Expr receives the value of an evaluated expression, with the file
+	// it is in and, when TrackHost is on, the host reads it depends on.
+	Expr(file string, e syn.Expr, v Value, host []string)
+	// Stmt is told that a statement ran to completion.
+	Stmt(file string, s syn.Stmt)
 }
 
 // NewThread returns a thread with the default limits.
@@ -45,7 +67,7 @@ func (th *Thread) Steps() int64 { return th.steps }
 func (th *Thread) step() error {
 	th.steps++
 	if th.MaxSteps > 0 && th.steps > th.MaxSteps {
-		return &Fatal{Pos: th.where.resolve(), Msg: fmt.Sprintf("step budget exhausted (%d steps): the code runs too long at import time", th.MaxSteps)}
+		return &Fatal{Pos: th.where.resolve(), Msg: fmt.Sprintf("step budget exhausted (%d steps): the code runs too long at import time", th.MaxSteps), Runaway: true}
 	}
 	return nil
 }

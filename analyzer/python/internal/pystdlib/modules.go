@@ -81,12 +81,22 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 		return &pyrt.Source{Module: mod}, nil
 	}
 	if m := models[name]; m != nil {
-		mod, err := th.ExecModule(name, "", []byte(m.src), m.pkg)
+		mod, err := th.ExecModule(name, "", []byte(m.src), m.pkg || isPackage(name))
 		if err != nil {
 			return nil, err
 		}
 		if m.after != nil {
 			m.after(th, h, mod)
+		}
+		// The names the model does not define are unknown values (not
+		// bound as globals, which the model's own code would see).
+		if sm, ok := Lookup(name); ok {
+			mod.Missing = func(attr string) pyrt.Value {
+				if _, ok := sm.Names[attr]; !ok && !strings.HasPrefix(attr, "_") {
+					return nil
+				}
+				return unknownName(name, attr)
+			}
 		}
 		return &pyrt.Source{Module: mod}, nil
 	}
@@ -96,18 +106,34 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 	}
 	mod := &pyrt.Module{Name: name, Globals: pyrt.NewNamespace()}
 	mod.Globals.Set("__name__", pyrt.Str(name))
+	bindUnknown(mod, sm)
+	// The table holds public names only; the module has private ones.
+	mod.Missing = func(attr string) pyrt.Value {
+		if !strings.HasPrefix(attr, "_") {
+			return nil
+		}
+		return unknownName(name, attr)
+	}
+	if isPackage(name) {
+		mod.Globals.Set("__path__", pyrt.NewList(nil))
+	}
+	return &pyrt.Source{Module: mod}, nil
+}
+
+// bindUnknown binds each name of the table's module to an unknown value.
+func bindUnknown(mod *pyrt.Module, sm *Module) {
 	names := make([]string, 0, len(sm.Names))
 	for n := range sm.Names {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		mod.Globals.Set(n, &pyrt.Unknown{Why: name + "." + n + " is not modelled"})
+		mod.Globals.Set(n, unknownName(mod.Name, n))
 	}
-	if isPackage(name) {
-		mod.Globals.Set("__path__", pyrt.NewList(nil))
-	}
-	return &pyrt.Source{Module: mod}, nil
+}
+
+func unknownName(module, name string) *pyrt.Unknown {
+	return &pyrt.Unknown{Why: module + "." + name + " is not modelled"}
 }
 
 // helperPrefix names the private module of Go builtins a modelled module

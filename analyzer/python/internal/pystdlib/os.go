@@ -74,6 +74,7 @@ def getenv(key, default=None):
 				if !ok {
 					return nil, pyrt.NewException(pyrt.TypeErrorClass, pyrt.Str("str expected, not "+pyrt.TypeName(args[0])))
 				}
+				th.HostRead("environment variable " + string(key))
 				if v, ok := h.getenv(string(key)); ok {
 					return pyrt.Str(v), nil
 				}

@@ -34,10 +34,11 @@ flags = None
 		helpers: func(h *Host) map[string]pyrt.Value {
 			return map[string]pyrt.Value{"platform": pyrt.Str(h.Platform)}
 		},
-		after: func(_ *pyrt.Thread, h *Host, m *pyrt.Module) {
+		after: func(th *pyrt.Thread, h *Host, m *pyrt.Module) {
 			m.OnRead = func(name string) {
 				if name == "platform" {
 					h.platformRead = true
+					th.HostRead("sys.platform")
 				}
 			}
 		},

@@ -3,6 +3,8 @@ package pysyntax
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxDepth bounds the parser's recursion, as CPython's parser stack limit
@@ -136,7 +138,15 @@ func (l *lists[T]) keep(buf []T) []T {
 func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
 
 // newName allocates a Name from the slab.
+// newName makes an identifier, NFKC-normalised as CPython's parser
+// normalises every identifier (PEP 3131).
 func (p *parser) newName(start, end Pos, id string) *Name {
+	for i := 0; i < len(id); i++ {
+		if id[i] >= 0x80 {
+			id = norm.NFKC.String(id)
+			break
+		}
+	}
 	return put(&p.a.names, Name{Range{start, end}, id})
 }
 

@@ -39,9 +39,10 @@ def kind(value):
 
 
 def public_names(mod):
-    names = getattr(mod, "__all__", None)
-    if names is None:
-        names = [n for n in dir(mod) if not n.startswith("_")]
+    # __all__ (which may list private names) and every other public
+    # attribute, which attribute access and from-imports reach too.
+    names = list(getattr(mod, "__all__", None) or [])
+    names += [n for n in dir(mod) if not n.startswith("_") and n not in names]
     out = {}
     for n in names:
         if not isinstance(n, str):
