@@ -81,6 +81,11 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 		panic(&nameError{Error: posErr(s.mod, n, hintUndefined, "name '%s' is not defined here", name), name: name, typeChecking: s.mod.typeChecking[name]})
 	}
 	if f, ok := v.(*failed); ok {
+		if s.anno && f.stdlib != "" {
+			// A standard-library object as a type: the runtime maps it
+			// to ANY like any class that is not a dataclass.
+			return &opaque{f.stdlib}
+		}
 		useFailed(s.mod, n, name, f)
 	}
 	return v
@@ -244,6 +249,11 @@ func (l *Loader) attr(s scope, obj Value, name string, n *pyparse.Node) Value {
 				useFailed(s.mod, n, name, f)
 			}
 			return v
+		}
+		if sub := l.modules[o.name+"."+name]; sub != nil && sub.started > 0 && sub.started < s.at && !o.ns.has(name, s.at) {
+			// The submodule is being imported: its package gets the
+			// attribute only when that import ends.
+			fail(s.mod, n, "Break the import cycle, or import the name from the submodule once it is defined", "cannot access submodule '%s' of module '%s' (most likely due to a circular import) (CPython raises AttributeError)", name, o.name)
 		}
 		if o.loading {
 			fail(s.mod, n, "Break the import cycle or move the definition above the import", "module '%s' has no attribute '%s' yet (partially initialised module)", o.name, name)

@@ -209,6 +209,8 @@ type module struct {
 	// when it ran it (nil when it did not).
 	outline *pyparse.File
 	run     *fileRun
+	// started is the sequence number at which its import began.
+	started int
 }
 
 // namespace maps names to their bindings over time.
@@ -223,6 +225,12 @@ func newNamespace() *namespace { return &namespace{m: map[string][]binding{}} }
 
 func (ns *namespace) bind(seq int, name string, v Value) {
 	ns.m[name] = append(ns.m[name], binding{seq, v})
+}
+
+// has reports whether name is bound before seq at.
+func (ns *namespace) has(name string, at int) bool {
+	_, ok := ns.lookup(name, at)
+	return ok
 }
 
 // lookup returns the latest binding made before seq at.
@@ -356,6 +364,7 @@ func (l *Loader) importModule(name string) (Value, error) {
 					Hint: "Keep its types out of the contract, or put a Python source of it first on --python-path"}}
 			}
 			l.modules[sub] = m
+			m.started = l.seq + 1
 			if err := l.exec(m); err != nil {
 				delete(l.modules, sub)
 				return nil, err

@@ -41,6 +41,17 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	}
 	s, ok := l.pyStrValue(v)
 	if !ok {
+		// The value import time computed, when the static one cannot
+		// be written (a datetime with a computed tzinfo, say).
+		if _, already := v.(*runtimeValue); !already {
+			if o := l.observation(scope{mod: m}, n); o != nil {
+				if rv, isRV := l.fromRuntime(o.v); isRV {
+					if _, again := rv.(*runtimeValue); again {
+						return l.renderDefault(m, n, rv)
+					}
+				}
+			}
+		}
 		n = l.unrenderable(n, v)
 		fail(m, n, "Use a constant default whose str() is reproducible (numbers, strings, bytes, tuples, enum members)", "the default value %s cannot be rendered statically", strings.TrimSpace(n.Text()))
 	}

@@ -576,7 +576,7 @@ func (r *runtimeValue) primitive() (pyrt.Value, bool) {
 // object's default form with its address, not a set of values whose
 // order depends on string hashing.
 func (r *runtimeValue) text(conv func(*pyrt.Thread, pyrt.Value) (string, error)) (string, bool) {
-	if !orderStable(r.v) {
+	if !orderStable(r.v) || defaultRepr(r.v) {
 		return "", false
 	}
 	s, err := conv(r.th, r.v)
@@ -584,6 +584,18 @@ func (r *runtimeValue) text(conv func(*pyrt.Thread, pyrt.Value) (string, error))
 		return "", false
 	}
 	return s, true
+}
+
+// defaultRepr reports an instance shown by object's own repr, which
+// CPython writes with the object's address.
+func defaultRepr(v pyrt.Value) bool {
+	in, ok := v.(*pyrt.Instance)
+	if !ok {
+		return false
+	}
+	_, strOwner := in.Class.Lookup("__str__")
+	_, reprOwner := in.Class.Lookup("__repr__")
+	return strOwner == pyrt.ObjectClass && reprOwner == pyrt.ObjectClass
 }
 
 // orderStable reports whether iterating v gives the same order in every

@@ -376,7 +376,9 @@ func (l *Loader) methodAnno(f *function, n *pyparse.Node, end int) Value {
 func checkOpaque(m *module, n *pyparse.Node, v Value) {
 	switch x := v.(type) {
 	case *opaque:
-		fail(m, n, "Use typing, builtin or dataclass types", "%s in an annotation cannot be analysed statically", x.name)
+		if !stdlibClass(x.name) {
+			fail(m, n, "Use typing, builtin or dataclass types", "%s in an annotation cannot be analysed statically", x.name)
+		}
 	case *generic:
 		if x.literal {
 			return

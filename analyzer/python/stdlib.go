@@ -1,6 +1,7 @@
 package python
 
 import (
+	"github.com/asterkit/aster/analyzer/python/internal/pystdlib"
 	"strings"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
@@ -58,6 +59,18 @@ func stdlibInert(name string) bool {
 		}
 	}
 	return true
+}
+
+// stdlibClass reports whether a dotted name is a class of the standard
+// library (per the generated table), which the runtime maps to ANY in a
+// field or parameter type like any class that is not a dataclass.
+func stdlibClass(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return false
+	}
+	m, ok := pystdlib.Lookup(name[:i])
+	return ok && m.Names[name[i+1:]] == pystdlib.KindClass
 }
 
 // stdlibOf returns the dotted standard-library name of a value, or "".

@@ -244,6 +244,12 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 		}
 	case *class:
 		return &generic{origin: x, args: evalArgs(argNodes), typing: true}
+	case *opaque:
+		if stdlibClass(x.name) {
+			// collections.deque[int] and friends: a types.GenericAlias
+			// whose origin is the class.
+			return &generic{origin: x, args: evalArgs(argNodes)}
+		}
 	case *generic:
 		return bad("re-subscripting a generic alias is not supported")
 	}

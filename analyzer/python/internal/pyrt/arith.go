@@ -553,11 +553,11 @@ func setBinary(th *Thread, op syn.Token, a, b *Set) (Value, error) {
 	out := &Set{frozen: a.frozen}
 	switch op {
 	case syn.VBAR:
-		out.ht = a.ht.copy()
-		for _, e := range b.Elems() {
-			if err := out.Add(th, e); err != nil {
-				return nil, err
-			}
+		if err := out.update(th, a); err != nil {
+			return nil, err
+		}
+		if err := out.update(th, b); err != nil {
+			return nil, err
 		}
 	case syn.AMPER, syn.MINUS:
 		for _, e := range a.Elems() {

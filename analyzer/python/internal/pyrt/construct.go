@@ -525,6 +525,9 @@ func newSetFrom(th *Thread, name string, frozen bool, args []Value, kwargs []Kwa
 	}
 	s := NewSet(frozen)
 	if len(args) == 1 {
+		if o, ok := args[0].(*Set); ok {
+			return copySet(o, frozen), nil
+		}
 		items, err := ToSlice(th, args[0])
 		if err != nil {
 			return nil, err

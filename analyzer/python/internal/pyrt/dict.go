@@ -169,9 +169,12 @@ func (d *Dict) Items() [][2]Value {
 	return out
 }
 
-// Set is a Python set or frozenset.
+// Set is a Python set or frozenset: its elements are found through ht,
+// and table lays them out as CPython does, which decides the iteration
+// order.
 type Set struct {
 	ht     hashtable
+	table  setTable
 	frozen bool
 }
 
@@ -190,7 +193,61 @@ func (s *Set) Type() *Class {
 func (s *Set) Len() int { return s.ht.live }
 
 // Add inserts v.
-func (s *Set) Add(th *Thread, v Value) error { return s.ht.set(th, v, None) }
+func (s *Set) Add(th *Thread, v Value) error {
+	before := s.ht.live
+	if err := s.ht.set(th, v, None); err != nil {
+		return err
+	}
+	if s.ht.live > before {
+		s.table.add(v, s.ht.entries[len(s.ht.entries)-1].hash)
+	}
+	return nil
+}
+
+// discard removes v, reporting whether it was there.
+func (s *Set) discard(th *Thread, v Value) (bool, error) {
+	i, hash, err := s.ht.find(th, v)
+	if err != nil || i < 0 {
+		return false, err
+	}
+	key := s.ht.entries[i].key
+	if _, _, err := s.ht.delete(th, v); err != nil {
+		return false, err
+	}
+	s.table.remove(hash, func(k Value) bool { return Is(k, key) })
+	return true, nil
+}
+
+// update adds the elements of o as set_merge does.
+func (s *Set) update(th *Thread, o *Set) error {
+	if s.ht.live == 0 {
+		s.ht = o.ht.copy()
+		s.table.mergeInto(&o.table)
+		return nil
+	}
+	if (s.table.fill+o.table.used)*5 >= int(s.table.mask())*3 {
+		s.table.resize((s.table.used + o.table.used) * 2)
+	}
+	for _, e := range o.Elems() {
+		if err := s.Add(th, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copySet returns a new set (frozen or not) with the elements of o.
+func copySet(o *Set, frozen bool) *Set {
+	s := &Set{frozen: frozen}
+	_ = s.update(nil, o)
+	return s
+}
+
+// assign makes s hold o's elements (an in-place operator's result).
+func (s *Set) assign(o *Set) { s.ht, s.table = o.ht, o.table }
+
+// clear removes every element.
+func (s *Set) clear() { s.ht.clear(); s.table = setTable{} }
 
 // Has reports whether v is an element.
 func (s *Set) Has(th *Thread, v Value) (bool, error) {
@@ -198,5 +255,5 @@ func (s *Set) Has(th *Thread, v Value) (bool, error) {
 	return ok, err
 }
 
-// Elems returns the elements in insertion order.
-func (s *Set) Elems() []Value { return s.ht.keys() }
+// Elems returns the elements in CPython's iteration order.
+func (s *Set) Elems() []Value { return s.table.keys() }

@@ -138,6 +138,11 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 				return nil, err
 			}
 		}
+		if len(elems) > 2 && constantElts(e.Elts) {
+			// CPython compiles such a display to a frozenset constant
+			// merged into a new set, which lays the elements out again.
+			return copySet(s, false), nil
+		}
 		return s, nil
 	case *syn.Dict:
 		d := NewDict()

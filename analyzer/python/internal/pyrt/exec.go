@@ -333,7 +333,7 @@ func Inplace(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			if err != nil || r == nil {
 				return r, err
 			}
-			l.ht = r.(*Set).ht
+			l.assign(r.(*Set))
 			return l, nil
 		}
 	case *Instance:

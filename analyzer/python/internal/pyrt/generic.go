@@ -136,6 +136,9 @@ func genericBuiltin(c *Class) bool {
 	return false
 }
 
+// NewGenericAlias returns c[k] as types.GenericAlias makes it.
+func NewGenericAlias(c *Class, k Value) *GenericAlias { return newGenericAlias(c, k) }
+
 func newGenericAlias(c *Class, k Value) *GenericAlias {
 	args := []Value{k}
 	if t, ok := k.(Tuple); ok {
@@ -156,7 +159,11 @@ func (g *GenericAlias) repr(th *Thread) (string, error) {
 	if len(parts) == 0 {
 		parts = []string{"()"}
 	}
-	return g.Origin.Qualname + "[" + strings.Join(parts, ", ") + "]", nil
+	name := g.Origin.Qualname
+	if g.Origin.Module != "builtins" && g.Origin.Module != "" {
+		name = g.Origin.Module + "." + name
+	}
+	return name + "[" + strings.Join(parts, ", ") + "]", nil
 }
 
 func (g *GenericAlias) attr(name string) (Value, bool) {

@@ -492,7 +492,7 @@ func initSetMethods() {
 				return nil, err
 			}
 			acc := self.(*Set)
-			res := &Set{ht: acc.ht.copy(), frozen: acc.frozen}
+			res := copySet(acc, acc.frozen)
 			for _, s := range sets {
 				r, err := setBinary(th, op, res, s)
 				if err != nil {
@@ -509,7 +509,7 @@ func initSetMethods() {
 	add("symmetric_difference", combine(syn.CIRCUMFLEX), false)
 	add("copy", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		s := self.(*Set)
-		return &Set{ht: s.ht.copy(), frozen: s.frozen}, nil
+		return copySet(s, s.frozen), nil
 	}, false)
 	rel := func(name string, f func(th *Thread, a, b *Set) (bool, error)) {
 		add(name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
@@ -547,7 +547,7 @@ func initSetMethods() {
 			if err := arity("set."+name, args, 1, 1); err != nil {
 				return nil, err
 			}
-			_, ok, err := self.(*Set).ht.delete(th, args[0])
+			ok, err := self.(*Set).discard(th, args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -559,15 +559,15 @@ func initSetMethods() {
 	}
 	add("pop", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		s := self.(*Set)
-		elems := s.Elems()
-		if len(elems) == 0 {
+		if s.Len() == 0 {
 			return nil, excf(KeyErrorClass, "pop from an empty set")
 		}
-		_, _, err := s.ht.delete(th, elems[0])
-		return elems[0], err
+		e := s.table.popSlot()
+		_, err := s.discard(th, e)
+		return e, err
 	}, true)
 	add("clear", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		self.(*Set).ht.clear()
+		self.(*Set).clear()
 		return None, nil
 	}, true)
 	for name, op := range map[string]syn.Token{"update": syn.VBAR, "intersection_update": syn.AMPER, "difference_update": syn.MINUS, "symmetric_difference_update": syn.CIRCUMFLEX} {
@@ -577,7 +577,7 @@ func initSetMethods() {
 			if err != nil {
 				return nil, err
 			}
-			self.(*Set).ht = r.(*Set).ht
+			self.(*Set).assign(r.(*Set))
 			return None, nil
 		}, true)
 	}

@@ -1,14 +1,26 @@
 package pystdlib
 
+import "github.com/asterkit/aster/analyzer/python/internal/pyrt"
+
 // collections: namedtuple, OrderedDict, defaultdict, deque and Counter as
 // far as import-time code uses them; collections.abc's classes exist and
 // can be subscripted.
 func init() {
-	models["collections"] = &model{src: collectionsSrc, pkg: true}
+	models["collections"] = &model{src: collectionsSrc, pkg: true, helpers: func(*Host) map[string]pyrt.Value {
+		return map[string]pyrt.Value{"generic_alias": pyrt.NewBuiltin("generic_alias", func(th *pyrt.Thread, args []pyrt.Value, kwargs []pyrt.Kwarg) (pyrt.Value, error) {
+			c, ok := args[0].(*pyrt.Class)
+			if len(args) != 2 || !ok {
+				return nil, pyrt.NewException(pyrt.TypeErrorClass, pyrt.Str("generic_alias(cls, params)"))
+			}
+			return pyrt.NewGenericAlias(c, args[1]), nil
+		})}
+	}}
 	models["collections.abc"] = &model{src: abcSrc}
 }
 
 const collectionsSrc = `
+from _host_collections import generic_alias as _generic_alias
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
@@ -79,6 +91,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return _Tuple
 
 class OrderedDict(dict):
+    __class_getitem__ = classmethod(_generic_alias)
     def move_to_end(self, key, last=True):
         value = self.pop(key)
         if last:
@@ -105,6 +118,7 @@ class OrderedDict(dict):
 _factories = {}
 
 class defaultdict(dict):
+    __class_getitem__ = classmethod(_generic_alias)
     def __new__(cls, *args, **kwargs):
         return dict.__new__(cls)
 
@@ -130,6 +144,7 @@ class defaultdict(dict):
         return 'defaultdict(' + repr(self.default_factory) + ', ' + dict.__repr__(self) + ')'
 
 class deque:
+    __class_getitem__ = classmethod(_generic_alias)
     def __init__(self, iterable=(), maxlen=None):
         self._items = []
         self.maxlen = maxlen
@@ -186,6 +201,7 @@ class deque:
         return 'deque(' + repr(self._items) + ', maxlen=' + repr(self.maxlen) + ')'
 
 class Counter(dict):
+    __class_getitem__ = classmethod(_generic_alias)
     def __new__(cls, *args, **kwargs):
         return dict.__new__(cls)
 

@@ -31,4 +31,6 @@ dq_info = (list(dq), len(dq), dq[0], dq.pop(), dq.popleft())
 c = Counter("abracadabra")
 c_info = (c["a"], c["z"], c.most_common(2), c.total(), sorted(c.elements())[:3])
 abc_names = [collections.abc.Mapping.__name__, issubclass(collections.abc.MutableMapping, collections.abc.Mapping)]
+aliases = [repr(collections.deque[int]), repr(collections.OrderedDict[str, int]),
+           repr(collections.defaultdict[str, list[int]]), repr(collections.Counter[str])]
 del collections, namedtuple, OrderedDict, defaultdict, deque, Counter, Pair, Triple, p, t, od, dd, dq, c
