@@ -462,6 +462,8 @@ func (l *Loader) bindImport(m *module, cls *class, at *pyparse.Node, name, targe
 			top, _, _ := strings.Cut(ie.Module, ".")
 			if target != "" && ie.NotPackage == "" && ie.Name == top && stdlibModules[top] {
 				fv.stdlib, fv.inert = target, true
+			} else {
+				l.missing = append(l.missing, missingImport{m, at, ie.Name})
 			}
 			v = fv
 		case errors.As(err, &ee):

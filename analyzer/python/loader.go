@@ -77,6 +77,16 @@ type Loader struct {
 	evalDepth int
 	// factory is set while a default_factory argument is evaluated.
 	factory bool
+	// missing are the imports of modules that cannot be found, warned
+	// about once the service that loaded them is read.
+	missing []missingImport
+}
+
+// missingImport is an import of a module the search path does not have.
+type missingImport struct {
+	m    *module
+	at   *pyparse.Node
+	name string
 }
 
 type root struct{ display, dir string }
@@ -177,6 +187,7 @@ func (l *Loader) restart() {
 	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
 	l.inline, l.undecided, l.walked = map[inlineKey]*class{}, nil, map[*class]bool{}
 	l.hintCache, l.asterMods, l.hostBound = map[hintsKey]*hints{}, map[string]*module{}, map[int][]string{}
+	l.missing = nil
 	l.rt = l.newRuntime(lookup)
 	done := l.specs[:len(l.specs)-1]
 	for _, spec := range done {

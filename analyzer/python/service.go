@@ -103,6 +103,15 @@ func (l *Loader) Service(spec string) (*analyzer.Result, error) {
 	return l.settle(modName, res, err, runErr)
 }
 
+// warnMissing warns about the imports of modules that cannot be found:
+// the service did not need them, but the runtime imports them.
+func (l *Loader) warnMissing() {
+	for _, mi := range l.missing {
+		l.warn(mi.m, mi.at, "module '%s' cannot be found on the search path; nothing in the contract reads it, so the analysis goes on without it, but the runtime must import it (put it on --python-path or in $VIRTUAL_ENV)", mi.name)
+	}
+	l.missing = nil
+}
+
 // splitSpec splits "module:Class".
 func splitSpec(spec string) (module, class string) {
 	i := strings.LastIndexByte(spec, ':')
@@ -151,6 +160,7 @@ func (l *Loader) service(modName, clsName string) (res *analyzer.Result, err err
 	l.walked[sc] = true
 	l.walkLoadedServices(nil)
 	res = l.result(s)
+	l.warnMissing()
 	if l.held != nil {
 		return nil, l.held
 	}
