@@ -29,7 +29,7 @@ func initMethods() {
 	for name, fn := range tupleMethods {
 		method(TupleClass, name, fn)
 	}
-	for _, c := range []*Class{IntClass, FloatClass, StrClass, BytesClass, TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass} {
+	for _, c := range []*Class{IntClass, FloatClass, ComplexClass, StrClass, BytesClass, TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass} {
 		installDunders(c)
 	}
 	noArgs(ListClass, "clear", "copy", "reverse")
