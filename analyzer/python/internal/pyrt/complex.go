@@ -605,7 +605,11 @@ func initComplex() {
 	constructor(ComplexClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
 		var r, i Value
 		if n := len(args) + len(kwargs); n > 2 {
-			return nil, typeErrorf("complex() takes at most 2 arguments (%d given)", n)
+			kind := ""
+			if len(args) == 0 {
+				kind = "keyword "
+			}
+			return nil, typeErrorf("complex() takes at most 2 %sarguments (%d given)", kind, n)
 		}
 		if len(args) > 0 {
 			r = args[0]

@@ -253,7 +253,7 @@ func bigAtan(t, pi *big.Float) *big.Float {
 		half := new(big.Float).SetPrec(prec).SetMantExp(pi, -1)
 		return half.Sub(half, r)
 	}
-	// atan t = 2 atan(t / (1 + sqrt(1 + t²))), twice, then the series.
+	// atan t = 2 atan(t / (1 + sqrt(1 + t²))), three times, then the series.
 	const halvings = 3
 	for i := 0; i < halvings; i++ {
 		s := new(big.Float).SetPrec(prec).Mul(t, t)
