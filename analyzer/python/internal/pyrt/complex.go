@@ -34,10 +34,7 @@ func complexRepr(c Complex) string {
 // complexPart formats one part of a complex; signed adds a "+" to a
 // non-negative value (a NaN is never shown with a minus sign).
 func complexPart(f float64, signed bool) string {
-	if math.IsNaN(f) {
-		f = math.NaN()
-	}
-	s := strings.TrimSuffix(pyjson.FloatRepr(f), ".0")
+	s := strings.TrimSuffix(pyjson.FloatRepr(nanUnsigned(f)), ".0")
 	if signed && s[0] != '-' {
 		s = "+" + s
 	}
@@ -663,4 +660,78 @@ func initComplex() {
 	ComplexClass.Dict.Set("imag", &Property{Get: NewBuiltin("imag", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return Float(self(args[0]).Im), nil
 	})})
+}
+
+// formatComplex is format(c, spec): each part formatted as a float with
+// the spec's type, precision and flags, the imaginary part always signed
+// (unless the real part is left out), then the whole padded. Without a
+// type the parts are in repr form and the result is str(c)'s layout.
+func formatComplex(c Complex, spec string) (string, error) {
+	if spec == "" {
+		return complexRepr(c), nil
+	}
+	f, err := parseSpec(spec, "complex", '>', 0)
+	if err != nil {
+		return "", err
+	}
+	switch f.typ {
+	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n':
+	default:
+		return "", unknownCode(rune(f.typ), "complex")
+	}
+	if f.fill == '0' {
+		return "", valueErrorf("Zero padding is not allowed in complex format specifier")
+	}
+	if f.align == '=' {
+		return "", valueErrorf("'=' alignment flag is not allowed in complex format specifier")
+	}
+	part := *f
+	part.width, part.fill, part.align = 0, ' ', '<'
+	skipRe, parens := false, false
+	switch {
+	case f.typ == 0 && f.prec < 0:
+		part.bareRepr = true
+		fallthrough
+	case f.typ == 0:
+		skipRe = c.Re == 0 && !math.Signbit(c.Re)
+		parens = !skipRe
+		if f.prec >= 0 {
+			part.typ = 'g'
+		}
+	case f.typ == 'n':
+		part.typ = 'g'
+	}
+	var b strings.Builder
+	if parens {
+		b.WriteByte('(')
+	}
+	if !skipRe {
+		re, err := formatFloatSpec(nanUnsigned(c.Re), &part, "complex")
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(re)
+		part.sign = '+'
+	}
+	im, err := formatFloatSpec(nanUnsigned(c.Im), &part, "complex")
+	if err != nil {
+		return "", err
+	}
+	b.WriteString(im + "j")
+	if parens {
+		b.WriteByte(')')
+	}
+	align := f.align
+	if align == 0 {
+		align = '>'
+	}
+	return padStr(b.String(), f.width, f.fill, align), nil
+}
+
+// nanUnsigned clears the sign of a NaN, which formatting never shows.
+func nanUnsigned(f float64) float64 {
+	if math.IsNaN(f) {
+		return math.NaN()
+	}
+	return f
 }

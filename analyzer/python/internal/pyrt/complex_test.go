@@ -97,7 +97,7 @@ func TestGeneratedComplex(t *testing.T) {
 			return genComplex(r) + " " + pick(r, "+", "-", "*", "/") + " " + genComplex(r)
 		case 3:
 			x := genComplex(r)
-			fn := pick(r, "repr", "str", "abs", "bool", "-", "+", "~", "hash", "format", "type", "int", "float")
+			fn := pick(r, "repr", "str", "abs", "bool", "-", "+", "~", "hash", "format", "format", "format", "type", "int", "float")
 			switch fn {
 			case "hash":
 				if strings.Contains(x, "nan") {
@@ -108,7 +108,7 @@ func TestGeneratedComplex(t *testing.T) {
 			case "type":
 				return "type(" + x + ").__name__"
 			case "format":
-				return "format(" + x + ", '')"
+				return "format(" + x + ", " + pick(r, "''", genSpec(r, "eEfFgGn%d"), genSpec(r, "fge")) + ")"
 			}
 			return fn + "(" + x + ")"
 		case 4:
@@ -194,4 +194,17 @@ func withinOneULP(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// TestComplexFormatSpecs compares format(complex, spec) over specs that
+// reach each rule of complex formatting.
+func TestComplexFormatSpecs(t *testing.T) {
+	var exprs []string
+	for _, s := range []string{"", "#", "#.3", ".3", "+", " ", ",", "_", "z", "z.1f", "#g", "#e", ">20", "^20", "*<15", "n", ".0", ".0e", "10.2%", "010", "0<10", "=10", ",.2f", "-", "+.2e", "x^30.4G", "é>12", "12", "<12,", "#.0f", "d", "s", ".3r"} {
+		for _, c := range []string{"1+2j", "-0.0-0.0j", "1234567.5-2.5e-7j", "complex(float('inf'), float('nan'))", "0.5j", "-1j", "1e16+0j", "complex(-0.0, float('-nan'))", "123456789e20j"} {
+			exprs = append(exprs, "format("+c+", "+pyStrLit(s)+")")
+		}
+	}
+	exprs = append(exprs, `f"{1j:>8}|{2-1j!r:^12}|{3j:.2f}"`, `"{0.real} {0.imag:+.1e}".format(1-2j)`, `"%s %r" % (1j, -1j)`, `"%f" % 1j`, `"%d" % 1j`)
+	compareWithCPython(t, exprs)
 }
