@@ -308,23 +308,10 @@ func initBuiltinFuncs() {
 		if err := arity("abs", args, 1, 1); err != nil {
 			return nil, err
 		}
-		switch x := args[0].(type) {
-		case Bool:
-			return boolToInt(x), nil
-		case Int:
-			if x.Sign() < 0 {
-				return x.Neg(), nil
-			}
-			return x, nil
-		case Float:
-			return Float(math.Abs(float64(x))), nil
-		case Complex:
-			return complexAbs(x)
-		}
 		if m, _ := userMethod(args[0], "__abs__"); m != nil {
 			return th.Call(m, args, nil)
 		}
-		return nil, typeErrorf("bad operand type for abs(): '%s'", TypeName(args[0]))
+		return numberAbs(args[0])
 	})
 	builtin("round", builtinRound)
 	builtin("divmod", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -738,6 +725,24 @@ func powMod(b, e, m Value) (Value, error) {
 		r.Add(r, mod)
 	}
 	return bigResult(r), nil
+}
+
+// numberAbs is abs() of a builtin number (or an instance of a subclass).
+func numberAbs(v Value) (Value, error) {
+	switch x := builtinPayload(v).(type) {
+	case Bool:
+		return boolToInt(x), nil
+	case Int:
+		if x.Sign() < 0 {
+			return x.Neg(), nil
+		}
+		return x, nil
+	case Float:
+		return Float(math.Abs(float64(x))), nil
+	case Complex:
+		return complexAbs(x)
+	}
+	return nil, typeErrorf("bad operand type for abs(): '%s'", TypeName(v))
 }
 
 // asIntOperand converts an int or bool operand.

@@ -208,3 +208,25 @@ func TestComplexFormatSpecs(t *testing.T) {
 	exprs = append(exprs, `f"{1j:>8}|{2-1j!r:^12}|{3j:.2f}"`, `"{0.real} {0.imag:+.1e}".format(1-2j)`, `"%s %r" % (1j, -1j)`, `"%f" % 1j`, `"%d" % 1j`)
 	compareWithCPython(t, exprs)
 }
+
+// TestNumberDunders compares the dunder methods of the builtin number
+// classes and subclasses of complex (W) with CPython.
+func TestNumberDunders(t *testing.T) {
+	var exprs []string
+	for _, e := range []string{
+		"abs(W(3,4))", "-W(1,2)", "+W(1,2)", "W(1,2) == 1+2j", "hash(W(1,2))", "W(1,2).real", "bool(W())", "str(W(1,2))",
+		"format(W(1, 2), '.1f')", "W(1,2) * 2", "2 ** W(1,0)", "W(1,2).conjugate()", "type(W(1,2).conjugate()).__name__",
+		"W('1+2j')", "complex(W(1,2))", "type(complex(W(1,2))).__name__", "W(W(1,2))", "pow(W(1,2), 2)", "W(1,2) != 1",
+		"{W(1,2): 1}[1+2j]", "isinstance(W(1), complex)", "complex.__add__(1j, 2)", "complex.__radd__(1j, 2)",
+		"complex.__pow__(2j, 2)", "(1j).__eq__(1)", "complex.__lt__(1j, 2j)", "(3+4j).__abs__()", "(1j).__neg__()",
+		"(1j).__bool__()", "(1j).__format__('')", "1j.__getnewargs__()", "int.__add__(1, 1j)", "float.__mul__(2.0, 1j)",
+		"float.__rpow__(0.5, -2.0)", "int.__add__(1, 1.5)", "float.__radd__(1.5, True)", "(5).__invert__()", "(5).__abs__(1)",
+		"True.__neg__()", "(2.5).__pos__()", "int.__sub__(True, 1)", "(0.0).__bool__()", "(5).__len__()", "1j.__invert__()",
+		"complex.__floordiv__(1j, 1)", "complex.__mod__(1j, 1)", "(1j).__float__()", "(1j).__int__()", "float.__lshift__",
+		"int.__lshift__(1, 2)", "float.__mod__(5.5, 2)", "int.__matmul__", "(1).__xor__(3)", "True.__and__(True)",
+		"(2.0).__invert__()", "abs(type('F', (float,), {})(-2.5))", "bool(type('F', (float,), {})())",
+	} {
+		exprs = append(exprs, "(lambda W: "+e+")(type('W', (complex,), {}))")
+	}
+	compareWithCPython(t, exprs)
+}
