@@ -230,3 +230,16 @@ func TestNumberDunders(t *testing.T) {
 	}
 	compareWithCPython(t, exprs)
 }
+
+// TestGeneratedComplexStrings compares complex(str) over generated
+// strings, well-formed and not.
+func TestGeneratedComplexStrings(t *testing.T) {
+	exprs := genCases(10, 3000, func(r *rand.Rand) string {
+		s := genComplexStr(r)
+		if r.Intn(4) == 0 {
+			s = pick(r, " ", "\t", "\u3000", "(", "") + s + pick(r, " ", "\n", "\u2028", ")", "")
+		}
+		return "complex(" + pyStrLit(s) + ")"
+	})
+	compareWithCPython(t, exprs)
+}
