@@ -156,6 +156,17 @@ func libmPow(x, y float64) float64 {
 	if x <= 0 || x == 1 || y == 0 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return math.Pow(x, y)
 	}
+	// Exponents whose power is one correctly rounded operation.
+	switch y {
+	case 1:
+		return x
+	case 2:
+		return x * x
+	case -1:
+		return 1 / x
+	case 0.5:
+		return math.Sqrt(x)
+	}
 	l := bigLog(x)
 	return bigExp(l.Mul(l, newBig(y, 64)))
 }
