@@ -299,13 +299,13 @@ func newComplex(th *Thread, r, i Value) (Value, error) {
 		}
 		r = MakeInt(0)
 	}
-	if s, ok := r.(Str); ok {
+	if s, ok := unwrapPayload(r).(Str); ok {
 		if i != nil {
 			return nil, typeErrorf("complex() can't take second arg if first is a string")
 		}
 		return parseComplex(string(s), pyjsonRepr(s))
 	}
-	if _, ok := i.(Str); ok {
+	if _, ok := unwrapPayload(i).(Str); ok && i != nil {
 		return nil, typeErrorf("complex() second arg can't be a string")
 	}
 	if u, ok := r.(*Unknown); ok {

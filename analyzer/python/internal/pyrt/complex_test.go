@@ -225,6 +225,7 @@ func TestNumberDunders(t *testing.T) {
 		"complex.__floordiv__(1j, 1)", "complex.__mod__(1j, 1)", "(1j).__float__()", "(1j).__int__()", "float.__lshift__",
 		"int.__lshift__(1, 2)", "float.__mod__(5.5, 2)", "int.__matmul__", "(1).__xor__(3)", "True.__and__(True)",
 		"(2.0).__invert__()", "abs(type('F', (float,), {})(-2.5))", "bool(type('F', (float,), {})())",
+		"complex(type('S', (str,), {})('1+2j'))", "complex(1, type('S', (str,), {})('2'))", "W(type('F', (float,), {})(2.5), True)", "float(type('F', (float,), {})(2.5))",
 	} {
 		exprs = append(exprs, "(lambda W: "+e+")(type('W', (complex,), {}))")
 	}

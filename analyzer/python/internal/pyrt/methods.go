@@ -658,7 +658,7 @@ func initNumberMethods() {
 		return Float(0), nil
 	})})
 	method(FloatClass, "__float__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return self, nil
+		return unwrapPayload(self), nil
 	})
 }
 
