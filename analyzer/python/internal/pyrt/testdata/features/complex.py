@@ -22,6 +22,25 @@ class Num:
 
 
 k = Wave(1, 2), Wave(1, 2) + 1, type(Wave(1, 2) + 1).__name__, isinstance(Wave(), complex), complex(Num()), complex(Num(), 1)
+def kind(x):
+    match x:
+        case 1+2j:
+            return "a"
+        case -1-1j:
+            return "b"
+        case 3j:
+            return "c"
+        case -0j:
+            return "d"
+        case complex(real=5):
+            return "e"
+        case complex():
+            return "f"
+        case _:
+            return "g"
+matched = [kind(v) for v in (1+2j, -1-1j, 3j, 0j, 5+1j, 2j, 1, 0, 0.0, -1-1.0j)]
+
+
 errors = []
 for fn in [
     lambda: 1 / 0j,
