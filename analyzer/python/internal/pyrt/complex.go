@@ -467,6 +467,7 @@ func stripDigitUnderscores(s string) (string, bool) {
 	return b.String(), true
 }
 
+// isCSpace reports whether c is ASCII whitespace (C's isspace).
 func isCSpace(c byte) bool {
 	return c == ' ' || c >= '\t' && c <= '\r'
 }
