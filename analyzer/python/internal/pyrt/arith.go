@@ -453,6 +453,9 @@ func intTrueDiv(a, b Int) (Value, error) {
 			return Float(float64(x) / float64(y)), nil
 		}
 	}
+	if a.Sign() == 0 {
+		return Float(math.Copysign(0, float64(b.Sign()))), nil
+	}
 	f, _ := new(big.Rat).SetFrac(a.bigRO(), b.bigRO()).Float64()
 	if math.IsInf(f, 0) {
 		return nil, excf(OverflowErrorClass, "integer division result too large for a float")

@@ -84,7 +84,9 @@ func TestGeneratedComplex(t *testing.T) {
 	exprs := genCases(7, 8000, func(r *rand.Rand) string {
 		switch r.Intn(10) {
 		case 9:
-			return "pow(" + genComplexOperand(r) + ", " + pick(r, "3", "-2", "True", "2j", "(1-1j)") + ", " + pick(r, "None", "2", "2.0", "1j", "'a'") + ")"
+			// Integral exponents of a complex: computed without the
+			// C library's elementary functions.
+			return "pow(" + genComplex(r) + ", " + pick(r, "3", "-2", "True", "(2+0j)", "-7.0") + ", " + pick(r, "None", "2", "2.0", "1j", "'a'") + ")"
 		case 0, 1:
 			op := ops[r.Intn(len(ops))]
 			if op == "**" {
@@ -142,7 +144,8 @@ func TestGeneratedComplex(t *testing.T) {
 // elementary functions (complex powers in polar form, negative reals
 // raised to fractional powers, real powers): the C library rounds a few
 // results (about one in a thousand) an ulp away from the correctly
-// rounded value pyrt computes, so each number may differ by one ulp in
+// rounded value pyrt computes, and a part of a complex power is the
+// product of two such results, so each number may differ by two ulps in
 // that many cases.
 func TestGeneratedComplexPolarPow(t *testing.T) {
 	exprs := genCases(9, 4000, func(r *rand.Rand) string {
@@ -157,7 +160,7 @@ func TestGeneratedComplexPolarPow(t *testing.T) {
 		if got == want[i] {
 			continue
 		}
-		if withinOneULP(got, want[i]) {
+		if withinULPs(got, want[i], 2) {
 			ulpOff++
 			continue
 		}
@@ -169,16 +172,16 @@ func TestGeneratedComplexPolarPow(t *testing.T) {
 		t.Errorf("%d of %d cases differ", bad, len(exprs))
 	}
 	if ulpOff > len(exprs)/200 {
-		t.Errorf("%d of %d cases are an ulp off", ulpOff, len(exprs))
+		t.Errorf("%d of %d cases are an ulp or two off", ulpOff, len(exprs))
 	}
-	t.Logf("%d cases, %d an ulp off", len(exprs), ulpOff)
+	t.Logf("%d cases, %d an ulp or two off", len(exprs), ulpOff)
 }
 
 var floatRE = regexp.MustCompile(`[0-9][0-9.]*(e[-+][0-9]+)?`)
 
-// withinOneULP reports whether two results differ only in numbers that
-// are adjacent floats.
-func withinOneULP(a, b string) bool {
+// withinULPs reports whether two results differ only in numbers that are
+// at most n floats apart.
+func withinULPs(a, b string, n int) bool {
 	na, nb := floatRE.FindAllString(a, -1), floatRE.FindAllString(b, -1)
 	if len(na) != len(nb) || floatRE.ReplaceAllString(a, "#") != floatRE.ReplaceAllString(b, "#") {
 		return false
@@ -189,7 +192,11 @@ func withinOneULP(a, b string) bool {
 		if err1 != nil || err2 != nil {
 			return false
 		}
-		if x != y && math.Nextafter(x, math.Inf(1)) != y && math.Nextafter(x, math.Inf(-1)) != y {
+		lo, hi := x, x
+		for k := 0; k < n; k++ {
+			lo, hi = math.Nextafter(lo, math.Inf(-1)), math.Nextafter(hi, math.Inf(1))
+		}
+		if !(lo <= y && y <= hi) {
 			return false
 		}
 	}
