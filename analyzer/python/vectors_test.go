@@ -77,7 +77,6 @@ func vectorRuns(t *testing.T) []vectorRun {
 // yet, with what they need. Remove a run from this list in the change that
 // makes it pass.
 var pendingVectors = map[string]string{
-	"13_stdlib_values/manifest.json": "needs the complex type in the interpreter",
 }
 
 // TestVectors analyses every vector service and checks the contract id,

@@ -172,6 +172,9 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 	if b, ok := y.(Bool); ok {
 		y = boolToInt(b)
 	}
+	if r, err := complexBinary(op, x, y); r != nil || err != nil {
+		return r, err
+	}
 	switch a := x.(type) {
 	case Int:
 		switch b := y.(type) {
@@ -450,6 +453,9 @@ func intTrueDiv(a, b Int) (Value, error) {
 			return Float(float64(x) / float64(y)), nil
 		}
 	}
+	if a.Sign() == 0 {
+		return Float(math.Copysign(0, float64(b.Sign()))), nil
+	}
 	f, _ := new(big.Rat).SetFrac(a.bigRO(), b.bigRO()).Float64()
 	if math.IsInf(f, 0) {
 		return nil, excf(OverflowErrorClass, "integer division result too large for a float")
@@ -514,7 +520,7 @@ func FloatDivMod(vx, wx float64) (float64, float64) {
 }
 
 // floatPow follows CPython's float_pow for the special cases; the rest is
-// math.Pow.
+// the C library's pow.
 func floatPow(a, b float64) (Value, error) {
 	if b == 0 {
 		return Float(1), nil
@@ -528,10 +534,19 @@ func floatPow(a, b float64) (Value, error) {
 	if a == 0 && b < 0 && !math.IsInf(b, 0) {
 		return nil, excf(ZeroDivisionErrorClass, "0.0 cannot be raised to a negative power")
 	}
-	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) {
-		return nil, fatalf("a negative number raised to a fractional power is complex, which is not supported")
+	if a < 0 && !math.IsInf(a, 0) && b != math.Floor(b) && !math.IsInf(b, 0) && !math.IsNaN(b) {
+		// A negative number raised to a fractional power is complex.
+		return complexPow(Complex{Re: a}, Complex{Re: b})
 	}
 	r := math.Pow(a, b)
+	if a != 0 && !math.IsInf(a, 0) && !math.IsInf(b, 0) && !math.IsNaN(b) {
+		// The power of the magnitude (b is integral when a < 0),
+		// negated for a negative base and an odd exponent.
+		r = libmPow(math.Abs(a), b)
+		if a < 0 && math.Mod(b, 2) != 0 {
+			r = -r
+		}
+	}
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return nil, NewException(OverflowErrorClass, Tuple{MakeInt(34), Str("Numerical result out of range")}...)
 	}
@@ -624,6 +639,13 @@ func Unary(th *Thread, op syn.Token, x Value) (Value, error) {
 		switch op {
 		case syn.MINUS:
 			return -v, nil
+		case syn.PLUS:
+			return v, nil
+		}
+	case Complex:
+		switch op {
+		case syn.MINUS:
+			return Complex{-v.Re, -v.Im}, nil
 		case syn.PLUS:
 			return v, nil
 		}

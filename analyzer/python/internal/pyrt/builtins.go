@@ -310,21 +310,10 @@ func initBuiltinFuncs() {
 		if err := arity("abs", args, 1, 1); err != nil {
 			return nil, err
 		}
-		switch x := args[0].(type) {
-		case Bool:
-			return boolToInt(x), nil
-		case Int:
-			if x.Sign() < 0 {
-				return x.Neg(), nil
-			}
-			return x, nil
-		case Float:
-			return Float(math.Abs(float64(x))), nil
-		}
 		if m, _ := userMethod(args[0], "__abs__"); m != nil {
 			return th.Call(m, args, nil)
 		}
-		return nil, typeErrorf("bad operand type for abs(): '%s'", TypeName(args[0]))
+		return numberAbs(args[0])
 	})
 	builtin("round", builtinRound)
 	builtin("divmod", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -713,11 +702,11 @@ func toFloat(v Value) (float64, bool) {
 }
 
 func powMod(b, e, m Value) (Value, error) {
-	bi, ok1 := b.(Int)
-	ei, ok2 := e.(Int)
-	mi, ok3 := m.(Int)
+	bi, ok1 := asIntOperand(b)
+	ei, ok2 := asIntOperand(e)
+	mi, ok3 := asIntOperand(m)
 	if !ok1 || !ok2 || !ok3 {
-		return nil, typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
+		return nil, ternaryPowError(b, e, m)
 	}
 	if mi.Sign() == 0 {
 		return nil, valueErrorf("pow() 3rd argument cannot be 0")
@@ -738,6 +727,56 @@ func powMod(b, e, m Value) (Value, error) {
 		r.Add(r, mod)
 	}
 	return bigResult(r), nil
+}
+
+// numberAbs is abs() of a builtin number (or an instance of a subclass).
+func numberAbs(v Value) (Value, error) {
+	switch x := builtinPayload(v).(type) {
+	case Bool:
+		return boolToInt(x), nil
+	case Int:
+		if x.Sign() < 0 {
+			return x.Neg(), nil
+		}
+		return x, nil
+	case Float:
+		return Float(math.Abs(float64(x))), nil
+	case Complex:
+		return complexAbs(x)
+	}
+	return nil, typeErrorf("bad operand type for abs(): '%s'", TypeName(v))
+}
+
+// asIntOperand converts an int or bool operand.
+func asIntOperand(v Value) (Int, bool) {
+	switch x := v.(type) {
+	case Int:
+		return x, true
+	case Bool:
+		return boolToInt(x), true
+	}
+	return Int{}, false
+}
+
+// ternaryPowError is the error of pow(b, e, m) when not all three are
+// ints: the operands' types are tried in order as CPython's ternary
+// operator does; float's power refuses any modulus, complex's refuses it
+// once b and e are numbers, and when no type handles the call it is an
+// unsupported operand error.
+func ternaryPowError(b, e, m Value) error {
+	for _, v := range []Value{b, e, m} {
+		switch v.(type) {
+		case Float:
+			return typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
+		case Complex:
+			_, okB, _ := asComplexOperand(b)
+			_, okE, _ := asComplexOperand(e)
+			if okB && okE {
+				return valueErrorf("complex modulo")
+			}
+		}
+	}
+	return typeErrorf("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", TypeName(b), TypeName(e), TypeName(m))
 }
 
 func intBase(th *Thread, name string, args []Value, base int, prefix string) (Value, error) {

@@ -114,6 +114,9 @@ func cmpBuiltin(th *Thread, op syn.CmpKind, a, b Value) (bool, bool, error) {
 			return cmpResult(op, x.Cmp(y)), true, nil
 		case Float:
 			return floatIntCmp(op, float64(y), x, true), true, nil
+		case Complex:
+			r, ok := complexCompare(op, y, x)
+			return r, ok, nil
 		}
 	case Float:
 		switch y := b.(type) {
@@ -121,7 +124,13 @@ func cmpBuiltin(th *Thread, op syn.CmpKind, a, b Value) (bool, bool, error) {
 			return floatCmp(op, float64(x), float64(y)), true, nil
 		case Int:
 			return floatIntCmp(op, float64(x), y, false), true, nil
+		case Complex:
+			r, ok := complexCompare(op, y, x)
+			return r, ok, nil
 		}
+	case Complex:
+		r, ok := complexCompare(op, x, b)
+		return r, ok, nil
 	case Str:
 		if y, ok := b.(Str); ok {
 			return cmpResult(op, cmpStr(string(x), string(y))), true, nil

@@ -342,15 +342,18 @@ func (fr *frame) evalElems(elts []syn.Expr) ([]Value, error) {
 
 // numLiteral converts a numeric literal.
 func numLiteral(raw string) (Value, error) {
-	if c := raw[len(raw)-1] | 0x20; c == 'j' {
-		return nil, fatalf("complex numbers are not supported")
-	}
-	if i, ok := parseIntLiteral(raw); ok {
+	imaginary := raw[len(raw)-1]|0x20 == 'j'
+	if imaginary {
+		raw = raw[:len(raw)-1]
+	} else if i, ok := parseIntLiteral(raw); ok {
 		return i, nil
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(raw, "_", ""), 64)
 	if err != nil && !strings.Contains(err.Error(), "range") {
 		return nil, fatalf("invalid number %s", raw)
+	}
+	if imaginary {
+		return Complex{Im: f}, nil
 	}
 	return Float(f), nil
 }

@@ -49,6 +49,8 @@ func formatBuiltin(th *Thread, v Value, spec string) (string, error) {
 		return formatInt(x, spec)
 	case Float:
 		return formatFloat(float64(x), spec, "float")
+	case Complex:
+		return formatComplex(x, spec)
 	case Str:
 		return formatStr(string(x), spec)
 	}
@@ -70,6 +72,9 @@ type fmtSpec struct {
 	prec         int  // -1 when not given
 	typ          byte // 0 when not given
 	fillFromZero bool
+	// bareRepr makes the empty type without a precision give the repr
+	// without the ".0" of an integral value (the parts of a complex).
+	bareRepr bool
 }
 
 func isAlign(r rune) bool { return r == '<' || r == '>' || r == '=' || r == '^' }
@@ -424,6 +429,16 @@ func floatText(x float64, f *fmtSpec) string {
 		return s
 	}
 	// No type: repr without precision, else 'g' that keeps a ".0".
+	if prec < 0 && f.bareRepr {
+		s := strings.TrimSuffix(pyjson.FloatRepr(x), ".0")
+		if f.alt && !strings.Contains(s, ".") {
+			mant, exp, hasExp := strings.Cut(s, "e")
+			if s = mant + "."; hasExp {
+				s += "e" + exp
+			}
+		}
+		return s
+	}
 	if prec < 0 {
 		return pyjson.FloatRepr(x)
 	}

@@ -29,7 +29,7 @@ func initMethods() {
 	for name, fn := range tupleMethods {
 		method(TupleClass, name, fn)
 	}
-	for _, c := range []*Class{IntClass, FloatClass, StrClass, BytesClass, TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass} {
+	for _, c := range []*Class{IntClass, FloatClass, ComplexClass, StrClass, BytesClass, TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass} {
 		installDunders(c)
 	}
 	noArgs(ListClass, "clear", "copy", "reverse")
@@ -46,6 +46,9 @@ func initMethods() {
 func installDunders(c *Class) {
 	for op, names := range binaryDunders {
 		op := op
+		if !numberHasOperator(c, op) {
+			continue
+		}
 		for i, name := range names {
 			reflected := i == 1
 			method(c, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
@@ -53,6 +56,9 @@ func installDunders(c *Class) {
 					return nil, err
 				}
 				x, y := unwrapPayload(self), args[0]
+				if !numberDunderAccepts(c, y) {
+					return NotImplemented, nil
+				}
 				if reflected {
 					x, y = y, x
 				}
@@ -100,6 +106,23 @@ func installDunders(c *Class) {
 		s, err := formatBuiltin(th, unwrapPayload(self), string(spec))
 		return Str(s), err
 	})
+	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if len(args) == 0 {
+			return nil, typeErrorf("%s.__new__(): not enough arguments", c.Name)
+		}
+		cls, ok := args[0].(*Class)
+		if !ok {
+			return nil, typeErrorf("%s.__new__(X): X is not a type object (%s)", c.Name, TypeName(args[0]))
+		}
+		return c.new(th, cls, args[1:], kwargs)
+	})})
+	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		return None, nil
+	})
+	if numberRank(c) > 0 {
+		installNumberDunders(c)
+		return
+	}
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		n, err := Len(th, unwrapPayload(self))
 		return MakeInt(int64(n)), err
@@ -116,19 +139,6 @@ func installDunders(c *Class) {
 		}
 		r, err := Contains(th, unwrapPayload(self), args[0])
 		return Bool(r), err
-	})
-	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if len(args) == 0 {
-			return nil, typeErrorf("%s.__new__(): not enough arguments", c.Name)
-		}
-		cls, ok := args[0].(*Class)
-		if !ok {
-			return nil, typeErrorf("%s.__new__(X): X is not a type object (%s)", c.Name, TypeName(args[0]))
-		}
-		return c.new(th, cls, args[1:], kwargs)
-	})})
-	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return None, nil
 	})
 }
 
@@ -648,7 +658,7 @@ func initNumberMethods() {
 		return Float(0), nil
 	})})
 	method(FloatClass, "__float__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return self, nil
+		return unwrapPayload(self), nil
 	})
 }
 
@@ -807,4 +817,73 @@ func byteOrder(buf []byte, order Value) error {
 		return valueErrorf("byteorder must be either 'little' or 'big'")
 	}
 	return nil
+}
+
+// numberRank orders the builtin number classes by the operands their
+// dunder methods accept (int: ints; float: also floats; complex: also
+// complexes); 0 for other classes.
+func numberRank(c *Class) int {
+	switch c {
+	case IntClass, BoolClass:
+		return 1
+	case FloatClass:
+		return 2
+	case ComplexClass:
+		return 3
+	}
+	return 0
+}
+
+// numberDunderAccepts reports whether a binary dunder method of class c
+// handles the operand v (int.__add__(1, 1.5) is NotImplemented).
+func numberDunderAccepts(c *Class, v Value) bool {
+	rank := numberRank(c)
+	if rank == 0 {
+		return true
+	}
+	other := numberRank(unwrapPayload(v).Type())
+	return other > 0 && other <= rank
+}
+
+// numberHasOperator reports whether a builtin number class defines the
+// binary operator op (floats have no shifts or bitwise operators,
+// complexes neither floor division nor modulo); other classes get all.
+func numberHasOperator(c *Class, op syn.Token) bool {
+	switch op {
+	case syn.AT:
+		return numberRank(c) == 0
+	case syn.LSHIFT, syn.RSHIFT, syn.AMPER, syn.VBAR, syn.CIRCUMFLEX:
+		return numberRank(c) < 2
+	case syn.DOUBLESLASH, syn.PERCENT:
+		return numberRank(c) < 3
+	}
+	return true
+}
+
+// installNumberDunders gives a builtin number class its unary dunder
+// methods (__neg__, __pos__, __abs__, __bool__, and __invert__ for int).
+func installNumberDunders(c *Class) {
+	unary := map[string]func(th *Thread, v Value) (Value, error){
+		"__neg__": func(th *Thread, v Value) (Value, error) { return Unary(th, syn.MINUS, v) },
+		"__pos__": func(th *Thread, v Value) (Value, error) { return Unary(th, syn.PLUS, v) },
+		"__abs__": func(th *Thread, v Value) (Value, error) { return numberAbs(v) },
+		"__bool__": func(th *Thread, v Value) (Value, error) {
+			t, err := Truth(th, v)
+			return Bool(t), err
+		},
+	}
+	if c == IntClass {
+		unary["__invert__"] = func(th *Thread, v Value) (Value, error) { return Unary(th, syn.TILDE, v) }
+	}
+	for name, fn := range unary {
+		method(c, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			if len(args) > 0 {
+				return nil, typeErrorf("expected 0 arguments, got %d", len(args))
+			}
+			if err := noKwargs(name, kwargs); err != nil {
+				return nil, err
+			}
+			return fn(th, unwrapPayload(self))
+		})
+	}
 }

@@ -20,6 +20,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return x.Sign() != 0, nil
 	case Float:
 		return x != 0, nil
+	case Complex:
+		return x.Re != 0 || x.Im != 0, nil
 	case Str:
 		return x != "", nil
 	case Bytes:
@@ -78,6 +80,8 @@ func Repr(th *Thread, v Value) (string, error) {
 		return x.String(), nil
 	case Float:
 		return pyjson.FloatRepr(float64(x)), nil
+	case Complex:
+		return complexRepr(x), nil
 	case Str:
 		return pyjson.StrRepr(string(x)), nil
 	case Bytes:
@@ -315,6 +319,8 @@ func Hash(th *Thread, v Value) (int64, error) {
 		return intHash(x), nil
 	case Float:
 		return floatHash(float64(x)), nil
+	case Complex:
+		return complexHash(x), nil
 	case Str:
 		return strHash(string(x), 's'), nil
 	case Bytes:

@@ -8,6 +8,7 @@ var (
 	IntClass              = newBuiltinClass("int", ObjectClass)
 	BoolClass             = newBuiltinClass("bool", IntClass)
 	FloatClass            = newBuiltinClass("float", ObjectClass)
+	ComplexClass          = newBuiltinClass("complex", ObjectClass)
 	StrClass              = newBuiltinClass("str", ObjectClass)
 	BytesClass            = newBuiltinClass("bytes", ObjectClass)
 	TupleClass            = newBuiltinClass("tuple", ObjectClass)
@@ -95,7 +96,7 @@ var otherExceptions = [][2]string{
 
 // builtinClasses lists the classes bound in builtins.
 func builtinClasses() []*Class {
-	cs := []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, StrClass, BytesClass,
+	cs := []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, ComplexClass, StrClass, BytesClass,
 		TupleClass, ListClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass,
 		PropertyClass, StaticMethodClass, ClassMethodClass, SuperClass,
 		BaseExceptionClass, ExceptionClass, ArithmeticErrorClass, ZeroDivisionErrorClass,
@@ -146,6 +147,7 @@ func init() {
 	initBuiltinFuncs()
 	initConstructors()
 	initMethods()
+	initComplex()
 	for _, name := range unmodelledBuiltins {
 		if _, ok := builtinsNS.Get(name); !ok {
 			builtinsNS.Set(name, &Unknown{Why: "builtins." + name + " is not modelled"})
@@ -157,7 +159,7 @@ func init() {
 // does not model: they exist, as unknown values (TestBuiltinNames checks
 // the list against CPython).
 var unmodelledBuiltins = []string{"BaseExceptionGroup", "ExceptionGroup", "aiter", "anext", "breakpoint",
-	"bytearray", "compile", "complex", "copyright", "credits", "dir", "eval", "exec", "exit", "help", "input",
+	"bytearray", "compile", "copyright", "credits", "dir", "eval", "exec", "exit", "help", "input",
 	"license", "locals", "memoryview", "open", "quit"}
 
 // method registers a method of a builtin class.

@@ -13,3 +13,4 @@ l = (10 ** 40) / (10 ** 20), 2 ** 0.5, 10 ** -1, (-8) ** 3, 0 ** 0, 0.0 ** 0
 m = int.from_bytes(b"\x01\x00", "big"), (1024).to_bytes(2, "little"), (255).bit_length(), 1.5.is_integer(), (0.5).as_integer_ratio()
 n = 7 .__add__(1), int.__mul__(3, 4), float.hex(1.5), (2.0).hex(), isinstance(True, int), issubclass(bool, int)
 o = hash(1) == hash(1.0), {1: "a", 1.0: "b", True: "c"}, len({0, 0.0, False})
+zero_sign = 0 / (-4 ** 38), 0 / (4 ** 38), 0 / -(10 ** 30) + 0j
