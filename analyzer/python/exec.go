@@ -81,12 +81,12 @@ func (l *Loader) scopeAt(m *module, cls *class) scope {
 }
 
 func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
-	switch st.Kind {
+	switch st.Kind() {
 	case "expression_statement":
 		for _, c := range st.NamedChildren() {
-			if c.Kind == "assignment" {
+			if c.Kind() == "assignment" {
 				l.execAssign(m, cls, c)
-			} else if c.Kind == "augmented_assignment" {
+			} else if c.Kind() == "augmented_assignment" {
 				l.bindFailed(m, cls, c.Child("left"), "is modified by an augmented assignment")
 			}
 		}
@@ -107,12 +107,12 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 	case "decorated_definition":
 		var decos []*pyparse.Node
 		for _, c := range st.Children() {
-			if c.Kind == "decorator" {
+			if c.Kind() == "decorator" {
 				decos = append(decos, c)
 			}
 		}
 		def := st.Child("definition")
-		if def.Kind == "class_definition" {
+		if def.Kind() == "class_definition" {
 			l.execClass(m, cls, def, decos)
 		} else {
 			l.execDef(m, cls, def, decos)
@@ -123,7 +123,7 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 				recordTypeChecking(m, st.Child("consequence"))
 			}
 			for _, c := range st.ChildrenOf("alternative") {
-				if c.Kind == "else_clause" {
+				if c.Kind() == "else_clause" {
 					l.execBody(m, cls, c.Child("body").Children())
 				} else {
 					l.bindConditional(m, cls, c)
@@ -150,7 +150,7 @@ func recordTypeChecking(m *module, body *pyparse.Node) {
 		return
 	}
 	for _, st := range body.Children() {
-		if st.Kind != "import_statement" && st.Kind != "import_from_statement" {
+		if st.Kind() != "import_statement" && st.Kind() != "import_from_statement" {
 			continue
 		}
 		for _, t := range importTargets(st) {
@@ -168,9 +168,9 @@ func importTargets(st *pyparse.Node) []*pyparse.Node {
 	var out []*pyparse.Node
 	for _, c := range st.ChildrenOf("name") {
 		t := c
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			t = c.Child("alias")
-		} else if c.Kind == "dotted_name" {
+		} else if c.Kind() == "dotted_name" {
 			t = c.NamedChildren()[0]
 		}
 		out = append(out, t)
@@ -188,7 +188,7 @@ func (l *Loader) isTypeChecking(m *module, cls *class, cond *pyparse.Node) bool 
 }
 
 func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why string) {
-	if target == nil || target.Kind != "identifier" {
+	if target == nil || target.Kind() != "identifier" {
 		l.bindTargets(m, cls, target, why)
 		return
 	}
@@ -201,11 +201,11 @@ func (l *Loader) bindTargets(m *module, cls *class, n *pyparse.Node, why string)
 	if n == nil {
 		return
 	}
-	if n.Kind == "identifier" {
+	if n.Kind() == "identifier" {
 		l.bindFailed(m, cls, n, why)
 		return
 	}
-	if n.Kind == "attribute" || n.Kind == "subscript" {
+	if n.Kind() == "attribute" || n.Kind() == "subscript" {
 		return
 	}
 	for _, c := range n.Children() {
@@ -217,7 +217,7 @@ func (l *Loader) bindTargets(m *module, cls *class, n *pyparse.Node, why string)
 func (l *Loader) bindConditional(m *module, cls *class, n *pyparse.Node) {
 	var walk func(n *pyparse.Node)
 	walk = func(n *pyparse.Node) {
-		switch n.Kind {
+		switch n.Kind() {
 		case "assignment", "augmented_assignment", "for_statement", "for_in_clause":
 			l.bindTargets(m, cls, n.Child("left"), "is bound conditionally")
 		case "as_pattern_target", "named_expression":
@@ -246,14 +246,14 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 	// a = b = expr nests assignments on the right.
 	targets := []*pyparse.Node{a.Child("left")}
 	right := a.Child("right")
-	for right != nil && right.Kind == "assignment" {
+	for right != nil && right.Kind() == "assignment" {
 		targets = append(targets, right.Child("left"))
 		if right.Child("type") != nil {
 			break
 		}
 		right = right.Child("right")
 	}
-	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind == "identifier" {
+	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind() == "identifier" {
 		cls.fields = append(cls.fields, &fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
 	}
 	if right == nil {
@@ -271,7 +271,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		v = fv
 	}
 	for _, t := range targets {
-		if t.Kind == "identifier" {
+		if t.Kind() == "identifier" {
 			name := ident(t.Text())
 			if cls != nil && reservedClassNames[name] && cls.bodyErr == nil {
 				cls.bodyErr = posErr(m, t, "Use @wire_type(\"namespace/Name\") instead", "assigning %s in a class body is not supported", name)
@@ -305,7 +305,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	if sup := def.Child("superclasses"); sup != nil {
 		c.basesErr = try(func() {
 			for _, b := range sup.NamedChildren() {
-				if b.Kind == "keyword_argument" {
+				if b.Kind() == "keyword_argument" {
 					if ident(b.Child("name").Text()) == "metaclass" {
 						fail(m, b, "Remove the metaclass", "class %s uses a metaclass; it cannot be analysed statically", name)
 					}
@@ -395,7 +395,7 @@ func (l *Loader) applyWireType(m *module, c *class, d *call) {
 
 func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 	for _, c := range st.ChildrenOf("name") {
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			name := dotted(c.Child("name"))
 			v, err := l.importModule(name)
 			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text()), name, v, err)
@@ -458,13 +458,13 @@ func packageOf(m *module) string {
 func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	modNode := st.Child("module_name")
 	var name string
-	if modNode.Kind == "relative_import" {
+	if modNode.Kind() == "relative_import" {
 		level := 0
 		rest := ""
 		for _, c := range modNode.Children() {
-			if c.Kind == "import_prefix" {
+			if c.Kind() == "import_prefix" {
 				level = strings.Count(c.Text(), ".")
-			} else if c.Kind == "dotted_name" {
+			} else if c.Kind() == "dotted_name" {
 				rest = dotted(c)
 			}
 		}
@@ -481,7 +481,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		name = dotted(modNode)
 	}
 	src, err := l.importModule(name)
-	if st.Child("name") == nil && st.NamedChildren()[len(st.NamedChildren())-1].Kind == "wildcard_import" {
+	if st.Child("name") == nil && st.NamedChildren()[len(st.NamedChildren())-1].Kind() == "wildcard_import" {
 		if err != nil {
 			l.bindImport(m, cls, modNode, "*", "", nil, err)
 			return
@@ -491,7 +491,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	}
 	for _, c := range st.ChildrenOf("name") {
 		nameNode, alias := c, c
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			nameNode, alias = c.Child("name"), c.Child("alias")
 		}
 		attr := dotted(nameNode)

@@ -119,7 +119,7 @@ func lateClass(c *class) bool {
 // get_type_hints rather than when the class body runs (a string, or any
 // annotation under the __future__ import).
 func lateAnno(c *class, d *fieldDecl) bool {
-	return c.mod.future || d.anno.Kind == "string" || d.anno.Kind == "concatenated_string"
+	return c.mod.future || d.anno.Kind() == "string" || d.anno.Kind() == "concatenated_string"
 }
 
 // fieldScope is where get_type_hints evaluates a field annotation of class
@@ -159,7 +159,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 			var v Value
 			ne := tryName(func() { v = l.eval(s, n) })
 			if ne != nil {
-				if !ne.inString && n.Kind != "string" && n.Kind != "concatenated_string" && !f.mod.future {
+				if !ne.inString && n.Kind() != "string" && n.Kind() != "concatenated_string" && !f.mod.future {
 					panic(ne) // the def statement itself fails at import
 				}
 				return ne
@@ -182,7 +182,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 // written (every annotation under the __future__ import), else the value
 // the def or class body computed, with strings inside kept as strings.
 func (l *Loader) rawAnno(s scope, n *pyparse.Node) Value {
-	isStr := n.Kind == "string" || n.Kind == "concatenated_string"
+	isStr := n.Kind() == "string" || n.Kind() == "concatenated_string"
 	switch {
 	case s.mod.future && isStr:
 		// The compiler stores the annotation's source: a string

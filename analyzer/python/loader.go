@@ -365,7 +365,7 @@ func (l *Loader) find(full, name string, search []root) *module {
 
 // collectGlobals records the names declared global inside functions.
 func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
-	if n.Kind == "global_statement" && inDef {
+	if n.Kind() == "global_statement" && inDef {
 		for _, c := range n.NamedChildren() {
 			if _, ok := out[ident(c.Text())]; !ok {
 				out[ident(c.Text())] = c
@@ -374,7 +374,7 @@ func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
 		return
 	}
 	for _, c := range n.Children() {
-		collectGlobals(c, inDef || n.Kind == "function_definition", out)
+		collectGlobals(c, inDef || n.Kind() == "function_definition", out)
 	}
 }
 

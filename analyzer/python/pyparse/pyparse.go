@@ -15,17 +15,17 @@ import (
 	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
 
-// Node is one node of the syntax tree. Kind is the grammar's node type
-// ("class_definition", "identifier", "+", …). Of the anonymous tokens only
-// those with a field name (operators) and the "async" keyword are kept.
+// Node is one node of the syntax tree, of a kind (see Kind). Of the
+// anonymous tokens only those with a field name (operators) and the
+// "async" keyword are kept.
 type Node struct {
-	Kind  string
 	file  *File
 	start uint32
 	end   uint32
 	first uint32 // index of the first child in file.kids
 	nkids uint32
-	field uint16
+	kind  kind
+	field uint8
 	// Named is false for anonymous tokens (punctuation, keywords).
 	Named bool
 	// Yields is set on a function_definition whose body contains a yield
@@ -33,6 +33,10 @@ type Node struct {
 	// statement and then its global statements.
 	Yields bool
 }
+
+// Kind is the grammar's node type ("class_definition", "identifier",
+// "+", …). Nodes hold it as a small number, which keeps them at 32 bytes.
+func (n *Node) Kind() string { return kindNames[n.kind] }
 
 // Text is the node's source text.
 func (n *Node) Text() string { return n.file.src[n.start:n.end] }
@@ -111,7 +115,7 @@ func (n *Node) NamedChildren() []*Node {
 // Has reports whether the node has an anonymous token child of that kind.
 func (n *Node) Has(token string) bool {
 	for _, c := range n.Children() {
-		if !c.Named && c.Kind == token {
+		if !c.Named && kindNames[c.kind] == token {
 			return true
 		}
 	}
