@@ -69,7 +69,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 	if !ok {
 		switch {
 		case builtinNames[name]:
-			return &known{"builtins." + name}
+			return builtinValues[name]
 		case name == "__name__":
 			return s.mod.name
 		}

@@ -70,7 +70,24 @@ func (m *Method) Object() pyjson.Object {
 // Object is the field descriptor as a JSON object, keys in file order,
 // the optional keys only when set.
 func (f *Field) Object() pyjson.Object {
-	obj := make(pyjson.Object, 0, 20) // room for every optional key
+	// Sized for the optional keys that are set: a manifest has many
+	// fields, most with few of them.
+	n := 9
+	for _, p := range [...]*string{f.RefName, f.WireTag, f.ItemKind, f.ItemRef, f.ItemWireTag, f.KeyKind, f.ValueKind, f.ValueRef} {
+		if p != nil {
+			n++
+		}
+	}
+	if f.EnumValues != nil {
+		n++
+	}
+	if f.ItemNullable != nil {
+		n++
+	}
+	if f.ValueNullable != nil {
+		n++
+	}
+	obj := make(pyjson.Object, 0, n)
 	obj = append(obj, pyjson.Object{
 		{Key: "name", Value: f.Name},
 		{Key: "kind", Value: f.Kind},
