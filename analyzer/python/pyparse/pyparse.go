@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
@@ -122,6 +123,10 @@ func (n *Node) Has(token string) bool {
 	return false
 }
 
+// parsers are the syntax parsers Parse uses: the syntax tree is dropped
+// once converted, so the next parse reuses its memory.
+var parsers = sync.Pool{New: func() any { return new(sx.Parser) }}
+
 // Parse parses a UTF-8 Python module (a leading BOM is allowed). A
 // declaration of another encoding is an error: sources must be UTF-8.
 func Parse(src []byte) (*File, error) {
@@ -132,7 +137,9 @@ func Parse(src []byte) (*File, error) {
 			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", enc)}
 		}
 	}
-	m, err := sx.ParseString(s)
+	p := parsers.Get().(*sx.Parser)
+	defer parsers.Put(p)
+	m, err := p.ParseString(s)
 	if err != nil {
 		var e *sx.Error
 		if errors.As(err, &e) {
