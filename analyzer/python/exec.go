@@ -41,6 +41,11 @@ type class struct {
 	// asterName is the canonical name of one of aster's own dataclasses
 	// ("aster.CallContext"), empty for other classes.
 	asterName string
+	// hints caches classHints by moment.
+	hints map[int]*hints
+	// late caches lateClass, computed with lateFields-1 fields.
+	late       bool
+	lateFields int
 }
 
 // fieldDecl is an annotated name in a class body.

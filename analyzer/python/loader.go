@@ -47,10 +47,9 @@ type Loader struct {
 	walked    map[*class]bool
 	warnFn    func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
-	quiet     bool
-	dirs      *dirCache
-	ahead     *prefetcher
-	hintCache map[hintsKey]*hints
+	quiet bool
+	dirs  *dirCache
+	ahead *prefetcher
 	// warned are the warnings already reported.
 	warned map[string]bool
 	// strict holds the warnings back as errors; held is the first one.
@@ -117,7 +116,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
+	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	add := func(display string) {
