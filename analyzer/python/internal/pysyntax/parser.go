@@ -53,7 +53,7 @@ func (p *parser) parse(s string) (mod *Module, err error) {
 	}
 	p.s.init(s, start)
 	mod = p.parseModule()
-	check(mod)
+	check(mod, &p.a)
 	return mod, nil
 }
 
@@ -73,9 +73,12 @@ type parser struct {
 // slab hands out values from chunks: one allocation for many nodes. The
 // chunks are kept, so that a Parser's next tree reuses them.
 type slab[T any] struct {
-	buf    []T
+	buf []T
+	// chunks are kept once reset has been called (a Parser's slabs):
+	// chunks[:used] hold the current tree.
 	chunks [][]T
-	used   int // chunks[:used] hold the current tree
+	used   int
+	keep   bool
 }
 
 // put stores v in the slab and returns its address. Chunks grow from 8
@@ -100,12 +103,27 @@ func (s *slab[T]) grow(need, size int) {
 		}
 	}
 	s.buf = make([]T, 0, size)
-	s.chunks = append(s.chunks, s.buf)
-	s.used = len(s.chunks)
+	if s.keep {
+		s.chunks = append(s.chunks, s.buf)
+		s.used = len(s.chunks)
+	}
 }
 
-// reset hands the kept chunks out again from the first.
-func (s *slab[T]) reset() { s.buf, s.used = nil, 0 }
+// carve returns an empty slice with room for n values cut from the
+// current chunk, taking the next chunk (of size values if new) when it
+// has not the room.
+func (s *slab[T]) carve(n, size int) []T {
+	if cap(s.buf)-len(s.buf) < n {
+		s.grow(n, size)
+	}
+	i := len(s.buf)
+	s.buf = s.buf[:i+n]
+	return s.buf[i : i : i+n]
+}
+
+// reset hands the kept chunks out again from the first, and has the
+// slab keep the chunks it makes from now on.
+func (s *slab[T]) reset() { s.buf, s.used, s.keep = nil, 0, true }
 
 type arena struct {
 	names      slab[Name]
@@ -133,6 +151,9 @@ type arena struct {
 	paramLists lists[*Param]
 	decorators slab[Decorator]
 	decoLists  lists[*Decorator]
+	// The compile-time checks' scopes and symbols.
+	scopes  slab[scope]
+	symbols slab[symbol]
 }
 
 // reset makes the arena hand out its memory again from the start.
@@ -162,6 +183,8 @@ func (a *arena) reset() {
 	a.paramLists.chunks.reset()
 	a.decorators.reset()
 	a.decoLists.chunks.reset()
+	a.scopes.reset()
+	a.symbols.reset()
 }
 
 // lists builds slices whose final length is unknown until they are
@@ -193,12 +216,7 @@ func (l *lists[T]) keep(buf []T) []T {
 		out = append([]T(nil), buf...)
 	default:
 		c := &l.chunks
-		if cap(c.buf)-len(c.buf) < n {
-			c.grow(n, max(n, min(2*cap(c.buf), 512), 16))
-		}
-		i := len(c.buf)
-		c.buf = append(c.buf, buf...)
-		out = c.buf[i : i+n : i+n]
+		out = append(c.carve(n, max(n, min(2*cap(c.buf), 512), 16)), buf...)
 	}
 	l.drop(buf)
 	return out
