@@ -22,7 +22,8 @@ func ParseString(s string) (*Module, error) {
 // Parser parses modules one after another and reuses the memory of a tree
 // for the next: the tree ParseString returns is valid only until the
 // Parser's next ParseString. Callers that turn each tree into something
-// else at once allocate far less. A Parser is not safe for concurrent use.
+// else at once allocate far less. A Parser holds on to the memory of the
+// largest tree it made. It is not safe for concurrent use.
 type Parser struct{ p parser }
 
 // ParseString is the package's ParseString; the tree of the previous call
@@ -70,8 +71,8 @@ type parser struct {
 	speculating bool
 }
 
-// slab hands out values from chunks: one allocation for many nodes. The
-// chunks are kept, so that a Parser's next tree reuses them.
+// slab hands out values from chunks: one allocation for many nodes. A
+// Parser's slabs keep their chunks, so that its next tree reuses them.
 type slab[T any] struct {
 	buf []T
 	// chunks are kept once reset has been called (a Parser's slabs):
