@@ -64,7 +64,8 @@ type Options struct {
 
 // Marshal encodes v as json.dumps would. Values: nil, bool, the Go integer
 // types, *big.Int, float64, float32, string, []any, []string, Object,
-// ObjectWriter, and map[string]any (only with SortKeys, since a Go map has no order).
+// ObjectWriter, and map[string]any (only with SortKeys, since a Go map has
+// no order).
 func Marshal(v any, o Options) ([]byte, error) {
 	e := newEncoder(o)
 	if err := e.value(v, 0); err != nil {
