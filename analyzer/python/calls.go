@@ -39,7 +39,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	fnNode := n.Child("function")
 	fn := l.eval(s, fnNode)
 	argsNode := n.Child("arguments")
-	if argsNode == nil || argsNode.Kind != "argument_list" {
+	if argsNode == nil || argsNode.Kind() != "argument_list" {
 		fail(s.mod, n, hintStatic, "this call cannot be evaluated statically")
 	}
 	var fname string
@@ -54,7 +54,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	skip := notEvaluated[fname]
 	c := &call{fn: fname, node: n}
 	for _, a := range argsNode.NamedChildren() {
-		switch a.Kind {
+		switch a.Kind() {
 		case "keyword_argument":
 			name := ident(a.Child("name").Text())
 			k := kwarg{name: name, node: a.Child("value")}

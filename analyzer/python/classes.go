@@ -387,13 +387,13 @@ type dcField struct {
 // "classvar", "initvar" or "kwonly".
 func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 	node := fd.anno
-	if node.Kind != "string" && c.mod.future {
+	if node.Kind() != "string" && c.mod.future {
 		// Recognised by the leading (dotted) name, in the module.
 		lead := node
-		if lead.Kind == "subscript" {
+		if lead.Kind() == "subscript" {
 			lead = lead.Child("value")
 		}
-		if lead.Kind != "identifier" && lead.Kind != "attribute" {
+		if lead.Kind() != "identifier" && lead.Kind() != "attribute" {
 			return ""
 		}
 		var v Value
@@ -402,7 +402,7 @@ func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 		}
 		return specialOf(v)
 	}
-	if node.Kind == "string" {
+	if node.Kind() == "string" {
 		text := ""
 		var sv Value
 		if err := try(func() { sv = l.evalString(scope{mod: c.mod}, node) }); err == nil {

@@ -74,7 +74,7 @@ func (l *Loader) lookup(s scope, name string, n *pyparse.Node) Value {
 	if !ok {
 		switch {
 		case builtinNames[name]:
-			return &known{"builtins." + name}
+			return builtinValues[name]
 		case name == "__name__":
 			return s.mod.name
 		}
@@ -112,7 +112,7 @@ func useFailed(m *module, n *pyparse.Node, name string, f *failed) {
 
 // evalExpr evaluates an expression statically.
 func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
-	switch n.Kind {
+	switch n.Kind() {
 	case "identifier":
 		return l.lookup(s, ident(n.Text()), n)
 	case "attribute":
@@ -170,7 +170,7 @@ func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 	case "dictionary":
 		d := &dict{}
 		for _, c := range n.NamedChildren() {
-			if c.Kind != "pair" {
+			if c.Kind() != "pair" {
 				fail(s.mod, c, hintStatic, "this dict entry cannot be evaluated statically")
 			}
 			d.keys = append(d.keys, l.eval(s, c.Child("key")))
@@ -195,7 +195,7 @@ func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 // evalStringAnno evaluates a string annotation as an expression.
 func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
 	f, err := pyparse.Parse([]byte(strings.TrimSpace(src)))
-	if err != nil || len(f.Root.NamedChildren()) != 1 || f.Root.NamedChildren()[0].Kind != "expression_statement" || len(f.Root.NamedChildren()[0].NamedChildren()) != 1 {
+	if err != nil || len(f.Root.NamedChildren()) != 1 || f.Root.NamedChildren()[0].Kind() != "expression_statement" || len(f.Root.NamedChildren()[0].NamedChildren()) != 1 {
 		fail(s.mod, at, "Write a valid type expression", "the string annotation %q is not an expression", src)
 	}
 	var v Value

@@ -41,6 +41,11 @@ type class struct {
 	// asterName is the canonical name of one of aster's own dataclasses
 	// ("aster.CallContext"), empty for other classes.
 	asterName string
+	// hints caches classHints by moment.
+	hints map[int]*hints
+	// late caches lateClass, computed with lateFields-1 fields.
+	late       bool
+	lateFields int
 }
 
 // fieldDecl is an annotated name in a class body.
@@ -96,12 +101,12 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 		l.stmtHost = &host
 		defer func() { l.stmtHost = nil }()
 	}
-	switch st.Kind {
+	switch st.Kind() {
 	case "expression_statement":
 		for _, c := range st.NamedChildren() {
-			if c.Kind == "assignment" {
+			if c.Kind() == "assignment" {
 				l.execAssign(m, cls, c)
-			} else if c.Kind == "augmented_assignment" {
+			} else if c.Kind() == "augmented_assignment" {
 				l.bindFailed(m, cls, c.Child("left"), "is modified by an augmented assignment")
 			}
 		}
@@ -122,12 +127,12 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 	case "decorated_definition":
 		var decos []*pyparse.Node
 		for _, c := range st.Children() {
-			if c.Kind == "decorator" {
+			if c.Kind() == "decorator" {
 				decos = append(decos, c)
 			}
 		}
 		def := st.Child("definition")
-		if def.Kind == "class_definition" {
+		if def.Kind() == "class_definition" {
 			l.execClass(m, cls, def, decos)
 		} else {
 			l.execDef(m, cls, def, decos)
@@ -138,7 +143,7 @@ func (l *Loader) execStmt(m *module, cls *class, st *pyparse.Node) {
 				recordTypeChecking(m, st.Child("consequence"))
 			}
 			for _, c := range st.ChildrenOf("alternative") {
-				if c.Kind == "else_clause" {
+				if c.Kind() == "else_clause" {
 					l.execBody(m, cls, c.Child("body").Children())
 				} else {
 					l.bindConditional(m, cls, c)
@@ -166,10 +171,10 @@ const hintConditional = "Bind it once, unconditionally, at module level"
 
 // definesClass reports whether a statement is a class statement.
 func definesClass(st *pyparse.Node) bool {
-	if st.Kind == "decorated_definition" {
+	if st.Kind() == "decorated_definition" {
 		st = st.Child("definition")
 	}
-	return st.Kind == "class_definition"
+	return st.Kind() == "class_definition"
 }
 
 // recordTypeChecking notes the names an `if TYPE_CHECKING:` body imports,
@@ -179,7 +184,7 @@ func recordTypeChecking(m *module, body *pyparse.Node) {
 		return
 	}
 	for _, st := range body.Children() {
-		if st.Kind != "import_statement" && st.Kind != "import_from_statement" {
+		if st.Kind() != "import_statement" && st.Kind() != "import_from_statement" {
 			continue
 		}
 		for _, t := range importTargets(st) {
@@ -197,9 +202,9 @@ func importTargets(st *pyparse.Node) []*pyparse.Node {
 	var out []*pyparse.Node
 	for _, c := range st.ChildrenOf("name") {
 		t := c
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			t = c.Child("alias")
-		} else if c.Kind == "dotted_name" {
+		} else if c.Kind() == "dotted_name" {
 			t = c.NamedChildren()[0]
 		}
 		out = append(out, t)
@@ -217,7 +222,7 @@ func (l *Loader) isTypeChecking(m *module, cls *class, cond *pyparse.Node) bool 
 }
 
 func (l *Loader) bindFailed(m *module, cls *class, target *pyparse.Node, why string) {
-	if target == nil || target.Kind != "identifier" {
+	if target == nil || target.Kind() != "identifier" {
 		l.bindTargets(m, cls, target, why)
 		return
 	}
@@ -230,11 +235,11 @@ func (l *Loader) bindTargets(m *module, cls *class, n *pyparse.Node, why string)
 	if n == nil {
 		return
 	}
-	if n.Kind == "identifier" {
+	if n.Kind() == "identifier" {
 		l.bindFailed(m, cls, n, why)
 		return
 	}
-	if n.Kind == "attribute" || n.Kind == "subscript" {
+	if n.Kind() == "attribute" || n.Kind() == "subscript" {
 		return
 	}
 	for _, c := range n.Children() {
@@ -246,7 +251,7 @@ func (l *Loader) bindTargets(m *module, cls *class, n *pyparse.Node, why string)
 func (l *Loader) bindConditional(m *module, cls *class, n *pyparse.Node) {
 	var walk func(n *pyparse.Node)
 	walk = func(n *pyparse.Node) {
-		switch n.Kind {
+		switch n.Kind() {
 		case "assignment", "augmented_assignment", "for_statement", "for_in_clause":
 			l.bindTargets(m, cls, n.Child("left"), "is bound conditionally")
 		case "as_pattern_target", "named_expression":
@@ -275,14 +280,14 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 	// a = b = expr nests assignments on the right.
 	targets := []*pyparse.Node{a.Child("left")}
 	right := a.Child("right")
-	for right != nil && right.Kind == "assignment" {
+	for right != nil && right.Kind() == "assignment" {
 		targets = append(targets, right.Child("left"))
 		if right.Child("type") != nil {
 			break
 		}
 		right = right.Child("right")
 	}
-	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind == "identifier" {
+	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind() == "identifier" {
 		cls.fields = append(cls.fields, &fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
 	}
 	if right == nil {
@@ -300,7 +305,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		v = fv
 	}
 	for _, t := range targets {
-		if t.Kind == "identifier" {
+		if t.Kind() == "identifier" {
 			name := ident(t.Text())
 			if cls != nil && reservedClassNames[name] && cls.bodyErr == nil {
 				cls.bodyErr = posErr(m, t, "Use @wire_type(\"namespace/Name\") instead", "assigning %s in a class body is not supported", name)
@@ -334,7 +339,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	if sup := def.Child("superclasses"); sup != nil {
 		c.basesErr = try(func() {
 			for _, b := range sup.NamedChildren() {
-				if b.Kind == "keyword_argument" {
+				if b.Kind() == "keyword_argument" {
 					if ident(b.Child("name").Text()) == "metaclass" {
 						fail(m, b, "Remove the metaclass", "class %s uses a metaclass; it cannot be analysed statically", name)
 					}
@@ -424,7 +429,7 @@ func (l *Loader) applyWireType(m *module, c *class, d *call) {
 
 func (l *Loader) execImport(m *module, cls *class, st *pyparse.Node) {
 	for _, c := range st.ChildrenOf("name") {
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			name := dotted(c.Child("name"))
 			v, err := l.importModule(name)
 			l.bindImport(m, cls, c.Child("alias"), ident(c.Child("alias").Text()), name, v, err)
@@ -489,13 +494,13 @@ func packageOf(m *module) string {
 func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	modNode := st.Child("module_name")
 	var name string
-	if modNode.Kind == "relative_import" {
+	if modNode.Kind() == "relative_import" {
 		level := 0
 		rest := ""
 		for _, c := range modNode.Children() {
-			if c.Kind == "import_prefix" {
+			if c.Kind() == "import_prefix" {
 				level = strings.Count(c.Text(), ".")
-			} else if c.Kind == "dotted_name" {
+			} else if c.Kind() == "dotted_name" {
 				rest = dotted(c)
 			}
 		}
@@ -512,7 +517,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 		name = dotted(modNode)
 	}
 	src, err := l.importModule(name)
-	if st.Child("name") == nil && st.NamedChildren()[len(st.NamedChildren())-1].Kind == "wildcard_import" {
+	if st.Child("name") == nil && st.NamedChildren()[len(st.NamedChildren())-1].Kind() == "wildcard_import" {
 		if err != nil {
 			l.bindImport(m, cls, modNode, "*", "", nil, err)
 			return
@@ -522,7 +527,7 @@ func (l *Loader) execFromImport(m *module, cls *class, st *pyparse.Node) {
 	}
 	for _, c := range st.ChildrenOf("name") {
 		nameNode, alias := c, c
-		if c.Kind == "aliased_import" {
+		if c.Kind() == "aliased_import" {
 			nameNode, alias = c.Child("name"), c.Child("alias")
 		}
 		attr := dotted(nameNode)

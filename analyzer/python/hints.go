@@ -42,12 +42,6 @@ func tryName(f func()) (ne *nameError) {
 	return nil
 }
 
-// hintsKey identifies one evaluation of a class's or function's hints.
-type hintsKey struct {
-	owner any // *class or *function
-	at    int
-}
-
 // hints are the resolved annotations of a class or function; fallback is
 // the name whose failure made them the raw annotations.
 type hints struct {
@@ -62,8 +56,7 @@ func (l *Loader) classHints(c *class, at int) *hints {
 	if !slices.ContainsFunc(mro, lateClass) {
 		at = 0 // computed by the class bodies: the same at every moment
 	}
-	k := hintsKey{c, at}
-	if h, ok := l.hintCache[k]; ok {
+	if h, ok := c.hints[at]; ok {
 		return h
 	}
 	h := &hints{byNode: map[*pyparse.Node]Value{}}
@@ -103,23 +96,31 @@ func (l *Loader) classHints(c *class, at int) *hints {
 			l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime's walk reads the raw annotations of class %s and gives no automatic wire tag to what a string annotation names that is not defined yet; define '%s' above the @service class, or give those classes @wire_type", ne.name, c.name, ne.name)
 		}
 	}
-	l.hintCache[k] = h
+	if c.hints == nil {
+		c.hints = map[int]*hints{}
+	}
+	c.hints[at] = h
 	return h
 }
 
 // lateClass reports whether a class has an annotation that
 // get_type_hints evaluates later than the class body (one with a string).
+// The answer is kept for the fields the class has when it is computed.
 func lateClass(c *class) bool {
-	return slices.ContainsFunc(c.fields, func(d *fieldDecl) bool {
-		return lateAnno(c, d) || strings.ContainsAny(d.anno.Text(), "'\"")
-	})
+	if c.lateFields != len(c.fields)+1 {
+		c.late = slices.ContainsFunc(c.fields, func(d *fieldDecl) bool {
+			return lateAnno(c, d) || strings.ContainsAny(d.anno.Text(), "'\"")
+		})
+		c.lateFields = len(c.fields) + 1
+	}
+	return c.late
 }
 
 // lateAnno reports whether a field annotation is evaluated by
 // get_type_hints rather than when the class body runs (a string, or any
 // annotation under the __future__ import).
 func lateAnno(c *class, d *fieldDecl) bool {
-	return c.mod.future || d.anno.Kind == "string" || d.anno.Kind == "concatenated_string"
+	return c.mod.future || d.anno.Kind() == "string" || d.anno.Kind() == "concatenated_string"
 }
 
 // fieldScope is where get_type_hints evaluates a field annotation of class
@@ -135,8 +136,7 @@ func fieldScope(c *class, d *fieldDecl, at int) scope {
 // funcHints are get_type_hints(f) at moment end: the parameter and return
 // annotations, strings resolved in the module's globals.
 func (l *Loader) funcHints(f *function, end int) *hints {
-	k := hintsKey{f, end}
-	if h, ok := l.hintCache[k]; ok {
+	if h, ok := f.hints[end]; ok {
 		return h
 	}
 	h := &hints{byNode: map[*pyparse.Node]Value{}}
@@ -159,7 +159,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 			var v Value
 			ne := tryName(func() { v = l.eval(s, n) })
 			if ne != nil {
-				if !ne.inString && n.Kind != "string" && n.Kind != "concatenated_string" && !f.mod.future {
+				if !ne.inString && n.Kind() != "string" && n.Kind() != "concatenated_string" && !f.mod.future {
 					panic(ne) // the def statement itself fails at import
 				}
 				return ne
@@ -174,7 +174,10 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 		eval(true)
 		l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime keeps the raw annotations of method %s: its string request and response types are matched by name suffix among the hashed types; define '%s' above the @service class", ne.name, f.name, ne.name)
 	}
-	l.hintCache[k] = h
+	if f.hints == nil {
+		f.hints = map[int]*hints{}
+	}
+	f.hints[end] = h
 	return h
 }
 
@@ -182,7 +185,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 // written (every annotation under the __future__ import), else the value
 // the def or class body computed, with strings inside kept as strings.
 func (l *Loader) rawAnno(s scope, n *pyparse.Node) Value {
-	isStr := n.Kind == "string" || n.Kind == "concatenated_string"
+	isStr := n.Kind() == "string" || n.Kind() == "concatenated_string"
 	switch {
 	case s.mod.future && isStr:
 		// The compiler stores the annotation's source: a string

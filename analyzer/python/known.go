@@ -84,6 +84,16 @@ var builtinNames = map[string]bool{
 	"type": true, "complex": true, "staticmethod": true, "classmethod": true, "property": true,
 }
 
+// builtinValues are the modelled builtins' values, made once and shared
+// by every lookup (a *known is never changed, and is compared by name).
+var builtinValues = func() map[string]*known {
+	m := make(map[string]*known, len(builtinNames))
+	for name := range builtinNames {
+		m[name] = &known{"builtins." + name}
+	}
+	return m
+}()
+
 // pyforyPrimitive maps pyfory width markers to their primitive names.
 var pyforyPrimitive = map[string]string{
 	"pyfory.int8": "int8", "pyfory.int16": "int16", "pyfory.int32": "varint32", "pyfory.int64": "varint64",

@@ -15,7 +15,7 @@ import (
 // evalString evaluates a string, bytes or f-string literal (with implicit
 // concatenation).
 func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
-	if n.Kind == "concatenated_string" {
+	if n.Kind() == "concatenated_string" {
 		var out Value
 		for _, c := range n.NamedChildren() {
 			v := l.evalString(s, c)
@@ -39,7 +39,7 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 		return out
 	}
 	kids := n.Children()
-	if len(kids) < 2 || kids[0].Kind != "string_start" || kids[len(kids)-1].Kind != "string_end" {
+	if len(kids) < 2 || kids[0].Kind() != "string_start" || kids[len(kids)-1].Kind() != "string_end" {
 		fail(s.mod, n, hintStatic, "cannot read this string literal")
 	}
 	start, end := kids[0], kids[len(kids)-1]
@@ -49,7 +49,7 @@ func (l *Loader) evalString(s scope, n *pyparse.Node) Value {
 	if strings.Contains(prefix, "f") {
 		var sb strings.Builder
 		for _, c := range n.Children() {
-			switch c.Kind {
+			switch c.Kind() {
 			case "string_content":
 				t := c.Text()
 				if !raw {

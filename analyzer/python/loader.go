@@ -47,10 +47,9 @@ type Loader struct {
 	walked    map[*class]bool
 	warnFn    func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
-	quiet     bool
-	dirs      *dirCache
-	ahead     *prefetcher
-	hintCache map[hintsKey]*hints
+	quiet bool
+	dirs  *dirCache
+	ahead *prefetcher
 	// warned are the warnings already reported.
 	warned map[string]bool
 	// strict holds the warnings back as errors; held is the first one.
@@ -148,7 +147,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, hintCache: map[hintsKey]*hints{}, warned: map[string]bool{}, strict: o.Strict,
+	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	l.hostBound = map[int][]string{}
@@ -186,7 +185,7 @@ func (l *Loader) restart() {
 	}
 	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
 	l.inline, l.undecided, l.walked = map[inlineKey]*class{}, nil, map[*class]bool{}
-	l.hintCache, l.asterMods, l.hostBound = map[hintsKey]*hints{}, map[string]*module{}, map[int][]string{}
+	l.asterMods, l.hostBound = map[string]*module{}, map[int][]string{}
 	l.missing = nil
 	l.rt = l.newRuntime(lookup)
 	done := l.specs[:len(l.specs)-1]
@@ -433,7 +432,7 @@ func (l *Loader) find(full, name string, search []root) *module {
 
 // collectGlobals records the names declared global inside functions.
 func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
-	if n.Kind == "global_statement" && inDef {
+	if n.Kind() == "global_statement" && inDef {
 		for _, c := range n.NamedChildren() {
 			if _, ok := out[ident(c.Text())]; !ok {
 				out[ident(c.Text())] = c
@@ -442,7 +441,7 @@ func collectGlobals(n *pyparse.Node, inDef bool, out map[string]*pyparse.Node) {
 		return
 	}
 	for _, c := range n.Children() {
-		collectGlobals(c, inDef || n.Kind == "function_definition", out)
+		collectGlobals(c, inDef || n.Kind() == "function_definition", out)
 	}
 }
 

@@ -235,16 +235,16 @@ func fileError(m *module, pf *parsedFile) error {
 func topImports(f *pyparse.File) []string {
 	var out []string
 	for _, st := range f.Root.Children() {
-		switch st.Kind {
+		switch st.Kind() {
 		case "import_statement":
 			for _, c := range st.ChildrenOf("name") {
-				if c.Kind == "aliased_import" {
+				if c.Kind() == "aliased_import" {
 					c = c.Child("name")
 				}
 				out = append(out, dotted(c))
 			}
 		case "import_from_statement":
-			if mn := st.Child("module_name"); mn != nil && mn.Kind == "dotted_name" {
+			if mn := st.Child("module_name"); mn != nil && mn.Kind() == "dotted_name" {
 				out = append(out, dotted(mn))
 			}
 		}

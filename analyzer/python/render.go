@@ -61,11 +61,11 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 // unrenderable narrows a tuple display whose repr fails to the item that
 // fails.
 func (l *Loader) unrenderable(n *pyparse.Node, v Value) *pyparse.Node {
-	for n.Kind == "parenthesized_expression" && len(n.NamedChildren()) == 1 {
+	for n.Kind() == "parenthesized_expression" && len(n.NamedChildren()) == 1 {
 		n = n.NamedChildren()[0]
 	}
 	t, ok := v.(tuple)
-	if !ok || (n.Kind != "tuple" && n.Kind != "expression_list") {
+	if !ok || (n.Kind() != "tuple" && n.Kind() != "expression_list") {
 		return n
 	}
 	items := n.NamedChildren()

@@ -217,11 +217,11 @@ func (l *Loader) docstring(f *function) string {
 		return ""
 	}
 	st := body.NamedChildren()
-	if len(st) == 0 || st[0].Kind != "expression_statement" {
+	if len(st) == 0 || st[0].Kind() != "expression_statement" {
 		return ""
 	}
 	e := st[0].NamedChildren()
-	if len(e) != 1 || (e[0].Kind != "string" && e[0].Kind != "concatenated_string") {
+	if len(e) != 1 || (e[0].Kind() != "string" && e[0].Kind() != "concatenated_string") {
 		return ""
 	}
 	if isFString(e[0]) {
@@ -237,10 +237,10 @@ func (l *Loader) docstring(f *function) string {
 
 func isFString(n *pyparse.Node) bool {
 	for _, c := range n.Children() {
-		if c.Kind == "string_start" && strings.ContainsAny(c.Text(), "fF") {
+		if c.Kind() == "string_start" && strings.ContainsAny(c.Text(), "fF") {
 			return true
 		}
-		if c.Kind == "string" && isFString(c) {
+		if c.Kind() == "string" && isFString(c) {
 			return true
 		}
 	}

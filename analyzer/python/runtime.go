@@ -534,7 +534,7 @@ func (l *Loader) execTraced(m *module, cls *class, st *pyparse.Node) bool {
 
 func (l *Loader) execRanBlocks(m *module, cls *class, n *pyparse.Node) {
 	for _, c := range n.Children() {
-		if c.Kind != "block" {
+		if c.Kind() != "block" {
 			l.execRanBlocks(m, cls, c)
 			continue
 		}
@@ -545,7 +545,7 @@ func (l *Loader) execRanBlocks(m *module, cls *class, n *pyparse.Node) {
 			start, _ := st.Span()
 			ran := m.run.stmts[int32(start)]
 			switch {
-			case compound[st.Kind]:
+			case compound[st.Kind()]:
 				l.execStmt(m, cls, st)
 			case ran != nil:
 				saved := l.host

@@ -340,13 +340,13 @@ func (l *Loader) params(f *function) []param {
 	for _, p := range f.node.Child("parameters").NamedChildren() {
 		var pr param
 		pr.node = p
-		switch p.Kind {
+		switch p.Kind() {
 		case "identifier":
 			pr.name = ident(p.Text())
 		case "typed_parameter":
 			inner := p.NamedChildren()[0]
 			pr.anno = p.Child("type")
-			if inner.Kind != "identifier" {
+			if inner.Kind() != "identifier" {
 				pr.variadic = true
 				inner = inner.NamedChildren()[0]
 			}
@@ -370,7 +370,7 @@ func (l *Loader) params(f *function) []param {
 
 // annoScope is where a function annotation is evaluated.
 func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
-	if n.Kind == "string" || f.mod.future {
+	if n.Kind() == "string" || f.mod.future {
 		return scope{mod: f.mod, at: end, anno: true}
 	}
 	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: &scope{mod: f.mod, at: end, anno: true}}
@@ -448,7 +448,7 @@ func (l *Loader) methodDeco(f *function) (d *call, node *pyparse.Node, ok bool) 
 // is decided (stdlib.go).
 func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool {
 	callee := expr
-	for callee.Kind == "call" {
+	for callee.Kind() == "call" {
 		callee = callee.Child("function")
 	}
 	var v Value
@@ -487,7 +487,7 @@ func (l *Loader) asterDecorator(f *function, sc scope, expr *pyparse.Node) bool 
 // propertyAccessor reports whether n is p.setter, p.getter or p.deleter of
 // a property p defined earlier in the class body.
 func (l *Loader) propertyAccessor(sc scope, n *pyparse.Node) bool {
-	if n.Kind != "attribute" {
+	if n.Kind() != "attribute" {
 		return false
 	}
 	switch ident(n.Child("attribute").Text()) {
@@ -717,7 +717,7 @@ func (l *Loader) isContextParam(f *function, p param, end int) bool {
 // annotations read afterwards (dataclass fields) see the other class.
 func (l *Loader) warnRebound(m *method, v Value, at *pyparse.Node) {
 	c, ok := v.(*class)
-	if !ok || at == nil || (at.Kind != "string" && !m.fn.mod.future) || strings.Trim(at.Text(), "'\" ") != c.name {
+	if !ok || at == nil || (at.Kind() != "string" && !m.fn.mod.future) || strings.Trim(at.Text(), "'\" ") != c.name {
 		return
 	}
 	if later, ok := m.fn.mod.ns.lookup(c.name, final); ok && later != v {

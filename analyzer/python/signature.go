@@ -14,7 +14,7 @@ import (
 // every def and lambda, and identifiers with characters Unicode 14 did not
 // have.
 func checkSignatures(m *module, n *pyparse.Node) {
-	switch n.Kind {
+	switch n.Kind() {
 	case "function_definition", "lambda":
 		if ps := n.Child("parameters"); ps != nil {
 			checkParams(m, n, ps)
@@ -61,10 +61,10 @@ func checkParams(m *module, fn, ps *pyparse.Node) {
 		if seenDStar {
 			syntax(p, "arguments cannot follow var-keyword argument")
 		}
-		kind, name := p.Kind, p
+		kind, name := p.Kind(), p
 		if kind == "typed_parameter" {
-			if inner := p.NamedChildren()[0]; inner.Kind != "identifier" {
-				kind, name = inner.Kind, inner
+			if inner := p.NamedChildren()[0]; inner.Kind() != "identifier" {
+				kind, name = inner.Kind(), inner
 			}
 		}
 		switch kind {
@@ -91,7 +91,7 @@ func checkParams(m *module, fn, ps *pyparse.Node) {
 			varargs = append(varargs, name.NamedChildren()[0])
 		case "dictionary_splat_pattern":
 			if bareStar != nil {
-				if fn.Kind == "lambda" {
+				if fn.Kind() == "lambda" {
 					bareStar = p // CPython points at the token after "*,"
 				}
 				syntax(bareStar, "named arguments must follow bare *")
@@ -123,7 +123,7 @@ func checkParams(m *module, fn, ps *pyparse.Node) {
 		}
 	}
 	if bareStar != nil {
-		if fn.Kind == "lambda" {
+		if fn.Kind() == "lambda" {
 			// CPython points at the lambda's ":".
 			line, col := colonAfter(fn, ps)
 			panic(&analyzer.Error{File: m.file, Line: line, Col: col, Msg: "syntax error: named arguments must follow bare *", Hint: hint})

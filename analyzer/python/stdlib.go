@@ -93,7 +93,7 @@ func stdlibOf(v Value) string {
 // existing one.
 func (l *Loader) stdlibObject(s scope, n *pyparse.Node) (string, bool) {
 	var name string
-	switch n.Kind {
+	switch n.Kind() {
 	case "identifier":
 		id := ident(n.Text())
 		v, _, global, ok := l.binding(s, id)
@@ -132,9 +132,9 @@ func (l *Loader) stdlibObject(s scope, n *pyparse.Node) (string, bool) {
 // standard-library objects: provably not an aster method, and not one when
 // used as a decorator (see the comment at the top of this file).
 func (l *Loader) inert(s scope, n *pyparse.Node) bool {
-	for n.Kind == "call" {
+	for n.Kind() == "call" {
 		args := n.Child("arguments")
-		if args == nil || args.Kind != "argument_list" {
+		if args == nil || args.Kind() != "argument_list" {
 			return false
 		}
 		for _, a := range args.NamedChildren() {
@@ -151,7 +151,7 @@ func (l *Loader) inert(s scope, n *pyparse.Node) bool {
 // inertArg reports whether a call argument is a constant, a standard-library
 // object, or a tuple or list of them.
 func (l *Loader) inertArg(s scope, a *pyparse.Node) bool {
-	switch a.Kind {
+	switch a.Kind() {
 	case "keyword_argument":
 		return l.inertArg(s, a.Child("value"))
 	case "list_splat", "dictionary_splat":

@@ -163,7 +163,7 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 	v := l.eval(s, n.Child("value"))
 	idx := n.ChildrenOf("subscript")
 	var argNodes []*pyparse.Node
-	if len(idx) == 1 && idx[0].Kind == "tuple" {
+	if len(idx) == 1 && idx[0].Kind() == "tuple" {
 		argNodes = idx[0].NamedChildren()
 	} else {
 		argNodes = idx
@@ -174,7 +174,7 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 	evalArgs := func(nodes []*pyparse.Node) []Value {
 		var out []Value
 		for _, a := range nodes {
-			if a.Kind == "list" && !literal {
+			if a.Kind() == "list" && !literal {
 				out = append(out, evalArgsList(l, sa, a)...)
 				continue
 			}

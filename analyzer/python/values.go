@@ -117,6 +117,8 @@ type function struct {
 	seq    int    // sequence number of the def
 	async  bool
 	yields bool
+	// hints caches funcHints by moment.
+	hints map[int]*hints
 }
 
 func (c *call) kw(name string) (kwarg, bool) {

@@ -76,8 +76,7 @@ func vectorRuns(t *testing.T) []vectorRun {
 // pendingVectors are the vector runs that the analyzer does not reproduce
 // yet, with what they need. Remove a run from this list in the change that
 // makes it pass.
-var pendingVectors = map[string]string{
-}
+var pendingVectors = map[string]string{}
 
 // TestVectors analyses every vector service and checks the contract id,
 // each type hash and the manifest method descriptors.

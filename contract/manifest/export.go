@@ -42,7 +42,7 @@ func Export(m *Manifest) ([]byte, error) {
 		{Key: "canonical_encoding", Value: m.CanonicalEncoding},
 		{Key: "scoped", Value: m.Scoped},
 		{Key: "serialization_modes", Value: stringList(sorted(m.SerializationModes))},
-		{Key: "methods", Value: objectList(methods, exportMethod)},
+		{Key: "methods", Value: exportList(methods, exportMethod)},
 		{Key: "type_hashes", Value: stringList(sorted(m.TypeHashes))},
 		{Key: "type_count", Value: m.TypeCount},
 		{Key: "method_count", Value: m.MethodCount},
@@ -85,7 +85,16 @@ func exportMethod(m *Method) pyjson.Object {
 func exportFields(fields []Field) []any {
 	fields = slices.Clone(fields)
 	slices.SortStableFunc(fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
-	return objectList(fields, func(f *Field) pyjson.Object { return rekey(f.Object(), "name", "required") })
+	return exportList(fields, func(f *Field) pyjson.Object { return rekey(f.Object(), "name", "required") })
+}
+
+// exportList is the JSON array of the objects export makes of items.
+func exportList[T any](items []T, export func(*T) pyjson.Object) []any {
+	out := make([]any, len(items))
+	for i := range items {
+		out[i] = export(&items[i])
+	}
+	return out
 }
 
 // rekey is obj with the members named by lead first, in that order, then

@@ -116,7 +116,7 @@ func TestExportInlineParams(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := pyjson.Marshal(fieldList(m.InlineParams), pyjson.Options{Indent: 2})
+		want, err := pyjson.Marshal(fieldList(m.InlineParams, false), pyjson.Options{Indent: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,6 +55,40 @@ func TestRoundTripVectors(t *testing.T) {
 	}
 }
 
+// TestObjectsMatchMarshal checks that the objects compare and export read
+// hold what Marshal writes member by member.
+func TestObjectsMatchMarshal(t *testing.T) {
+	for _, path := range vectorManifests(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse(filepath.Base(path), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		objs := make([]any, len(f.Entries))
+		for i := range f.Entries {
+			objs[i] = f.Entries[i].Object()
+		}
+		var doc any = objs
+		if !f.Array && len(objs) == 1 {
+			doc = objs[0]
+		}
+		want, err := pyjson.Marshal(doc, layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: Marshal and the objects differ:\n%s", path, firstDiff(got, want))
+		}
+	}
+}
+
 // firstDiff shows where two texts part.
 func firstDiff(got, want []byte) string {
 	i := 0

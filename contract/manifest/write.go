@@ -9,92 +9,117 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 
 // Marshal writes f as the reference writes a manifest: an object for a
 // single entry, else an array, indented by 2, ASCII only, no trailing
-// newline. The entries of an array are turned into JSON values one at a
-// time, so a large file's values never all exist at once.
+// newline. The entries are written member by member (pyjson.ObjectWriter),
+// so that their JSON values never all exist at once.
 func Marshal(f File) ([]byte, error) {
 	if !f.Array && len(f.Entries) == 1 {
-		return pyjson.Marshal(f.Entries[0].Object(), layout)
+		return pyjson.Marshal((*entryWriter)(&f.Entries[0]), layout)
 	}
-	return pyjson.MarshalArray(len(f.Entries), func(i int) any { return f.Entries[i].Object() }, layout)
+	return pyjson.MarshalArray(len(f.Entries), func(i int) any { return (*entryWriter)(&f.Entries[i]) }, layout)
 }
+
+// entryWriter, methodWriter and fieldWriter write an entry, a method and a
+// field as Marshal does: the objects inside them are writers too.
+type (
+	entryWriter  Manifest
+	methodWriter Method
+	fieldWriter  Field
+)
+
+func (w *entryWriter) JSONMembers(add func(string, any))  { (*Manifest)(w).members(add, true) }
+func (w *methodWriter) JSONMembers(add func(string, any)) { (*Method)(w).members(add, true) }
+func (w *fieldWriter) JSONMembers(add func(string, any))  { (*Field)(w).members(add) }
 
 // Object is the entry as a JSON object, keys in file order.
 func (m *Manifest) Object() pyjson.Object {
-	return pyjson.Object{
-		{Key: "v", Value: m.V},
-		{Key: "service", Value: m.Service},
-		{Key: "version", Value: m.Version},
-		{Key: "contract_id", Value: m.ContractID},
-		{Key: "canonical_encoding", Value: m.CanonicalEncoding},
-		{Key: "type_count", Value: m.TypeCount},
-		{Key: "type_hashes", Value: stringList(m.TypeHashes)},
-		{Key: "method_count", Value: m.MethodCount},
-		{Key: "methods", Value: objectList(m.Methods, (*Method).Object)},
-		{Key: "serialization_modes", Value: stringList(m.SerializationModes)},
-		{Key: "producer_language", Value: m.ProducerLanguage},
-		{Key: "scoped", Value: m.Scoped},
-		{Key: "description", Value: m.Description},
-		{Key: "tags", Value: stringList(m.Tags)},
-		{Key: "deprecated", Value: m.Deprecated},
-		{Key: "semver", Value: optString(m.Semver)},
-		{Key: "vcs_revision", Value: optString(m.VCSRevision)},
-		{Key: "vcs_tag", Value: optString(m.VCSTag)},
-		{Key: "vcs_url", Value: optString(m.VCSURL)},
-		{Key: "changelog", Value: m.Changelog},
-		{Key: "published_by", Value: m.PublishedBy},
-		{Key: "published_at_epoch_ms", Value: m.PublishedAtEpochMS},
+	return pyjson.Collect(func(add func(string, any)) { m.members(add, false) })
+}
+
+// members passes the entry's members to add in file order; with lazy
+// set, the objects inside it are writers.
+func (m *Manifest) members(add func(string, any), lazy bool) {
+	add("v", m.V)
+	add("service", m.Service)
+	add("version", m.Version)
+	add("contract_id", m.ContractID)
+	add("canonical_encoding", m.CanonicalEncoding)
+	add("type_count", m.TypeCount)
+	add("type_hashes", stringList(m.TypeHashes))
+	add("method_count", m.MethodCount)
+	methods := make([]any, len(m.Methods))
+	for i := range m.Methods {
+		if lazy {
+			methods[i] = (*methodWriter)(&m.Methods[i])
+		} else {
+			methods[i] = m.Methods[i].Object()
+		}
 	}
+	add("methods", methods)
+	add("serialization_modes", stringList(m.SerializationModes))
+	add("producer_language", m.ProducerLanguage)
+	add("scoped", m.Scoped)
+	add("description", m.Description)
+	add("tags", stringList(m.Tags))
+	add("deprecated", m.Deprecated)
+	add("semver", optString(m.Semver))
+	add("vcs_revision", optString(m.VCSRevision))
+	add("vcs_tag", optString(m.VCSTag))
+	add("vcs_url", optString(m.VCSURL))
+	add("changelog", m.Changelog)
+	add("published_by", m.PublishedBy)
+	add("published_at_epoch_ms", m.PublishedAtEpochMS)
 }
 
 // Object is the method descriptor as a JSON object, keys in file order.
 func (m *Method) Object() pyjson.Object {
-	return pyjson.Object{
-		{Key: "name", Value: m.Name},
-		{Key: "pattern", Value: m.Pattern},
-		{Key: "request_type", Value: m.RequestType},
-		{Key: "response_type", Value: m.ResponseType},
-		{Key: "request_wire_tag", Value: m.RequestWireTag},
-		{Key: "response_wire_tag", Value: m.ResponseWireTag},
-		{Key: "timeout", Value: m.Timeout},
-		{Key: "idempotent", Value: m.Idempotent},
-		{Key: "fields", Value: fieldList(m.Fields)},
-		{Key: "response_fields", Value: fieldList(m.ResponseFields)},
-		{Key: "request_style", Value: m.RequestStyle},
-		{Key: "inline_params", Value: fieldList(m.InlineParams)},
-		{Key: "description", Value: m.Description},
-		{Key: "tags", Value: stringList(m.Tags)},
-		{Key: "deprecated", Value: m.Deprecated},
-	}
+	return pyjson.Collect(func(add func(string, any)) { m.members(add, false) })
+}
+
+func (m *Method) members(add func(string, any), lazy bool) {
+	add("name", m.Name)
+	add("pattern", m.Pattern)
+	add("request_type", m.RequestType)
+	add("response_type", m.ResponseType)
+	add("request_wire_tag", m.RequestWireTag)
+	add("response_wire_tag", m.ResponseWireTag)
+	add("timeout", m.Timeout)
+	add("idempotent", m.Idempotent)
+	add("fields", fieldList(m.Fields, lazy))
+	add("response_fields", fieldList(m.ResponseFields, lazy))
+	add("request_style", m.RequestStyle)
+	add("inline_params", fieldList(m.InlineParams, lazy))
+	add("description", m.Description)
+	add("tags", stringList(m.Tags))
+	add("deprecated", m.Deprecated)
 }
 
 // Object is the field descriptor as a JSON object, keys in file order,
 // the optional keys only when set.
-func (f *Field) Object() pyjson.Object {
-	obj := make(pyjson.Object, 0, 20) // room for every optional key
-	obj = append(obj, pyjson.Object{
-		{Key: "name", Value: f.Name},
-		{Key: "kind", Value: f.Kind},
-		{Key: "nullable", Value: f.Nullable},
-		{Key: "required", Value: f.Required},
-		{Key: "default_value", Value: f.DefaultValue},
-		{Key: "default_kind", Value: f.DefaultKind},
-		{Key: "description", Value: f.Description},
-		{Key: "tags", Value: stringList(f.Tags)},
-	}...)
+func (f *Field) Object() pyjson.Object { return pyjson.Collect(f.members) }
+
+func (f *Field) members(add func(string, any)) {
+	add("name", f.Name)
+	add("kind", f.Kind)
+	add("nullable", f.Nullable)
+	add("required", f.Required)
+	add("default_value", f.DefaultValue)
+	add("default_kind", f.DefaultKind)
+	add("description", f.Description)
+	add("tags", stringList(f.Tags))
 	addString := func(key string, s *string) {
 		if s != nil {
-			obj = append(obj, pyjson.Member{Key: key, Value: *s})
+			add(key, *s)
 		}
 	}
 	addBool := func(key string, b *bool) {
 		if b != nil {
-			obj = append(obj, pyjson.Member{Key: key, Value: *b})
+			add(key, *b)
 		}
 	}
 	addString("ref_name", f.RefName)
 	addString("wire_tag", f.WireTag)
 	if f.EnumValues != nil {
-		obj = append(obj, pyjson.Member{Key: "enum_values", Value: f.EnumValues})
+		add("enum_values", f.EnumValues)
 	}
 	addString("item_kind", f.ItemKind)
 	addString("item_ref", f.ItemRef)
@@ -108,19 +133,18 @@ func (f *Field) Object() pyjson.Object {
 	if props == nil {
 		props = pyjson.Object{}
 	}
-	return append(obj, pyjson.Member{Key: "properties", Value: props})
+	add("properties", props)
 }
 
-// fieldList is the JSON array of the fields' objects.
-func fieldList(fields []Field) []any {
-	return objectList(fields, (*Field).Object)
-}
-
-// objectList is a JSON array of the objects that object makes of items.
-func objectList[T any](items []T, object func(*T) pyjson.Object) []any {
-	out := make([]any, len(items))
-	for i := range items {
-		out[i] = object(&items[i])
+// fieldList is the JSON array of the fields' objects (writers if lazy).
+func fieldList(fields []Field, lazy bool) []any {
+	out := make([]any, len(fields))
+	for i := range fields {
+		if lazy {
+			out[i] = (*fieldWriter)(&fields[i])
+		} else {
+			out[i] = fields[i].Object()
+		}
 	}
 	return out
 }

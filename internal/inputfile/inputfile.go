@@ -96,9 +96,22 @@ func read(f *os.File, k Kind) ([]byte, error) {
 	if st.Size() > k.limit {
 		return nil, &TooLargeError{Kind: k}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, k.limit+1))
-	if err != nil {
-		return nil, err
+	// Room for the size Stat gives, and one byte more to see the end
+	// without growing; a file that grows meanwhile is read on to its end.
+	data := make([]byte, 0, st.Size()+1)
+	r := io.LimitReader(f, k.limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > k.limit {
 		return nil, &TooLargeError{Kind: k}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,21 @@ func TestReadTooLarge(t *testing.T) {
 	}
 	if got, want := err.Error(), "read "+path+": larger than 64 KiB, the limit for a key file"; got != want {
 		t.Fatalf("message %q, want %q", got, want)
+	}
+}
+
+// TestReadBeyondStatSize reads a file longer than the size Stat reports
+// (Linux's /proc files report 0).
+func TestReadBeyondStatSize(t *testing.T) {
+	const path = "/proc/self/status"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip(err)
+	}
+	data, err := Read(path, Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 100 || !strings.Contains(string(data), "Name:") {
+		t.Fatalf("read %d bytes: %q", len(data), data)
 	}
 }

@@ -13,7 +13,11 @@ import (
 )
 
 // floor is the smallest soft memory limit Apply sets, and
-// ceiling the live heap beyond which it lifts the limit.
+// ceiling the live heap beyond which it lifts the limit. The floor bounds
+// the peak memory of a run whose live heap stays below it; a lower floor
+// makes the collector run more often as the live heap grows (on the
+// 1,000-service benchmark corpus, 136 MiB saved ~15 MiB of peak memory
+// for 30-40% more CPU time).
 const (
 	floor   = 168 << 20
 	ceiling = 256 << 20

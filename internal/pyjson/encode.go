@@ -32,6 +32,20 @@ func (o Object) Get(key string) (any, bool) {
 	return nil, false
 }
 
+// ObjectWriter is a JSON object that passes its members, in order, to
+// add. Marshal writes each member as it comes, so that the objects of a
+// large document need not exist at once.
+type ObjectWriter interface {
+	JSONMembers(add func(key string, value any))
+}
+
+// Collect returns the members that members passes to add as an Object.
+func Collect(members func(add func(key string, value any))) Object {
+	obj := make(Object, 0, 16) // room for most objects' members
+	members(func(key string, value any) { obj = append(obj, Member{key, value}) })
+	return obj
+}
+
 // Options are the json.dumps arguments that change the output.
 type Options struct {
 	// Indent is the number of spaces per level; -1 writes one line (Python
@@ -49,8 +63,9 @@ type Options struct {
 }
 
 // Marshal encodes v as json.dumps would. Values: nil, bool, the Go integer
-// types, *big.Int, float64, float32, string, []any, []string, Object, and
-// map[string]any (only with SortKeys, since a Go map has no order).
+// types, *big.Int, float64, float32, string, []any, []string, Object,
+// ObjectWriter, and map[string]any (only with SortKeys, since a Go map has
+// no order).
 func Marshal(v any, o Options) ([]byte, error) {
 	e := newEncoder(o)
 	if err := e.value(v, 0); err != nil {
@@ -92,6 +107,9 @@ type encoder struct {
 	opt     Options
 	itemSep string
 	keySep  string
+	// w and add serve ObjectWriter values.
+	w   writerState
+	add func(key string, value any)
 }
 
 // newline starts a new line at the given depth when indenting.
@@ -187,6 +205,11 @@ func (e *encoder) value(v any, depth int) error {
 		return e.array(x, depth)
 	case Object:
 		return e.object(x, depth)
+	case ObjectWriter:
+		if e.opt.SortKeys {
+			return e.object(Collect(x.JSONMembers), depth)
+		}
+		return e.objectWriter(x, depth)
 	case map[string]any:
 		if !e.opt.SortKeys {
 			return fmt.Errorf("pyjson: map[string]any has no member order; use Object or SortKeys")
@@ -259,29 +282,76 @@ func (e *encoder) strings(items []string, depth int) {
 }
 
 func (e *encoder) object(obj Object, depth int) error {
-	if len(obj) == 0 {
-		e.b = append(e.b, "{}"...)
-		return nil
-	}
 	if e.opt.SortKeys {
 		obj = append(Object(nil), obj...)
 		sort.SliceStable(obj, func(i, j int) bool { return obj[i].Key < obj[j].Key })
 	}
-	e.b = append(e.b, '{')
 	for i, m := range obj {
-		if i > 0 {
-			e.b = append(e.b, e.itemSep...)
-		}
-		e.newline(depth + 1)
-		e.string(m.Key)
-		e.b = append(e.b, e.keySep...)
-		if err := e.value(m.Value, depth+1); err != nil {
+		if err := e.member(i, m.Key, m.Value, depth); err != nil {
 			return err
 		}
 	}
+	e.endObject(len(obj), depth)
+	return nil
+}
+
+// member writes the i-th member of an object at depth (opening it).
+func (e *encoder) member(i int, key string, value any, depth int) error {
+	if i == 0 {
+		e.b = append(e.b, '{')
+	} else {
+		e.b = append(e.b, e.itemSep...)
+	}
+	e.newline(depth + 1)
+	e.string(key)
+	e.b = append(e.b, e.keySep...)
+	return e.value(value, depth+1)
+}
+
+// endObject closes an object of n members.
+func (e *encoder) endObject(n, depth int) {
+	if n == 0 {
+		e.b = append(e.b, "{}"...)
+		return
+	}
 	e.newline(depth)
 	e.b = append(e.b, '}')
+}
+
+// writerState is the object an ObjectWriter is writing.
+type writerState struct {
+	n, depth int
+	err      error
+}
+
+// objectWriter writes w's members as w passes them to e.add, a function
+// made once per encoder; e.w is the state of the innermost object.
+func (e *encoder) objectWriter(w ObjectWriter, depth int) error {
+	outer := e.w
+	e.w = writerState{depth: depth}
+	if e.add == nil {
+		e.add = e.addMember
+	}
+	w.JSONMembers(e.add)
+	st := e.w
+	e.w = outer
+	if st.err != nil {
+		return st.err
+	}
+	e.endObject(st.n, depth)
 	return nil
+}
+
+func (e *encoder) addMember(key string, value any) {
+	if e.w.err != nil {
+		return
+	}
+	i := e.w.n
+	e.w.n++
+	// Nested objects save and restore e.w.
+	if err := e.member(i, key, value, e.w.depth); err != nil {
+		e.w.err = err
+	}
 }
 
 // string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the

@@ -103,6 +103,60 @@ func TestMarshal(t *testing.T) {
 	}
 }
 
+// members is an ObjectWriter for tests.
+type members Object
+
+func (m members) JSONMembers(add func(string, any)) {
+	for _, x := range m {
+		add(x.Key, x.Value)
+	}
+}
+
+// TestObjectWriter checks that writers are written as the Objects of
+// their members are, nested, empty, sorted, and that errors stop them.
+func TestObjectWriter(t *testing.T) {
+	doc := Object{
+		{"b", members{{"z", []any{members{}, 1}}, {"y", members{{"x", Object{{"w", "v"}}}}}}},
+		{"a", members{}},
+	}
+	var toObjects func(v any) any
+	toObjects = func(v any) any {
+		switch v := v.(type) {
+		case members:
+			return toObjects(Object(v))
+		case Object:
+			out := Object{}
+			for _, m := range v {
+				out = append(out, Member{m.Key, toObjects(m.Value)})
+			}
+			return out
+		case []any:
+			out := []any{}
+			for _, x := range v {
+				out = append(out, toObjects(x))
+			}
+			return out
+		}
+		return v
+	}
+	for _, o := range []Options{indent2, oneLine, {SortKeys: true, Indent: 1}} {
+		got, err := Marshal(doc, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := Marshal(toObjects(doc), o)
+		if string(got) != string(want) {
+			t.Errorf("%+v:\n got %q\nwant %q", o, got, want)
+		}
+	}
+	if _, err := Marshal(members{{"a", 1}, {"b", complex(1, 2)}, {"c", 3}}, oneLine); err == nil {
+		t.Error("a writer with an unencodable member was written")
+	}
+	if got := Collect(members{{"a", 1}, {"b", 2}}.JSONMembers); len(got) != 2 || got[1].Key != "b" {
+		t.Errorf("Collect: %v", got)
+	}
+}
+
 func TestMarshalErrors(t *testing.T) {
 	for _, v := range []any{map[string]any{"a": 1}, struct{}{}, []any{1, complex(1, 2)}} {
 		if _, err := Marshal(v, oneLine); err == nil {

@@ -17,10 +17,10 @@ var fieldNames = []string{"", "alias", "alternative", "argument", "arguments", "
 	"guard", "key", "left", "module_name", "name", "object", "operator", "operators", "parameters",
 	"return_type", "right", "subject", "subscript", "superclasses", "type", "type_conversion", "value"}
 
-var fieldIndex = func() map[string]uint16 {
-	m := make(map[string]uint16, len(fieldNames))
+var fieldIndex = func() map[string]uint8 {
+	m := make(map[string]uint8, len(fieldNames))
 	for i, f := range fieldNames {
-		m[f] = uint16(i)
+		m[f] = uint8(i)
 	}
 	return m
 }()
@@ -81,9 +81,9 @@ func (c *converter) alloc() *Node {
 }
 
 // open starts a node; its children are the nodes pushed until close.
-func (c *converter) open(kind string, field uint16, start, end sx.Pos) (*Node, int) {
+func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
 	n := c.alloc()
-	*n = Node{Kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
+	*n = Node{kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
 	return n, len(c.stack)
 }
 
@@ -98,15 +98,15 @@ func (c *converter) close(n *Node, mark int) {
 }
 
 // leaf pushes a node without children.
-func (c *converter) leaf(kind string, field uint16, start, end sx.Pos) *Node {
+func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
 	n, mark := c.open(kind, field, start, end)
 	c.close(n, mark)
 	return n
 }
 
 // token pushes an anonymous token (an operator) with a field.
-func (c *converter) token(text string, field uint16, start sx.Pos) {
-	n := c.leaf(text, field, start, start+sx.Pos(len(text)))
+func (c *converter) token(k kind, field uint8, start sx.Pos) {
+	n := c.leaf(k, field, start, start+sx.Pos(len(kindNames[k])))
 	n.Named = false
 }
 
@@ -126,7 +126,7 @@ func convert(m *sx.Module) *File {
 	if start == len(m.Src) {
 		start = 0
 	}
-	root, mark := c.open("module", 0, sx.Pos(start), sx.Pos(len(m.Src)))
+	root, mark := c.open(kModule, 0, sx.Pos(start), sx.Pos(len(m.Src)))
 	for _, s := range m.Body {
 		c.stmt(s, 0)
 	}
@@ -141,22 +141,22 @@ func (c *converter) stmts(list []sx.Stmt) {
 	}
 }
 
-func (c *converter) block(b *sx.Block, field uint16) {
-	n, mark := c.open("block", field, b.Start, c.blockEnd(b))
+func (c *converter) block(b *sx.Block, field uint8) {
+	n, mark := c.open(kBlock, field, b.Start, c.blockEnd(b))
 	c.stmts(b.Stmts)
 	c.close(n, mark)
 }
 
-func (c *converter) elseClause(cl *sx.Clause, field uint16) {
+func (c *converter) elseClause(cl *sx.Clause, field uint8) {
 	if cl == nil {
 		return
 	}
-	n, mark := c.open("else_clause", field, cl.Start, c.blockEnd(cl.Body))
+	n, mark := c.open(kElseClause, field, cl.Start, c.blockEnd(cl.Body))
 	c.block(cl.Body, fBody)
 	c.close(n, mark)
 }
 
-func (c *converter) simple(kind string, s sx.Stmt, body func()) {
+func (c *converter) simple(kind kind, s sx.Stmt, body func()) {
 	start := startOf(s)
 	end := c.stmtEnd(s)
 	n, mark := c.open(kind, 0, start, end)
@@ -164,12 +164,12 @@ func (c *converter) simple(kind string, s sx.Stmt, body func()) {
 	c.close(n, mark)
 }
 
-func (c *converter) stmt(s sx.Stmt, field uint16) {
+func (c *converter) stmt(s sx.Stmt, field uint8) {
 	start, _ := span(s)
 	end := c.stmtEnd(s)
 	switch s := s.(type) {
 	case *sx.ExprStmt:
-		c.simple("expression_statement", s, func() {
+		c.simple(kExpressionStatement, s, func() {
 			if t, ok := s.X.(*sx.Tuple); ok && !t.Paren {
 				for _, e := range t.Elts {
 					c.expr(e, 0)
@@ -179,10 +179,10 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			c.expr(s.X, 0)
 		})
 	case *sx.Assign:
-		c.simple("expression_statement", s, func() { c.assign(s.Targets, s.Value, 0) })
+		c.simple(kExpressionStatement, s, func() { c.assign(s.Targets, s.Value, 0) })
 	case *sx.AnnAssign:
-		c.simple("expression_statement", s, func() {
-			n, mark := c.open("assignment", 0, start, end)
+		c.simple(kExpressionStatement, s, func() {
+			n, mark := c.open(kAssignment, 0, start, end)
 			c.target(s.Target, fLeft)
 			c.expr(s.Annotation, fType)
 			if s.Value != nil {
@@ -191,39 +191,39 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			c.close(n, mark)
 		})
 	case *sx.AugAssign:
-		c.simple("expression_statement", s, func() {
-			n, mark := c.open("augmented_assignment", 0, start, end)
+		c.simple(kExpressionStatement, s, func() {
+			n, mark := c.open(kAugmentedAssignment, 0, start, end)
 			c.target(s.Target, fLeft)
-			c.token(s.Op.String()+"=", fOperator, s.OpPos)
+			c.token(augKinds[s.Op], fOperator, s.OpPos)
 			c.rhs(s.Value, fRight)
 			c.close(n, mark)
 		})
 	case *sx.Return:
-		c.simple("return_statement", s, func() {
+		c.simple(kReturnStatement, s, func() {
 			if s.Value != nil {
 				c.exprs(s.Value, 0)
 			}
 		})
 	case *sx.Delete:
-		c.simple("delete_statement", s, func() {
+		c.simple(kDeleteStatement, s, func() {
 			if len(s.Targets) == 1 {
 				c.expr(s.Targets[0], 0)
 				return
 			}
-			n, mark := c.open("expression_list", 0, startOf(s.Targets[0]), endOf(s.Targets[len(s.Targets)-1]))
+			n, mark := c.open(kExpressionList, 0, startOf(s.Targets[0]), endOf(s.Targets[len(s.Targets)-1]))
 			for _, t := range s.Targets {
 				c.expr(t, 0)
 			}
 			c.close(n, mark)
 		})
 	case *sx.Pass:
-		c.leaf("pass_statement", 0, start, end)
+		c.leaf(kPassStatement, 0, start, end)
 	case *sx.Break:
-		c.leaf("break_statement", 0, start, end)
+		c.leaf(kBreakStatement, 0, start, end)
 	case *sx.Continue:
-		c.leaf("continue_statement", 0, start, end)
+		c.leaf(kContinueStatement, 0, start, end)
 	case *sx.Raise:
-		c.simple("raise_statement", s, func() {
+		c.simple(kRaiseStatement, s, func() {
 			if s.Exc != nil {
 				c.exprs(s.Exc, 0)
 			}
@@ -232,26 +232,26 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			}
 		})
 	case *sx.Global:
-		c.simple("global_statement", s, func() { c.names(s.Names) })
+		c.simple(kGlobalStatement, s, func() { c.names(s.Names) })
 	case *sx.Nonlocal:
-		c.simple("nonlocal_statement", s, func() { c.names(s.Names) })
+		c.simple(kNonlocalStatement, s, func() { c.names(s.Names) })
 	case *sx.Assert:
-		c.simple("assert_statement", s, func() {
+		c.simple(kAssertStatement, s, func() {
 			c.expr(s.Test, 0)
 			if s.Msg != nil {
 				c.expr(s.Msg, 0)
 			}
 		})
 	case *sx.Import:
-		c.simple("import_statement", s, func() { c.aliases(s.Names) })
+		c.simple(kImportStatement, s, func() { c.aliases(s.Names) })
 	case *sx.ImportFrom:
 		c.importFrom(s)
 	case *sx.If:
-		c.simple("if_statement", s, func() {
+		c.simple(kIfStatement, s, func() {
 			c.expr(s.Test, fCondition)
 			c.block(s.Body, fConsequence)
 			for _, e := range s.Elifs {
-				n, mark := c.open("elif_clause", fAlternative, e.Start, c.blockEnd(e.Body))
+				n, mark := c.open(kElifClause, fAlternative, e.Start, c.blockEnd(e.Body))
 				c.expr(e.Test, fCondition)
 				c.block(e.Body, fConsequence)
 				c.close(n, mark)
@@ -259,9 +259,9 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.For:
-		c.simple("for_statement", s, func() {
+		c.simple(kForStatement, s, func() {
 			if s.Async {
-				c.token("async", 0, start)
+				c.token(kAsync, 0, start)
 			}
 			c.target(s.Target, fLeft)
 			c.exprs(s.Iter, fRight)
@@ -269,18 +269,18 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.While:
-		c.simple("while_statement", s, func() {
+		c.simple(kWhileStatement, s, func() {
 			c.expr(s.Test, fCondition)
 			c.block(s.Body, fBody)
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.Try:
-		c.simple("try_statement", s, func() {
+		c.simple(kTryStatement, s, func() {
 			c.block(s.Body, fBody)
 			for _, h := range s.Handlers {
-				kind := "except_clause"
+				kind := kExceptClause
 				if s.Star {
-					kind = "except_group_clause"
+					kind = kExceptGroupClause
 				}
 				n, mark := c.open(kind, 0, h.Start, c.blockEnd(h.Body))
 				if h.Type != nil {
@@ -299,19 +299,19 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			}
 			c.elseClause(s.Else, 0)
 			if s.Finally != nil {
-				n, mark := c.open("finally_clause", 0, s.Finally.Start, c.blockEnd(s.Finally.Body))
+				n, mark := c.open(kFinallyClause, 0, s.Finally.Start, c.blockEnd(s.Finally.Body))
 				c.block(s.Finally.Body, 0)
 				c.close(n, mark)
 			}
 		})
 	case *sx.With:
-		c.simple("with_statement", s, func() {
+		c.simple(kWithStatement, s, func() {
 			if s.Async {
-				c.token("async", 0, start)
+				c.token(kAsync, 0, start)
 			}
-			n, mark := c.open("with_clause", 0, s.ItemsRange.Start, s.ItemsRange.End)
+			n, mark := c.open(kWithClause, 0, s.ItemsRange.Start, s.ItemsRange.End)
 			for _, it := range s.Items {
-				in, im := c.open("with_item", 0, it.Start, it.End)
+				in, im := c.open(kWithItem, 0, it.Start, it.End)
 				if it.Vars != nil {
 					c.asPattern(it.Context, it.Vars, fValue)
 				} else {
@@ -323,13 +323,13 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 			c.block(s.Body, fBody)
 		})
 	case *sx.FuncDef:
-		c.decorated(s.Decorators, start, end, func(field uint16) { c.funcDef(s, field, end) })
+		c.decorated(s.Decorators, start, end, func(field uint8) { c.funcDef(s, field, end) })
 	case *sx.ClassDef:
-		c.decorated(s.Decorators, start, end, func(field uint16) {
-			n, mark := c.open("class_definition", field, s.DefStart, end)
+		c.decorated(s.Decorators, start, end, func(field uint8) {
+			n, mark := c.open(kClassDefinition, field, s.DefStart, end)
 			c.name(s.Name, fName)
 			if s.Args != nil {
-				an, am := c.open("argument_list", fSuperclasses, s.Args.Start, s.Args.End)
+				an, am := c.open(kArgumentList, fSuperclasses, s.Args.Start, s.Args.End)
 				c.args(s.Args.Args)
 				c.close(an, am)
 			}
@@ -343,12 +343,12 @@ func (c *converter) stmt(s sx.Stmt, field uint16) {
 
 // asPattern pushes "x as target" the way with items and except clauses
 // show it.
-func (c *converter) asPattern(x sx.Expr, target sx.Node, field uint16) {
+func (c *converter) asPattern(x sx.Expr, target sx.Node, field uint8) {
 	_, end := span(target)
-	n, mark := c.open("as_pattern", field, startOf(x), end)
+	n, mark := c.open(kAsPattern, field, startOf(x), end)
 	c.expr(x, 0)
 	ts, te := span(target)
-	tn, tm := c.open("as_pattern_target", fAlias, ts, te)
+	tn, tm := c.open(kAsPatternTarget, fAlias, ts, te)
 	switch t := target.(type) {
 	case *sx.Name:
 		c.name(t, 0)
@@ -359,14 +359,14 @@ func (c *converter) asPattern(x sx.Expr, target sx.Node, field uint16) {
 	c.close(n, mark)
 }
 
-func (c *converter) decorated(decos []*sx.Decorator, start, end sx.Pos, def func(field uint16)) {
+func (c *converter) decorated(decos []*sx.Decorator, start, end sx.Pos, def func(field uint8)) {
 	if len(decos) == 0 {
 		def(0)
 		return
 	}
-	n, mark := c.open("decorated_definition", 0, start, end)
+	n, mark := c.open(kDecoratedDefinition, 0, start, end)
 	for _, d := range decos {
-		dn, dm := c.open("decorator", 0, d.Start, c.comments(d.End, -1))
+		dn, dm := c.open(kDecorator, 0, d.Start, c.comments(d.End, -1))
 		c.expr(d.X, 0)
 		c.close(dn, dm)
 	}
@@ -374,13 +374,13 @@ func (c *converter) decorated(decos []*sx.Decorator, start, end sx.Pos, def func
 	c.close(n, mark)
 }
 
-func (c *converter) funcDef(s *sx.FuncDef, field uint16, end sx.Pos) {
-	n, mark := c.open("function_definition", field, s.DefStart, end)
+func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
+	n, mark := c.open(kFunctionDefinition, field, s.DefStart, end)
 	if s.Async {
-		c.token("async", 0, s.DefStart)
+		c.token(kAsync, 0, s.DefStart)
 	}
 	c.name(s.Name, fName)
-	pn, pm := c.open("parameters", fParameters, s.Params.Start, s.Params.End)
+	pn, pm := c.open(kParameters, fParameters, s.Params.Start, s.Params.End)
 	c.params(s.Params)
 	c.close(pn, pm)
 	if s.Returns != nil {
@@ -388,7 +388,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint16, end sx.Pos) {
 	}
 	// The outline of the body: its first statement, then every global
 	// statement found inside it.
-	bn, bm := c.open("block", fBody, s.Body.Start, end)
+	bn, bm := c.open(kBlock, fBody, s.Body.Start, end)
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
 	body := c.f.src[s.Body.Start:s.Body.End]
@@ -423,20 +423,20 @@ func (c *converter) params(ps *sx.Params) {
 	for _, p := range ps.List {
 		switch p.Kind {
 		case sx.ParamSlash:
-			c.leaf("positional_separator", 0, p.Start, p.End)
+			c.leaf(kPositionalSeparator, 0, p.Start, p.End)
 			continue
 		case sx.ParamStar:
-			c.leaf("keyword_separator", 0, p.Start, p.End)
+			c.leaf(kKeywordSeparator, 0, p.Start, p.End)
 			continue
 		}
-		pushName := func(field uint16) {
+		pushName := func(field uint8) {
 			switch p.Kind {
 			case sx.ParamVarArgs:
-				n, mark := c.open("list_splat_pattern", field, p.Start, p.Name.End)
+				n, mark := c.open(kListSplatPattern, field, p.Start, p.Name.End)
 				c.name(p.Name, 0)
 				c.close(n, mark)
 			case sx.ParamKwArgs:
-				n, mark := c.open("dictionary_splat_pattern", field, p.Start, p.Name.End)
+				n, mark := c.open(kDictionarySplatPattern, field, p.Start, p.Name.End)
 				c.name(p.Name, 0)
 				c.close(n, mark)
 			default:
@@ -445,18 +445,18 @@ func (c *converter) params(ps *sx.Params) {
 		}
 		switch {
 		case p.Annotation != nil && p.Default != nil:
-			n, mark := c.open("typed_default_parameter", 0, p.Start, p.End)
+			n, mark := c.open(kTypedDefaultParameter, 0, p.Start, p.End)
 			pushName(fName)
 			c.expr(p.Annotation, fType)
 			c.expr(p.Default, fValue)
 			c.close(n, mark)
 		case p.Annotation != nil:
-			n, mark := c.open("typed_parameter", 0, p.Start, p.End)
+			n, mark := c.open(kTypedParameter, 0, p.Start, p.End)
 			pushName(0)
 			c.expr(p.Annotation, fType)
 			c.close(n, mark)
 		case p.Default != nil:
-			n, mark := c.open("default_parameter", 0, p.Start, p.End)
+			n, mark := c.open(kDefaultParameter, 0, p.Start, p.End)
 			pushName(fName)
 			c.expr(p.Default, fValue)
 			c.close(n, mark)
@@ -472,12 +472,12 @@ func (c *converter) names(ns []*sx.Name) {
 	}
 }
 
-func (c *converter) name(n *sx.Name, field uint16) {
-	c.leaf("identifier", field, n.Start, n.End)
+func (c *converter) name(n *sx.Name, field uint8) {
+	c.leaf(kIdentifier, field, n.Start, n.End)
 }
 
-func (c *converter) dotted(d *sx.Dotted, field uint16) {
-	n, mark := c.open("dotted_name", field, d.Start, d.End)
+func (c *converter) dotted(d *sx.Dotted, field uint8) {
+	n, mark := c.open(kDottedName, field, d.Start, d.End)
 	c.names(d.Names)
 	c.close(n, mark)
 }
@@ -488,7 +488,7 @@ func (c *converter) aliases(as []*sx.Alias) {
 			c.dotted(a.Name, fName)
 			continue
 		}
-		n, mark := c.open("aliased_import", fName, a.Start, a.End)
+		n, mark := c.open(kAliasedImport, fName, a.Start, a.End)
 		c.dotted(a.Name, fName)
 		c.name(a.AsName, fAlias)
 		c.close(n, mark)
@@ -497,17 +497,17 @@ func (c *converter) aliases(as []*sx.Alias) {
 
 func (c *converter) importFrom(s *sx.ImportFrom) {
 	if s.Level == 0 && s.Module.String() == "__future__" {
-		c.simple("future_import_statement", s, func() { c.aliases(s.Names) })
+		c.simple(kFutureImportStatement, s, func() { c.aliases(s.Names) })
 		return
 	}
-	c.simple("import_from_statement", s, func() {
+	c.simple(kImportFromStatement, s, func() {
 		if s.Level > 0 {
 			end := s.LevelRange.End
 			if s.Module != nil {
 				end = s.Module.End
 			}
-			n, mark := c.open("relative_import", fModuleName, s.LevelRange.Start, end)
-			c.leaf("import_prefix", 0, s.LevelRange.Start, s.LevelRange.End)
+			n, mark := c.open(kRelativeImport, fModuleName, s.LevelRange.Start, end)
+			c.leaf(kImportPrefix, 0, s.LevelRange.Start, s.LevelRange.End)
 			if s.Module != nil {
 				c.dotted(s.Module, 0)
 			}
@@ -516,7 +516,7 @@ func (c *converter) importFrom(s *sx.ImportFrom) {
 			c.dotted(s.Module, fModuleName)
 		}
 		if s.Star {
-			c.leaf("wildcard_import", 0, s.StarPos, s.StarPos+1)
+			c.leaf(kWildcardImport, 0, s.StarPos, s.StarPos+1)
 			return
 		}
 		c.aliases(s.Names)
@@ -524,8 +524,8 @@ func (c *converter) importFrom(s *sx.ImportFrom) {
 }
 
 // assign pushes "t1 = t2 = … = value" as nested assignments.
-func (c *converter) assign(targets []sx.Expr, value sx.Expr, field uint16) {
-	n, mark := c.open("assignment", field, startOf(targets[0]), endOf(value))
+func (c *converter) assign(targets []sx.Expr, value sx.Expr, field uint8) {
+	n, mark := c.open(kAssignment, field, startOf(targets[0]), endOf(value))
 	c.target(targets[0], fLeft)
 	if len(targets) > 1 {
 		c.assign(targets[1:], value, fRight)
@@ -536,13 +536,13 @@ func (c *converter) assign(targets []sx.Expr, value sx.Expr, field uint16) {
 }
 
 // rhs pushes the right-hand side of an assignment.
-func (c *converter) rhs(x sx.Expr, field uint16) { c.exprs(x, field) }
+func (c *converter) rhs(x sx.Expr, field uint8) { c.exprs(x, field) }
 
 // exprs pushes an expression where an unparenthesized tuple is an
 // expression_list.
-func (c *converter) exprs(x sx.Expr, field uint16) {
+func (c *converter) exprs(x sx.Expr, field uint8) {
 	if t, ok := x.(*sx.Tuple); ok && !t.Paren {
-		n, mark := c.open("expression_list", field, t.Start, t.End)
+		n, mark := c.open(kExpressionList, field, t.Start, t.End)
 		for _, e := range t.Elts {
 			c.expr(e, 0)
 		}
@@ -553,13 +553,13 @@ func (c *converter) exprs(x sx.Expr, field uint16) {
 }
 
 // target pushes an assignment target in its pattern form.
-func (c *converter) target(x sx.Expr, field uint16) {
+func (c *converter) target(x sx.Expr, field uint8) {
 	start, end := span(x)
 	switch t := x.(type) {
 	case *sx.Tuple:
-		kind := "pattern_list"
+		kind := kPatternList
 		if t.Paren {
-			kind = "tuple_pattern"
+			kind = kTuplePattern
 		}
 		n, mark := c.open(kind, field, start, end)
 		for _, e := range t.Elts {
@@ -567,17 +567,17 @@ func (c *converter) target(x sx.Expr, field uint16) {
 		}
 		c.close(n, mark)
 	case *sx.List:
-		n, mark := c.open("list_pattern", field, start, end)
+		n, mark := c.open(kListPattern, field, start, end)
 		for _, e := range t.Elts {
 			c.target(e, 0)
 		}
 		c.close(n, mark)
 	case *sx.Paren:
-		n, mark := c.open("tuple_pattern", field, start, end)
+		n, mark := c.open(kTuplePattern, field, start, end)
 		c.target(t.X, 0)
 		c.close(n, mark)
 	case *sx.Starred:
-		n, mark := c.open("list_splat_pattern", field, start, end)
+		n, mark := c.open(kListSplatPattern, field, start, end)
 		c.target(t.Value, 0)
 		c.close(n, mark)
 	default:
@@ -588,11 +588,11 @@ func (c *converter) target(x sx.Expr, field uint16) {
 func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
 func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
-func (c *converter) expr(x sx.Expr, field uint16) {
+func (c *converter) expr(x sx.Expr, field uint8) {
 	start, end := span(x)
 	switch x := x.(type) {
 	case *sx.Name:
-		c.leaf("identifier", field, start, end)
+		c.leaf(kIdentifier, field, start, end)
 		return
 	case *sx.Num:
 		c.leaf(numKind(x.Raw), field, start, end)
@@ -612,7 +612,7 @@ func (c *converter) expr(x sx.Expr, field uint16) {
 		}
 	case *sx.Keyword:
 		if x.Name == nil {
-			n, mark := c.open("dictionary_splat", field, start, end)
+			n, mark := c.open(kDictionarySplat, field, start, end)
 			c.expr(x.Value, 0)
 			c.close(n, mark)
 			return
@@ -636,7 +636,7 @@ func (c *converter) expr(x sx.Expr, field uint16) {
 		}
 	case *sx.Comp:
 		if x.Value != nil {
-			pn, pm := c.open("pair", fBody, startOf(x.Elt), endOf(x.Value))
+			pn, pm := c.open(kPair, fBody, startOf(x.Elt), endOf(x.Value))
 			c.expr(x.Elt, fKey)
 			c.expr(x.Value, fValue)
 			c.close(pn, pm)
@@ -670,12 +670,12 @@ func (c *converter) expr(x sx.Expr, field uint16) {
 		c.expr(x.Func, fFunction)
 		if x.Gen {
 			g := x.Args[0].(*sx.Comp)
-			gn, gm := c.open("generator_expression", fArguments, x.LParen, end)
+			gn, gm := c.open(kGeneratorExpression, fArguments, x.LParen, end)
 			c.expr(g.Elt, fBody)
 			c.clauses(g.Clauses)
 			c.close(gn, gm)
 		} else {
-			an, am := c.open("argument_list", fArguments, x.LParen, end)
+			an, am := c.open(kArgumentList, fArguments, x.LParen, end)
 			c.args(x.Args)
 			c.close(an, am)
 		}
@@ -684,29 +684,29 @@ func (c *converter) expr(x sx.Expr, field uint16) {
 		c.expr(x.Value, fValue)
 	case *sx.BinOp:
 		c.expr(x.X, fLeft)
-		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.token(tokenKinds[x.Op], fOperator, x.OpPos)
 		c.expr(x.Y, fRight)
 	case *sx.BoolOp:
 		c.expr(x.X, fLeft)
-		c.token(x.Op.String(), fOperator, x.OpPos)
+		c.token(tokenKinds[x.Op], fOperator, x.OpPos)
 		c.expr(x.Y, fRight)
 	case *sx.UnaryOp:
 		if x.Op == sx.NOT {
 			c.expr(x.X, fArgument)
 		} else {
-			c.token(x.Op.String(), fOperator, x.OpPos)
+			c.token(tokenKinds[x.Op], fOperator, x.OpPos)
 			c.expr(x.X, fArgument)
 		}
 	case *sx.Compare:
 		c.expr(x.Left, 0)
 		for i, op := range x.Ops {
-			t := c.leaf(cmpText[op.Op], fOperators, op.Start, op.End)
+			t := c.leaf(cmpKinds[op.Op], fOperators, op.Start, op.End)
 			t.Named = false
 			c.expr(x.Comparators[i], 0)
 		}
 	case *sx.Lambda:
 		if x.Params != nil {
-			pn, pm := c.open("lambda_parameters", fParameters, x.Params.Start, x.Params.End)
+			pn, pm := c.open(kLambdaParameters, fParameters, x.Params.Start, x.Params.End)
 			c.params(x.Params)
 			c.close(pn, pm)
 		}
@@ -728,81 +728,78 @@ func (c *converter) expr(x sx.Expr, field uint16) {
 	c.close(n, mark)
 }
 
-var litKinds = [...]string{sx.TRUE: "true", sx.FALSE: "false", sx.NONE: "none", sx.ELLIPSIS: "ellipsis"}
+var litKinds = [...]kind{sx.TRUE: kTrue, sx.FALSE: kFalse, sx.NONE: kNone, sx.ELLIPSIS: kEllipsis}
 
 // exprKind is the outline's kind of an expression with children.
-func exprKind(x sx.Expr) string {
+func exprKind(x sx.Expr) kind {
 	switch x := x.(type) {
 	case *sx.Str:
-		return "concatenated_string"
+		return kConcatenatedString
 	case *sx.Tuple:
-		return "tuple"
+		return kTuple
 	case *sx.List:
-		return "list"
+		return kList
 	case *sx.Set:
-		return "set"
+		return kSet
 	case *sx.Dict:
-		return "dictionary"
+		return kDictionary
 	case *sx.Comp:
 		switch {
 		case x.Value != nil:
-			return "dictionary_comprehension"
+			return kDictionaryComprehension
 		case x.Kind == sx.LBRACK:
-			return "list_comprehension"
+			return kListComprehension
 		case x.Kind == sx.LBRACE:
-			return "set_comprehension"
+			return kSetComprehension
 		}
-		return "generator_expression"
+		return kGeneratorExpression
 	case *sx.Paren:
-		return "parenthesized_expression"
+		return kParenthesizedExpression
 	case *sx.Starred:
-		return "list_splat"
+		return kListSplat
 	case *sx.Attribute:
-		return "attribute"
+		return kAttribute
 	case *sx.Subscript:
-		return "subscript"
+		return kSubscript
 	case *sx.Slice:
-		return "slice"
+		return kSlice
 	case *sx.Call:
-		return "call"
+		return kCall
 	case *sx.Keyword:
-		return "keyword_argument"
+		return kKeywordArgument
 	case *sx.BinOp:
-		return "binary_operator"
+		return kBinaryOperator
 	case *sx.BoolOp:
-		return "boolean_operator"
+		return kBooleanOperator
 	case *sx.UnaryOp:
 		if x.Op == sx.NOT {
-			return "not_operator"
+			return kNotOperator
 		}
-		return "unary_operator"
+		return kUnaryOperator
 	case *sx.Compare:
-		return "comparison_operator"
+		return kComparisonOperator
 	case *sx.Lambda:
-		return "lambda"
+		return kLambda
 	case *sx.IfExp:
-		return "conditional_expression"
+		return kConditionalExpression
 	case *sx.NamedExpr:
-		return "named_expression"
+		return kNamedExpression
 	case *sx.Await:
-		return "await"
+		return kAwait
 	case *sx.Yield:
-		return "yield"
+		return kYield
 	}
-	return "expression"
+	return kExpression
 }
 
-var cmpText = map[sx.CmpKind]string{sx.CmpEq: "==", sx.CmpNotEq: "!=", sx.CmpLt: "<", sx.CmpLtE: "<=",
-	sx.CmpGt: ">", sx.CmpGtE: ">=", sx.CmpIs: "is", sx.CmpIsNot: "is not", sx.CmpIn: "in", sx.CmpNotIn: "not in"}
-
-func numKind(raw string) string {
+func numKind(raw string) kind {
 	if len(raw) > 1 && raw[0] == '0' && strings.IndexByte("xXoObB", raw[1]) >= 0 {
-		return "integer"
+		return kInteger
 	}
 	if strings.ContainsAny(raw, ".eE") {
-		return "float"
+		return kFloat
 	}
-	return "integer"
+	return kInteger
 }
 
 func (c *converter) elts(es []sx.Expr) {
@@ -811,14 +808,14 @@ func (c *converter) elts(es []sx.Expr) {
 	}
 }
 
-func (c *converter) dictItem(it *sx.DictItem, field uint16) {
+func (c *converter) dictItem(it *sx.DictItem, field uint8) {
 	if it.Key == nil {
-		n, mark := c.open("dictionary_splat", field, it.Start, it.End)
+		n, mark := c.open(kDictionarySplat, field, it.Start, it.End)
 		c.expr(it.Value, 0)
 		c.close(n, mark)
 		return
 	}
-	n, mark := c.open("pair", field, it.Start, it.End)
+	n, mark := c.open(kPair, field, it.Start, it.End)
 	c.expr(it.Key, fKey)
 	c.expr(it.Value, fValue)
 	c.close(n, mark)
@@ -832,15 +829,15 @@ func (c *converter) args(args []sx.Expr) {
 
 func (c *converter) clauses(cs []*sx.CompFor) {
 	for _, f := range cs {
-		n, mark := c.open("for_in_clause", 0, f.Start, endOf(f.Iter))
+		n, mark := c.open(kForInClause, 0, f.Start, endOf(f.Iter))
 		if f.Async {
-			c.token("async", 0, f.Start)
+			c.token(kAsync, 0, f.Start)
 		}
 		c.target(f.Target, fLeft)
 		c.expr(f.Iter, fRight)
 		c.close(n, mark)
 		for _, i := range f.Ifs {
-			in, im := c.open("if_clause", 0, i.Start, i.End)
+			in, im := c.open(kIfClause, 0, i.Start, i.End)
 			c.expr(i.Cond, 0)
 			c.close(in, im)
 		}

@@ -42,15 +42,15 @@ func yields(body []sx.Stmt) bool {
 // strPart pushes one string literal: string_start, the text as
 // string_content (with escape_sequence and escape_interpolation
 // children) and interpolation nodes, string_end.
-func (c *converter) strPart(p *sx.StrPart, field uint16) {
-	n, mark := c.open("string", field, p.Start, p.End)
+func (c *converter) strPart(p *sx.StrPart, field uint8) {
+	n, mark := c.open(kString, field, p.Start, p.End)
 	bodyStart := p.Start + sx.Pos(len(p.Prefix)+p.Quote)
 	bodyEnd := p.End - sx.Pos(p.Quote)
-	c.leaf("string_start", 0, p.Start, bodyStart)
+	c.leaf(kStringStart, 0, p.Start, bodyStart)
 	at := bodyStart
 	for _, v := range p.Values {
 		c.content(p, at, v.Start)
-		c.interpolation(v, "interpolation", 0)
+		c.interpolation(v, kInterpolation, 0)
 		at = v.End
 	}
 	if p.Raw() && rawOnlyEscapes(c.f.src[at:bodyEnd], c.f.src[bodyEnd]) {
@@ -58,7 +58,7 @@ func (c *converter) strPart(p *sx.StrPart, field uint16) {
 		bodyEnd = at
 	}
 	c.content(p, at, bodyEnd)
-	c.leaf("string_end", 0, bodyEnd, p.End)
+	c.leaf(kStringEnd, 0, bodyEnd, p.End)
 	c.close(n, mark)
 }
 
@@ -67,13 +67,13 @@ func (c *converter) content(p *sx.StrPart, start, end sx.Pos) {
 	if start >= end {
 		return
 	}
-	n, mark := c.open("string_content", 0, start, end)
+	n, mark := c.open(kStringContent, 0, start, end)
 	src := c.f.src
 	raw, bytes, fstr := p.Raw(), p.Bytes(), p.FString()
 	for i := int(start); i < int(end); {
 		ch := src[i]
 		if fstr && (ch == '{' || ch == '}') && i+1 < int(end) && src[i+1] == ch {
-			c.leaf("escape_interpolation", 0, sx.Pos(i), sx.Pos(i+2))
+			c.leaf(kEscapeInterpolation, 0, sx.Pos(i), sx.Pos(i+2))
 			i += 2
 			continue
 		}
@@ -86,7 +86,7 @@ func (c *converter) content(p *sx.StrPart, start, end sx.Pos) {
 			continue
 		}
 		if n := escapeLen(src[i:end], bytes); n > 0 {
-			c.leaf("escape_sequence", 0, sx.Pos(i), sx.Pos(i+n))
+			c.leaf(kEscapeSequence, 0, sx.Pos(i), sx.Pos(i+n))
 			i += n
 			continue
 		}
@@ -154,16 +154,16 @@ func isHexDigit(c byte) bool {
 }
 
 // interpolation pushes a replacement field "{…}" of an f-string.
-func (c *converter) interpolation(v *sx.FormattedValue, kind string, field uint16) {
+func (c *converter) interpolation(v *sx.FormattedValue, kind kind, field uint8) {
 	n, mark := c.open(kind, field, v.Start, v.End)
 	c.exprs(v.Value, fExpression)
 	if v.Conv != 0 {
-		c.leaf("type_conversion", fTypeConv, v.ConvPos, v.ConvPos+2)
+		c.leaf(kTypeConversion, fTypeConv, v.ConvPos, v.ConvPos+2)
 	}
 	if v.Spec != nil {
-		sn, sm := c.open("format_specifier", fFormatSpec, v.Spec.Start, v.Spec.End)
+		sn, sm := c.open(kFormatSpecifier, fFormatSpec, v.Spec.Start, v.Spec.End)
 		for _, inner := range v.Spec.Values {
-			c.interpolation(inner, "format_expression", 0)
+			c.interpolation(inner, kFormatExpression, 0)
 		}
 		c.close(sn, sm)
 	}
@@ -172,7 +172,7 @@ func (c *converter) interpolation(v *sx.FormattedValue, kind string, field uint1
 
 // match pushes a match statement.
 func (c *converter) match(m *sx.Match) {
-	c.simple("match_statement", m, func() {
+	c.simple(kMatchStatement, m, func() {
 		if t, ok := m.Subject.(*sx.Tuple); ok && !t.Paren {
 			for _, e := range t.Elts {
 				c.expr(e, fSubject)
@@ -180,9 +180,9 @@ func (c *converter) match(m *sx.Match) {
 		} else {
 			c.expr(m.Subject, fSubject)
 		}
-		bn, bm := c.open("block", fBody, c.matchBlockStart(m), c.matchEnd(m))
+		bn, bm := c.open(kBlock, fBody, c.matchBlockStart(m), c.matchEnd(m))
 		for _, cs := range m.Cases {
-			cn, cm := c.open("case_clause", fAlternative, cs.Start, c.blockEnd(cs.Body))
+			cn, cm := c.open(kCaseClause, fAlternative, cs.Start, c.blockEnd(cs.Body))
 			if seq, ok := cs.Pattern.(*sx.MatchSequence); ok && seq.Bracket == 0 {
 				for _, p := range seq.Patterns {
 					c.casePattern(p, 0)
@@ -191,7 +191,7 @@ func (c *converter) match(m *sx.Match) {
 				c.casePattern(cs.Pattern, 0)
 			}
 			if cs.Guard != nil {
-				gn, gm := c.open("if_clause", fGuard, cs.GuardPos, endOf(cs.Guard))
+				gn, gm := c.open(kIfClause, fGuard, cs.GuardPos, endOf(cs.Guard))
 				c.expr(cs.Guard, 0)
 				c.close(gn, gm)
 			}
@@ -203,9 +203,9 @@ func (c *converter) match(m *sx.Match) {
 }
 
 // casePattern pushes a pattern wrapped in case_pattern.
-func (c *converter) casePattern(p sx.Pattern, field uint16) {
+func (c *converter) casePattern(p sx.Pattern, field uint8) {
 	start, end := p.Span()
-	n, mark := c.open("case_pattern", field, start, end)
+	n, mark := c.open(kCasePattern, field, start, end)
 	c.simplePattern(p)
 	c.close(n, mark)
 }
@@ -219,29 +219,29 @@ func (c *converter) simplePattern(p sx.Pattern) {
 	case *sx.MatchAs:
 		switch {
 		case p.Pattern != nil:
-			n, mark := c.open("as_pattern", 0, start, end)
+			n, mark := c.open(kAsPattern, 0, start, end)
 			c.casePattern(p.Pattern, 0)
 			c.name(p.Name, 0)
 			c.close(n, mark)
 		case p.Name != nil:
-			n, mark := c.open("dotted_name", 0, start, end)
+			n, mark := c.open(kDottedName, 0, start, end)
 			c.name(p.Name, 0)
 			c.close(n, mark)
 		}
 	case *sx.MatchOr:
-		n, mark := c.open("union_pattern", 0, start, end)
+		n, mark := c.open(kUnionPattern, 0, start, end)
 		for _, q := range p.Patterns {
 			c.simplePattern(q)
 		}
 		c.close(n, mark)
 	case *sx.MatchGroup:
-		n, mark := c.open("tuple_pattern", 0, start, end)
+		n, mark := c.open(kTuplePattern, 0, start, end)
 		c.casePattern(p.Pattern, 0)
 		c.close(n, mark)
 	case *sx.MatchSequence:
-		kind := "list_pattern"
+		kind := kListPattern
 		if p.Bracket == sx.LPAREN {
-			kind = "tuple_pattern"
+			kind = kTuplePattern
 		}
 		n, mark := c.open(kind, 0, start, end)
 		for _, q := range p.Patterns {
@@ -249,34 +249,34 @@ func (c *converter) simplePattern(p sx.Pattern) {
 		}
 		c.close(n, mark)
 	case *sx.MatchStar:
-		n, mark := c.open("splat_pattern", 0, start, end)
+		n, mark := c.open(kSplatPattern, 0, start, end)
 		if p.Name != nil {
 			c.name(p.Name, 0)
 		}
 		c.close(n, mark)
 	case *sx.MatchMapping:
-		n, mark := c.open("dict_pattern", 0, start, end)
+		n, mark := c.open(kDictPattern, 0, start, end)
 		for i, k := range p.Keys {
 			c.patternValueField(k, fKey)
 			c.casePattern(p.Patterns[i], fValue)
 		}
 		if p.Rest != nil {
 			rs := p.Rest.Start - 2
-			sn, sm := c.open("splat_pattern", 0, rs, p.Rest.End)
+			sn, sm := c.open(kSplatPattern, 0, rs, p.Rest.End)
 			c.name(p.Rest, 0)
 			c.close(sn, sm)
 		}
 		c.close(n, mark)
 	case *sx.MatchClass:
-		n, mark := c.open("class_pattern", 0, start, end)
+		n, mark := c.open(kClassPattern, 0, start, end)
 		c.dottedExpr(p.Cls)
 		for _, q := range p.Patterns {
 			c.casePattern(q, 0)
 		}
 		for i, a := range p.KwdAttrs {
 			qs, qe := p.KwdPatterns[i].Span()
-			cn, cm := c.open("case_pattern", 0, a.Start, qe)
-			kn, km := c.open("keyword_pattern", 0, a.Start, qe)
+			cn, cm := c.open(kCasePattern, 0, a.Start, qe)
+			kn, km := c.open(kKeywordPattern, 0, a.Start, qe)
 			c.name(a, 0)
 			_ = qs
 			c.simplePattern(p.KwdPatterns[i])
@@ -290,12 +290,12 @@ func (c *converter) simplePattern(p sx.Pattern) {
 func (c *converter) patternValue(x sx.Expr) { c.patternValueField(x, 0) }
 
 // patternValueField pushes a literal or dotted value of a pattern.
-func (c *converter) patternValueField(x sx.Expr, field uint16) {
+func (c *converter) patternValueField(x sx.Expr, field uint8) {
 	switch v := x.(type) {
 	case *sx.UnaryOp:
 		c.expr(v.X, field)
 	case *sx.BinOp:
-		n, mark := c.open("complex_pattern", field, startOf(v), endOf(v))
+		n, mark := c.open(kComplexPattern, field, startOf(v), endOf(v))
 		c.patternValue(v.X)
 		c.expr(v.Y, 0)
 		c.close(n, mark)
@@ -309,8 +309,8 @@ func (c *converter) patternValueField(x sx.Expr, field uint16) {
 func (c *converter) dottedExpr(x sx.Expr) { c.dottedExprField(x, 0) }
 
 // dottedExprField pushes a.b.c as a dotted_name.
-func (c *converter) dottedExprField(x sx.Expr, field uint16) {
-	n, mark := c.open("dotted_name", field, startOf(x), endOf(x))
+func (c *converter) dottedExprField(x sx.Expr, field uint8) {
+	n, mark := c.open(kDottedName, field, startOf(x), endOf(x))
 	var walk func(x sx.Expr)
 	walk = func(x sx.Expr) {
 		switch v := x.(type) {

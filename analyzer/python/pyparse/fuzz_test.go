@@ -29,7 +29,7 @@ func FuzzParse(f *testing.F) {
 		walk = func(n *Node) {
 			_ = n.Text()
 			if l, c := n.Pos(); l < 1 || c < 1 {
-				t.Fatalf("%s at %d:%d", n.Kind, l, c)
+				t.Fatalf("%s at %d:%d", n.Kind(), l, c)
 			}
 			for _, c := range n.Children() {
 				walk(c)

@@ -24,7 +24,7 @@ func dumpOutline(b *strings.Builder, n *Node, depth int) {
 	if n.Yields {
 		y = " Y"
 	}
-	fmt.Fprintf(b, "%s%s%s%s [%d-%d]%s\n", strings.Repeat(" ", depth), f, named, n.Kind, n.start, n.end, y)
+	fmt.Fprintf(b, "%s%s%s%s [%d-%d]%s\n", strings.Repeat(" ", depth), f, named, n.Kind(), n.start, n.end, y)
 	for _, c := range n.Children() {
 		dumpOutline(b, c, depth+1)
 	}

@@ -11,21 +11,22 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
 
-// Node is one node of the syntax tree. Kind is the grammar's node type
-// ("class_definition", "identifier", "+", …). Of the anonymous tokens only
-// those with a field name (operators) and the "async" keyword are kept.
+// Node is one node of the syntax tree, of a kind (see Kind). Of the
+// anonymous tokens only those with a field name (operators) and the
+// "async" keyword are kept.
 type Node struct {
-	Kind  string
 	file  *File
 	start uint32
 	end   uint32
 	first uint32 // index of the first child in file.kids
 	nkids uint32
-	field uint16
+	kind  kind
+	field uint8
 	// Named is false for anonymous tokens (punctuation, keywords).
 	Named bool
 	// Yields is set on a function_definition whose body contains a yield
@@ -33,6 +34,10 @@ type Node struct {
 	// statement and then its global statements.
 	Yields bool
 }
+
+// Kind is the grammar's node type ("class_definition", "identifier",
+// "+", …). Nodes hold it as a small number, which keeps them at 32 bytes.
+func (n *Node) Kind() string { return kindNames[n.kind] }
 
 // Text is the node's source text.
 func (n *Node) Text() string { return n.file.src[n.start:n.end] }
@@ -117,12 +122,16 @@ func (n *Node) NamedChildren() []*Node {
 // Has reports whether the node has an anonymous token child of that kind.
 func (n *Node) Has(token string) bool {
 	for _, c := range n.Children() {
-		if !c.Named && c.Kind == token {
+		if !c.Named && kindNames[c.kind] == token {
 			return true
 		}
 	}
 	return false
 }
+
+// parsers are the syntax parsers Parse uses: the syntax tree is dropped
+// once converted, so the next parse reuses its memory.
+var parsers = sync.Pool{New: func() any { return new(sx.Parser) }}
 
 // Parse parses a UTF-8 Python module (a leading BOM is allowed). A
 // declaration of another encoding is an error: sources must be UTF-8.
@@ -134,7 +143,9 @@ func Parse(src []byte) (*File, error) {
 			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", enc)}
 		}
 	}
-	m, err := sx.ParseString(s)
+	p := parsers.Get().(*sx.Parser)
+	defer parsers.Put(p)
+	m, err := p.ParseString(s)
 	if err != nil {
 		var e *sx.Error
 		if errors.As(err, &e) {

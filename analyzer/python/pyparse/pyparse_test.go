@@ -12,11 +12,11 @@ func TestParseTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := f.Root.NamedChildren()
-	if len(st) != 2 || st[0].Kind != "import_statement" || st[1].Kind != "decorated_definition" {
+	if len(st) != 2 || st[0].Kind() != "import_statement" || st[1].Kind() != "decorated_definition" {
 		t.Fatalf("statements: %+v", st)
 	}
 	cls := st[1].Child("definition")
-	if cls.Kind != "class_definition" || cls.Child("name").Text() != "ﬁle" {
+	if cls.Kind() != "class_definition" || cls.Child("name").Text() != "ﬁle" {
 		t.Fatalf("class: %+v", cls)
 	}
 	body := cls.Child("body").NamedChildren()
@@ -36,7 +36,7 @@ func TestColumnsCountCodePoints(t *testing.T) {
 	var x *Node
 	var walk func(n *Node)
 	walk = func(n *Node) {
-		if n.Kind == "identifier" && n.Text() == "x" {
+		if n.Kind() == "identifier" && n.Text() == "x" {
 			x = n
 		}
 		for _, c := range n.Children() {
@@ -90,7 +90,7 @@ func TestOutlineAndYields(t *testing.T) {
 			t.Errorf("%s: body keeps %d statements", d.Child("name").Text(), len(body.NamedChildren()))
 		}
 	}
-	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind != "expression_statement" || doc.Text() != "'''doc'''" {
+	if doc := defs[0].Child("body").NamedChildren()[0]; doc.Kind() != "expression_statement" || doc.Text() != "'''doc'''" {
 		t.Errorf("first statement %q", doc.Text())
 	}
 }
@@ -101,7 +101,7 @@ func TestOutlineKeepsGlobals(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := f.Root.NamedChildren()[0].Child("body").NamedChildren()
-	if len(body) != 3 || body[0].Kind != "expression_statement" || body[1].Text() != "global a, b" || body[2].Text() != "global c" {
+	if len(body) != 3 || body[0].Kind() != "expression_statement" || body[1].Text() != "global a, b" || body[2].Text() != "global c" {
 		var got []string
 		for _, b := range body {
 			got = append(got, b.Text())

@@ -83,12 +83,8 @@ type symbol struct {
 func (c *checker) record(s *scope, name string, flag int) {
 	if c.track || flag&(symIter|symParam) != 0 {
 		if s.syms == nil {
-			if len(c.syms)+symsPerScope > cap(c.syms) {
-				c.syms = make([]symbol, 0, min(max(2*cap(c.syms), 4*symsPerScope), 64*symsPerScope))
-			}
-			i := len(c.syms)
-			c.syms = c.syms[:i+symsPerScope]
-			s.syms = c.syms[i : i : i+symsPerScope]
+			syms := &c.a.symbols
+			s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
 		}
 		s.syms = append(s.syms, symbol{name, flag})
 	}
@@ -120,11 +116,11 @@ type checker struct {
 	// of the current function or class body.
 	blocks     []bool
 	inCompIter bool
-	// syms is a chunk the scopes' first symbols are stored in.
-	syms []symbol
+	// a holds the scopes and, in chunks, their first symbols.
+	a *arena
 }
 
-// symsPerScope is the room a scope gets in the shared chunk; a scope
+// symsPerScope is the room a scope gets in a shared chunk; a scope
 // with more symbols grows its own slice.
 const symsPerScope = 8
 
@@ -145,10 +141,10 @@ func (c *checker) comp(pos Pos, format string, args ...any) {
 }
 
 // check runs the compile-time checks and panics with the first error.
-func check(m *Module) {
-	c := &checker{lines: m.Lines, track: strings.Contains(m.Src, "global") || strings.Contains(m.Src, "nonlocal")}
+func check(m *Module, a *arena) {
+	c := &checker{lines: m.Lines, track: strings.Contains(m.Src, "global") || strings.Contains(m.Src, "nonlocal"), a: a}
 	c.future(m)
-	root := &scope{kind: moduleScope}
+	root := put(&a.scopes, scope{kind: moduleScope})
 	c.cur = root
 	c.stmts(m.Body)
 	c.resolveNonlocals(root)
@@ -412,7 +408,7 @@ func (c *checker) stmtKinds(s Stmt) {
 		}
 		c.bind(s.Name)
 		outer, blocks := c.cur, c.blocks
-		c.cur = &scope{kind: classScope, parent: outer, className: s.Name.ID}
+		c.cur = put(&c.a.scopes, scope{kind: classScope, parent: outer, className: s.Name.ID})
 		outer.children = append(outer.children, c.cur)
 		c.blocks = nil
 		c.block(s.Body)
@@ -453,7 +449,7 @@ func (c *checker) clause(cl *Clause) {
 // function checks a function or lambda body in a new scope.
 func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) {
 	outer, blocks := c.cur, c.blocks
-	c.cur = &scope{kind: kind, async: async, parent: outer}
+	c.cur = put(&c.a.scopes, scope{kind: kind, async: async, parent: outer})
 	outer.children = append(outer.children, c.cur)
 	c.blocks = nil
 	if ps != nil {
@@ -781,7 +777,7 @@ func (c *checker) comprehension(x *Comp) {
 	c.expr(x.Clauses[0].Iter)
 	c.inCompIter = false
 	outer := c.cur
-	c.cur = &scope{kind: compScope, parent: outer, comp: x}
+	c.cur = put(&c.a.scopes, scope{kind: compScope, parent: outer, comp: x})
 	outer.children = append(outer.children, c.cur)
 	for i, f := range x.Clauses {
 		if f.Async && x.Kind != LPAREN && !c.asyncContext() {

@@ -49,7 +49,7 @@ func TestKeywords(t *testing.T) {
 			t.Errorf("lookupName(%q) = %v", k.String(), got)
 		}
 	}
-	for _, s := range []string{"match", "case", "_", "print", "type", "Trues", "n"} {
+	for _, s := range []string{"match", "case", "_", "print", "type", "Trues", "n", "iF", "elsf", "Nonf", "yieldd", "asyncio"} {
 		if lookupName(s) != NAME {
 			t.Errorf("%q is not a name", s)
 		}

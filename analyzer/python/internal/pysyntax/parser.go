@@ -16,7 +16,28 @@ const maxDepth = 6000
 func Parse(src []byte) (*Module, error) { return ParseString(string(src)) }
 
 // ParseString is Parse for a source held in a string.
-func ParseString(s string) (mod *Module, err error) {
+func ParseString(s string) (*Module, error) {
+	var p parser
+	return p.parse(s)
+}
+
+// Parser parses modules one after another and reuses the memory of a tree
+// for the next: the tree ParseString returns is valid only until the
+// Parser's next ParseString. Callers that turn each tree into something
+// else at once allocate far less. A Parser holds on to the memory of the
+// largest tree it made. It is not safe for concurrent use.
+type Parser struct{ p parser }
+
+// ParseString is the package's ParseString; the tree of the previous call
+// is overwritten.
+func (ps *Parser) ParseString(s string) (*Module, error) {
+	a := ps.p.a
+	a.reset()
+	ps.p = parser{a: a}
+	return ps.p.parse(s)
+}
+
+func (p *parser) parse(s string) (mod *Module, err error) {
 	start := 0
 	if strings.HasPrefix(s, "\ufeff") {
 		start = 3
@@ -33,10 +54,9 @@ func ParseString(s string) (mod *Module, err error) {
 	if e := checkSource(s); e != nil {
 		return nil, e
 	}
-	p := &parser{}
 	p.s.init(s, start)
 	mod = p.parseModule()
-	check(mod)
+	check(mod, &p.a)
 	return mod, nil
 }
 
@@ -53,18 +73,60 @@ type parser struct {
 	speculating bool
 }
 
-// slab hands out values from chunks: one allocation for many nodes.
-type slab[T any] struct{ buf []T }
+// slab hands out values from chunks: one allocation for many nodes. A
+// Parser's slabs keep their chunks, so that its next tree reuses them.
+type slab[T any] struct {
+	buf []T
+	// chunks are kept once reset has been called (a Parser's slabs):
+	// chunks[:used] hold the current tree.
+	chunks [][]T
+	used   int
+	keep   bool
+}
 
 // put stores v in the slab and returns its address. Chunks grow from 8
 // to 256 values, so small sources allocate little.
 func put[T any](s *slab[T], v T) *T {
 	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]T, 0, min(max(2*cap(s.buf), 8), 256))
+		s.grow(1, min(max(2*cap(s.buf), 8), 256))
 	}
 	s.buf = append(s.buf, v)
 	return &s.buf[len(s.buf)-1]
 }
+
+// grow makes s.buf an empty chunk with room for need values: the next
+// kept chunk large enough, else a new one of size values.
+func (s *slab[T]) grow(need, size int) {
+	for s.used < len(s.chunks) {
+		c := s.chunks[s.used]
+		s.used++
+		if cap(c) >= need {
+			s.buf = c[:0]
+			return
+		}
+	}
+	s.buf = make([]T, 0, size)
+	if s.keep {
+		s.chunks = append(s.chunks, s.buf)
+		s.used = len(s.chunks)
+	}
+}
+
+// carve returns an empty slice with room for n values cut from the
+// current chunk, taking the next chunk (of size values if new) when it
+// has not the room.
+func (s *slab[T]) carve(n, size int) []T {
+	if cap(s.buf)-len(s.buf) < n {
+		s.grow(n, size)
+	}
+	i := len(s.buf)
+	s.buf = s.buf[:i+n]
+	return s.buf[i : i : i+n]
+}
+
+// reset hands the kept chunks out again from the first, and has the
+// slab keep the chunks it makes from now on.
+func (s *slab[T]) reset() { s.buf, s.used, s.keep = nil, 0, true }
 
 type arena struct {
 	names      slab[Name]
@@ -92,6 +154,40 @@ type arena struct {
 	paramLists lists[*Param]
 	decorators slab[Decorator]
 	decoLists  lists[*Decorator]
+	// The compile-time checks' scopes and symbols.
+	scopes  slab[scope]
+	symbols slab[symbol]
+}
+
+// reset makes the arena hand out its memory again from the start.
+func (a *arena) reset() {
+	a.names.reset()
+	a.attrs.reset()
+	a.calls.reset()
+	a.subscripts.reset()
+	a.binops.reset()
+	a.nums.reset()
+	a.lits.reset()
+	a.exprStmts.reset()
+	a.assigns.reset()
+	a.annAssigns.reset()
+	a.keywords.reset()
+	a.strs.reset()
+	a.parts.reset()
+	a.tuples.reset()
+	a.blocks.reset()
+	a.params.reset()
+	a.ifs.reset()
+	a.compares.reset()
+	a.cmpOpLists.chunks.reset()
+	a.stmtLists.chunks.reset()
+	a.exprLists.chunks.reset()
+	a.partLists.chunks.reset()
+	a.paramLists.chunks.reset()
+	a.decorators.reset()
+	a.decoLists.chunks.reset()
+	a.scopes.reset()
+	a.symbols.reset()
 }
 
 // lists builds slices whose final length is unknown until they are
@@ -123,12 +219,7 @@ func (l *lists[T]) keep(buf []T) []T {
 		out = append([]T(nil), buf...)
 	default:
 		c := &l.chunks
-		if cap(c.buf)-len(c.buf) < n {
-			c.buf = make([]T, 0, max(n, min(2*cap(c.buf), 512), 16))
-		}
-		i := len(c.buf)
-		c.buf = append(c.buf, buf...)
-		out = c.buf[i : i+n : i+n]
+		out = append(c.carve(n, max(n, min(2*cap(c.buf), 512), 16)), buf...)
 	}
 	l.drop(buf)
 	return out

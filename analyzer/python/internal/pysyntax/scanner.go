@@ -167,7 +167,7 @@ func (s *scanner) next() {
 	s.pos = s.off
 	c := s.src[s.off]
 	switch {
-	case c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') || c >= utf8.RuneSelf:
+	case isNameStart[c]:
 		s.nameOrString()
 	case c >= '0' && c <= '9' || c == '.' && s.off+1 < len(s.src) && isDigit(s.src[s.off+1]):
 		s.number()
@@ -318,13 +318,15 @@ func (s *scanner) eof() {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // isPrefixChar and isNameByte are the string-prefix letters and the ASCII
-// name characters.
-var isPrefixChar, isNameByte = func() (p, n [256]bool) {
+// name characters; isNameStart are the bytes a name (or a prefixed string)
+// starts with: ASCII letters, '_', and the bytes of non-ASCII characters.
+var isPrefixChar, isNameByte, isNameStart = func() (p, n, s [256]bool) {
 	for _, c := range []byte("bBrRuUfF\"'") {
 		p[c] = true
 	}
-	for c := 0; c < 128; c++ {
-		n[c] = isIdentByte(byte(c))
+	for c := 0; c < 256; c++ {
+		n[c] = c < utf8.RuneSelf && isIdentByte(byte(c))
+		s[c] = isIdentByte(byte(c)) && !isDigit(byte(c))
 	}
 	return
 }()

@@ -140,80 +140,29 @@ func lookupName(s string) Token {
 	if len(s) < 2 || len(s) > 8 {
 		return NAME
 	}
-	switch s {
-	case "False":
-		return FALSE
-	case "None":
-		return NONE
-	case "True":
-		return TRUE
-	case "and":
-		return AND
-	case "as":
-		return AS
-	case "assert":
-		return ASSERT
-	case "async":
-		return ASYNC
-	case "await":
-		return AWAIT
-	case "break":
-		return BREAK
-	case "class":
-		return CLASS
-	case "continue":
-		return CONTINUE
-	case "def":
-		return DEF
-	case "del":
-		return DEL
-	case "elif":
-		return ELIF
-	case "else":
-		return ELSE
-	case "except":
-		return EXCEPT
-	case "finally":
-		return FINALLY
-	case "for":
-		return FOR
-	case "from":
-		return FROM
-	case "global":
-		return GLOBAL
-	case "if":
-		return IF
-	case "import":
-		return IMPORT
-	case "in":
-		return IN
-	case "is":
-		return IS
-	case "lambda":
-		return LAMBDA
-	case "nonlocal":
-		return NONLOCAL
-	case "not":
-		return NOT
-	case "or":
-		return OR
-	case "pass":
-		return PASS
-	case "raise":
-		return RAISE
-	case "return":
-		return RETURN
-	case "try":
-		return TRY
-	case "while":
-		return WHILE
-	case "with":
-		return WITH
-	case "yield":
-		return YIELD
+	if k := &keywords[keywordHash(s)]; k.word == s {
+		return k.tok
 	}
 	return NAME
 }
+
+// keywordHash gives every hard keyword its own slot of keywords.
+func keywordHash(s string) int { return (int(s[0]) + 11*int(s[len(s)-1]) + len(s)) & 127 }
+
+// keywords holds each hard keyword in the slot keywordHash gives it.
+var keywords = func() (t [128]struct {
+	word string
+	tok  Token
+}) {
+	for tok := keywordBeg + 1; tok < keywordEnd; tok++ {
+		k := &t[keywordHash(tok.String())]
+		if k.word != "" {
+			panic("pysyntax: keywords " + k.word + " and " + tok.String() + " share a slot")
+		}
+		k.word, k.tok = tok.String(), tok
+	}
+	return t
+}()
 
 // augmented maps an augmented assignment operator to its binary operator.
 var augmented = map[Token]Token{

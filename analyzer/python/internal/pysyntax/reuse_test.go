@@ -1,0 +1,51 @@
+package pysyntax
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestParserReuse parses files, some invalid, one after another with one
+// Parser: each tree is the one a fresh parse gives, and reset leaves no
+// slab of the arena holding chunks in use.
+func TestParserReuse(t *testing.T) {
+	files := stdlibFiles(t)
+	if len(files) > 300 {
+		files = files[:300]
+	}
+	var p Parser
+	for i, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%7 == 3 {
+			// An error in the middle of the file abandons a tree half made.
+			bad := append(src[:len(src)/2:len(src)/2], "\n(\n"...)
+			if _, err := p.ParseString(string(bad)); err == nil {
+				t.Fatalf("%s: truncated source parsed", f)
+			}
+		}
+		fresh, ferr := ParseString(string(src))
+		reused, rerr := p.ParseString(string(src))
+		if (ferr == nil) != (rerr == nil) || ferr != nil && ferr.Error() != rerr.Error() {
+			t.Fatalf("%s: errors %v and %v", f, ferr, rerr)
+		}
+		if ferr == nil && !slices.Equal(positions(fresh), positions(reused)) {
+			t.Fatalf("%s: the reused parser's tree differs", f)
+		}
+	}
+	p.p.a.reset()
+	a := reflect.ValueOf(&p.p.a).Elem()
+	for i := range a.NumField() {
+		slab := a.Field(i)
+		if !slab.FieldByName("buf").IsValid() {
+			slab = slab.FieldByName("chunks") // the slab of a lists
+		}
+		if used := slab.FieldByName("used").Int(); used != 0 {
+			t.Errorf("arena.%s: %d chunks in use after reset", a.Type().Field(i).Name, used)
+		}
+	}
+}
