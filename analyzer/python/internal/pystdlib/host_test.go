@@ -73,15 +73,15 @@ K.x
 	}
 	envA, envD, plat := "environment variable A", "environment variable D", "sys.platform"
 	for line, want := range map[int][]string{
-		12: nil,            // x = B
-		13: {envA},         // y = f(): f reads the global A
-		14: {plat},         // z = C: bound under a platform test
-		15: {envD},         // w = conf.D
-		16: {envA},         // A
-		17: nil,            // B
-		18: {envA},         // f()
-		19: {plat},         // C
-		20: nil,            // K.x: the class itself depends on nothing read
+		12: nil,    // x = B
+		13: {envA}, // y = f(): f reads the global A
+		14: {plat}, // z = C: bound under a platform test
+		15: {envD}, // w = conf.D
+		16: {envA}, // A
+		17: nil,    // B
+		18: {envA}, // f()
+		19: {plat}, // C
+		20: nil,    // K.x: the class itself depends on nothing read
 	} {
 		got := slices.Clone(obs.deps[line])
 		slices.Sort(got)
