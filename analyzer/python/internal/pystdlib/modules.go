@@ -88,6 +88,7 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 		if m.after != nil {
 			m.after(th, h, mod)
 		}
+		setUnmodelled(mod, true)
 		return &pyrt.Source{Module: mod}, nil
 	}
 	sm, ok := Lookup(name)
@@ -96,18 +97,32 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 	}
 	mod := &pyrt.Module{Name: name, Globals: pyrt.NewNamespace()}
 	mod.Globals.Set("__name__", pyrt.Str(name))
+	setUnmodelled(mod, false)
+	if isPackage(name) {
+		mod.Globals.Set("__path__", pyrt.NewList(nil))
+	}
+	return &pyrt.Source{Module: mod}, nil
+}
+
+// setUnmodelled binds each public name CPython 3.11's module has and mod
+// lacks to an unknown value; in a modelled module, not the names of
+// builtins, which its functions may read as globals.
+func setUnmodelled(mod *pyrt.Module, modelled bool) {
+	sm, ok := Lookup(mod.Name)
+	if !ok {
+		return
+	}
 	names := make([]string, 0, len(sm.Names))
 	for n := range sm.Names {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		mod.Globals.Set(n, &pyrt.Unknown{Why: name + "." + n + " is not modelled"})
+		_, builtin := pyrt.Builtins().Get(n)
+		if _, ok := mod.Globals.Get(n); !ok && !(modelled && builtin) {
+			mod.Globals.Set(n, &pyrt.Unknown{Why: mod.Name + "." + n + " is not modelled"})
+		}
 	}
-	if isPackage(name) {
-		mod.Globals.Set("__path__", pyrt.NewList(nil))
-	}
-	return &pyrt.Source{Module: mod}, nil
 }
 
 // helperPrefix names the private module of Go builtins a modelled module

@@ -145,7 +145,8 @@ func TestTypingExtensions(t *testing.T) {
 }
 
 // TestUnmodelled checks that an unmodelled standard library module
-// imports with its names as unknown values, that using one where a value
+// imports with its names as unknown values (as do the names a modelled
+// module leaves out), that using one where a value
 // matters is a *pyrt.Fatal, and that modules CPython 3.11 cannot import
 // on Linux and names outside the standard library are not found.
 func TestUnmodelled(t *testing.T) {
@@ -153,11 +154,11 @@ func TestUnmodelled(t *testing.T) {
 		th := pyrt.NewThread(&Finder{})
 		return th.ExecModule("__main__", "t.py", []byte(src), false)
 	}
-	mod, err := run("import secrets\nimport xml.etree.ElementTree as ET\nd = secrets.token_hex(8)\ne = ET.fromstring\n")
+	mod, err := run("import secrets\nimport xml.etree.ElementTree as ET\nd = secrets.token_hex(8)\ne = ET.fromstring\nfrom json.encoder import ESCAPE as f\nfrom json import load as g\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"d", "e"} {
+	for _, name := range []string{"d", "e", "f", "g"} {
 		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
 			t.Errorf("%s = %v, want an unknown value", name, v)
 		}
