@@ -114,3 +114,12 @@ r9 = Dyn(5).describe(), Dyn.__mro__
 r10 = getattr(c, "x"), getattr(c, "nope", "dflt"), hasattr(c, "y"), hasattr(c, "z")
 setattr(c, "z", 26)
 r11 = c.z, vars(c)
+
+class ReprMeta(type):
+    def __repr__(cls):
+        return "<kind %s>" % cls.__name__
+
+class Shown(metaclass=ReprMeta):
+    pass
+
+r12 = repr(Shown), str(Shown), [Shown], "%s|%r" % (Shown, Shown), f"{Shown}"
