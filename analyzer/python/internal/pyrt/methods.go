@@ -44,6 +44,7 @@ func initMethods() {
 // installDunders gives a builtin class the dunder methods user code calls
 // explicitly (int.__add__(1, 2), str.__eq__, …).
 func installDunders(c *Class) {
+	numeric := c == IntClass || c == FloatClass
 	for op, names := range binaryDunders {
 		op := op
 		for i, name := range names {
@@ -53,6 +54,10 @@ func installDunders(c *Class) {
 					return nil, err
 				}
 				x, y := unwrapPayload(self), args[0]
+				if numeric && !isNumber(unwrapPayload(y)) {
+					// int.__rmod__('%s', n) and the like: not a number.
+					return NotImplemented, nil
+				}
 				if reflected {
 					x, y = y, x
 				}
@@ -100,6 +105,28 @@ func installDunders(c *Class) {
 		s, err := formatBuiltin(th, unwrapPayload(self), string(spec))
 		return Str(s), err
 	})
+	if c != IntClass && c != FloatClass && c != SliceClass {
+		installContainerDunders(c)
+	}
+	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if len(args) == 0 {
+			return nil, typeErrorf("%s.__new__(): not enough arguments", c.Name)
+		}
+		cls, ok := args[0].(*Class)
+		if !ok {
+			return nil, typeErrorf("%s.__new__(X): X is not a type object (%s)", c.Name, TypeName(args[0]))
+		}
+		return c.new(th, cls, args[1:], kwargs)
+	})})
+	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		return None, nil
+	})
+}
+
+// installContainerDunders gives a container class __len__, __getitem__
+// and __contains__ (which int, float and slice do not have: a subclass
+// mixing one of them with a class that defines these must find its own).
+func installContainerDunders(c *Class) {
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		n, err := Len(th, unwrapPayload(self))
 		return MakeInt(int64(n)), err
@@ -117,19 +144,15 @@ func installDunders(c *Class) {
 		r, err := Contains(th, unwrapPayload(self), args[0])
 		return Bool(r), err
 	})
-	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if len(args) == 0 {
-			return nil, typeErrorf("%s.__new__(): not enough arguments", c.Name)
-		}
-		cls, ok := args[0].(*Class)
-		if !ok {
-			return nil, typeErrorf("%s.__new__(X): X is not a type object (%s)", c.Name, TypeName(args[0]))
-		}
-		return c.new(th, cls, args[1:], kwargs)
-	})})
-	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return None, nil
-	})
+}
+
+// isNumber reports whether v is an int, bool or float.
+func isNumber(v Value) bool {
+	switch v.(type) {
+	case Int, Bool, Float:
+		return true
+	}
+	return false
 }
 
 func unwrapPayload(v Value) Value {
