@@ -1,7 +1,8 @@
 # Generated inputs for os.path, math and the str()/repr() of the datetime,
 # decimal, fractions, uuid, pathlib and ipaddress values, json.dumps and
 # json.loads over random constants, re.compile over random patterns and
-# re.escape, run by CPython 3.11 and by pyrt;
+# re.escape, textwrap over random texts and options, run by CPython 3.11
+# and by pyrt;
 # the test compares repr(out).
 import math
 import os.path as p
@@ -212,4 +213,31 @@ for _ in range(1500):
 for _ in range(300):
     text = "".join(pieces[rnd(len(pieces))] + re_pieces[rnd(len(re_pieces))] for _ in range(rnd(5)))
     out.append((re.escape(text), re.escape(text.encode("utf-8"))))
+
+import textwrap
+
+tw_pieces = ["a", "ab", "abc", "word", "x1", "42", "é", "ǅ", "٣", "_", "-", "--", "---", "-a", "a-", "ab-cd", "a-b-c-d", "re-e-d",
+             "x--y", "!", ".", "?", ",", "\"", "'", "&", "(", " ", "  ", "\t", "\n", "\r", "\x0b", "\u3000", "\xa0", "b.", "c!\"",
+             "Mr.", "long" * 6, "hyphen-ated-long-" * 3]
+for _ in range(1200):
+    text = "".join(tw_pieces[rnd(len(tw_pieces))] for _ in range(rnd(14)))
+    opts = {}
+    for name in ("break_on_hyphens", "break_long_words", "drop_whitespace", "fix_sentence_endings", "replace_whitespace", "expand_tabs"):
+        if rnd(3) == 0:
+            opts[name] = rnd(2) == 0
+    if rnd(3) == 0:
+        opts["initial_indent"] = ["", "* ", "    "][rnd(3)]
+        opts["subsequent_indent"] = ["", "  ", "> > "][rnd(3)]
+    if rnd(3) == 0:
+        opts["max_lines"] = 1 + rnd(3)
+        opts["placeholder"] = [" [...]", "...", "", " ~"][rnd(4)]
+    if rnd(5) == 0:
+        opts["tabsize"] = rnd(5)
+    # (CPython's wrap loops forever when an indent leaves no room.)
+    width = 1 + rnd(25) + max(len(opts.get("initial_indent", "")), len(opts.get("subsequent_indent", "")))
+    out.append(attempt(textwrap.wrap, text, width, **opts))
+    out.append(attempt(textwrap.shorten, text, 3 + rnd(30)))
+    lines = text.split("\n")
+    block = "\n".join(["  \t "[: rnd(5)] + line for line in lines])
+    out.append((textwrap.dedent(block), textwrap.indent(block, "> "), textwrap.indent(text, "+", lambda line: len(line) % 2)))
 print(repr(out))
