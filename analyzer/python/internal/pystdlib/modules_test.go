@@ -176,9 +176,13 @@ func TestUnmodelled(t *testing.T) {
 	}
 }
 
-// TestGenerated runs testdata/generated.py (os.path over every path of
-// up to five characters from "a./", math over edge-case numbers) with
-// pyrt and with CPython 3.11 and compares the results.
+// TestGenerated runs the generated-input scripts with pyrt and with
+// CPython 3.11 and compares the results: testdata/generated.py (os.path
+// over every path of up to five characters from "a./", math over
+// edge-case numbers, the datetime, decimal, fractions, uuid, pathlib and
+// ipaddress values, json over random constants) and
+// testdata/generated_text.py (re over random patterns and subjects,
+// textwrap over random texts).
 func TestGenerated(t *testing.T) {
 	py, err := exec.LookPath("/usr/bin/python3")
 	if err != nil {
@@ -187,30 +191,36 @@ func TestGenerated(t *testing.T) {
 	if out, err := exec.Command(py, "-c", "import sys; print(sys.version_info[:2] == (3, 11))").Output(); err != nil || strings.TrimSpace(string(out)) != "True" {
 		t.Skip("python3 is not CPython 3.11")
 	}
-	want, err := exec.Command(py, "testdata/generated.py").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("testdata/generated.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	th := pyrt.NewThread(&Finder{})
-	var got strings.Builder
-	th.Print = func(s string) { got.WriteString(s) }
-	if _, err := th.ExecModule("__main__", "generated.py", src, false); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != string(want) {
-		g, w := strings.Split(got.String(), ", "), strings.Split(string(want), ", ")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Errorf("item %d: got %s, CPython %s", i, g[i], w[i])
+	for _, name := range []string{"generated.py", "generated_text.py"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name)
+			want, err := exec.Command(py, path).Output()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if len(g) != len(w) {
-			t.Fatalf("lengths differ: %d, CPython %d", len(g), len(w))
-		}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			th := pyrt.NewThread(&Finder{})
+			th.MaxSteps = 100_000_000
+			var got strings.Builder
+			th.Print = func(s string) { got.WriteString(s) }
+			if _, err := th.ExecModule("__main__", name, src, false); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != string(want) {
+				g, w := strings.Split(got.String(), ", "), strings.Split(string(want), ", ")
+				for i := range min(len(g), len(w)) {
+					if g[i] != w[i] {
+						t.Errorf("item %d: got %s, CPython %s", i, g[i], w[i])
+					}
+				}
+				if len(g) != len(w) {
+					t.Fatalf("lengths differ: %d, CPython %d", len(g), len(w))
+				}
+			}
+		})
 	}
 }
 

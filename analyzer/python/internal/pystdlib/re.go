@@ -5,13 +5,15 @@ import "github.com/asterkit/aster/analyzer/python/internal/pyrt"
 // re: the flags (RegexFlag, an IntFlag with re's own repr), escape, error,
 // and compile, which checks a pattern as CPython's parser does (the same
 // errors, messages and positions) and gives a Pattern with CPython's
-// pattern, flags, groups, groupindex, repr and equality. Matching
-// (match, search, sub, split, …) and \N{...} escapes are not modelled:
-// they give unknown values.
+// pattern, flags, groups, groupindex, repr and equality, and matching
+// (match, fullmatch, search, findall, finditer, split, sub, subn and the
+// Match object) by the walk in re_match.go. \N{...} escapes, the LOCALE
+// flag, case folding beyond ASCII, re.template and Pattern.scanner give
+// unknown values.
 func init() {
 	models["re"] = &model{src: reSrc, pkg: true, helpers: func(*Host) map[string]pyrt.Value {
 		return map[string]pyrt.Value{
-			"unknown": &pyrt.Unknown{Why: "regular expression matching is not modelled"},
+			"unknown": &pyrt.Unknown{Why: "this use of re is not modelled"},
 		}
 	}}
 }
@@ -364,7 +366,7 @@ def _char_set(src):
             if tok2 is None:
                 raise src.error('unterminated character set', src.tell() - start)
             if tok2 == ']':
-                items.append(first)
+                items.extend(first[2] if first[0] == 'IN' else [first])
                 items.append(('LIT', 45))
                 break
             second = _class_escape(src, tok2) if tok2[0] == '\\' else ('LIT', ord(tok2))
@@ -372,7 +374,7 @@ def _char_set(src):
                 raise src.error('bad character range %s-%s' % (tok, tok2), len(tok) + 1 + len(tok2))
             items.append(('RANGE', first[1], second[1]))
         else:
-            items.append(first)
+            items.extend(first[2] if first[0] == 'IN' else [first])
     if len(items) == 1 and items[0][0] == 'LIT':
         return ('NLIT' if negate else 'LIT', items[0][1])
     return ('IN', negate, items)
@@ -588,7 +590,9 @@ def _group(src, state, verbose, depth, first, seq):
             if direction < 0 and outer is None:
                 state.behind = None
             _close(src, start)
-            return ('ASSERT', direction, c == '!', body)
+            # A look-behind's width (fixed, as _check_lookbehind makes sure).
+            width = _width(body, state) if direction < 0 else (0, 0)
+            return ('ASSERT', direction, c == '!', body, width)
         elif c == '(':
             cond = src.until(')', 'group name')
             if cond.isidentifier():
@@ -645,31 +649,33 @@ def _group(src, state, verbose, depth, first, seq):
         return ('ATOMIC', body)
     return ('SUB', gid, on, off, body)
 
-def _check_lookbehinds(seq, state):
-    # The checks CPython makes when it compiles the tree.
-    for node in seq:
+def _walk(tree, visit):
+    # Calls visit on every node of the tree, in pattern order.
+    for node in tree:
+        visit(node)
         kind = node[0]
-        if kind == 'ASSERT':
-            if node[1] < 0:
-                lo, hi = _width(node[3], state)
-                if lo > 4294967295:
-                    raise error('looks too much behind')
-                if lo != hi:
-                    raise error('look-behind requires fixed-width pattern')
-            _check_lookbehinds(node[3], state)
-        elif kind == 'BRANCH':
+        if kind == 'BRANCH':
             for alt in node[1]:
-                _check_lookbehinds(alt, state)
+                _walk(alt, visit)
         elif kind == 'SUB':
-            _check_lookbehinds(node[4], state)
+            _walk(node[4], visit)
         elif kind == 'ATOMIC':
-            _check_lookbehinds(node[1], state)
-        elif kind in _REPEATS:
-            _check_lookbehinds(node[3], state)
+            _walk(node[1], visit)
+        elif kind in _REPEATS or kind == 'ASSERT':
+            _walk(node[3], visit)
         elif kind == 'REFX':
-            _check_lookbehinds(node[2], state)
+            _walk(node[2], visit)
             if node[3] is not None:
-                _check_lookbehinds(node[3], state)
+                _walk(node[3], visit)
+
+def _check_lookbehind(node):
+    # The checks CPython makes when it compiles the tree.
+    if node[0] == 'ASSERT' and node[1] < 0:
+        lo, hi = node[4]
+        if lo > 4294967295:
+            raise error('looks too much behind')
+        if lo != hi:
+            raise error('look-behind requires fixed-width pattern')
 
 def _fixed_flags(pattern, flags):
     if isinstance(pattern, str):
@@ -696,7 +702,7 @@ def _parse(pattern, flags):
     for gid in state.ref_pos:
         if gid >= len(state.widths):
             raise error('invalid group reference %d' % gid, pattern, state.ref_pos[gid])
-    _check_lookbehinds(tree, state)
+    _walk(tree, _check_lookbehind)
     return tree, state
 
 class _GroupIndex:
@@ -732,11 +738,12 @@ _FLAG_NAMES = [('re.TEMPLATE', 1), ('re.IGNORECASE', 2), ('re.LOCALE', 4), ('re.
                ('re.DOTALL', 16), ('re.UNICODE', 32), ('re.VERBOSE', 64), ('re.DEBUG', 128), ('re.ASCII', 256)]
 
 class Pattern:
-    def __init__(self, pattern, flags, groups, names):
+    def __init__(self, pattern, flags, groups, names, tree):
         self.pattern = pattern
         self.flags = flags
         self.groups = groups
         self._names = names
+        self._tree = tree
 
     @property
     def groupindex(self):
@@ -775,9 +782,31 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
-    match = fullmatch = search = sub = subn = split = findall = finditer = scanner = _unknown
+    def match(self, string, pos=0, endpos=None):
+        return _guard(_first, self, string, pos, endpos, False, False)
 
-Match = _unknown
+    def fullmatch(self, string, pos=0, endpos=None):
+        return _guard(_first, self, string, pos, endpos, False, True)
+
+    def search(self, string, pos=0, endpos=None):
+        return _guard(_first, self, string, pos, endpos, True, False)
+
+    def finditer(self, string, pos=0, endpos=None):
+        return _guard(_finditer, self, string, pos, endpos)
+
+    def findall(self, string, pos=0, endpos=None):
+        return _guard(_findall, self, string, pos, endpos)
+
+    def split(self, string, maxsplit=0):
+        return _guard(_split, self, string, maxsplit)
+
+    def sub(self, repl, string, count=0):
+        return _guard(_sub, self, repl, string, count, False)
+
+    def subn(self, repl, string, count=0):
+        return _guard(_sub, self, repl, string, count, True)
+
+    scanner = _unknown
 
 _cache = {}
 _MAXCACHE = 512
@@ -802,7 +831,7 @@ def _compile(pattern, flags):
         tree, state = _parse(pattern, flags)
     except _Unsupported:
         return _unknown
-    p = Pattern(pattern, flags | state.flags, len(state.widths) - 1, state.names)
+    p = Pattern(pattern, flags | state.flags, len(state.widths) - 1, state.names, tree)
     if len(_cache) >= _MAXCACHE:
         del _cache[next(iter(_cache))]
     _cache[type(pattern), pattern, flags] = p
@@ -814,5 +843,29 @@ def compile(pattern, flags=0):
 def purge():
     _cache.clear()
 
-match = fullmatch = search = sub = subn = split = findall = finditer = template = _unknown
-`
+def match(pattern, string, flags=0):
+    return _compile(pattern, flags).match(string)
+
+def fullmatch(pattern, string, flags=0):
+    return _compile(pattern, flags).fullmatch(string)
+
+def search(pattern, string, flags=0):
+    return _compile(pattern, flags).search(string)
+
+def sub(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).sub(repl, string, count)
+
+def subn(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).subn(repl, string, count)
+
+def split(pattern, string, maxsplit=0, flags=0):
+    return _compile(pattern, flags).split(string, maxsplit)
+
+def findall(pattern, string, flags=0):
+    return _compile(pattern, flags).findall(string)
+
+def finditer(pattern, string, flags=0):
+    return _compile(pattern, flags).finditer(string)
+
+template = _unknown
+` + reMatchSrc

@@ -1,8 +1,6 @@
 # Generated inputs for os.path, math and the str()/repr() of the datetime,
 # decimal, fractions, uuid, pathlib and ipaddress values, json.dumps and
-# json.loads over random constants, re.compile over random patterns and
-# re.escape, textwrap over random texts and options, run by CPython 3.11
-# and by pyrt;
+# json.loads over random constants, run by CPython 3.11 and by pyrt;
 # the test compares repr(out).
 import math
 import os.path as p
@@ -160,84 +158,4 @@ for _ in range(800):
             cut = t[:i] + "\"{}[],:0-eE.\\u x"[rnd(16)] + t[i + rnd(3):]
             out.append(attempt(json.loads, cut))
 
-import re
-
-re_pieces = ["a", "b", "é", "(", ")", "(?:", "(?P<n>", "(?P<m>", "(?P=n)", "(?P<1>", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?i)",
-             "(?x)", "(?a)", "(?L)", "(?u)", "(?i:", "(?-i:", "(?s-m:", "(?#c)", "[", "]", "[^", "^", "-", "\\d", "\\w", "\\1",
-             "\\2", "\\", "*", "+", "?", "{", "}", "{1,2}", "{2}", "{,3}", "{3,1}", ",", "|", ".", "$", "\\b", "\\A", "\\x4",
-             "\\x41", "\\u00e9", "\\q", "\\.", " ", "#", "\n", "(?(1)", "(?(n)", "(?(0)", "0", "7", "\\0", "\\12", "\\400",
-             "*?", "++", "??", "(?P", "(?<", "(?", "(?z)", "a{1,}"]
-for _ in range(1500):
-    text = "".join(re_pieces[rnd(len(re_pieces))] for _ in range(1 + rnd(8)))
-    flags = [0, 0, re.I, re.X, re.M | re.S, re.A, re.L, re.U, re.I | re.X][rnd(9)]
-    if rnd(4) == 0:
-        text = text.encode("latin-1")
-    out.append(attempt(lambda: (lambda p: (p.pattern, p.flags, p.groups, dict(p.groupindex), repr(p)))(re.compile(text, flags))))
-
-names_used = ["n", "m", "x1"]
-def re_gen(depth):
-    k = rnd(16 if depth < 3 else 6)
-    if k < 3:
-        return "abé.^$"[rnd(6)] + ("" if rnd(2) else "xy"[rnd(2)])
-    if k == 3:
-        return ["\\d", "\\s", "\\W", "\\b", "\\Z", "\\x41", "\\u00e9", "\\01", "\\t", "\\-"][rnd(10)]
-    if k == 4:
-        return "[" + "^" * rnd(2) + "".join(["a", "z-a", "a-z", "\\d", "]", "-", "\\n", "0-9", "\\b"][rnd(9)] for _ in range(1 + rnd(3))) + "]"
-    if k == 5:
-        return "\\" + str(1 + rnd(3))
-    body = "".join(re_gen(depth + 1) for _ in range(1 + rnd(3)))
-    if k == 6:
-        return "(" + body + ")"
-    if k == 7:
-        return "(?P<" + names_used[rnd(3)] + ">" + body + ")"
-    if k == 8:
-        return "(?P=" + names_used[rnd(3)] + ")"
-    if k == 9:
-        return ["(?=", "(?!", "(?<=", "(?<!", "(?>", "(?:", "(?i:", "(?-x:"][rnd(8)] + body + ")"
-    if k == 10:
-        return body + ["*", "+", "?", "{2}", "{1,3}", "*?", "+?", "{2,}?", "*+", "{,2}"][rnd(10)]
-    if k == 11:
-        return body + "|" + re_gen(depth + 1)
-    if k == 12:
-        return "(?(" + ["1", "2", "n", "m"][rnd(4)] + ")" + body + ("|" + re_gen(depth + 1) if rnd(2) else "") + ")"
-    if k == 13:
-        return ["(?i)", "(?x)", "(?s)", "(?a)"][rnd(4)] + body
-    return body
-for _ in range(1500):
-    text = re_gen(0)
-    if rnd(4) == 0:
-        i = rnd(len(text) + 1)
-        text = text[:i] + re_pieces[rnd(len(re_pieces))] + text[i + rnd(2):]
-    flags = [0, 0, re.I, re.X, re.M | re.S, re.A][rnd(6)]
-    out.append(attempt(lambda: (lambda p: (p.pattern, p.flags, p.groups, dict(p.groupindex), repr(p)))(re.compile(text, flags))))
-for _ in range(300):
-    text = "".join(pieces[rnd(len(pieces))] + re_pieces[rnd(len(re_pieces))] for _ in range(rnd(5)))
-    out.append((re.escape(text), re.escape(text.encode("utf-8"))))
-
-import textwrap
-
-tw_pieces = ["a", "ab", "abc", "word", "x1", "42", "é", "ǅ", "٣", "_", "-", "--", "---", "-a", "a-", "ab-cd", "a-b-c-d", "re-e-d",
-             "x--y", "!", ".", "?", ",", "\"", "'", "&", "(", " ", "  ", "\t", "\n", "\r", "\x0b", "\u3000", "\xa0", "b.", "c!\"",
-             "Mr.", "long" * 6, "hyphen-ated-long-" * 3]
-for _ in range(1200):
-    text = "".join(tw_pieces[rnd(len(tw_pieces))] for _ in range(rnd(14)))
-    opts = {}
-    for name in ("break_on_hyphens", "break_long_words", "drop_whitespace", "fix_sentence_endings", "replace_whitespace", "expand_tabs"):
-        if rnd(3) == 0:
-            opts[name] = rnd(2) == 0
-    if rnd(3) == 0:
-        opts["initial_indent"] = ["", "* ", "    "][rnd(3)]
-        opts["subsequent_indent"] = ["", "  ", "> > "][rnd(3)]
-    if rnd(3) == 0:
-        opts["max_lines"] = 1 + rnd(3)
-        opts["placeholder"] = [" [...]", "...", "", " ~"][rnd(4)]
-    if rnd(5) == 0:
-        opts["tabsize"] = rnd(5)
-    # (CPython's wrap loops forever when an indent leaves no room.)
-    width = 1 + rnd(25) + max(len(opts.get("initial_indent", "")), len(opts.get("subsequent_indent", "")))
-    out.append(attempt(textwrap.wrap, text, width, **opts))
-    out.append(attempt(textwrap.shorten, text, 3 + rnd(30)))
-    lines = text.split("\n")
-    block = "\n".join(["  \t "[: rnd(5)] + line for line in lines])
-    out.append((textwrap.dedent(block), textwrap.indent(block, "> "), textwrap.indent(text, "+", lambda line: len(line) % 2)))
 print(repr(out))
