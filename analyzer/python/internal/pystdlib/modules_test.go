@@ -240,3 +240,28 @@ func TestUnmodelledISOForms(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmodelledRe checks that the uses of re that are not modelled
+// (case folding beyond ASCII, LOCALE, \N{...}, DEBUG, a match deeper than
+// the recursion limit) give unknown values rather than a wrong answer.
+func TestUnmodelledRe(t *testing.T) {
+	src := `import re
+a = re.match('(?i)é', 'É')
+b = re.match(b'(?L)a', b'a')
+c = re.compile('\\N{EM DASH}')
+d = re.compile('a', re.DEBUG)
+e = re.match('(?:ab)*', 'ab' * 2000)
+f = re.compile('a').scanner
+g = re.search('(?i)k', '\u212a')
+`
+	th := pyrt.NewThread(&Finder{})
+	mod, err := th.ExecModule("__main__", "t.py", []byte(src), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
+			t.Errorf("%s = %v, want an unknown value", name, v)
+		}
+	}
+}
