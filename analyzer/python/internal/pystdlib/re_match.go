@@ -356,31 +356,44 @@ def _template(pattern, repl):
     return pieces
 
 def _sub(pattern, repl, string, count, with_count):
-    is_text = isinstance(pattern.pattern, str)
+    empty = string[:0]
     if callable(repl):
         expand = repl
     else:
-        if isinstance(repl, str) != is_text or not isinstance(repl, (str, bytes)):
-            raise _Unsupported()
+        if not isinstance(repl, (str, bytes)):
+            raise TypeError('decoding to str: need a bytes-like object, %s found' % type(repl).__name__)
         pieces = _template(pattern, repl)
-        empty = repl[:0]
-        def expand(m):
-            return empty.join([m.group(p) or empty if isinstance(p, int) else p for p in pieces])
+        if not any([isinstance(p, int) for p in pieces]):
+            literal = repl[:0].join(pieces)
+            expand = lambda m: literal
+        else:
+            expand = lambda m: _join(empty, [m.group(p) or empty if isinstance(p, int) else p for p in pieces])
     run = _Run(pattern, string, 0, None)
+    # The pieces of the result, as CPython gathers them before joining
+    # them (a TypeError names the first piece of the wrong type).
     out = []
     last = 0
     matches = run.all(count if count > 0 else 0) if count >= 0 else []
     for m in matches:
-        out.append(string[last:m.start()])
+        if last < m.start():
+            out.append(string[last:m.start()])
         piece = expand(m)
         if piece is not None:
-            if not isinstance(piece, type(string[:0])):
-                raise _Unsupported()
             out.append(piece)
         last = m.end()
-    out.append(string[last:])
-    result = string[:0].join(out)
+    if last < len(string):
+        out.append(string[last:])
+    result = _join(empty, out)
     return (result, len(matches)) if with_count else result
+
+def _join(empty, items):
+    # empty.join(items), with CPython's message for an item of the wrong type.
+    for i, item in enumerate(items):
+        if not isinstance(item, type(empty)):
+            if isinstance(empty, str):
+                raise TypeError('sequence item %d: expected str instance, %s found' % (i, type(item).__name__))
+            raise TypeError('sequence item %d: expected a bytes-like object, %s found' % (i, type(item).__name__))
+    return empty.join(items)
 
 class Match:
     def __init__(self, run, start, end, caps):

@@ -30,5 +30,11 @@ subs = [re.sub(r"\d+", "#", "a1b22"), re.sub(r"(\w)(\d)", r"\2\1", "a1 b2"), re.
         re.sub(b"a", b"\\x", b"a") if False else re.sub(b"a", b"b", b"cat"), re.sub(r"(a)", r"\g<1>0", "a"), re.sub(r"a", r"\0", "a"), re.sub("", "-", "ab")]
 errors = [attempt(re.sub, "a", r"\q", "a"), attempt(re.sub, "a", r"\2", "a"), attempt(re.sub, "(a)", r"\g<x>", "a"), attempt(re.sub, "a", r"\g<", "a"),
           attempt(re.match, "a", b"a"), attempt(re.match, b"a", "a"), attempt(re.match, "a", 1), attempt(lambda: re.match("a", "a").group(2)),
-          attempt(lambda: re.match("(a)", "a").group("x"))]
+          attempt(lambda: re.match("(a)", "a").group("x")), attempt(re.sub, b"a", "x", b"cat"), attempt(re.sub, "a", b"x", "cat"),
+          attempt(re.sub, "a", 5, "cat"), attempt(re.sub, "a", lambda m: 5, "cat"), attempt(re.sub, b"(a)", "[\\1]", b"xay"),
+          attempt(re.sub, "(a)", b"<\\g<0>>", "xay"), attempt(re.sub, b"a", "x", b"dog"), attempt(re.sub, "a", lambda m: None, "cat")]
+tricky = [(p.findall(s), p.split(s), p.sub("<\\g<0>>" if isinstance(s, str) else b"<\\g<0>>", s)) for p, s in [
+    (re.compile(r"[A-z]+", re.I), "AZaz[]_`"), (re.compile(r"\s+"), "a\x1c\x1d b"), (re.compile(rb"\s+"), b"a\x1c b"),
+    (re.compile(r"(?m)x$"), "x\nx\n"), (re.compile(r"[\W\d]+"), "ab12!?c"), (re.compile(r"(?i)[^a-c]+"), "ABCdef"),
+    (re.compile(r"\w+", re.A), "ab١٢_c"), (re.compile(r".(?s:.)(?-s:.)?"), "a\n\n"), (re.compile(r"\x41\101\0"), "AA\x00")]]
 del re, attempt, m
