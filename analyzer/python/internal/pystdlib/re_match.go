@@ -451,9 +451,8 @@ class Match:
         return tuple([span or (-1, -1) for span in self._spans])
 
     def expand(self, template):
-        pieces = _template(self.re, template)
-        empty = template[:0]
-        return empty.join([self.group(p) or empty if isinstance(p, int) else p for p in pieces])
+        empty = self.string[:0]
+        return _join(empty, [self.group(p) or empty if isinstance(p, int) else p for p in _template(self.re, template)])
 
     def __bool__(self):
         return True

@@ -32,7 +32,7 @@ errors = [attempt(re.sub, "a", r"\q", "a"), attempt(re.sub, "a", r"\2", "a"), at
           attempt(re.match, "a", b"a"), attempt(re.match, b"a", "a"), attempt(re.match, "a", 1), attempt(lambda: re.match("a", "a").group(2)),
           attempt(lambda: re.match("(a)", "a").group("x")), attempt(re.sub, b"a", "x", b"cat"), attempt(re.sub, "a", b"x", "cat"),
           attempt(re.sub, "a", 5, "cat"), attempt(re.sub, "a", lambda m: 5, "cat"), attempt(re.sub, b"(a)", "[\\1]", b"xay"),
-          attempt(re.sub, "(a)", b"<\\g<0>>", "xay"), attempt(re.sub, b"a", "x", b"dog"), attempt(re.sub, "a", lambda m: None, "cat")]
+          attempt(re.sub, "(a)", b"<\\g<0>>", "xay"), attempt(lambda: re.match("(a)", "a").expand(b"[\\1]")), attempt(lambda: re.match("(a)", "a").expand(r"\\2")), attempt(re.sub, b"a", "x", b"dog"), attempt(re.sub, "a", lambda m: None, "cat")]
 tricky = [(p.findall(s), p.split(s), p.sub("<\\g<0>>" if isinstance(s, str) else b"<\\g<0>>", s)) for p, s in [
     (re.compile(r"[A-z]+", re.I), "AZaz[]_`"), (re.compile(r"\s+"), "a\x1c\x1d b"), (re.compile(rb"\s+"), b"a\x1c b"),
     (re.compile(r"(?m)x$"), "x\nx\n"), (re.compile(r"[\W\d]+"), "ab12!?c"), (re.compile(r"(?i)[^a-c]+"), "ABCdef"),
