@@ -14,11 +14,33 @@ import (
 // file name.
 type SyntaxError struct {
 	Msg    string
+	Kind   ErrorKind
 	Line   int // 1-based
 	Column int // 1-based, in characters
 	Offset int // byte offset
 	Path   string
 }
+
+// ErrorKind classifies a SyntaxError, so that a caller can word it its
+// own way (as CPython's json.loads does).
+type ErrorKind int
+
+// The kinds of SyntaxError; Offset is where CPython's json.loads reports
+// each (KindUnicodeEscape: at the backslash, one before CPython's).
+const (
+	KindValue         ErrorKind = iota // no JSON value starts here
+	KindPropertyName                   // no quoted member name
+	KindColon                          // no ':' after a member name
+	KindComma                          // no ',' or closing bracket
+	KindUnterminated                   // string without its closing quote (Offset: the opening quote)
+	KindControl                        // control character in a string
+	KindEscape                         // unknown backslash escape
+	KindUnicodeEscape                  // bad \uXXXX escape
+	KindUTF8                           // invalid UTF-8
+	KindExtraData                      // text after the value
+	KindIntDigits                      // integer beyond CPython's digit limit
+	KindDepth                          // nesting beyond maxDepth
+)
 
 func (e *SyntaxError) Error() string {
 	if e.Path == "" || e.Path == "$" {
@@ -78,7 +100,7 @@ func Unmarshal(data []byte) (any, error) {
 	}
 	d.space()
 	if d.pos < len(d.data) {
-		return nil, d.errorf("extra data after the JSON value")
+		return nil, d.errorf(KindExtraData, "extra data after the JSON value")
 	}
 	return v, nil
 }
@@ -111,11 +133,11 @@ func (d *decoder) pathText() string {
 	return text
 }
 
-func (d *decoder) errorf(format string, args ...any) error {
-	return d.errorAt(d.pos, format, args...)
+func (d *decoder) errorf(kind ErrorKind, format string, args ...any) error {
+	return d.errorAt(kind, d.pos, format, args...)
 }
 
-func (d *decoder) errorAt(pos int, format string, args ...any) error {
+func (d *decoder) errorAt(kind ErrorKind, pos int, format string, args ...any) error {
 	line, col := 1, 1
 	for _, r := range string(d.data[:pos]) {
 		if r == '\n' {
@@ -124,7 +146,7 @@ func (d *decoder) errorAt(pos int, format string, args ...any) error {
 			col++
 		}
 	}
-	return &SyntaxError{Msg: fmt.Sprintf(format, args...), Line: line, Column: col, Offset: pos, Path: d.pathText()}
+	return &SyntaxError{Msg: fmt.Sprintf(format, args...), Kind: kind, Line: line, Column: col, Offset: pos, Path: d.pathText()}
 }
 
 func (d *decoder) space() {
@@ -148,7 +170,7 @@ func (d *decoder) literal(word string) bool {
 
 func (d *decoder) value(depth int) (any, error) {
 	if d.pos >= len(d.data) {
-		return nil, d.errorf("unexpected end of input, expecting a value")
+		return nil, d.errorf(KindValue, "unexpected end of input, expecting a value")
 	}
 	switch c := d.data[d.pos]; {
 	case c == '"':
@@ -176,7 +198,7 @@ func (d *decoder) value(depth int) (any, error) {
 	case d.literal("-Infinity"):
 		return math.Inf(-1), nil
 	}
-	return nil, d.errorf("expecting a value")
+	return nil, d.errorf(KindValue, "expecting a value")
 }
 
 // smallObject is the member count up to which duplicate keys are found by
@@ -185,7 +207,7 @@ const smallObject = 16
 
 func (d *decoder) object(depth int) (any, error) {
 	if depth > maxDepth {
-		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
+		return nil, d.errorf(KindDepth, "nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // {
 	// The members are gathered on d.members above base, then copied out.
@@ -199,10 +221,10 @@ func (d *decoder) object(depth int) (any, error) {
 	for {
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf("unexpected end of input, expecting a property name")
+			return nil, d.errorf(KindPropertyName, "unexpected end of input, expecting a property name")
 		}
 		if d.data[d.pos] != '"' {
-			return nil, d.errorf("expecting a property name enclosed in double quotes")
+			return nil, d.errorf(KindPropertyName, "expecting a property name enclosed in double quotes")
 		}
 		key, err := d.key()
 		if err != nil {
@@ -210,10 +232,10 @@ func (d *decoder) object(depth int) (any, error) {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf("unexpected end of input, expecting ':'")
+			return nil, d.errorf(KindColon, "unexpected end of input, expecting ':'")
 		}
 		if d.data[d.pos] != ':' {
-			return nil, d.errorf("expecting ':' delimiter")
+			return nil, d.errorf(KindColon, "expecting ':' delimiter")
 		}
 		d.pos++
 		d.space()
@@ -254,7 +276,7 @@ func (d *decoder) object(depth int) (any, error) {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf("unexpected end of input, expecting ',' or '}'")
+			return nil, d.errorf(KindComma, "unexpected end of input, expecting ',' or '}'")
 		}
 		switch d.data[d.pos] {
 		case '}':
@@ -267,7 +289,7 @@ func (d *decoder) object(depth int) (any, error) {
 		case ',':
 			d.pos++
 		default:
-			return nil, d.errorf("expecting ',' delimiter")
+			return nil, d.errorf(KindComma, "expecting ',' delimiter")
 		}
 	}
 }
@@ -297,7 +319,7 @@ func (d *decoder) key() (string, error) {
 
 func (d *decoder) array(depth int) (any, error) {
 	if depth > maxDepth {
-		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
+		return nil, d.errorf(KindDepth, "nesting deeper than %d levels", maxDepth)
 	}
 	d.pos++ // [
 	// The items are gathered on d.items above base, then copied out.
@@ -318,7 +340,7 @@ func (d *decoder) array(depth int) (any, error) {
 		d.items = append(d.items, v)
 		d.space()
 		if d.pos >= len(d.data) {
-			return nil, d.errorf("unexpected end of input, expecting ',' or ']'")
+			return nil, d.errorf(KindComma, "unexpected end of input, expecting ',' or ']'")
 		}
 		switch d.data[d.pos] {
 		case ']':
@@ -331,7 +353,7 @@ func (d *decoder) array(depth int) (any, error) {
 		case ',':
 			d.pos++
 		default:
-			return nil, d.errorf("expecting ',' delimiter")
+			return nil, d.errorf(KindComma, "expecting ',' delimiter")
 		}
 	}
 }
@@ -388,7 +410,7 @@ func (d *decoder) number() (v any, ok bool, err error) {
 		return i, true, nil
 	}
 	if len(strings.TrimPrefix(text, "-")) > maxIntDigits {
-		return nil, true, d.errorAt(start, "integer with more than %d digits", maxIntDigits)
+		return nil, true, d.errorAt(KindIntDigits, start, "integer with more than %d digits", maxIntDigits)
 	}
 	b, _ := new(big.Int).SetString(text, 10)
 	return b, true, nil
@@ -444,7 +466,7 @@ func (d *decoder) string() (any, error) {
 	var out []byte
 	for {
 		if d.pos >= len(d.data) {
-			return nil, d.errorAt(start, "unterminated string")
+			return nil, d.errorAt(KindUnterminated, start, "unterminated string")
 		}
 		c := d.data[d.pos]
 		switch {
@@ -452,10 +474,10 @@ func (d *decoder) string() (any, error) {
 			d.pos++
 			return string(out), nil
 		case c < 0x20:
-			return nil, d.errorf("invalid control character in string")
+			return nil, d.errorf(KindControl, "invalid control character in string")
 		case c == '\\':
 			if d.pos+1 >= len(d.data) {
-				return nil, d.errorAt(start, "unterminated string")
+				return nil, d.errorAt(KindUnterminated, start, "unterminated string")
 			}
 			esc := d.data[d.pos+1]
 			if s, ok := simpleEscapes[esc]; ok {
@@ -464,11 +486,11 @@ func (d *decoder) string() (any, error) {
 				continue
 			}
 			if esc != 'u' {
-				return nil, d.errorf("invalid \\escape")
+				return nil, d.errorf(KindEscape, "invalid \\escape")
 			}
 			r, ok := d.hex4(d.pos + 2)
 			if !ok {
-				return nil, d.errorf("invalid \\uXXXX escape")
+				return nil, d.errorf(KindUnicodeEscape, "invalid \\uXXXX escape")
 			}
 			d.pos += 6
 			if r >= 0xd800 && r <= 0xdbff && d.pos+1 < len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
@@ -486,7 +508,7 @@ func (d *decoder) string() (any, error) {
 		default:
 			r, n := utf8.DecodeRune(d.data[d.pos:])
 			if r == utf8.RuneError && n == 1 {
-				return nil, d.errorf("invalid UTF-8 in string")
+				return nil, d.errorf(KindUTF8, "invalid UTF-8 in string")
 			}
 			out = append(out, d.data[d.pos:d.pos+n]...)
 			d.pos += n
@@ -497,9 +519,10 @@ func (d *decoder) string() (any, error) {
 // simpleEscapes maps the character after a backslash to what it stands for.
 var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
-// hex4 reads four hex digits at p.
+// hex4 reads four hex digits at p. As in CPython, they must not end the
+// input (a string still needs its closing quote).
 func (d *decoder) hex4(p int) (rune, bool) {
-	if p+4 > len(d.data) {
+	if p+4 >= len(d.data) {
 		return 0, false
 	}
 	v, err := strconv.ParseUint(string(d.data[p:p+4]), 16, 32)

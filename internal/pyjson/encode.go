@@ -51,6 +51,10 @@ type Options struct {
 	// Indent is the number of spaces per level; -1 writes one line (Python
 	// indent=None). 0 still breaks lines, as in Python.
 	Indent int
+	// IndentText, when not empty, is one level of indentation instead of
+	// Indent spaces (Python indent given as a str); lines are then broken
+	// whatever Indent is.
+	IndentText string
 	// ItemSep separates items; "" is Python's default: "," with indent,
 	// ", " without.
 	ItemSep string
@@ -86,6 +90,9 @@ func MarshalArray(n int, item func(i int) any, o Options) ([]byte, error) {
 }
 
 func newEncoder(o Options) *encoder {
+	if o.IndentText != "" {
+		o.Indent = max(o.Indent, 0)
+	}
 	e := &encoder{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
 	if e.itemSep == "" {
 		e.itemSep = ", "
@@ -119,6 +126,13 @@ func (e *encoder) newline(depth int) {
 		return
 	}
 	e.b = append(e.b, '\n')
+	if e.opt.IndentText != "" {
+		for range depth {
+			e.reserve()
+			e.b = append(e.b, e.opt.IndentText...)
+		}
+		return
+	}
 	for n := e.opt.Indent * depth; n > 0; {
 		k := min(n, len(spaces))
 		e.b = append(e.b, spaces[:k]...)

@@ -215,24 +215,27 @@ func TestUnmarshalTypes(t *testing.T) {
 }
 
 func TestUnmarshalErrors(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{``, "1:1: unexpected end of input, expecting a value"},
-		{`{"a": [1, 2`, "1:12: $.a: unexpected end of input, expecting ',' or ']'"},
-		{"{\n  \"methods\": [\n    {\"x\": tru}", "3:11: $.methods[0].x: expecting a value"},
-		{`{"a" 1}`, "1:6: expecting ':' delimiter"},
-		{`{"a": 1,}`, "1:9: expecting a property name enclosed in double quotes"},
-		{`[1 2]`, "1:4: expecting ',' delimiter"},
-		{`[01]`, "1:3: expecting ',' delimiter"},
-		{`1 2`, "1:3: extra data after the JSON value"},
-		{`"abc`, "1:1: unterminated string"},
-		{"[\"a\tb\"]", "1:4: $[0]: invalid control character in string"},
-		{`["\x"]`, `1:3: $[0]: invalid \escape`},
-		{`["\u12g4"]`, `1:3: $[0]: invalid \uXXXX escape`},
-		{"\"\xff\"", "1:2: invalid UTF-8 in string"},
-		{`-`, "1:1: expecting a value"},
-		{`{"a b": nul}`, `1:9: $["a b"]: expecting a value`},
-		{strings.Repeat("[", maxDepth+1), "1:10001: $" + strings.Repeat("[0]", maxDepth) + ": nesting deeper than 10000 levels"},
-		{strings.Repeat("9", maxIntDigits+1), "1:1: integer with more than 4300 digits"},
+	for _, c := range []struct {
+		in, want string
+		kind     ErrorKind
+	}{
+		{``, "1:1: unexpected end of input, expecting a value", KindValue},
+		{`{"a": [1, 2`, "1:12: $.a: unexpected end of input, expecting ',' or ']'", KindComma},
+		{"{\n  \"methods\": [\n    {\"x\": tru}", "3:11: $.methods[0].x: expecting a value", KindValue},
+		{`{"a" 1}`, "1:6: expecting ':' delimiter", KindColon},
+		{`{"a": 1,}`, "1:9: expecting a property name enclosed in double quotes", KindPropertyName},
+		{`[1 2]`, "1:4: expecting ',' delimiter", KindComma},
+		{`[01]`, "1:3: expecting ',' delimiter", KindComma},
+		{`1 2`, "1:3: extra data after the JSON value", KindExtraData},
+		{`"abc`, "1:1: unterminated string", KindUnterminated},
+		{"[\"a\tb\"]", "1:4: $[0]: invalid control character in string", KindControl},
+		{`["\x"]`, `1:3: $[0]: invalid \escape`, KindEscape},
+		{`["\u12g4"]`, `1:3: $[0]: invalid \uXXXX escape`, KindUnicodeEscape},
+		{"\"\xff\"", "1:2: invalid UTF-8 in string", KindUTF8},
+		{`-`, "1:1: expecting a value", KindValue},
+		{`{"a b": nul}`, `1:9: $["a b"]: expecting a value`, KindValue},
+		{strings.Repeat("[", maxDepth+1), "1:10001: $" + strings.Repeat("[0]", maxDepth) + ": nesting deeper than 10000 levels", KindDepth},
+		{strings.Repeat("9", maxIntDigits+1), "1:1: integer with more than 4300 digits", KindIntDigits},
 	} {
 		_, err := Unmarshal([]byte(c.in))
 		var se *SyntaxError
@@ -240,9 +243,33 @@ func TestUnmarshalErrors(t *testing.T) {
 			t.Errorf("Unmarshal(%.40q) = %v, want a *SyntaxError", c.in, err)
 			continue
 		}
+		if se.Kind != c.kind {
+			t.Errorf("Unmarshal(%.40q): kind %d, want %d", c.in, se.Kind, c.kind)
+		}
 		if err.Error() != c.want {
 			t.Errorf("Unmarshal(%.40q):\n got %s\nwant %s", c.in, shorten(err.Error()), shorten(c.want))
 		}
+	}
+}
+
+// TestUnicodeEscapeAtEnd checks CPython's rule that the four hex digits
+// of a \u escape must not end the input.
+func TestUnicodeEscapeAtEnd(t *testing.T) {
+	_, err := Unmarshal([]byte(`"\u1234`))
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Kind != KindUnicodeEscape || se.Offset != 1 {
+		t.Errorf("got %v, want an invalid \\uXXXX escape at offset 1", err)
+	}
+}
+
+// TestIndentText checks a str indent (json.dumps(indent="\t")).
+func TestIndentText(t *testing.T) {
+	got, err := Marshal(Object{{"a", []any{1, Object{}}}}, Options{Indent: -1, IndentText: "\t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "{\n\t\"a\": [\n\t\t1,\n\t\t{}\n\t]\n}"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

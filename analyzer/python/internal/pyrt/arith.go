@@ -20,6 +20,7 @@ var binaryDunders = map[syn.Token][2]string{
 
 // Binary applies a binary operator (a syntax token such as PLUS).
 func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
+	x0, y0 := x, y // for the error message
 	if u, ok := x.(*Unknown); ok {
 		return &Unknown{Why: u.Why, At: u.At}, nil
 	}
@@ -34,8 +35,14 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
-		// Fall back to builtin payloads (int/str subclasses).
-		x, y = builtinPayload(x), builtinPayload(y)
+		// Fall back to builtin payloads (int/str subclasses); a single
+		// argument of str % arg keeps its class, whose __str__ and
+		// __repr__ the formatting calls.
+		x = builtinPayload(x)
+		_, isStr := x.(Str)
+		if _, isTuple := builtinPayload(y).(Tuple); !isStr || op != syn.PERCENT || isTuple {
+			y = builtinPayload(y)
+		}
 	}
 	r, err := builtinBinary(th, op, x, y)
 	if err != nil {
@@ -55,6 +62,7 @@ func Binary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		return nil, typeErrorf("can't multiply sequence by non-int of type '%s'", TypeName(other))
 	}
 	opName := op.String()
+	x, y = x0, y0
 	if op == syn.DOUBLESTAR {
 		return nil, typeErrorf("unsupported operand type(s) for ** or pow(): '%s' and '%s'", TypeName(x), TypeName(y))
 	}

@@ -57,6 +57,7 @@ func installDunders(c *Class) {
 				}
 				x, y := unwrapPayload(self), args[0]
 				if !numberDunderAccepts(c, y) {
+					// int.__rmod__('%s', n) and the like: not a number.
 					return NotImplemented, nil
 				}
 				if reflected {
@@ -122,6 +123,9 @@ func installDunders(c *Class) {
 	if numberRank(c) > 0 {
 		installNumberDunders(c)
 		return
+	}
+	if c == SliceClass {
+		return // no container dunders
 	}
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		n, err := Len(th, unwrapPayload(self))

@@ -102,14 +102,7 @@ func Repr(th *Thread, v Value) (string, error) {
 		return reprSeq(th, "[", x.Elems, "]")
 	case *Dict:
 		if m, owner := dictSubclassMethod(x, "__repr__"); m != nil && th != nil && !owner.builtin {
-			r, err := th.Call(m, []Value{x}, nil)
-			if err != nil {
-				return "", err
-			}
-			if s, ok := r.(Str); ok {
-				return string(s), nil
-			}
-			return "", typeErrorf("__repr__ returned non-string (type %s)", TypeName(r))
+			return callStrMethod(th, m, x, "__repr__")
 		}
 		if th != nil {
 			if th.reprActive(x) {
@@ -157,6 +150,9 @@ func Repr(th *Thread, v Value) (string, error) {
 	case NotImplementedType:
 		return "NotImplemented", nil
 	case *Class:
+		if m, _ := userMethod(x, "__repr__"); m != nil && th != nil {
+			return callStrMethod(th, m, x, "__repr__")
+		}
 		if x.Module == "builtins" {
 			return "<class '" + x.Qualname + "'>", nil
 		}
@@ -198,6 +194,20 @@ func Repr(th *Thread, v Value) (string, error) {
 	return "<" + TypeName(v) + " object>", nil
 }
 
+// callStrMethod calls a __repr__ or __str__ method m of self, which must
+// return a str.
+func callStrMethod(th *Thread, m, self Value, dunder string) (string, error) {
+	r, err := th.Call(m, []Value{self}, nil)
+	if err != nil {
+		return "", err
+	}
+	s, ok := r.(Str)
+	if !ok {
+		return "", typeErrorf("%s returned non-string (type %s)", dunder, TypeName(r))
+	}
+	return string(s), nil
+}
+
 // instanceStr runs __repr__ or __str__ of an instance.
 func instanceStr(th *Thread, x *Instance, dunder string) (string, error) {
 	m, owner := x.Class.Lookup(dunder)
@@ -205,15 +215,7 @@ func instanceStr(th *Thread, x *Instance, dunder string) (string, error) {
 		if th == nil {
 			return "<" + x.Class.Name + " object>", nil
 		}
-		r, err := th.Call(m, []Value{x}, nil)
-		if err != nil {
-			return "", err
-		}
-		s, ok := r.(Str)
-		if !ok {
-			return "", typeErrorf("%s returned non-string (type %s)", dunder, TypeName(r))
-		}
-		return string(s), nil
+		return callStrMethod(th, m, x, dunder)
 	}
 	if x.Class.IsSubclass(BaseExceptionClass) {
 		if dunder == "__str__" {

@@ -79,7 +79,7 @@ class EnumType(type):
                     break
             if alias is not None:
                 member = alias
-            elif is_flag and member._value_ and (member._value_ & (member._value_ - 1)):
+            elif is_flag and (not member._value_ or member._value_ & (member._value_ - 1)):
                 enum_class._all_members_.append(member)
             else:
                 enum_class._all_members_.append(member)
@@ -125,6 +125,8 @@ class EnumType(type):
         return dict(cls._member_map_)
 
     def __repr__(cls):
+        if 'Flag' in globals() and issubclass(cls, Flag):
+            return "<flag %r>" % cls.__name__
         return "<enum %r>" % cls.__name__
 
     def __bool__(cls):

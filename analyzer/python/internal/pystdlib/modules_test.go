@@ -145,7 +145,8 @@ func TestTypingExtensions(t *testing.T) {
 }
 
 // TestUnmodelled checks that an unmodelled standard library module
-// imports with its names as unknown values, that using one where a value
+// imports with its names as unknown values (as do the names a modelled
+// module leaves out), that using one where a value
 // matters is a *pyrt.Fatal, and that modules CPython 3.11 cannot import
 // on Linux and names outside the standard library are not found.
 func TestUnmodelled(t *testing.T) {
@@ -153,11 +154,11 @@ func TestUnmodelled(t *testing.T) {
 		th := pyrt.NewThread(&Finder{})
 		return th.ExecModule("__main__", "t.py", []byte(src), false)
 	}
-	mod, err := run("import secrets\nimport xml.etree.ElementTree as ET\nd = secrets.token_hex(8)\ne = ET.fromstring\n")
+	mod, err := run("import secrets\nimport xml.etree.ElementTree as ET\nd = secrets.token_hex(8)\ne = ET.fromstring\nfrom json.encoder import ESCAPE as f\nfrom json import load as g\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"d", "e"} {
+	for _, name := range []string{"d", "e", "f", "g"} {
 		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
 			t.Errorf("%s = %v, want an unknown value", name, v)
 		}
@@ -175,9 +176,13 @@ func TestUnmodelled(t *testing.T) {
 	}
 }
 
-// TestGenerated runs testdata/generated.py (os.path over every path of
-// up to five characters from "a./", math over edge-case numbers) with
-// pyrt and with CPython 3.11 and compares the results.
+// TestGenerated runs the generated-input scripts with pyrt and with
+// CPython 3.11 and compares the results: testdata/generated.py (os.path
+// over every path of up to five characters from "a./", math over
+// edge-case numbers, the datetime, decimal, fractions, uuid, pathlib and
+// ipaddress values, json over random constants) and
+// testdata/generated_text.py (re over random patterns and subjects,
+// textwrap over random texts).
 func TestGenerated(t *testing.T) {
 	py, err := exec.LookPath("/usr/bin/python3")
 	if err != nil {
@@ -186,30 +191,36 @@ func TestGenerated(t *testing.T) {
 	if out, err := exec.Command(py, "-c", "import sys; print(sys.version_info[:2] == (3, 11))").Output(); err != nil || strings.TrimSpace(string(out)) != "True" {
 		t.Skip("python3 is not CPython 3.11")
 	}
-	want, err := exec.Command(py, "testdata/generated.py").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("testdata/generated.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	th := pyrt.NewThread(&Finder{})
-	var got strings.Builder
-	th.Print = func(s string) { got.WriteString(s) }
-	if _, err := th.ExecModule("__main__", "generated.py", src, false); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != string(want) {
-		g, w := strings.Split(got.String(), ", "), strings.Split(string(want), ", ")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Errorf("item %d: got %s, CPython %s", i, g[i], w[i])
+	for _, name := range []string{"generated.py", "generated_text.py"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name)
+			want, err := exec.Command(py, path).Output()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if len(g) != len(w) {
-			t.Fatalf("lengths differ: %d, CPython %d", len(g), len(w))
-		}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			th := pyrt.NewThread(&Finder{})
+			th.MaxSteps = 100_000_000
+			var got strings.Builder
+			th.Print = func(s string) { got.WriteString(s) }
+			if _, err := th.ExecModule("__main__", name, src, false); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != string(want) {
+				g, w := strings.Split(got.String(), ", "), strings.Split(string(want), ", ")
+				for i := range min(len(g), len(w)) {
+					if g[i] != w[i] {
+						t.Errorf("item %d: got %s, CPython %s", i, g[i], w[i])
+					}
+				}
+				if len(g) != len(w) {
+					t.Fatalf("lengths differ: %d, CPython %d", len(g), len(w))
+				}
+			}
+		})
 	}
 }
 
@@ -224,6 +235,31 @@ func TestUnmodelledISOForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"a", "b", "c"} {
+		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
+			t.Errorf("%s = %v, want an unknown value", name, v)
+		}
+	}
+}
+
+// TestUnmodelledRe checks that the uses of re that are not modelled
+// (case folding beyond ASCII, LOCALE, \N{...}, DEBUG, a match deeper than
+// the recursion limit) give unknown values rather than a wrong answer.
+func TestUnmodelledRe(t *testing.T) {
+	src := `import re
+a = re.match('(?i)é', 'É')
+b = re.match(b'(?L)a', b'a')
+c = re.compile('\\N{EM DASH}')
+d = re.compile('a', re.DEBUG)
+e = re.match('(?:ab)*', 'ab' * 2000)
+f = re.compile('a').scanner
+g = re.search('(?i)k', '\u212a')
+`
+	th := pyrt.NewThread(&Finder{})
+	mod, err := th.ExecModule("__main__", "t.py", []byte(src), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g"} {
 		if v, _ := mod.Globals.Get(name); v == nil || v.Type() != pyrt.UnknownClass {
 			t.Errorf("%s = %v, want an unknown value", name, v)
 		}

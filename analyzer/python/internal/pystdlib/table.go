@@ -1,6 +1,11 @@
 // Package pystdlib describes CPython 3.11's standard library: which
 // modules exist and which public names each one has, read from a table
-// that gen/gen.py generates from CPython 3.11 itself.
+// that gen/gen.py generates from CPython 3.11 itself. Its Finder serves
+// the library to pyrt: sys, os/os.path, typing/typing_extensions, enum,
+// dataclasses, functools, collections(.abc), math, string, logging,
+// datetime, decimal, fractions, uuid, pathlib, ipaddress, zoneinfo, re,
+// json and textwrap are modelled; other modules, and the public names a
+// modelled module leaves out, are unknown values.
 package pystdlib
 
 //go:generate sh -c "/usr/bin/python3 gen/gen.py > stdlib311.txt"

@@ -1,5 +1,6 @@
 # Generated inputs for os.path, math and the str()/repr() of the datetime,
-# decimal, fractions, uuid, pathlib and ipaddress values, run by CPython 3.11 and by pyrt;
+# decimal, fractions, uuid, pathlib and ipaddress values, json.dumps and
+# json.loads over random constants, run by CPython 3.11 and by pyrt;
 # the test compares repr(out).
 import math
 import os.path as p
@@ -110,4 +111,51 @@ for _ in range(300):
     path = "/".join(parts[rnd(8)] for _ in range(rnd(5)))
     pp = pathlib.PurePosixPath(("/" if rnd(2) else "") + path)
     out.append((str(pp), repr(pp), pp.name, pp.suffix, pp.suffixes, pp.stem, str(pp.parent), pp.parts))
+
+import json
+
+pieces = ["", "a", "é", "\n", "\"", "\\", "\x00", "\x1f", "\x7f", "\u2028", "😀", "/", " ", "\t", "ÿ", "{", "1"]
+def const(depth):
+    k = rnd(14 if depth < 3 else 8)
+    if k == 0:
+        return None
+    if k == 1:
+        return rnd(2) == 0
+    if k == 2:
+        return rnd(2000) - 1000
+    if k == 3:
+        return (rnd(2**31) << 40) * (1 - 2 * rnd(2))
+    if k == 4:
+        return (rnd(2**31) - 2**30) / (1 + rnd(1000)) * 10.0 ** (rnd(40) - 20)
+    if k == 5:
+        return [math.nan, math.inf, -math.inf, 0.0, -0.0, 1e16, 1e-5, 5e-324][rnd(8)]
+    if k in (6, 7):
+        return "".join(pieces[rnd(len(pieces))] for _ in range(rnd(4)))
+    if k in (8, 9):
+        return [const(depth + 1) for _ in range(rnd(4))]
+    if k == 10:
+        return tuple(const(depth + 1) for _ in range(rnd(3)))
+    keys = [None, True, False, 0, 1, -7, 2.5, -0.0, math.inf, "", "b", "a", "é", "\x01", "😀"]
+    return {keys[rnd(len(keys))]: const(depth + 1) for _ in range(rnd(5))}
+
+for _ in range(800):
+    v = const(0)
+    opts = {}
+    if rnd(2):
+        opts["indent"] = [None, 0, 2, -1, "", "\t", "--"][rnd(7)]
+    if rnd(3) == 0:
+        opts["separators"] = [(",", ":"), (", ", ": "), (";", "="), (" ,", " : ")][rnd(4)]
+    for name in ("sort_keys", "ensure_ascii", "allow_nan", "skipkeys"):
+        if rnd(3) == 0:
+            opts[name] = rnd(2) == 0
+    text = attempt(json.dumps, v, **opts)
+    out.append(text)
+    if isinstance(text, tuple):
+        t = json.dumps(v, **opts)
+        out.append(attempt(json.loads, t))
+        for _ in range(3):
+            i = rnd(len(t) + 1)
+            cut = t[:i] + "\"{}[],:0-eE.\\u x"[rnd(16)] + t[i + rnd(3):]
+            out.append(attempt(json.loads, cut))
+
 print(repr(out))

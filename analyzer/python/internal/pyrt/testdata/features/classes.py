@@ -114,3 +114,28 @@ r9 = Dyn(5).describe(), Dyn.__mro__
 r10 = getattr(c, "x"), getattr(c, "nope", "dflt"), hasattr(c, "y"), hasattr(c, "z")
 setattr(c, "z", 26)
 r11 = c.z, vars(c)
+
+class ReprMeta(type):
+    def __repr__(cls):
+        return "<kind %s>" % cls.__name__
+
+class Shown(metaclass=ReprMeta):
+    pass
+
+r12 = repr(Shown), str(Shown), [Shown], "%s|%r" % (Shown, Shown), f"{Shown}"
+
+class Named(int):
+    def __str__(self):
+        return "named-%d" % int(self)
+
+class Bits(int):
+    def __contains__(self, other):
+        return other & self == other
+
+def op_error(f):
+    try:
+        f()
+    except TypeError as e:
+        return str(e)
+
+r13 = "%s|%r|%d" % (Named(5), Named(5), Named(5)), "%s" % Named(7), 1 in Bits(3), 4 in Bits(3), op_error(lambda: Named(1) | 1.5), op_error(lambda: 2.5 ^ Named(1)), Named(3) % 2, 7 % Named(4), hasattr(int, "__len__"), hasattr(int, "__contains__"), hasattr(str, "__contains__")

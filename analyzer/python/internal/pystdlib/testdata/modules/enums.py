@@ -62,4 +62,12 @@ try:
 except TypeError as e:
     bad_str = str(e)
 meta_name = type(Color).__name__
-del enum, Enum, IntEnum, StrEnum, Flag, IntFlag, auto, Color, Level, Mode, Perm, Scope, Mixed
+
+class Opts(Flag):
+    NONE = 0
+    A = 1
+    B = 2
+    AB = 3
+
+opts = (list(Opts), len(Opts), list(Opts.__members__), Opts(0), Opts.NONE, repr(Opts), repr(Color))
+del enum, Enum, IntEnum, StrEnum, Flag, IntFlag, auto, Color, Level, Mode, Perm, Scope, Mixed, Opts
