@@ -275,7 +275,7 @@ func (l *Loader) runError(module string, err error) error {
 		return err
 	}
 	if exc.Class().IsSubclass(pyrt.ImportErrorClass) {
-		return &RuntimeImportError{Module: module, Msg: exceptionMessage(exc),
+		return &RuntimeImportError{Module: module, Msg: exc.Message(),
 			Hint: "CPython fails to import the module the same way; break the import cycle or fix the import it names"}
 	}
 	return l.exceptionError(exc)
@@ -291,9 +291,6 @@ func hostPlatform() string {
 	}
 	return goruntime.GOOS
 }
-
-// exceptionMessage is str() of an exception.
-func exceptionMessage(e *pyrt.Exception) string { return e.Message() }
 
 // exceptionError reports an exception raised at import time where it
 // was raised in the sources (not in a modelled module).
