@@ -281,13 +281,11 @@ func (l *Loader) runError(module string, err error) error {
 	return l.exceptionError(exc)
 }
 
-// hostPlatform is sys.platform on this machine.
+// hostPlatform is sys.platform on this machine ("linux", "darwin",
+// "win32", …).
 func hostPlatform() string {
-	switch goruntime.GOOS {
-	case "windows":
+	if goruntime.GOOS == "windows" {
 		return "win32"
-	case "linux", "darwin", "freebsd", "openbsd", "netbsd", "aix":
-		return goruntime.GOOS
 	}
 	return goruntime.GOOS
 }
