@@ -134,8 +134,8 @@ func userOperator(th *Thread, x, y Value, name, reflected string) (Value, error)
 // builtinPayload returns the builtin value an instance of a subclass of a
 // builtin class wraps, or v itself.
 func builtinPayload(v Value) Value {
-	if o, ok := v.(*Instance); ok && o.Payload != nil && !o.Class.IsSubclass(BaseExceptionClass) {
-		return o.Payload
+	if o, ok := v.(*Instance); ok && o.wrapped() != nil {
+		return o.wrapped()
 	}
 	return v
 }
@@ -604,8 +604,8 @@ func Unary(th *Thread, op syn.Token, x Value) (Value, error) {
 	if m, _ := userMethod(x, name); m != nil {
 		return th.Call(m, []Value{x}, nil)
 	}
-	if o, ok := x.(*Instance); ok && o.Payload != nil {
-		x = o.Payload
+	if o, ok := x.(*Instance); ok && o.wrapped() != nil {
+		x = o.wrapped()
 	}
 	if b, ok := x.(Bool); ok {
 		x = boolToInt(b)

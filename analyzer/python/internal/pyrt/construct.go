@@ -89,8 +89,19 @@ func initConstructors() {
 		if obj == nil {
 			return wrapSub(cls, StrClass, Str("")), nil
 		}
+		for _, a := range []struct {
+			name string
+			v    Value
+		}{{"encoding", enc}, {"errors", errs}} {
+			if _, ok := a.v.(Str); a.v != nil && !ok {
+				return nil, typeErrorf("str() argument '%s' must be str, not %s", a.name, TypeName(a.v))
+			}
+		}
 		if enc != nil || errs != nil {
 			b, ok := obj.(Bytes)
+			if _, isStr := obj.(Str); isStr {
+				return nil, typeErrorf("decoding str is not supported")
+			}
 			if !ok {
 				return nil, typeErrorf("decoding to str: need a bytes-like object, %s found", TypeName(obj))
 			}
@@ -113,7 +124,11 @@ func initConstructors() {
 		if len(args) == 0 {
 			return Bytes(""), nil
 		}
-		switch x := args[0].(type) {
+		arg := args[0]
+		if b, ok := arg.(Bool); ok {
+			arg = boolToInt(b) // a count, as for any int
+		}
+		switch x := arg.(type) {
 		case Str:
 			if len(args) < 2 {
 				return nil, typeErrorf("string argument without an encoding")
@@ -191,7 +206,7 @@ func initConstructors() {
 		}
 		d := NewDict()
 		if cls != DictClass {
-			d.Class = cls
+			d.Class, d.attrs = cls, NewNamespace()
 		}
 		return d, dictInit(th, d, args, kwargs)
 	})
@@ -630,8 +645,8 @@ func toInt(th *Thread, x, base Value) (Value, error) {
 				return th.Call(m, []Value{v}, nil)
 			}
 		}
-		if v.Payload != nil {
-			return toInt(th, v.Payload, nil)
+		if w := v.wrapped(); w != nil {
+			return toInt(th, w, nil)
 		}
 	}
 	return nil, typeErrorf("int() argument must be a string, a bytes-like object or a real number, not '%s'", TypeName(x))
@@ -756,8 +771,8 @@ func toFloatValue(th *Thread, x Value) (Value, error) {
 				return toFloatValue(th, r)
 			}
 		}
-		if v.Payload != nil {
-			return toFloatValue(th, v.Payload)
+		if w := v.wrapped(); w != nil {
+			return toFloatValue(th, w)
 		}
 	}
 	return nil, typeErrorf("float() argument must be a string or a real number, not '%s'", TypeName(x))

@@ -52,7 +52,7 @@ func installDunders(c *Class) {
 				if err := arity(name, args, 1, 1); err != nil {
 					return nil, err
 				}
-				x, y := unwrapPayload(self), args[0]
+				x, y := builtinPayload(self), args[0]
 				if reflected {
 					x, y = y, x
 				}
@@ -78,15 +78,15 @@ func installDunders(c *Class) {
 		})
 	}
 	method(c, "__hash__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		h, err := Hash(th, unwrapPayload(self))
+		h, err := Hash(th, builtinPayload(self))
 		return MakeInt(h), err
 	})
 	method(c, "__repr__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		s, err := Repr(th, unwrapPayload(self))
+		s, err := Repr(th, builtinPayload(self))
 		return Str(s), err
 	})
 	method(c, "__str__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		s, err := ToStr(th, unwrapPayload(self))
+		s, err := ToStr(th, builtinPayload(self))
 		return Str(s), err
 	})
 	method(c, "__format__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
@@ -97,24 +97,24 @@ func installDunders(c *Class) {
 		if !ok {
 			return nil, typeErrorf("__format__() argument must be str, not %s", TypeName(args[0]))
 		}
-		s, err := formatBuiltin(th, unwrapPayload(self), string(spec))
+		s, err := formatBuiltin(th, builtinPayload(self), string(spec))
 		return Str(s), err
 	})
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		n, err := Len(th, unwrapPayload(self))
+		n, err := Len(th, builtinPayload(self))
 		return MakeInt(int64(n)), err
 	})
 	method(c, "__getitem__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := arity("__getitem__", args, 1, 1); err != nil {
 			return nil, err
 		}
-		return GetItem(th, unwrapPayload(self), args[0])
+		return GetItem(th, builtinPayload(self), args[0])
 	})
 	method(c, "__contains__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := arity("__contains__", args, 1, 1); err != nil {
 			return nil, err
 		}
-		r, err := Contains(th, unwrapPayload(self), args[0])
+		r, err := Contains(th, builtinPayload(self), args[0])
 		return Bool(r), err
 	})
 	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -130,13 +130,6 @@ func installDunders(c *Class) {
 	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, nil
 	})
-}
-
-func unwrapPayload(v Value) Value {
-	if o, ok := v.(*Instance); ok && o.Payload != nil {
-		return o.Payload
-	}
-	return v
 }
 
 func seqIndexOf(th *Thread, typeName string, elems []Value, args []Value) (Value, error) {
@@ -653,7 +646,7 @@ func initNumberMethods() {
 }
 
 func asInt(v Value) Int {
-	switch x := unwrapPayload(v).(type) {
+	switch x := builtinPayload(v).(type) {
 	case Int:
 		return x
 	case Bool:

@@ -50,10 +50,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 			n, err := Len(th, x)
 			return n > 0, err
 		}
-		if x.Payload != nil {
-			if _, isExc := x.Payload.(Tuple); !isExc || !x.Class.IsSubclass(BaseExceptionClass) {
-				return Truth(th, x.Payload)
-			}
+		if w := x.wrapped(); w != nil {
+			return Truth(th, w)
 		}
 	case *rangeValue:
 		return x.length().Sign() > 0, nil
@@ -130,9 +128,6 @@ func Repr(th *Thread, v Value) (string, error) {
 			b.WriteString(k + ": " + val)
 		}
 		b.WriteByte('}')
-		if x.Class != nil {
-			return x.Class.Name + "(" + b.String() + ")", nil
-		}
 		return b.String(), nil
 	case *Set:
 		elems := x.Elems()
@@ -338,7 +333,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 			h ^= e.hash*0x1e3779b97f4a7c15 + 1
 		}
 		return h, nil
-	case *List, *Dict:
+	case *List, *Dict, *Slice:
 		// unhashable below
 	case NoneType, EllipsisType, NotImplementedType:
 		return strHash(TypeName(v), 't'), nil
@@ -360,8 +355,8 @@ func Hash(th *Thread, v Value) (int64, error) {
 			}
 			return intHash(i), nil
 		}
-		if x.Payload != nil && !x.Class.IsSubclass(BaseExceptionClass) {
-			return Hash(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Hash(th, w)
 		}
 		return identityHash(v), nil
 	default:
@@ -522,8 +517,8 @@ func Len(th *Thread, v Value) (int, error) {
 			}
 			return int(n.small), nil
 		}
-		if x.Payload != nil {
-			return Len(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Len(th, w)
 		}
 	}
 	return 0, typeErrorf("object of type '%s' has no len()", TypeName(v))
@@ -564,6 +559,13 @@ func getAttrOpt(th *Thread, v Value, name string) (Value, error) {
 		return &Unknown{Why: x.Why, At: x.At}, nil
 	case HasAttrs:
 		return x.Attr(th, name)
+	case *Dict:
+		if x.attrs != nil && name != "__class__" {
+			if name == "__dict__" {
+				return namespaceProxy(x.attrs), nil
+			}
+			return objectAttr(th, x, x.Class, x.attrs, name)
+		}
 	}
 	if name == "__class__" {
 		return v.Type(), nil
@@ -589,6 +591,10 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		return nil
 	case HasSetAttr:
 		return o.SetAttr(th, name, x)
+	case *Dict:
+		if o.attrs != nil {
+			return setObjectAttr(th, o, o.Class, o.attrs, name, x)
+		}
 	}
 	if _, found := v.Type().Lookup(name); found != nil {
 		return excf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", TypeName(v), name)

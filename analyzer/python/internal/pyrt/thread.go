@@ -207,8 +207,8 @@ func Iterate(th *Thread, v Value) (Iterator, error) {
 		if m, _ := x.Class.Lookup("__getitem__"); m != nil {
 			return &getitemIter{obj: x}, nil
 		}
-		if x.Payload != nil {
-			return Iterate(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Iterate(th, w)
 		}
 	}
 	return nil, typeErrorf("'%s' object is not iterable", TypeName(v))

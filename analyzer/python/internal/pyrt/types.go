@@ -146,6 +146,20 @@ func init() {
 	initBuiltinFuncs()
 	initConstructors()
 	initMethods()
+	for _, name := range unmodelledBuiltins {
+		if _, ok := builtinsNS.Get(name); !ok {
+			builtinsNS.Set(name, &Unknown{Why: "builtins." + name + " is not modelled"})
+		}
+	}
+}
+
+// unmodelledBuiltins are the names of CPython 3.11's builtins module
+// that the interpreter does not provide: they exist (no NameError) but
+// using one stops the emulation.
+var unmodelledBuiltins = []string{
+	"BaseExceptionGroup", "ExceptionGroup", "aiter", "anext", "breakpoint", "bytearray", "compile",
+	"complex", "copyright", "credits", "dir", "eval", "exec", "exit", "help", "input", "license",
+	"locals", "memoryview", "open", "quit",
 }
 
 // method registers a method of a builtin class.

@@ -1,0 +1,140 @@
+# Corners of the language that random programs found.
+def f(x=0, *args, **kw):
+    return x
+
+
+class K:
+    def m(self):
+        return 1
+
+
+def err(fn):
+    try:
+        fn()
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
+    return "no error"
+
+
+# Where a *value stands decides the message for one that is not iterable,
+# and a lone *value is checked after the **mappings.
+r1 = [
+    err(lambda: f(*1)),
+    err(lambda: f(1, *1)),
+    err(lambda: f(*1, *[2])),
+    err(lambda: [*1]),
+    err(lambda: (*None,)),
+    err(lambda: {*1}),
+    err(lambda: f(*1, **2)),
+    err(lambda: f(*[1], **2)),
+    err(lambda: f(x=1, **{"x": 2})),
+    err(lambda: K().m(*1)),
+    err(lambda: K(*1)),
+    err(lambda: len(*1)),
+    err(lambda: (1,).__len__(**1)),
+    err(lambda: (lambda: 0)(*1)),
+    err(lambda: str.join(*1)),
+]
+
+
+class B(K, *[object]):
+    pass
+
+
+def class_star():
+    class C(*1):
+        pass
+
+
+r2 = err(class_star), B.__mro__
+
+
+# An exception is not a sequence of its args.
+class E(Exception):
+    pass
+
+
+r3 = [
+    err(lambda: [*E("a", "b")]),
+    err(lambda: E("a")[0]),
+    err(lambda: len(E("a"))),
+    err(lambda: -E(1)),
+    err(lambda: int(E(1))),
+    err(lambda: float(E(1.5))),
+    bool(E()),
+    err(lambda: E[0]),
+    err(lambda: K[0]),
+]
+
+
+# Instances of dict subclasses have attributes and dict's repr.
+class D(dict):
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.v = a
+
+
+class P(dict):
+    @property
+    def size(self):
+        return len(self)
+
+    def __getattr__(self, name):
+        return name * 2
+
+
+d = D(a=1)
+d.w = 2
+p = P(k=3)
+r4 = d, d.v, d.w, dict(vars(d)), p, p.size, p.zz, p.keys()
+del d.w
+r5 = err(lambda: D().missing)
+
+
+def delete_missing():
+    del d.w
+
+
+r6 = err(delete_missing)
+
+# Booleans format as ints but are named as bool; bytes() takes them as
+# counts; slices are not hashable.
+r7 = [
+    err(lambda: format(True, "s")),
+    err(lambda: "{:>(1)}".format(False)),
+    format(True, "c"),
+    format(True, "x"),
+    bytes(True),
+    bytes(False),
+    err(lambda: {}[1:2]),
+    err(lambda: {slice(1): 1}),
+]
+
+
+# Keyword arguments are bound before too many positional ones are
+# reported; only keyword-only parameters given count in the message.
+def one(a):
+    pass
+
+
+def kwonly(a, *, k=1):
+    pass
+
+
+r8 = [
+    err(lambda: one(1, 2, b=3)),
+    err(lambda: one(1, 2, a=3)),
+    err(lambda: kwonly(1, 2, k=3)),
+    err(lambda: (lambda y, **z: 0)(1, 2, v=3)),
+    err(lambda: kwonly(1, 2, 3)),
+]
+
+# str() checks the types of encoding and errors before the object's.
+r9 = [
+    err(lambda: str(1.5, "utf-8")),
+    err(lambda: str(1.5, ())),
+    err(lambda: str(b"x", ())),
+    err(lambda: str(b"x", "utf-8", 3)),
+    err(lambda: str("s", "utf-8")),
+    err(lambda: str(1.5, errors=())),
+]
