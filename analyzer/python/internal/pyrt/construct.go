@@ -13,6 +13,14 @@ func constructor(c *Class, fn func(th *Thread, cls *Class, args []Value, kwargs 
 	c.new = fn
 }
 
+// builtinInit reports whether cls initialises as its builtin base does
+// (it has no __init__ of its own), so that the base's checks of keyword
+// arguments apply.
+func builtinInit(cls *Class) bool {
+	_, owner := cls.Lookup("__init__")
+	return owner == nil || owner.builtin
+}
+
 // wrapSub wraps a builtin value for a subclass of its builtin class.
 func wrapSub(cls, builtinCls *Class, v Value) Value {
 	if cls == builtinCls {
@@ -172,6 +180,11 @@ func initConstructors() {
 		if err := arity("tuple", args, 0, 1); err != nil {
 			return nil, err
 		}
+		if builtinInit(cls) {
+			if err := noKwargs("tuple", kwargs); err != nil {
+				return nil, err
+			}
+		}
 		if len(args) == 0 {
 			return wrapSub(cls, TupleClass, Tuple{}), nil
 		}
@@ -187,6 +200,11 @@ func initConstructors() {
 	constructor(ListClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := arity("list", args, 0, 1); err != nil {
 			return nil, err
+		}
+		if builtinInit(cls) {
+			if err := noKwargs("list", kwargs); err != nil {
+				return nil, err
+			}
 		}
 		if len(args) == 0 {
 			return wrapSub(cls, ListClass, NewList([]Value{})), nil

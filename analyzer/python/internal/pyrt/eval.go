@@ -493,6 +493,7 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 		args = append(args, items...)
 	}
 	var kwargs []Kwarg
+	nonStrKey := false // reported by the callee, after the checks here
 	for _, a := range e.Args {
 		a, ok := a.(*syn.Keyword)
 		if !ok {
@@ -519,7 +520,8 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 		for _, kv := range d.Items() {
 			k, ok := kv[0].(Str)
 			if !ok {
-				return nil, typeErrorf("keywords must be strings")
+				nonStrKey = true
+				continue
 			}
 			for _, old := range kwargs {
 				if old.Name == string(k) {
@@ -536,6 +538,9 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 			return nil, err
 		}
 		args = items
+	}
+	if nonStrKey {
+		return nil, typeErrorf("keywords must be strings")
 	}
 	start, _ := e.Span()
 	v, err := th.Call(fn, args, kwargs)

@@ -1,6 +1,7 @@
 package pyrt_test
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,6 +43,14 @@ func runFuzz(t *testing.T, src string) {
 func FuzzInterpreter(f *testing.F) {
 	for _, seed := range []string{"", "\x00\x01\x02\x03", "\x05\x05\x05\x05\x05\x05\x05", "\x06\x01\x02\x03\x04\x05\x06\x07\x08\x09"} {
 		f.Add([]byte(seed))
+	}
+	// Longer random seeds start the fuzzer from programs of many
+	// statements.
+	r := rand.New(rand.NewSource(1))
+	for k := 0; k < 16; k++ {
+		seed := make([]byte, 100+r.Intn(300))
+		r.Read(seed)
+		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		runFuzz(t, pygen.Program(data, pygen.Options{Imports: true}))

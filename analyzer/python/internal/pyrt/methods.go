@@ -41,6 +41,22 @@ func initMethods() {
 	noArgs(BytesClass, "upper", "lower")
 }
 
+// slotArity checks the arguments of a builtin class's slot wrapper
+// (str.__len__, int.__add__, …) as CPython does.
+func slotArity(name string, args []Value, kwargs []Kwarg, n int) error {
+	if len(kwargs) > 0 {
+		return typeErrorf("wrapper %s() takes no keyword arguments", name)
+	}
+	if len(args) != n {
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		return typeErrorf("expected %d argument%s, got %d", n, plural, len(args))
+	}
+	return nil
+}
+
 // installDunders gives a builtin class the dunder methods user code calls
 // explicitly (int.__add__(1, 2), str.__eq__, …).
 func installDunders(c *Class) {
@@ -49,7 +65,7 @@ func installDunders(c *Class) {
 		for i, name := range names {
 			reflected := i == 1
 			method(c, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-				if err := arity(name, args, 1, 1); err != nil {
+				if err := slotArity(name, args, kwargs, 1); err != nil {
 					return nil, err
 				}
 				x, y := builtinPayload(self), args[0]
@@ -67,7 +83,7 @@ func installDunders(c *Class) {
 	for op, names := range cmpDunders {
 		op := op
 		method(c, names[0], func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := arity(names[0], args, 1, 1); err != nil {
+			if err := slotArity(names[0], args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			r, ok, err := cmpBuiltin(th, op, self, args[0])
@@ -78,14 +94,23 @@ func installDunders(c *Class) {
 		})
 	}
 	method(c, "__hash__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := slotArity("__hash__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
 		h, err := Hash(th, builtinPayload(self))
 		return MakeInt(h), err
 	})
 	method(c, "__repr__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := slotArity("__repr__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
 		s, err := Repr(th, builtinPayload(self))
 		return Str(s), err
 	})
 	method(c, "__str__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := slotArity("__str__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
 		s, err := ToStr(th, builtinPayload(self))
 		return Str(s), err
 	})
@@ -101,6 +126,9 @@ func installDunders(c *Class) {
 		return Str(s), err
 	})
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := slotArity("__len__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
 		n, err := Len(th, builtinPayload(self))
 		return MakeInt(int64(n)), err
 	})
@@ -111,7 +139,7 @@ func installDunders(c *Class) {
 		return GetItem(th, builtinPayload(self), args[0])
 	})
 	method(c, "__contains__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("__contains__", args, 1, 1); err != nil {
+		if err := slotArity("__contains__", args, kwargs, 1); err != nil {
 			return nil, err
 		}
 		r, err := Contains(th, builtinPayload(self), args[0])

@@ -176,6 +176,10 @@ func Repr(th *Thread, v Value) (string, error) {
 		return "<bound method " + name + " of " + s + ">", err
 	case *Slice:
 		return reprSeq(th, "slice(", []Value{x.Start, x.Stop, x.Step}, ")")
+	case *StaticMethod:
+		return reprSeq(th, "<staticmethod(", []Value{x.Func}, ")>")
+	case *ClassMethod:
+		return reprSeq(th, "<classmethod(", []Value{x.Func}, ")>")
 	case *Unknown:
 		return "", x.fatal("the repr of this value")
 	case *Instance:
@@ -558,7 +562,10 @@ func getAttrOpt(th *Thread, v Value, name string) (Value, error) {
 	case *Unknown:
 		return &Unknown{Why: x.Why, At: x.At}, nil
 	case HasAttrs:
-		return x.Attr(th, name)
+		// What the value does not provide itself comes from its type.
+		if r, err := x.Attr(th, name); r != nil || err != nil {
+			return r, err
+		}
 	case *Dict:
 		if x.attrs != nil && name != "__class__" {
 			if name == "__dict__" {

@@ -138,3 +138,39 @@ r9 = [
     err(lambda: str("s", "utf-8")),
     err(lambda: str(1.5, errors=())),
 ]
+
+# Exceptions take no keyword arguments unless their class's __init__
+# does; neither do list() and tuple(). Keys that are not strings are
+# reported after every **mapping is merged.
+class Kw(Exception):
+    def __init__(self, *a, **k):
+        super().__init__(*a)
+
+
+r10 = [
+    err(lambda: E(1, v=2)),
+    err(lambda: ValueError(x=1)),
+    Kw(1, v=2).args,
+    err(lambda: list(key=1)),
+    err(lambda: tuple(x=())),
+    err(lambda: f(**{1: 2}, **"s")),
+    err(lambda: f(**{1: 2})),
+]
+
+# Builtins have the attributes of their type; static and class methods
+# show what they wrap.
+r11 = len.__class__, "a".upper.__class__, staticmethod(f), classmethod(f)
+
+# Slot wrappers check their argument counts; builtins word unknown
+# keyword arguments as CPython's argument parser does.
+r12 = [
+    err(lambda: "s".__len__(1)),
+    err(lambda: (1).__add__()),
+    err(lambda: (1).__eq__(1, 2)),
+    err(lambda: "s".__repr__(1)),
+    err(lambda: [].__contains__()),
+    err(lambda: (1).__add__(x=1)),
+    err(lambda: str(x=1)),
+    err(lambda: int(y=1)),
+    err(lambda: sum([], q=1)),
+]
