@@ -202,7 +202,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Str); ok {
-				return a + b, nil
+				return a + b, growLimit(th, len(a), len(b))
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
@@ -215,7 +215,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Bytes); ok {
-				return a + b, nil
+				return a + b, growLimit(th, len(a), len(b))
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
@@ -232,6 +232,9 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Tuple); ok {
+				if err := growLimit(th, len(a), len(b)); err != nil {
+					return nil, err
+				}
 				return append(append(Tuple{}, a...), b...), nil
 			}
 		case syn.STAR:
@@ -243,6 +246,9 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(*List); ok {
+				if err := growLimit(th, len(a.Elems), len(b.Elems)); err != nil {
+					return nil, err
+				}
 				return NewList(append(append([]Value{}, a.Elems...), b.Elems...)), nil
 			}
 		case syn.STAR:
@@ -294,6 +300,15 @@ func sizeLimit(n int) error {
 		return fatalf("a value of size %d is too large to build at import time", n)
 	}
 	return nil
+}
+
+// growLimit charges the building of a sequence of n items from two of
+// a and b items (a concatenation, extend, +=), within maxRepeatBytes.
+func growLimit(th *Thread, a, b int) error {
+	if err := sizeLimit(a + b); err != nil {
+		return err
+	}
+	return th.charge(a + b)
 }
 
 func seqRepeat(th *Thread, seq Value, n Int) (Value, error) {

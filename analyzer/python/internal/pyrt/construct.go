@@ -534,6 +534,11 @@ func (m *mapIter) Next(th *Thread) (Value, bool, error) {
 			if err != nil || !ok {
 				return nil, false, err
 			}
+			// Each iterator advanced is work: zip(*many) costs as many
+			// steps per item as it has iterables.
+			if err := th.step(); err != nil {
+				return nil, false, err
+			}
 			vs[i] = v
 		}
 		v, keep, err := m.fn(th, vs)

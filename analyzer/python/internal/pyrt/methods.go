@@ -238,6 +238,9 @@ func initListMethods() {
 				return nil, err
 			}
 			l := self.(*List)
+			if err := growLimit(th, len(l.Elems), len(items)); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, items...)
 			return None, nil
 		},

@@ -64,6 +64,13 @@ func TypeName(v Value) string { return v.Type().Name }
 
 // Repr is repr(v).
 func Repr(th *Thread, v Value) (string, error) {
+	switch v.(type) {
+	case Tuple, *List, *Dict, *Set:
+		if err := th.visit(v, " while getting the repr of an object"); err != nil {
+			return "", err
+		}
+		defer th.leave()
+	}
 	switch x := v.(type) {
 	case NoneType:
 		return "None", nil
@@ -319,6 +326,10 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case Bytes:
 		return strHash(string(x), 'b'), nil
 	case Tuple:
+		if err := th.visit(x, ""); err != nil {
+			return 0, err
+		}
+		defer th.leave()
 		h := int64(0x345678)
 		for _, e := range x {
 			eh, err := Hash(th, e)

@@ -43,6 +43,9 @@ func NewThread(f Finder) *Thread {
 func (th *Thread) Steps() int64 { return th.steps }
 
 func (th *Thread) step() error {
+	if th == nil {
+		return nil
+	}
 	th.steps++
 	if th.MaxSteps > 0 && th.steps > th.MaxSteps {
 		return &Fatal{Pos: th.where.resolve(), Msg: fmt.Sprintf("step budget exhausted (%d steps): the code runs too long at import time", th.MaxSteps)}
@@ -68,6 +71,38 @@ func (th *Thread) enter() error {
 	if th.MaxDepth > 0 && th.depth > th.MaxDepth {
 		th.depth--
 		return excf(RecursionErrorClass, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// visit counts a container that a recursive operation (repr, a
+// comparison, a hash) enters: a step and its size against the step
+// budget, and a level against the recursion limit, whose RecursionError
+// ends with what. On success the caller calls th.leave when done. A nil
+// thread counts nothing.
+func (th *Thread) visit(v Value, what string) error {
+	if th == nil {
+		return nil
+	}
+	n := 0
+	switch x := v.(type) {
+	case Tuple:
+		n = len(x)
+	case *List:
+		n = len(x.Elems)
+	case *Dict:
+		n = x.Len()
+	case *Set:
+		n = x.Len()
+	}
+	if err := th.step(); err != nil {
+		return err
+	}
+	if err := th.charge(n); err != nil {
+		return err
+	}
+	if err := th.enter(); err != nil {
+		return excf(RecursionErrorClass, "maximum recursion depth exceeded%s", what)
 	}
 	return nil
 }
