@@ -708,6 +708,21 @@ func parseInt(s string, base int, repr string) (Value, error) {
 			return bad()
 		}
 	}
+	if base&(base-1) != 0 {
+		// CPython counts the digits it scans before it validates the
+		// rest, and refuses more than maxStrDigits of them.
+		n := 0
+		for _, c := range t {
+			if d := digitOf(c); d >= 0 && d < base {
+				n++
+			} else if c != '_' {
+				break
+			}
+		}
+		if n > maxStrDigits {
+			return nil, valueErrorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, n)
+		}
+	}
 	if t == "" || t[0] == '_' || t[len(t)-1] == '_' || strings.Contains(t, "__") {
 		return bad()
 	}
@@ -720,6 +735,20 @@ func parseInt(s string, base int, repr string) (Value, error) {
 		b.Neg(b)
 	}
 	return bigResult(b), nil
+}
+
+// digitOf is the value of an ASCII digit or letter in bases up to 36,
+// or -1.
+func digitOf(c rune) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // toASCIIDigits maps Unicode decimal digits to ASCII, as int() accepts

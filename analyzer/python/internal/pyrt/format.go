@@ -246,7 +246,7 @@ func layoutNumber(f *fmtSpec, neg bool, prefix, intDigits, rest string, groupN i
 // errors).
 func formatInt(x Int, spec, typeName string) (string, error) {
 	if spec == "" {
-		return x.String(), nil
+		return x.decimal()
 	}
 	f, err := parseSpec(spec, typeName, '>', 'd')
 	if err != nil {
@@ -282,7 +282,9 @@ func formatInt(x Int, spec, typeName string) (string, error) {
 	var digits string
 	switch f.typ {
 	case 0, 'd', 'n':
-		digits = abs.String()
+		if digits, err = abs.decimal(); err != nil {
+			return "", err
+		}
 	case 'b':
 		digits, prefix, groupN = abs.Text(2), "0b", 4
 	case 'o':

@@ -80,7 +80,7 @@ func Repr(th *Thread, v Value) (string, error) {
 		}
 		return "False", nil
 	case Int:
-		return x.String(), nil
+		return x.decimal()
 	case Float:
 		return pyjson.FloatRepr(float64(x)), nil
 	case Str:

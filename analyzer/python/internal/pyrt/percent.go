@@ -319,7 +319,10 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 		case 'X':
 			digits, prefix = strings.ToUpper(n.Text(16)), "0X"
 		default:
-			digits = n.String()
+			var err error
+			if digits, err = n.decimal(); err != nil {
+				return "", err
+			}
 		}
 		if !f.alt {
 			prefix = ""

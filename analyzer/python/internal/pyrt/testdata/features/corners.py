@@ -174,3 +174,25 @@ r12 = [
     err(lambda: int(y=1)),
     err(lambda: sum([], q=1)),
 ]
+
+# Ints of more than 4300 decimal digits do not convert to or from
+# decimal text; other bases are not limited.
+big = 10**4300
+r13 = [
+    err(lambda: str(big)),
+    err(lambda: repr(-big)),
+    len(str(big - 1)),
+    err(lambda: int("1" * 4301)),
+    len(str(int("1" * 4300))),
+    err(lambda: int(" " + "1" * 4301 + "x")),
+    err(lambda: int("1" * 4301, 7)),
+    int("1" * 4301, 16) % 1000,
+    int("1_" * 3000 + "1") % 1000,
+    err(lambda: "%d" % big),
+    err(lambda: format(big, ",")),
+    err(lambda: f"{big}"),
+    format(big, "x")[:8],
+    "%x" % big == hex(big)[2:],
+    err(lambda: int(b"1" * 4301)),
+]
+del big
