@@ -405,7 +405,9 @@ func intBinary(op syn.Token, a, b Int) (Value, error) {
 			return a, nil
 		}
 		if !ok || int64(a.BitLen())+n > maxIntBits {
-			return nil, excf(OverflowErrorClass, "too many digits in integer")
+			// CPython computes it or runs out of memory: no Python
+			// exception to emulate.
+			return nil, fatalf("integer shift too large to compute")
 		}
 		return a.Lsh(uint(n)), nil
 	case syn.AMPER:
