@@ -177,13 +177,13 @@ func initConstructors() {
 		return Bytes(out), nil
 	})
 	constructor(TupleClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("tuple", args, 0, 1); err != nil {
-			return nil, err
-		}
 		if builtinInit(cls) {
 			if err := noKwargs("tuple", kwargs); err != nil {
 				return nil, err
 			}
+		}
+		if err := arity("tuple", args, 0, 1); err != nil {
+			return nil, err
 		}
 		if len(args) == 0 {
 			return wrapSub(cls, TupleClass, Tuple{}), nil
@@ -198,13 +198,13 @@ func initConstructors() {
 		return wrapSub(cls, TupleClass, Tuple(items)), nil
 	})
 	constructor(ListClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("list", args, 0, 1); err != nil {
-			return nil, err
-		}
 		if builtinInit(cls) {
 			if err := noKwargs("list", kwargs); err != nil {
 				return nil, err
 			}
+		}
+		if err := arity("list", args, 0, 1); err != nil {
+			return nil, err
 		}
 		if len(args) == 0 {
 			return wrapSub(cls, ListClass, NewList([]Value{})), nil

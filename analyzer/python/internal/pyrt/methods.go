@@ -155,9 +155,14 @@ func installDunders(c *Class) {
 		}
 		return c.new(th, cls, args[1:], kwargs)
 	})})
-	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return None, nil
-	})
+	// Of these, only the mutable containers have an __init__ of their
+	// own (their constructors fill them); the others inherit object's,
+	// which refuses arguments passed on to it.
+	if c == ListClass || c == DictClass || c == SetClass {
+		method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			return None, nil
+		})
+	}
 }
 
 func seqIndexOf(th *Thread, typeName string, elems []Value, args []Value) (Value, error) {

@@ -264,6 +264,13 @@ func initExceptions() {
 
 func initObject() {
 	method(ObjectClass, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		// Arguments left for object.__init__ are an error when the class
+		// defines __init__ itself (so they were passed on explicitly).
+		if len(args)+len(kwargs) > 0 {
+			if _, owner := self.Type().Lookup("__init__"); owner != ObjectClass {
+				return nil, typeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
+			}
+		}
 		return None, nil
 	})
 	method(ObjectClass, "__repr__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {

@@ -196,3 +196,34 @@ r13 = [
     err(lambda: int(b"1" * 4301)),
 ]
 del big
+
+# object.__init__ refuses arguments passed on to it from a class's own
+# __init__ (str, int and tuple have no __init__ of their own); ids are
+# positive; list() checks keywords before the argument count.
+class PassOn:
+    def __init__(self, *a):
+        super().__init__(*a)
+
+
+class StrPassOn(str):
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+
+
+class ListPassOn(list):
+    def __init__(self, *a):
+        super().__init__(*a)
+
+
+r14 = [
+    err(lambda: PassOn(1)),
+    err(lambda: PassOn()),
+    err(lambda: StrPassOn([1])),
+    StrPassOn(),
+    ListPassOn([1]),
+    err(lambda: object.__init__(PassOn(), 1)),
+    id(()) > 0,
+    id(None) > 0,
+    err(lambda: list(1, 2, key=3)),
+    err(lambda: tuple(1, 2, x=3)),
+]
