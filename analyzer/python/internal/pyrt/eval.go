@@ -585,8 +585,10 @@ func calleeName(fn Value) string {
 // has one %s, the value's type name).
 func unpackStarred(th *Thread, v Value, format string) ([]Value, error) {
 	items, err := ToSlice(th, v)
-	if x, ok := err.(*Exception); ok && x.Class() == TypeErrorClass && exceptionStr(x.Value) == "'"+TypeName(v)+"' object is not iterable" {
-		return nil, typeErrorf(format, TypeName(v))
+	if x, ok := err.(*Exception); ok && x.Class() == TypeErrorClass {
+		if s, _ := exceptionStr(nil, x.Value); s == "'"+TypeName(v)+"' object is not iterable" {
+			return nil, typeErrorf(format, TypeName(v))
+		}
 	}
 	return items, err
 }

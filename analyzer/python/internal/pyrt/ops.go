@@ -219,7 +219,7 @@ func instanceStr(th *Thread, x *Instance, dunder string) (string, error) {
 	}
 	if x.Class.IsSubclass(BaseExceptionClass) {
 		if dunder == "__str__" {
-			return exceptionStr(x), nil
+			return exceptionStr(th, x)
 		}
 		return exceptionRepr(th, x)
 	}

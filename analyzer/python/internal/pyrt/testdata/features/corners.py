@@ -227,3 +227,11 @@ r14 = [
     err(lambda: list(1, 2, key=3)),
     err(lambda: tuple(1, 2, x=3)),
 ]
+
+# str() of an exception shows its arguments with their own __repr__.
+class R:
+    def __repr__(self):
+        return "R!"
+
+
+r15 = str(KeyError(R())), str(KeyError((R(),))), str(ValueError(R(), 1)), str(OSError(2, R(), R()))
