@@ -743,7 +743,7 @@ func (fr *frame) comprehension(c *syn.Comp) (Value, error) {
 	case set != nil:
 		return set, nil
 	case c.Kind == syn.LPAREN:
-		return &IteratorValue{Name: "generator", It: &sliceIter{elems: list}}, nil
+		return &IteratorValue{Name: "generator", Qualname: fr.qual + "<genexpr>", It: &sliceIter{elems: list}}, nil
 	}
 	if list == nil {
 		list = []Value{}

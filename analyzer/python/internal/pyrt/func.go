@@ -109,7 +109,7 @@ func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 		return fr.eval(f.lambda)
 	}
 	if f.sc.yields {
-		return &IteratorValue{Name: "generator", It: &generatorIter{fr: fr, body: f.body}}, nil
+		return &IteratorValue{Name: "generator", Qualname: f.Qualname, It: &generatorIter{fr: fr, body: f.body}}, nil
 	}
 	th.frames = append(th.frames, fr)
 	defer func() { th.frames = th.frames[:len(th.frames)-1] }()

@@ -183,6 +183,10 @@ func Repr(th *Thread, v Value) (string, error) {
 		return "<bound method " + name + " of " + s + ">", err
 	case *Slice:
 		return reprSeq(th, "slice(", []Value{x.Start, x.Stop, x.Step}, ")")
+	case *IteratorValue:
+		if x.Name == "generator" {
+			return "<generator object " + x.Qualname + ">", nil
+		}
 	case *StaticMethod:
 		return reprSeq(th, "<staticmethod(", []Value{x.Func}, ")>")
 	case *ClassMethod:

@@ -365,6 +365,8 @@ func (it *getitemIter) Next(th *Thread) (Value, bool, error) {
 type IteratorValue struct {
 	It   Iterator
 	Name string
+	// Qualname is a generator's qualified name.
+	Qualname string
 }
 
 // Type implements Value.

@@ -235,3 +235,22 @@ class R:
 
 
 r15 = str(KeyError(R())), str(KeyError((R(),))), str(ValueError(R(), 1)), str(OSError(2, R(), R()))
+
+# Generators show their qualified names.
+def gen_f():
+    return (x for x in []), [(y for y in []) for _ in [1]][0]
+
+
+class GenC:
+    g = (x for x in [])
+
+    def m(self):
+        yield 2
+
+
+def gen_h():
+    yield 1
+
+
+r16 = gen_f(), (x for x in []), GenC.g, gen_h(), GenC().m()
+del GenC.g
