@@ -63,7 +63,7 @@ type gen struct {
 	i    int
 	opt  Options
 	b    strings.Builder
-	defs int // functions and classes defined so far, for unique names
+	defs int // functions defined so far, for unique names
 	// noWalrus is set where an assignment expression is a syntax error:
 	// in comprehension iterables and in class bodies.
 	noWalrus int
