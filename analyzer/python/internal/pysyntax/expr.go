@@ -183,7 +183,10 @@ func isSoftKeywordAt(src string, i int) bool {
 func (p *parser) lambda() Expr {
 	start := p.pos()
 	p.next()
+	// Two levels, as CPython's lambdef and the expression it holds.
 	p.enter()
+	p.enter()
+	defer p.leave()
 	defer p.leave()
 	ps := p.params(COLON, true)
 	p.expect(COLON)
@@ -326,7 +329,10 @@ func (p *parser) power() Expr {
 	if p.tok() == DOUBLESTAR {
 		op := p.pos()
 		p.next()
+		// Two levels, as CPython's power and the factor it holds.
 		p.enter()
+		p.enter()
+		defer p.leave()
 		defer p.leave()
 		y := p.factor()
 		x = &BinOp{Range{startOf(x), endOf(y)}, x, DOUBLESTAR, op, y}
