@@ -198,10 +198,13 @@ func initConstructors() {
 		return wrapSub(cls, TupleClass, Tuple(items)), nil
 	})
 	constructor(ListClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-		if builtinInit(cls) {
-			if err := noKwargs("list", kwargs); err != nil {
-				return nil, err
-			}
+		if !builtinInit(cls) {
+			// list.__new__ ignores its arguments: the class's own
+			// __init__ fills the list (through list.__init__).
+			return wrapSub(cls, ListClass, NewList([]Value{})), nil
+		}
+		if err := noKwargs("list", kwargs); err != nil {
+			return nil, err
 		}
 		if err := arity("list", args, 0, 1); err != nil {
 			return nil, err
@@ -219,12 +222,17 @@ func initConstructors() {
 		return wrapSub(cls, ListClass, NewList(items)), nil
 	})
 	constructor(DictClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("dict", args, 0, 1); err != nil {
-			return nil, err
-		}
 		d := NewDict()
 		if cls != DictClass {
 			d.Class, d.attrs = cls, NewNamespace()
+		}
+		if !builtinInit(cls) {
+			// dict.__new__ ignores its arguments: the class's own
+			// __init__ fills the dict (through dict.__init__).
+			return d, nil
+		}
+		if err := arity("dict", args, 0, 1); err != nil {
+			return nil, err
 		}
 		return d, dictInit(th, d, args, kwargs)
 	})

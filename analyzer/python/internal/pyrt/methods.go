@@ -156,13 +156,51 @@ func installDunders(c *Class) {
 		return c.new(th, cls, args[1:], kwargs)
 	})})
 	// Of these, only the mutable containers have an __init__ of their
-	// own (their constructors fill them); the others inherit object's,
-	// which refuses arguments passed on to it.
-	if c == ListClass || c == DictClass || c == SetClass {
+	// own; the others inherit object's, which refuses arguments passed
+	// on to it.
+	switch c {
+	case ListClass:
+		method(c, "__init__", listInit)
+	case DictClass:
+		method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			d, ok := self.(*Dict)
+			if !ok {
+				return nil, typeErrorf("descriptor '__init__' requires a 'dict' object but received a '%s'", TypeName(self))
+			}
+			if err := arity("dict", args, 0, 1); err != nil {
+				return nil, err
+			}
+			return None, dictInit(th, d, args, kwargs)
+		})
+	case SetClass:
 		method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 			return None, nil
 		})
 	}
+}
+
+// listInit is list.__init__: it replaces the list's items with those of
+// its argument. A subclass's own __init__ reaches it through super().
+func listInit(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+	l, ok := builtinPayload(self).(*List)
+	if !ok {
+		return nil, typeErrorf("descriptor '__init__' requires a 'list' object but received a '%s'", TypeName(self))
+	}
+	if err := noKwargs("list", kwargs); err != nil {
+		return nil, err
+	}
+	if err := arity("list", args, 0, 1); err != nil {
+		return nil, err
+	}
+	items := []Value{}
+	if len(args) == 1 {
+		var err error
+		if items, err = ToSlice(th, args[0]); err != nil {
+			return nil, err
+		}
+	}
+	l.Elems = append([]Value{}, items...)
+	return None, nil
 }
 
 func seqIndexOf(th *Thread, typeName string, elems []Value, args []Value) (Value, error) {

@@ -254,3 +254,22 @@ def gen_h():
 
 r16 = gen_f(), (x for x in []), GenC.g, gen_h(), GenC().m()
 del GenC.g
+
+# list.__new__ and dict.__new__ ignore their arguments: a subclass's own
+# __init__ takes them and fills the container through super().__init__.
+class Pair(list):
+    def __init__(self, a, b):
+        super().__init__([a, b])
+
+
+class Counted(list):
+    def __init__(self, *a):
+        self.n = len(a)
+
+
+class Entry(dict):
+    def __init__(self, k, v, **more):
+        super().__init__({k: v}, **more)
+
+
+r17 = [Pair(1, 2), Counted(1, 2, 3), Counted(1).n, Entry(1, 2, z=3), err(lambda: Entry(1))]
