@@ -142,8 +142,8 @@ func userOperator(th *Thread, x, y Value, name, reflected string) (Value, error)
 // builtinPayload returns the builtin value an instance of a subclass of a
 // builtin class wraps, or v itself.
 func builtinPayload(v Value) Value {
-	if o, ok := v.(*Instance); ok && o.Payload != nil && !o.Class.IsSubclass(BaseExceptionClass) {
-		return o.Payload
+	if o, ok := v.(*Instance); ok && o.wrapped() != nil {
+		return o.wrapped()
 	}
 	return v
 }
@@ -213,7 +213,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Str); ok {
-				return a + b, nil
+				return a + b, growLimit(th, len(a), len(b))
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
@@ -226,7 +226,7 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Bytes); ok {
-				return a + b, nil
+				return a + b, growLimit(th, len(a), len(b))
 			}
 		case syn.STAR:
 			if b, ok := y.(Int); ok {
@@ -243,6 +243,9 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(Tuple); ok {
+				if err := growLimit(th, len(a), len(b)); err != nil {
+					return nil, err
+				}
 				return append(append(Tuple{}, a...), b...), nil
 			}
 		case syn.STAR:
@@ -254,6 +257,9 @@ func builtinBinary(th *Thread, op syn.Token, x, y Value) (Value, error) {
 		switch op {
 		case syn.PLUS:
 			if b, ok := y.(*List); ok {
+				if err := growLimit(th, len(a.Elems), len(b.Elems)); err != nil {
+					return nil, err
+				}
 				return NewList(append(append([]Value{}, a.Elems...), b.Elems...)), nil
 			}
 		case syn.STAR:
@@ -305,6 +311,15 @@ func sizeLimit(n int) error {
 		return fatalf("a value of size %d is too large to build at import time", n)
 	}
 	return nil
+}
+
+// growLimit charges the building of a sequence of n items from two of
+// a and b items (a concatenation, extend, +=), within maxRepeatBytes.
+func growLimit(th *Thread, a, b int) error {
+	if err := sizeLimit(a + b); err != nil {
+		return err
+	}
+	return th.charge(a + b)
 }
 
 func seqRepeat(th *Thread, seq Value, n Int) (Value, error) {
@@ -401,7 +416,9 @@ func intBinary(op syn.Token, a, b Int) (Value, error) {
 			return a, nil
 		}
 		if !ok || int64(a.BitLen())+n > maxIntBits {
-			return nil, excf(OverflowErrorClass, "too many digits in integer")
+			// CPython computes it or runs out of memory: no Python
+			// exception to emulate.
+			return nil, fatalf("integer shift too large to compute")
 		}
 		return a.Lsh(uint(n)), nil
 	case syn.AMPER:
@@ -627,8 +644,8 @@ func Unary(th *Thread, op syn.Token, x Value) (Value, error) {
 	if m, _ := userMethod(x, name); m != nil {
 		return th.Call(m, []Value{x}, nil)
 	}
-	if o, ok := x.(*Instance); ok && o.Payload != nil {
-		x = o.Payload
+	if o, ok := x.(*Instance); ok && o.wrapped() != nil {
+		x = o.wrapped()
 	}
 	if b, ok := x.(Bool); ok {
 		x = boolToInt(b)

@@ -151,7 +151,8 @@ func initBuiltinFuncs() {
 		if err := arity("id", args, 1, 1); err != nil {
 			return nil, err
 		}
-		return MakeInt(identityHash(args[0])), nil
+		// CPython's ids are addresses: positive.
+		return MakeInt(identityHash(args[0])&(1<<62-1) + 1), nil
 	})
 	builtin("hash", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := arity("hash", args, 1, 1); err != nil {

@@ -166,7 +166,7 @@ func decodeBytes(s string, enc, errs Value) (Str, error) {
 func initBytesMethods() {
 	bm := func(name string, fn func(th *Thread, s string, args []Value, kwargs []Kwarg) (Value, error)) {
 		method(BytesClass, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-			s, ok := unwrapPayload(self).(Bytes)
+			s, ok := builtinPayload(self).(Bytes)
 			if !ok {
 				return nil, typeErrorf("descriptor '%s' requires a 'bytes' object but received a '%s'", name, TypeName(self))
 			}

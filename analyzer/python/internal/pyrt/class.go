@@ -249,6 +249,16 @@ type Instance struct {
 // Type implements Value.
 func (o *Instance) Type() *Class { return o.Class }
 
+// wrapped returns the builtin value the instance of a subclass of a
+// builtin class stands for, or nil. An exception's args are not such a
+// value: an exception is not a tuple.
+func (o *Instance) wrapped() Value {
+	if o.Payload == nil || o.Class.IsSubclass(BaseExceptionClass) {
+		return nil
+	}
+	return o.Payload
+}
+
 // Attr implements HasAttrs with CPython's order: data descriptors of the
 // class, the instance dict, then class attributes (bound).
 func (o *Instance) Attr(th *Thread, name string) (Value, error) {
@@ -258,21 +268,29 @@ func (o *Instance) Attr(th *Thread, name string) (Value, error) {
 	case "__dict__":
 		return namespaceProxy(o.Dict), nil
 	}
-	cv, owner := o.Class.Lookup(name)
+	return objectAttr(th, o, o.Class, o.Dict, name)
+}
+
+// objectAttr looks an attribute up on self, an object of class cls
+// whose own attributes are in dict: properties first, then the object's
+// attributes, then the class's, then __getattr__. It returns (nil, nil)
+// for a missing attribute.
+func objectAttr(th *Thread, self Value, cls *Class, dict *Namespace, name string) (Value, error) {
+	cv, owner := cls.Lookup(name)
 	if p, ok := cv.(*Property); ok {
 		if p.Get == nil {
-			return nil, NewException(AttributeErrorClass, Str("property '"+name+"' of '"+o.Class.Name+"' object has no getter"))
+			return nil, NewException(AttributeErrorClass, Str("property '"+name+"' of '"+cls.Name+"' object has no getter"))
 		}
-		return th.Call(p.Get, []Value{o}, nil)
+		return th.Call(p.Get, []Value{self}, nil)
 	}
-	if v, ok := o.Dict.Get(name); ok {
+	if v, ok := dict.Get(name); ok {
 		return v, nil
 	}
 	if cv != nil {
-		return bindAttr(th, cv, o, owner)
+		return bindAttr(th, cv, self, owner)
 	}
-	if ga, _ := o.Class.Lookup("__getattr__"); ga != nil {
-		v, err := th.Call(ga, []Value{o, Str(name)}, nil)
+	if ga, _ := cls.Lookup("__getattr__"); ga != nil {
+		v, err := th.Call(ga, []Value{self, Str(name)}, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -283,31 +301,38 @@ func (o *Instance) Attr(th *Thread, name string) (Value, error) {
 
 // SetAttr implements HasSetAttr, calling a property's setter.
 func (o *Instance) SetAttr(th *Thread, name string, v Value) error {
-	if cv, _ := o.Class.Lookup(name); cv != nil {
+	return setObjectAttr(th, o, o.Class, o.Dict, name, v)
+}
+
+// setObjectAttr assigns (or with a nil v deletes) an attribute of self,
+// an object of class cls whose own attributes are in dict, calling a
+// property's setter or the class's __setattr__ if it has them.
+func setObjectAttr(th *Thread, self Value, cls *Class, dict *Namespace, name string, v Value) error {
+	if cv, _ := cls.Lookup(name); cv != nil {
 		if p, ok := cv.(*Property); ok {
 			fn, what := p.Set, "setter"
-			args := []Value{o, v}
+			args := []Value{self, v}
 			if v == nil {
 				fn, what, args = p.Del, "deleter", args[:1]
 			}
 			if fn == nil {
-				return NewException(AttributeErrorClass, Str(fmt.Sprintf("property '%s' of '%s' object has no %s", name, o.Class.Name, what)))
+				return NewException(AttributeErrorClass, Str(fmt.Sprintf("property '%s' of '%s' object has no %s", name, cls.Name, what)))
 			}
 			_, err := th.Call(fn, args, nil)
 			return err
 		}
 	}
-	if sa, owner := o.Class.Lookup("__setattr__"); sa != nil && owner != ObjectClass && v != nil {
-		_, err := th.Call(sa, []Value{o, Str(name), v}, nil)
+	if sa, owner := cls.Lookup("__setattr__"); sa != nil && owner != ObjectClass && v != nil {
+		_, err := th.Call(sa, []Value{self, Str(name), v}, nil)
 		return err
 	}
 	if v == nil {
-		if !o.Dict.Delete(name) {
-			return NewException(AttributeErrorClass, Str(name))
+		if !dict.Delete(name) {
+			return attributeError(self, name)
 		}
 		return nil
 	}
-	o.Dict.Set(name, v)
+	dict.Set(name, v)
 	return nil
 }
 

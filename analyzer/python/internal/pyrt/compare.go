@@ -107,6 +107,13 @@ func cmpBuiltin(th *Thread, op syn.CmpKind, a, b Value) (bool, bool, error) {
 	if x, ok := b.(Bool); ok {
 		b = boolToInt(x)
 	}
+	switch a.(type) {
+	case Tuple, *List, *Dict, *Set:
+		if err := th.visit(a, " in comparison"); err != nil {
+			return false, true, err
+		}
+		defer th.leave()
+	}
 	switch x := a.(type) {
 	case Int:
 		switch y := b.(type) {

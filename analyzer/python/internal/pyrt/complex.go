@@ -299,13 +299,13 @@ func newComplex(th *Thread, r, i Value) (Value, error) {
 		}
 		r = MakeInt(0)
 	}
-	if s, ok := unwrapPayload(r).(Str); ok {
+	if s, ok := builtinPayload(r).(Str); ok {
 		if i != nil {
 			return nil, typeErrorf("complex() can't take second arg if first is a string")
 		}
 		return parseComplex(string(s), pyjsonRepr(s))
 	}
-	if _, ok := unwrapPayload(i).(Str); ok && i != nil {
+	if _, ok := builtinPayload(i).(Str); ok && i != nil {
 		return nil, typeErrorf("complex() second arg can't be a string")
 	}
 	if u, ok := r.(*Unknown); ok {
@@ -354,7 +354,7 @@ func complexSpecial(th *Thread, v Value) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := unwrapPayload(r).(Complex); !ok {
+	if _, ok := builtinPayload(r).(Complex); !ok {
 		return nil, typeErrorf("__complex__ returned non-complex (type %s)", TypeName(r))
 	}
 	return r, nil
@@ -381,7 +381,7 @@ func isComplexArg(v Value) bool {
 // complexArgParts converts an argument of complex(): a complex keeps its
 // parts (isComplex), any other number goes through float().
 func complexArgParts(th *Thread, v Value) (c Complex, isComplex bool, err error) {
-	if x, ok := unwrapPayload(v).(Complex); ok {
+	if x, ok := builtinPayload(v).(Complex); ok {
 		return x, true, nil
 	}
 	f, err := toFloatValue(th, v)
@@ -642,7 +642,7 @@ func initComplex() {
 		}
 		return wrapSub(cls, ComplexClass, c), nil
 	})
-	self := func(v Value) Complex { return unwrapPayload(v).(Complex) }
+	self := func(v Value) Complex { return builtinPayload(v).(Complex) }
 	method(ComplexClass, "conjugate", func(th *Thread, v Value, args []Value, kwargs []Kwarg) (Value, error) {
 		c := self(v)
 		return Complex{c.Re, -c.Im}, nil

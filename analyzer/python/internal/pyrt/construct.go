@@ -13,6 +13,14 @@ func constructor(c *Class, fn func(th *Thread, cls *Class, args []Value, kwargs 
 	c.new = fn
 }
 
+// builtinInit reports whether cls initialises as its builtin base does
+// (it has no __init__ of its own), so that the base's checks of keyword
+// arguments apply.
+func builtinInit(cls *Class) bool {
+	_, owner := cls.Lookup("__init__")
+	return owner == nil || owner.builtin
+}
+
 // wrapSub wraps a builtin value for a subclass of its builtin class.
 func wrapSub(cls, builtinCls *Class, v Value) Value {
 	if cls == builtinCls {
@@ -89,8 +97,19 @@ func initConstructors() {
 		if obj == nil {
 			return wrapSub(cls, StrClass, Str("")), nil
 		}
+		for _, a := range []struct {
+			name string
+			v    Value
+		}{{"encoding", enc}, {"errors", errs}} {
+			if _, ok := a.v.(Str); a.v != nil && !ok {
+				return nil, typeErrorf("str() argument '%s' must be str, not %s", a.name, TypeName(a.v))
+			}
+		}
 		if enc != nil || errs != nil {
 			b, ok := obj.(Bytes)
+			if _, isStr := obj.(Str); isStr {
+				return nil, typeErrorf("decoding str is not supported")
+			}
 			if !ok {
 				return nil, typeErrorf("decoding to str: need a bytes-like object, %s found", TypeName(obj))
 			}
@@ -113,7 +132,11 @@ func initConstructors() {
 		if len(args) == 0 {
 			return Bytes(""), nil
 		}
-		switch x := args[0].(type) {
+		arg := args[0]
+		if b, ok := arg.(Bool); ok {
+			arg = boolToInt(b) // a count, as for any int
+		}
+		switch x := arg.(type) {
 		case Str:
 			if len(args) < 2 {
 				return nil, typeErrorf("string argument without an encoding")
@@ -154,6 +177,11 @@ func initConstructors() {
 		return Bytes(out), nil
 	})
 	constructor(TupleClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
+		if builtinInit(cls) {
+			if err := noKwargs("tuple", kwargs); err != nil {
+				return nil, err
+			}
+		}
 		if err := arity("tuple", args, 0, 1); err != nil {
 			return nil, err
 		}
@@ -170,6 +198,14 @@ func initConstructors() {
 		return wrapSub(cls, TupleClass, Tuple(items)), nil
 	})
 	constructor(ListClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
+		if !builtinInit(cls) {
+			// list.__new__ ignores its arguments: the class's own
+			// __init__ fills the list (through list.__init__).
+			return wrapSub(cls, ListClass, NewList([]Value{})), nil
+		}
+		if err := noKwargs("list", kwargs); err != nil {
+			return nil, err
+		}
 		if err := arity("list", args, 0, 1); err != nil {
 			return nil, err
 		}
@@ -186,12 +222,17 @@ func initConstructors() {
 		return wrapSub(cls, ListClass, NewList(items)), nil
 	})
 	constructor(DictClass, func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("dict", args, 0, 1); err != nil {
-			return nil, err
-		}
 		d := NewDict()
 		if cls != DictClass {
-			d.Class = cls
+			d.Class, d.attrs = cls, NewNamespace()
+		}
+		if !builtinInit(cls) {
+			// dict.__new__ ignores its arguments: the class's own
+			// __init__ fills the dict (through dict.__init__).
+			return d, nil
+		}
+		if err := arity("dict", args, 0, 1); err != nil {
+			return nil, err
 		}
 		return d, dictInit(th, d, args, kwargs)
 	})
@@ -501,6 +542,11 @@ func (m *mapIter) Next(th *Thread) (Value, bool, error) {
 			if err != nil || !ok {
 				return nil, false, err
 			}
+			// Each iterator advanced is work: zip(*many) costs as many
+			// steps per item as it has iterables.
+			if err := th.step(); err != nil {
+				return nil, false, err
+			}
 			vs[i] = v
 		}
 		v, keep, err := m.fn(th, vs)
@@ -633,8 +679,8 @@ func toInt(th *Thread, x, base Value) (Value, error) {
 				return th.Call(m, []Value{v}, nil)
 			}
 		}
-		if v.Payload != nil {
-			return toInt(th, v.Payload, nil)
+		if w := v.wrapped(); w != nil {
+			return toInt(th, w, nil)
 		}
 	}
 	return nil, typeErrorf("int() argument must be a string, a bytes-like object or a real number, not '%s'", TypeName(x))
@@ -673,6 +719,21 @@ func parseInt(s string, base int, repr string) (Value, error) {
 			return bad()
 		}
 	}
+	if base&(base-1) != 0 {
+		// CPython counts the digits it scans before it validates the
+		// rest, and refuses more than maxStrDigits of them.
+		n := 0
+		for _, c := range t {
+			if d := digitOf(c); d >= 0 && d < base {
+				n++
+			} else if c != '_' {
+				break
+			}
+		}
+		if n > maxStrDigits {
+			return nil, valueErrorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, n)
+		}
+	}
 	if t == "" || t[0] == '_' || t[len(t)-1] == '_' || strings.Contains(t, "__") {
 		return bad()
 	}
@@ -685,6 +746,20 @@ func parseInt(s string, base int, repr string) (Value, error) {
 		b.Neg(b)
 	}
 	return bigResult(b), nil
+}
+
+// digitOf is the value of an ASCII digit or letter in bases up to 36,
+// or -1.
+func digitOf(c rune) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // toASCIIDigits maps Unicode decimal digits to ASCII, as int() accepts
@@ -759,8 +834,8 @@ func toFloatValue(th *Thread, x Value) (Value, error) {
 				return toFloatValue(th, r)
 			}
 		}
-		if v.Payload != nil {
-			return toFloatValue(th, v.Payload)
+		if w := v.wrapped(); w != nil {
+			return toFloatValue(th, w)
 		}
 	}
 	return nil, typeErrorf("float() argument must be a string or a real number, not '%s'", TypeName(x))

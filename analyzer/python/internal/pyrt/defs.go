@@ -179,7 +179,7 @@ func (fr *frame) classDef(s *syn.ClassDef) error {
 				}
 				kwargs = append(kwargs, Kwarg{a.Name.ID, v})
 			default:
-				vals, err := fr.evalElems([]syn.Expr{a})
+				vals, err := fr.evalElems([]syn.Expr{a}, false)
 				if err != nil {
 					return err
 				}

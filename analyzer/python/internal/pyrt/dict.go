@@ -132,6 +132,8 @@ type Dict struct {
 	ht hashtable
 	// Class is a dict subclass's class, or nil.
 	Class *Class
+	// attrs holds a dict subclass instance's own attributes.
+	attrs *Namespace
 }
 
 // NewDict returns an empty dict.

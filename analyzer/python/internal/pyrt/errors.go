@@ -40,7 +40,7 @@ func NewException(cls *Class, args ...Value) *Exception {
 // Error returns "file:line:col: Class: message".
 func (e *Exception) Error() string {
 	msg := e.Value.Class.Name
-	if s := exceptionStr(e.Value); s != "" {
+	if s := e.Message(); s != "" {
 		msg += ": " + s
 	}
 	if e.Pos.IsValid() {
@@ -50,7 +50,13 @@ func (e *Exception) Error() string {
 }
 
 // Message is str() of the exception.
-func (e *Exception) Message() string { return exceptionStr(e.Value) }
+func (e *Exception) Message() string {
+	s, err := exceptionStr(nil, e.Value)
+	if err != nil {
+		return "<exception str() failed>"
+	}
+	return s
+}
 
 // Class returns the exception's class.
 func (e *Exception) Class() *Class { return e.Value.Class }
@@ -97,34 +103,39 @@ func exceptionArgs(o *Instance) Tuple {
 }
 
 // exceptionStr is str() of an exception without user __str__.
-func exceptionStr(o *Instance) string {
+// exceptionStr is str() of an exception; with a nil th, user-defined
+// __str__ and __repr__ of its arguments are not called.
+func exceptionStr(th *Thread, o *Instance) (string, error) {
 	args := exceptionArgs(o)
 	if o.Class.IsSubclass(OSErrorClass) && (len(args) == 2 || len(args) == 3) {
-		code, _ := ToStr(nil, args[0])
-		msg, _ := ToStr(nil, args[1])
+		code, err := ToStr(th, args[0])
+		if err != nil {
+			return "", err
+		}
+		msg, err := ToStr(th, args[1])
+		if err != nil {
+			return "", err
+		}
 		s := "[Errno " + code + "] " + msg
 		if len(args) == 3 {
-			f, _ := Repr(nil, args[2])
+			f, err := Repr(th, args[2])
+			if err != nil {
+				return "", err
+			}
 			s += ": " + f
 		}
-		return s
+		return s, nil
 	}
 	if o.Class.IsSubclass(KeyErrorClass) && len(args) == 1 {
-		s, _ := Repr(nil, args[0])
-		return s
+		return Repr(th, args[0])
 	}
 	switch len(args) {
 	case 0:
-		return ""
+		return "", nil
 	case 1:
-		s, err := ToStr(nil, args[0])
-		if err != nil {
-			return "<exception str() failed>"
-		}
-		return s
+		return ToStr(th, args[0])
 	}
-	s, _ := Repr(nil, args)
-	return s
+	return Repr(th, args)
 }
 
 func exceptionRepr(th *Thread, o *Instance) (string, error) {

@@ -119,16 +119,16 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 	case *syn.Paren:
 		return fr.eval(e.X)
 	case *syn.Tuple:
-		elems, err := fr.evalElems(e.Elts)
+		elems, err := fr.evalElems(e.Elts, false)
 		return Tuple(elems), err
 	case *syn.List:
-		elems, err := fr.evalElems(e.Elts)
+		elems, err := fr.evalElems(e.Elts, false)
 		if elems == nil {
 			elems = []Value{}
 		}
 		return NewList(elems), err
 	case *syn.Set:
-		elems, err := fr.evalElems(e.Elts)
+		elems, err := fr.evalElems(e.Elts, true)
 		if err != nil {
 			return nil, err
 		}
@@ -314,8 +314,13 @@ func (fr *frame) eval1(e syn.Expr) (Value, error) {
 	return nil, fatalf("unsupported expression %T", e)
 }
 
-// evalElems evaluates display elements, unpacking *starred ones.
-func (fr *frame) evalElems(elts []syn.Expr) ([]Value, error) {
+// evalElems evaluates display elements, unpacking *starred ones; a set
+// display keeps the plain message for a value that is not iterable.
+func (fr *frame) evalElems(elts []syn.Expr, set bool) ([]Value, error) {
+	format := "Value after * must be an iterable, not %s"
+	if set {
+		format = "'%s' object is not iterable"
+	}
 	out := make([]Value, 0, len(elts))
 	for _, x := range elts {
 		if s, ok := x.(*syn.Starred); ok {
@@ -323,7 +328,7 @@ func (fr *frame) evalElems(elts []syn.Expr) ([]Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			items, err := ToSlice(fr.th, v)
+			items, err := unpackStarred(fr.th, v, format)
 			if err != nil {
 				fr.annotate(err, s)
 				return nil, err
@@ -469,67 +474,96 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Positional arguments are evaluated before keyword ones wherever
+	// they stand. A lone *iterable is checked only after the keywords,
+	// as CPython passes it to the call as it is.
 	var args []Value
-	var kwargs []Kwarg
+	var lone Value
+	var positional []syn.Expr
 	for _, a := range e.Args {
-		switch a := a.(type) {
-		case *syn.Starred:
-			v, err := fr.eval(a.Value)
-			if err != nil {
-				return nil, err
-			}
-			items, err := ToSlice(th, v)
-			if err != nil {
-				if x, ok := err.(*Exception); ok && x.Class() == TypeErrorClass {
-					err = typeErrorf("%s argument after * must be an iterable, not %s", calleeName(fn), TypeName(v))
-				}
-				fr.annotate(err, a)
-				return nil, err
-			}
-			args = append(args, items...)
-		case *syn.Keyword:
-			if b, ok := fn.(*Builtin); ok && a.Name != nil && b.Unevaluated[a.Name.ID] {
-				start, _ := a.Value.Span()
-				kwargs = append(kwargs, Kwarg{a.Name.ID, &Unknown{Why: "not evaluated", At: fr.file.pos(start)}})
-				continue
-			}
-			v, err := fr.eval(a.Value)
-			if err != nil {
-				return nil, err
-			}
-			if a.Name != nil {
-				for _, k := range kwargs {
-					if k.Name == a.Name.ID {
-						return nil, typeErrorf("%s got multiple values for keyword argument '%s'", calleeName(fn), k.Name)
-					}
-				}
-				kwargs = append(kwargs, Kwarg{a.Name.ID, v})
-				continue
-			}
-			d := NewDict()
-			if err := dictUpdate(th, d, v, calleeName(fn)+" argument after ** must be a mapping, not %s"); err != nil {
-				fr.annotate(err, a)
-				return nil, err
-			}
-			for _, kv := range d.Items() {
-				k, ok := kv[0].(Str)
-				if !ok {
-					return nil, typeErrorf("keywords must be strings")
-				}
-				for _, old := range kwargs {
-					if old.Name == string(k) {
-						return nil, typeErrorf("%s got multiple values for keyword argument '%s'", calleeName(fn), k)
-					}
-				}
-				kwargs = append(kwargs, Kwarg{string(k), kv[1]})
-			}
-		default:
+		if _, ok := a.(*syn.Keyword); !ok {
+			positional = append(positional, a)
+		}
+	}
+	for _, a := range positional {
+		s, ok := a.(*syn.Starred)
+		if !ok {
 			v, err := fr.eval(a)
 			if err != nil {
 				return nil, err
 			}
 			args = append(args, v)
+			continue
 		}
+		v, err := fr.eval(s.Value)
+		if err != nil {
+			return nil, err
+		}
+		if len(positional) == 1 {
+			lone = v
+			break
+		}
+		items, err := unpackStarred(th, v, "Value after * must be an iterable, not %s")
+		if err != nil {
+			fr.annotate(err, s)
+			return nil, err
+		}
+		args = append(args, items...)
+	}
+	var kwargs []Kwarg
+	nonStrKey := false // reported by the callee, after the checks here
+	for _, a := range e.Args {
+		a, ok := a.(*syn.Keyword)
+		if !ok {
+			continue
+		}
+		if b, ok := fn.(*Builtin); ok && a.Name != nil && b.Unevaluated[a.Name.ID] {
+			start, _ := a.Value.Span()
+			kwargs = append(kwargs, Kwarg{a.Name.ID, &Unknown{Why: "not evaluated", At: fr.file.pos(start)}})
+			continue
+		}
+		v, err := fr.eval(a.Value)
+		if err != nil {
+			return nil, err
+		}
+		if a.Name != nil {
+			for _, k := range kwargs {
+				if k.Name == a.Name.ID {
+					return nil, typeErrorf("%s got multiple values for keyword argument '%s'", calleeName(fn), k.Name)
+				}
+			}
+			kwargs = append(kwargs, Kwarg{a.Name.ID, v})
+			continue
+		}
+		d := NewDict()
+		if err := dictUpdate(th, d, v, calleeName(fn)+" argument after ** must be a mapping, not %s"); err != nil {
+			fr.annotate(err, a)
+			return nil, err
+		}
+		for _, kv := range d.Items() {
+			k, ok := kv[0].(Str)
+			if !ok {
+				nonStrKey = true
+				continue
+			}
+			for _, old := range kwargs {
+				if old.Name == string(k) {
+					return nil, typeErrorf("%s got multiple values for keyword argument '%s'", calleeName(fn), k)
+				}
+			}
+			kwargs = append(kwargs, Kwarg{string(k), kv[1]})
+		}
+	}
+	if lone != nil {
+		items, err := unpackStarred(th, lone, calleeName(fn)+" argument after * must be an iterable, not %s")
+		if err != nil {
+			fr.annotate(err, positional[0])
+			return nil, err
+		}
+		args = items
+	}
+	if nonStrKey {
+		return nil, typeErrorf("keywords must be strings")
 	}
 	start, _ := e.Span()
 	v, err := th.Call(fn, args, kwargs)
@@ -544,19 +578,42 @@ func (fr *frame) call(e *syn.Call) (Value, error) {
 	return v, th.charge(valueSize(v))
 }
 
-// calleeName is how CPython names a callee in argument errors.
+// calleeName is how CPython names a callee in argument errors: its
+// qualified name, after its module unless that is builtins.
 func calleeName(fn Value) string {
 	switch f := fn.(type) {
 	case *Function:
+		if f.Module != nil {
+			return f.Module.Name + "." + f.Qualname + "()"
+		}
 		return f.Qualname + "()"
 	case *BoundMethod:
 		return calleeName(f.Func)
 	case *Builtin:
+		if f.owner != "" {
+			return f.owner + "." + f.Name + "()"
+		}
 		return f.Name + "()"
 	case *Class:
-		return f.Name + "()"
+		if f.Module != "" && f.Module != "builtins" {
+			return f.Module + "." + f.Qualname + "()"
+		}
+		return f.Qualname + "()"
 	}
 	return TypeName(fn) + " object"
+}
+
+// unpackStarred returns the items of a *value. A value that is not
+// iterable at all gets CPython's message for where it stands (format
+// has one %s, the value's type name).
+func unpackStarred(th *Thread, v Value, format string) ([]Value, error) {
+	items, err := ToSlice(th, v)
+	if x, ok := err.(*Exception); ok && x.Class() == TypeErrorClass {
+		if s, _ := exceptionStr(nil, x.Value); s == "'"+TypeName(v)+"' object is not iterable" {
+			return nil, typeErrorf(format, TypeName(v))
+		}
+	}
+	return items, err
 }
 
 // dictUpdate adds the items of a mapping to d; errFormat names what is
@@ -709,7 +766,7 @@ func (fr *frame) comprehension(c *syn.Comp) (Value, error) {
 	case set != nil:
 		return set, nil
 	case c.Kind == syn.LPAREN:
-		return &IteratorValue{Name: "generator", It: &sliceIter{elems: list}}, nil
+		return &IteratorValue{Name: "generator", Qualname: fr.qual + "<genexpr>", It: &sliceIter{elems: list}}, nil
 	}
 	if list == nil {
 		list = []Value{}

@@ -310,6 +310,9 @@ func Inplace(th *Thread, op syn.Token, x, y Value) (Value, error) {
 			if err != nil {
 				return nil, err
 			}
+			if err := growLimit(th, len(l.Elems), len(items)); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, items...)
 			return l, nil
 		case syn.STAR:

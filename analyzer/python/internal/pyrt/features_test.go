@@ -44,13 +44,22 @@ func dumpModule(t *testing.T, path string, src []byte) string {
 	return renderDump(th, mod, err)
 }
 
+// errorStr is str() of a raised exception, as dump.py writes it.
+func errorStr(th *Thread, e *Exception) string {
+	s, err := exceptionStr(th, e.Value)
+	if err != nil {
+		return "<exception str() failed>"
+	}
+	return s
+}
+
 // renderDump renders a module's public globals (or, when it failed, the
 // globals it had bound) and its exception as testdata/dump.py does.
 func renderDump(th *Thread, mod *Module, err error) string {
 	var lines []string
 	globals := th.lastGlobals
 	if e, ok := err.(*Exception); ok {
-		lines = append(lines, "error: "+e.Value.Class.Name+": "+exceptionStr(e.Value))
+		lines = append(lines, "error: "+e.Value.Class.Name+": "+errorStr(th, e))
 	} else if mod != nil {
 		globals = mod.Globals
 	}

@@ -44,9 +44,9 @@ func formatBuiltin(th *Thread, v Value, spec string) (string, error) {
 		if spec == "" {
 			return ToStr(th, x)
 		}
-		return formatInt(boolToInt(x), spec)
+		return formatInt(boolToInt(x), spec, "bool")
 	case Int:
-		return formatInt(x, spec)
+		return formatInt(x, spec, "int")
 	case Float:
 		return formatFloat(float64(x), spec, "float")
 	case Complex:
@@ -247,11 +247,13 @@ func layoutNumber(f *fmtSpec, neg bool, prefix, intDigits, rest string, groupN i
 	return strings.Repeat(fill, pad) + sign + prefix + body + rest
 }
 
-func formatInt(x Int, spec string) (string, error) {
+// formatInt formats an int, or a bool (typeName names the type in
+// errors).
+func formatInt(x Int, spec, typeName string) (string, error) {
 	if spec == "" {
-		return x.String(), nil
+		return x.decimal()
 	}
-	f, err := parseSpec(spec, "int", '>', 'd')
+	f, err := parseSpec(spec, typeName, '>', 'd')
 	if err != nil {
 		return "", err
 	}
@@ -262,9 +264,9 @@ func formatInt(x Int, spec string) (string, error) {
 		if !ok {
 			return "", excf(OverflowErrorClass, "int too large to convert to float")
 		}
-		return formatFloatSpec(fl, f, "int")
+		return formatFloatSpec(fl, f, typeName)
 	default:
-		return "", unknownCode(rune(f.typ), "int")
+		return "", unknownCode(rune(f.typ), typeName)
 	}
 	if f.prec >= 0 {
 		return "", valueErrorf("Precision not allowed in integer format specifier")
@@ -285,7 +287,9 @@ func formatInt(x Int, spec string) (string, error) {
 	var digits string
 	switch f.typ {
 	case 0, 'd', 'n':
-		digits = abs.String()
+		if digits, err = abs.decimal(); err != nil {
+			return "", err
+		}
 	case 'b':
 		digits, prefix, groupN = abs.Text(2), "0b", 4
 	case 'o':
@@ -313,7 +317,7 @@ func formatInt(x Int, spec string) (string, error) {
 		}
 		return formatStrSpec(string(runeStr(rune(v))), f)
 	default:
-		return "", unknownCode(rune(f.typ), "int")
+		return "", unknownCode(rune(f.typ), typeName)
 	}
 	if !f.alt {
 		prefix = ""

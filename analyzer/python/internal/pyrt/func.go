@@ -109,7 +109,7 @@ func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 		return fr.eval(f.lambda)
 	}
 	if f.sc.yields {
-		return &IteratorValue{Name: "generator", It: &generatorIter{fr: fr, body: f.body}}, nil
+		return &IteratorValue{Name: "generator", Qualname: f.Qualname, It: &generatorIter{fr: fr, body: f.body}}, nil
 	}
 	th.frames = append(th.frames, fr)
 	defer func() { th.frames = th.frames[:len(th.frames)-1] }()
@@ -146,9 +146,6 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 		}
 	}
 	name := f.Qualname
-	if len(args) > len(positional) && varargs == nil {
-		return nil, tooManyPositional(name, positional, len(args), kwargs)
-	}
 	for i, a := range args {
 		if i < len(positional) {
 			cells[positional[i].name].V = a
@@ -203,6 +200,17 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 	if len(posOnlyAsKw) > 0 {
 		return nil, typeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", name, strings.Join(posOnlyAsKw, ", "))
 	}
+	// Too many positional arguments are reported after the keyword
+	// arguments are bound, naming the keyword-only parameters given.
+	if len(args) > len(positional) && varargs == nil {
+		kwOnlyGiven := 0
+		for i := range f.params {
+			if p := &f.params[i]; p.kind == syn.ParamPlain && p.kwOnly && cells[p.name].V != nil {
+				kwOnlyGiven++
+			}
+		}
+		return nil, tooManyPositional(name, positional, len(args), kwOnlyGiven)
+	}
 	var missingPos, missingKw []string
 	for i := range f.params {
 		p := &f.params[i]
@@ -232,7 +240,7 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 	return cells, nil
 }
 
-func tooManyPositional(name string, positional []*param, given int, kwargs []Kwarg) error {
+func tooManyPositional(name string, positional []*param, given, kwOnlyGiven int) error {
 	required := 0
 	for _, p := range positional {
 		if p.def == nil {
@@ -252,7 +260,7 @@ func tooManyPositional(name string, positional []*param, given int, kwargs []Kwa
 		was = "was"
 	}
 	kwNote := ""
-	if n := len(kwargs); n > 0 {
+	if n := kwOnlyGiven; n > 0 {
 		kwNote = " positional argument"
 		if given != 1 {
 			kwNote += "s"

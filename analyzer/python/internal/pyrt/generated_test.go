@@ -19,7 +19,7 @@ func evalExpr(expr string) string {
 	mod, err := th.ExecModule("__main__", "<expr>", []byte("__r = ("+expr+")\n"), false)
 	if err != nil {
 		if e, ok := err.(*Exception); ok {
-			return "err:" + e.Value.Class.Name + ": " + exceptionStr(e.Value)
+			return "err:" + e.Value.Class.Name + ": " + errorStr(nil, e)
 		}
 		return "fatal:" + err.Error()
 	}

@@ -61,7 +61,7 @@ func TestImports(t *testing.T) {
 				if !ok {
 					t.Fatal(err)
 				}
-				lines = append(lines, "error: "+e.Value.Class.Name+": "+exceptionStr(e.Value))
+				lines = append(lines, "error: "+e.Value.Class.Name+": "+errorStr(th, e))
 			} else {
 				for _, k := range mod.Globals.Keys() {
 					if strings.HasPrefix(k, "__") {

@@ -77,6 +77,24 @@ func (i Int) String() string {
 	return itoa(i.small)
 }
 
+// maxStrDigits is CPython's limit on the decimal digits of an int
+// converted to or from text (sys.get_int_max_str_digits()).
+const maxStrDigits = 4300
+
+// tenToMaxStrDigits is the smallest int of more than maxStrDigits
+// decimal digits.
+var tenToMaxStrDigits = new(big.Int).Exp(big.NewInt(10), big.NewInt(maxStrDigits), nil)
+
+// decimal returns the decimal digits of i, or CPython's ValueError for
+// an int of more than maxStrDigits digits.
+func (i Int) decimal() (string, error) {
+	// 2**14000 has fewer than maxStrDigits digits.
+	if i.BitLen() > 14000 && new(big.Int).Abs(i.bigRO()).Cmp(tenToMaxStrDigits) >= 0 {
+		return "", valueErrorf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+	}
+	return i.String(), nil
+}
+
 func itoa(v int64) string {
 	var b [20]byte
 	n := len(b)

@@ -243,13 +243,13 @@ func GetItem(th *Thread, v, k Value) (Value, error) {
 		if genericBuiltin(x) {
 			return newGenericAlias(x, k), nil
 		}
-		return nil, typeErrorf("'type' object is not subscriptable")
+		return nil, typeErrorf("type '%s' is not subscriptable", x.Name)
 	case *Instance:
 		if m, _ := x.Class.Lookup("__getitem__"); m != nil {
 			return th.Call(m, []Value{x, k}, nil)
 		}
-		if x.Payload != nil {
-			return GetItem(th, x.Payload, k)
+		if w := x.wrapped(); w != nil {
+			return GetItem(th, w, k)
 		}
 	}
 	if g, ok := v.(interface {

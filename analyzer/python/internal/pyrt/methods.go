@@ -41,6 +41,22 @@ func initMethods() {
 	noArgs(BytesClass, "upper", "lower")
 }
 
+// slotArity checks the arguments of a builtin class's slot wrapper
+// (str.__len__, int.__add__, …) as CPython does.
+func slotArity(name string, args []Value, kwargs []Kwarg, n int) error {
+	if len(kwargs) > 0 {
+		return typeErrorf("wrapper %s() takes no keyword arguments", name)
+	}
+	if len(args) != n {
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		return typeErrorf("expected %d argument%s, got %d", n, plural, len(args))
+	}
+	return nil
+}
+
 // installDunders gives a builtin class the dunder methods user code calls
 // explicitly (int.__add__(1, 2), str.__eq__, …).
 func installDunders(c *Class) {
@@ -52,10 +68,10 @@ func installDunders(c *Class) {
 		for i, name := range names {
 			reflected := i == 1
 			method(c, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-				if err := arity(name, args, 1, 1); err != nil {
+				if err := slotArity(name, args, kwargs, 1); err != nil {
 					return nil, err
 				}
-				x, y := unwrapPayload(self), args[0]
+				x, y := builtinPayload(self), args[0]
 				if !numberDunderAccepts(c, y) {
 					// int.__rmod__('%s', n) and the like: not a number.
 					return NotImplemented, nil
@@ -74,7 +90,7 @@ func installDunders(c *Class) {
 	for op, names := range cmpDunders {
 		op := op
 		method(c, names[0], func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := arity(names[0], args, 1, 1); err != nil {
+			if err := slotArity(names[0], args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			r, ok, err := cmpBuiltin(th, op, self, args[0])
@@ -85,15 +101,24 @@ func installDunders(c *Class) {
 		})
 	}
 	method(c, "__hash__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		h, err := Hash(th, unwrapPayload(self))
+		if err := slotArity("__hash__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		h, err := Hash(th, builtinPayload(self))
 		return MakeInt(h), err
 	})
 	method(c, "__repr__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		s, err := Repr(th, unwrapPayload(self))
+		if err := slotArity("__repr__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		s, err := Repr(th, builtinPayload(self))
 		return Str(s), err
 	})
 	method(c, "__str__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		s, err := ToStr(th, unwrapPayload(self))
+		if err := slotArity("__str__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		s, err := ToStr(th, builtinPayload(self))
 		return Str(s), err
 	})
 	method(c, "__format__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
@@ -104,7 +129,7 @@ func installDunders(c *Class) {
 		if !ok {
 			return nil, typeErrorf("__format__() argument must be str, not %s", TypeName(args[0]))
 		}
-		s, err := formatBuiltin(th, unwrapPayload(self), string(spec))
+		s, err := formatBuiltin(th, builtinPayload(self), string(spec))
 		return Str(s), err
 	})
 	c.Dict.Set("__new__", &StaticMethod{Func: NewBuiltin("__new__", func(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -117,9 +142,28 @@ func installDunders(c *Class) {
 		}
 		return c.new(th, cls, args[1:], kwargs)
 	})})
-	method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return None, nil
-	})
+	// Of these, only the mutable containers have an __init__ of their
+	// own; the others inherit object's, which refuses arguments passed
+	// on to it.
+	switch c {
+	case ListClass:
+		method(c, "__init__", listInit)
+	case DictClass:
+		method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			d, ok := self.(*Dict)
+			if !ok {
+				return nil, typeErrorf("descriptor '__init__' requires a 'dict' object but received a '%s'", TypeName(self))
+			}
+			if err := arity("dict", args, 0, 1); err != nil {
+				return nil, err
+			}
+			return None, dictInit(th, d, args, kwargs)
+		})
+	case SetClass:
+		method(c, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+			return None, nil
+		})
+	}
 	if numberRank(c) > 0 {
 		installNumberDunders(c)
 		return
@@ -128,29 +172,49 @@ func installDunders(c *Class) {
 		return // no container dunders
 	}
 	method(c, "__len__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		n, err := Len(th, unwrapPayload(self))
+		if err := slotArity("__len__", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		n, err := Len(th, builtinPayload(self))
 		return MakeInt(int64(n)), err
 	})
 	method(c, "__getitem__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := arity("__getitem__", args, 1, 1); err != nil {
 			return nil, err
 		}
-		return GetItem(th, unwrapPayload(self), args[0])
+		return GetItem(th, builtinPayload(self), args[0])
 	})
 	method(c, "__contains__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := arity("__contains__", args, 1, 1); err != nil {
+		if err := slotArity("__contains__", args, kwargs, 1); err != nil {
 			return nil, err
 		}
-		r, err := Contains(th, unwrapPayload(self), args[0])
+		r, err := Contains(th, builtinPayload(self), args[0])
 		return Bool(r), err
 	})
 }
 
-func unwrapPayload(v Value) Value {
-	if o, ok := v.(*Instance); ok && o.Payload != nil {
-		return o.Payload
+// listInit is list.__init__: it replaces the list's items with those of
+// its argument. A subclass's own __init__ reaches it through super().
+func listInit(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+	l, ok := builtinPayload(self).(*List)
+	if !ok {
+		return nil, typeErrorf("descriptor '__init__' requires a 'list' object but received a '%s'", TypeName(self))
 	}
-	return v
+	if err := noKwargs("list", kwargs); err != nil {
+		return nil, err
+	}
+	if err := arity("list", args, 0, 1); err != nil {
+		return nil, err
+	}
+	items := []Value{}
+	if len(args) == 1 {
+		var err error
+		if items, err = ToSlice(th, args[0]); err != nil {
+			return nil, err
+		}
+	}
+	l.Elems = append([]Value{}, items...)
+	return None, nil
 }
 
 func seqIndexOf(th *Thread, typeName string, elems []Value, args []Value) (Value, error) {
@@ -231,6 +295,9 @@ func initListMethods() {
 				return nil, err
 			}
 			l := self.(*List)
+			if err := growLimit(th, len(l.Elems), len(items)); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, items...)
 			return None, nil
 		},
@@ -662,12 +729,12 @@ func initNumberMethods() {
 		return Float(0), nil
 	})})
 	method(FloatClass, "__float__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-		return unwrapPayload(self), nil
+		return builtinPayload(self), nil
 	})
 }
 
 func asInt(v Value) Int {
-	switch x := unwrapPayload(v).(type) {
+	switch x := builtinPayload(v).(type) {
 	case Int:
 		return x
 	case Bool:
@@ -845,7 +912,7 @@ func numberDunderAccepts(c *Class, v Value) bool {
 	if rank == 0 {
 		return true
 	}
-	other := numberRank(unwrapPayload(v).Type())
+	other := numberRank(builtinPayload(v).Type())
 	return other > 0 && other <= rank
 }
 
@@ -887,7 +954,7 @@ func installNumberDunders(c *Class) {
 			if err := noKwargs(name, kwargs); err != nil {
 				return nil, err
 			}
-			return fn(th, unwrapPayload(self))
+			return fn(th, builtinPayload(self))
 		})
 	}
 }

@@ -52,10 +52,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 			n, err := Len(th, x)
 			return n > 0, err
 		}
-		if x.Payload != nil {
-			if _, isExc := x.Payload.(Tuple); !isExc || !x.Class.IsSubclass(BaseExceptionClass) {
-				return Truth(th, x.Payload)
-			}
+		if w := x.wrapped(); w != nil {
+			return Truth(th, w)
 		}
 	case *rangeValue:
 		return x.length().Sign() > 0, nil
@@ -68,6 +66,13 @@ func TypeName(v Value) string { return v.Type().Name }
 
 // Repr is repr(v).
 func Repr(th *Thread, v Value) (string, error) {
+	switch v.(type) {
+	case Tuple, *List, *Dict, *Set:
+		if err := th.visit(v, " while getting the repr of an object"); err != nil {
+			return "", err
+		}
+		defer th.leave()
+	}
 	switch x := v.(type) {
 	case NoneType:
 		return "None", nil
@@ -77,7 +82,7 @@ func Repr(th *Thread, v Value) (string, error) {
 		}
 		return "False", nil
 	case Int:
-		return x.String(), nil
+		return x.decimal()
 	case Float:
 		return pyjson.FloatRepr(float64(x)), nil
 	case Complex:
@@ -127,9 +132,6 @@ func Repr(th *Thread, v Value) (string, error) {
 			b.WriteString(k + ": " + val)
 		}
 		b.WriteByte('}')
-		if x.Class != nil {
-			return x.Class.Name + "(" + b.String() + ")", nil
-		}
 		return b.String(), nil
 	case *Set:
 		elems := x.Elems()
@@ -181,6 +183,14 @@ func Repr(th *Thread, v Value) (string, error) {
 		return "<bound method " + name + " of " + s + ">", err
 	case *Slice:
 		return reprSeq(th, "slice(", []Value{x.Start, x.Stop, x.Step}, ")")
+	case *IteratorValue:
+		if x.Name == "generator" {
+			return "<generator object " + x.Qualname + ">", nil
+		}
+	case *StaticMethod:
+		return reprSeq(th, "<staticmethod(", []Value{x.Func}, ")>")
+	case *ClassMethod:
+		return reprSeq(th, "<classmethod(", []Value{x.Func}, ")>")
 	case *Unknown:
 		return "", x.fatal("the repr of this value")
 	case *Instance:
@@ -219,7 +229,7 @@ func instanceStr(th *Thread, x *Instance, dunder string) (string, error) {
 	}
 	if x.Class.IsSubclass(BaseExceptionClass) {
 		if dunder == "__str__" {
-			return exceptionStr(x), nil
+			return exceptionStr(th, x)
 		}
 		return exceptionRepr(th, x)
 	}
@@ -328,6 +338,10 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case Bytes:
 		return strHash(string(x), 'b'), nil
 	case Tuple:
+		if err := th.visit(x, ""); err != nil {
+			return 0, err
+		}
+		defer th.leave()
 		h := int64(0x345678)
 		for _, e := range x {
 			eh, err := Hash(th, e)
@@ -346,7 +360,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 			h ^= e.hash*0x1e3779b97f4a7c15 + 1
 		}
 		return h, nil
-	case *List, *Dict:
+	case *List, *Dict, *Slice:
 		// unhashable below
 	case NoneType, EllipsisType, NotImplementedType:
 		return strHash(TypeName(v), 't'), nil
@@ -368,8 +382,8 @@ func Hash(th *Thread, v Value) (int64, error) {
 			}
 			return intHash(i), nil
 		}
-		if x.Payload != nil && !x.Class.IsSubclass(BaseExceptionClass) {
-			return Hash(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Hash(th, w)
 		}
 		return identityHash(v), nil
 	default:
@@ -530,8 +544,8 @@ func Len(th *Thread, v Value) (int, error) {
 			}
 			return int(n.small), nil
 		}
-		if x.Payload != nil {
-			return Len(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Len(th, w)
 		}
 	}
 	return 0, typeErrorf("object of type '%s' has no len()", TypeName(v))
@@ -571,7 +585,17 @@ func getAttrOpt(th *Thread, v Value, name string) (Value, error) {
 	case *Unknown:
 		return &Unknown{Why: x.Why, At: x.At}, nil
 	case HasAttrs:
-		return x.Attr(th, name)
+		// What the value does not provide itself comes from its type.
+		if r, err := x.Attr(th, name); r != nil || err != nil {
+			return r, err
+		}
+	case *Dict:
+		if x.attrs != nil && name != "__class__" {
+			if name == "__dict__" {
+				return namespaceProxy(x.attrs), nil
+			}
+			return objectAttr(th, x, x.Class, x.attrs, name)
+		}
 	}
 	if name == "__class__" {
 		return v.Type(), nil
@@ -597,6 +621,10 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		return nil
 	case HasSetAttr:
 		return o.SetAttr(th, name, x)
+	case *Dict:
+		if o.attrs != nil {
+			return setObjectAttr(th, o, o.Class, o.attrs, name, x)
+		}
 	}
 	if _, found := v.Type().Lookup(name); found != nil {
 		return excf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", TypeName(v), name)

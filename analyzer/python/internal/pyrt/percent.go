@@ -284,7 +284,7 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 		return "", typeErrorf("%%c requires int or char")
 	case 'd', 'i', 'u', 'o', 'x', 'X':
 		var n Int
-		switch x := unwrapPayload(arg).(type) {
+		switch x := builtinPayload(arg).(type) {
 		case Int:
 			n = x
 		case Bool:
@@ -319,7 +319,10 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 		case 'X':
 			digits, prefix = strings.ToUpper(n.Text(16)), "0X"
 		default:
-			digits = n.String()
+			var err error
+			if digits, err = n.decimal(); err != nil {
+				return "", err
+			}
 		}
 		if !f.alt {
 			prefix = ""
@@ -330,7 +333,7 @@ func percentOne(th *Thread, typ rune, arg Value, f *fmtSpec, isBytes bool) (stri
 		return layoutNumber(f, neg, prefix, digits, "", 3), nil
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		var x float64
-		switch v := unwrapPayload(arg).(type) {
+		switch v := builtinPayload(arg).(type) {
 		case Float:
 			x = float64(v)
 		case Int:

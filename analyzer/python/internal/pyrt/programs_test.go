@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/asterkit/aster/analyzer/python/internal/pygen"
 )
 
 // TestRandomProgramsMatchCPython runs generated module-level programs
@@ -18,7 +20,7 @@ func TestRandomProgramsMatchCPython(t *testing.T) {
 	for len(srcs) < 400 {
 		data := make([]byte, 20+r.Intn(200))
 		r.Read(data)
-		src := genProgram(data)
+		src := pygen.Program(data, pygen.Options{})
 		th := NewThread(nil)
 		th.MaxSteps = 20_000
 		th.MaxDepth = 200

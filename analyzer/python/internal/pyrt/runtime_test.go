@@ -17,6 +17,11 @@ func TestStepBudgetNamesWhereItRan(t *testing.T) {
 		"x = 1\nwhile True:\n    x += 1\n",
 		"def f():\n    for i in iter(int, 1):\n        pass\nf()\n",
 		"y = [i for i in range(10**9)]\n",
+		// Work inside builtins counts too: a value shared 2**60 times
+		// over, and zip over many iterables.
+		"xs = ()\nfor i in range(60):\n    xs = (xs, xs)\nr = repr(xs)\n",
+		"xs = ()\nfor i in range(60):\n    xs = (xs, xs)\nr = hash(xs)\n",
+		"r = list(zip(*[range(10**6)] * 100))\n",
 	} {
 		_, err := run(t, src, 10_000)
 		f, ok := err.(*Fatal)
@@ -42,6 +47,50 @@ func TestRecursionLimit(t *testing.T) {
 	}
 	if v, _ := m.Globals.Get("r"); v != Str("maximum recursion depth exceeded") {
 		t.Errorf("r = %v", v)
+	}
+}
+
+// TestNestingLimit checks that repr, comparisons and hashes of deeply
+// nested containers raise RecursionError, as CPython's repr and
+// comparisons do, instead of recursing in Go without bound.
+func TestNestingLimit(t *testing.T) {
+	for _, c := range []struct{ build, op, msg string }{
+		{"c = [c]", "repr(c)", "maximum recursion depth exceeded while getting the repr of an object"},
+		{"c = {1: c}", "str(c)", "maximum recursion depth exceeded while getting the repr of an object"},
+		{"c = (c,)", "'%s' % (c,)", "maximum recursion depth exceeded while getting the repr of an object"},
+		{"c, d = [c], [d]", "c == d", "maximum recursion depth exceeded in comparison"},
+		{"c, d = (c,), (d,)", "c < d", "maximum recursion depth exceeded in comparison"},
+		{"c, d = {1: c}, {1: d}", "c != d", "maximum recursion depth exceeded in comparison"},
+		{"c = (c,)", "hash(c)", "maximum recursion depth exceeded"},
+	} {
+		src := "c = d = ()\nfor i in range(100000):\n    " + c.build + "\ntry:\n    " + c.op + "\nexcept RecursionError as e:\n    r = str(e)\n"
+		m, err := run(t, src, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", c.op, err)
+		}
+		if v, _ := m.Globals.Get("r"); v != Str(c.msg) {
+			t.Errorf("%s after %s: r = %v", c.op, c.build, v)
+		}
+	}
+}
+
+// TestGrowthLimit checks that concatenation, extension and shifts stop
+// at the size limits instead of exhausting memory, and that what CPython
+// would compute is not turned into a Python exception.
+func TestGrowthLimit(t *testing.T) {
+	for _, src := range []string{
+		"s = 'a'\nwhile True:\n    s += s\n",
+		"s = b'a'\nwhile True:\n    s = s + s\n",
+		"x = (1,)\nwhile True:\n    x = x + x\n",
+		"x = [1]\nwhile True:\n    x = x + x\n",
+		"x = [1]\nwhile True:\n    x += x\n",
+		"x = [1]\nwhile True:\n    x.extend(x)\n",
+		"try:\n    x = 1 << 10**8\nexcept OverflowError:\n    pass\n",
+	} {
+		_, err := run(t, src, 0)
+		if f, ok := err.(*Fatal); !ok || !strings.Contains(f.Msg, "too large to") {
+			t.Errorf("%q: %v", src, err)
+		}
 	}
 }
 

@@ -567,7 +567,7 @@ func expandTabs(s string, size int) string {
 func initStrMethods() {
 	sm := func(name string, fn func(th *Thread, s string, args []Value, kwargs []Kwarg) (Value, error)) {
 		method(StrClass, name, func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
-			s, ok := unwrapPayload(self).(Str)
+			s, ok := builtinPayload(self).(Str)
 			if !ok {
 				return nil, typeErrorf("descriptor '%s' requires a 'str' object but received a '%s'", name, TypeName(self))
 			}
@@ -650,7 +650,7 @@ func initStrMethods() {
 		}
 		parts := make([]string, len(items))
 		for i, it := range items {
-			p, ok := unwrapPayload(it).(Str)
+			p, ok := builtinPayload(it).(Str)
 			if !ok {
 				return nil, typeErrorf("sequence item %d: expected str instance, %s found", i, TypeName(it))
 			}

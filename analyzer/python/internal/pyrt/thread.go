@@ -65,6 +65,9 @@ func NewThread(f Finder) *Thread {
 func (th *Thread) Steps() int64 { return th.steps }
 
 func (th *Thread) step() error {
+	if th == nil {
+		return nil
+	}
 	th.steps++
 	if th.MaxSteps > 0 && th.steps > th.MaxSteps {
 		return &Fatal{Pos: th.where.resolve(), Msg: fmt.Sprintf("step budget exhausted (%d steps): the code runs too long at import time", th.MaxSteps), Runaway: true}
@@ -90,6 +93,38 @@ func (th *Thread) enter() error {
 	if th.MaxDepth > 0 && th.depth > th.MaxDepth {
 		th.depth--
 		return excf(RecursionErrorClass, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// visit counts a container that a recursive operation (repr, a
+// comparison, a hash) enters: a step and its size against the step
+// budget, and a level against the recursion limit, whose RecursionError
+// ends with what. On success the caller calls th.leave when done. A nil
+// thread counts nothing.
+func (th *Thread) visit(v Value, what string) error {
+	if th == nil {
+		return nil
+	}
+	n := 0
+	switch x := v.(type) {
+	case Tuple:
+		n = len(x)
+	case *List:
+		n = len(x.Elems)
+	case *Dict:
+		n = x.Len()
+	case *Set:
+		n = x.Len()
+	}
+	if err := th.step(); err != nil {
+		return err
+	}
+	if err := th.charge(n); err != nil {
+		return err
+	}
+	if err := th.enter(); err != nil {
+		return excf(RecursionErrorClass, "maximum recursion depth exceeded%s", what)
 	}
 	return nil
 }
@@ -229,8 +264,8 @@ func Iterate(th *Thread, v Value) (Iterator, error) {
 		if m, _ := x.Class.Lookup("__getitem__"); m != nil {
 			return &getitemIter{obj: x}, nil
 		}
-		if x.Payload != nil {
-			return Iterate(th, x.Payload)
+		if w := x.wrapped(); w != nil {
+			return Iterate(th, w)
 		}
 	}
 	return nil, typeErrorf("'%s' object is not iterable", TypeName(v))
@@ -352,6 +387,8 @@ func (it *getitemIter) Next(th *Thread) (Value, bool, error) {
 type IteratorValue struct {
 	It   Iterator
 	Name string
+	// Qualname is a generator's qualified name.
+	Qualname string
 }
 
 // Type implements Value.

@@ -188,9 +188,15 @@ func noArgs(c *Class, names ...string) {
 
 func initExceptions() {
 	BaseExceptionClass.new = func(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
+		if len(kwargs) > 0 && builtinInit(cls) {
+			return nil, typeErrorf("%s() takes no keyword arguments", cls.Name)
+		}
 		return &Instance{Class: cls, Dict: NewNamespace(), Payload: Tuple(append([]Value{}, args...))}, nil
 	}
 	method(BaseExceptionClass, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		if len(kwargs) > 0 {
+			return nil, typeErrorf("%s() takes no keyword arguments", TypeName(self))
+		}
 		if o, ok := self.(*Instance); ok {
 			o.Payload = Tuple(append([]Value{}, args...))
 		}
@@ -258,6 +264,13 @@ func initExceptions() {
 
 func initObject() {
 	method(ObjectClass, "__init__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
+		// Arguments left for object.__init__ are an error when the class
+		// defines __init__ itself (so they were passed on explicitly).
+		if len(args)+len(kwargs) > 0 {
+			if _, owner := self.Type().Lookup("__init__"); owner != ObjectClass {
+				return nil, typeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
+			}
+		}
 		return None, nil
 	})
 	method(ObjectClass, "__repr__", func(th *Thread, self Value, args []Value, kwargs []Kwarg) (Value, error) {
@@ -373,12 +386,12 @@ func noKwargs(name string, kwargs []Kwarg) error {
 }
 
 // kwargsTo assigns keyword arguments to named slots; unknown names are a
-// TypeError.
+// TypeError, worded as CPython's argument parser for builtins words it.
 func kwargsTo(name string, kwargs []Kwarg, slots map[string]*Value) error {
 	for _, kw := range kwargs {
 		p, ok := slots[kw.Name]
 		if !ok {
-			return typeErrorf("%s() got an unexpected keyword argument '%s'", name, kw.Name)
+			return typeErrorf("'%s' is an invalid keyword argument for %s()", kw.Name, name)
 		}
 		*p = kw.Value
 	}

@@ -773,9 +773,12 @@ func (c *checker) fields(vs []*FormattedValue) {
 
 func (c *checker) comprehension(x *Comp) {
 	// The first iterable is evaluated in the enclosing scope.
+	// A walrus anywhere inside an iterable is an error, however deeply
+	// nested comprehensions or lambdas it stands in.
+	inIter := c.inCompIter
 	c.inCompIter = true
 	c.expr(x.Clauses[0].Iter)
-	c.inCompIter = false
+	c.inCompIter = inIter
 	outer := c.cur
 	c.cur = put(&c.a.scopes, scope{kind: compScope, parent: outer, comp: x})
 	outer.children = append(outer.children, c.cur)
@@ -786,7 +789,7 @@ func (c *checker) comprehension(x *Comp) {
 		if i > 0 {
 			c.inCompIter = true
 			c.expr(f.Iter)
-			c.inCompIter = false
+			c.inCompIter = inIter
 		}
 		c.compTarget(f.Target)
 		c.starTargets(f.Target)

@@ -183,7 +183,10 @@ func isSoftKeywordAt(src string, i int) bool {
 func (p *parser) lambda() Expr {
 	start := p.pos()
 	p.next()
+	// Two levels, as CPython's lambdef and the expression it holds.
 	p.enter()
+	p.enter()
+	defer p.leave()
 	defer p.leave()
 	ps := p.params(COLON, true)
 	p.expect(COLON)
@@ -326,7 +329,10 @@ func (p *parser) power() Expr {
 	if p.tok() == DOUBLESTAR {
 		op := p.pos()
 		p.next()
+		// Two levels, as CPython's power and the factor it holds.
 		p.enter()
+		p.enter()
+		defer p.leave()
 		defer p.leave()
 		y := p.factor()
 		x = &BinOp{Range{startOf(x), endOf(y)}, x, DOUBLESTAR, op, y}
@@ -556,6 +562,7 @@ func (p *parser) atom() Expr {
 		p.next()
 		return n
 	case NUMBER:
+		p.checkNumber()
 		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit})
 		p.next()
 		return n
@@ -574,6 +581,28 @@ func (p *parser) atom() Expr {
 	}
 	p.syntaxError()
 	return nil
+}
+
+// maxStrDigits is CPython's limit on the decimal digits of an int
+// converted from text (sys.get_int_max_str_digits()).
+const maxStrDigits = 4300
+
+// checkNumber rejects a decimal int literal of more than maxStrDigits
+// digits: CPython converts literals as it parses them, under that limit.
+func (p *parser) checkNumber() {
+	digits, zero := 0, true
+	for _, c := range []byte(p.s.lit) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			zero = zero && c == '0'
+		case c != '_':
+			return // not a decimal int: a float, an imaginary or another base
+		}
+	}
+	if digits > maxStrDigits && !zero {
+		p.raise(false, SyntaxErr, p.pos(), "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxStrDigits, digits)
+	}
 }
 
 func (p *parser) parenAtom() Expr {

@@ -260,10 +260,12 @@ func (p *parser) signedNumber() Expr {
 		if p.tok() != NUMBER {
 			p.syntaxError()
 		}
+		p.checkNumber()
 		n := &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit}
 		p.next()
 		x = &UnaryOp{Range{start, n.End}, MINUS, start, n}
 	} else {
+		p.checkNumber()
 		x = &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit}
 		p.next()
 	}

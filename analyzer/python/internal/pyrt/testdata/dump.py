@@ -19,7 +19,7 @@ def dump(path, src=None):
     try:
         exec(compile(src, path, "exec"), ns)
     except Exception as e:  # noqa: BLE001 - the exception is the result
-        lines.append("error: " + type(e).__name__ + ": " + str(e))
+        lines.append(ADDR.sub("", "error: " + type(e).__name__ + ": " + str(e)))
     for k, v in ns.items():
         if not k.startswith("__"):
             lines.append(k + " = " + ADDR.sub("", repr(v)))
