@@ -428,6 +428,8 @@ func (l *Loader) eval(s scope, n *pyparse.Node) (v Value) {
 			if rv, ok := l.fromRuntime(o.v); ok {
 				v, r = rv, nil
 				l.noteHost(s.mod, n, o.host)
+			} else if u, ok := o.v.(*pyrt.Unknown); ok {
+				r = explainUnknown(r, u)
 			}
 		}
 		if l.evalDepth == 0 {
@@ -441,6 +443,18 @@ func (l *Loader) eval(s scope, n *pyparse.Node) (v Value) {
 		}
 	}()
 	return l.evalExpr(s, n)
+}
+
+// explainUnknown adds to a static failure why running the import did
+// not give the value either (once: the innermost expression explains).
+func explainUnknown(r any, u *pyrt.Unknown) any {
+	e, ok := r.(*analyzer.Error)
+	if !ok || strings.Contains(e.Msg, "; import time gives no value") {
+		return r
+	}
+	c := *e
+	c.Msg += "; import time gives no value: " + u.Why
+	return &c
 }
 
 // hostNote is a value read from the host that an expression uses.
