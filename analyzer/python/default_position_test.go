@@ -47,3 +47,41 @@ func TestRenderedDefaultReprs(t *testing.T) {
 		t.Errorf("default %q, want %q (CPython 3.11's str())", got, want)
 	}
 }
+
+// A default that only import time computes is written as CPython's str()
+// writes it when every process writes it the same, and is an error when
+// it holds an object shown with its address or a set of strings (whose
+// order depends on the process's string hashing), however deep.
+func TestRuntimeDefaults(t *testing.T) {
+	head := prelude + "class Extra:\n    pass\n" +
+		"def mk(*a):\n    return a\n"
+	for _, tc := range []struct {
+		name, def string
+		want      any // nil: an error
+	}{
+		{"numbers", "mk(1, [2, 3], {'k': frozenset({3, 1})})", "(1, [2, 3], {'k': frozenset({1, 3})})"},
+		{"complex", "mk(complex(1.5, -2))", "((1.5-2j),)"},
+		{"object", "mk(Extra())", nil},
+		{"object in a list", "mk([Extra()])", nil},
+		{"object in a dict", "mk({1: Extra()})", nil},
+		{"function", "mk([mk])", nil},
+		{"strings in a set", "mk(frozenset({'a', 'b'}))", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := head + "@dataclass\nclass R:\n    x: tuple = " + tc.def + "\n" + svcTail
+			res, err := analyse(t, map[string]string{"m.py": src}, "m:S")
+			if tc.want == nil {
+				if err == nil || !strings.Contains(err.Error(), "cannot be rendered statically") {
+					t.Fatalf("got %v, want an error: the default cannot be rendered", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Methods[0].Fields[0].DefaultValue; got != tc.want {
+				t.Errorf("default %#v, want %#v", got, tc.want)
+			}
+		})
+	}
+}

@@ -23,8 +23,7 @@ import (
 
 // importRun is one interpreter run shared by the services of a Loader.
 type importRun struct {
-	th   *pyrt.Thread
-	host *pystdlib.Host
+	th *pyrt.Thread
 	// files are the observations per source file path.
 	files map[string]*fileRun
 	// done holds the outcome of importing each --service module.
@@ -105,7 +104,7 @@ func (l *Loader) newRuntime(lookup func(string) (string, bool)) *importRun {
 	}
 	find := &asterFinder{next: pyfind.New(roots, venv, &pystdlib.Finder{Host: host})}
 	th := pyrt.NewThread(find)
-	r := &importRun{th: th, host: host, files: map[string]*fileRun{}, done: map[string]error{}}
+	r := &importRun{th: th, files: map[string]*fileRun{}, done: map[string]error{}}
 	th.Observer = r
 	th.TrackHost()
 	th.MissingModule = func(name string) *pyrt.Module {
@@ -581,54 +580,66 @@ func (r *runtimeValue) primitive() (pyrt.Value, bool) {
 	return nil, false
 }
 
-// text is str() or repr() of the value, when it is reproducible: not an
-// object's default form with its address, not a set of values whose
-// order depends on string hashing.
+// text is str() or repr() of the value, when every process writes it
+// the same (see reproducible).
 func (r *runtimeValue) text(conv func(*pyrt.Thread, pyrt.Value) (string, error)) (string, bool) {
-	if !orderStable(r.v) || defaultRepr(r.v) {
+	if !reproducible(r.v) {
 		return "", false
 	}
 	s, err := conv(r.th, r.v)
-	if err != nil || strings.Contains(s, " at 0x") {
-		return "", false
-	}
-	return s, true
+	return s, err == nil
 }
 
-// defaultRepr reports an instance shown by object's own repr, which
-// CPython writes with the object's address.
-func defaultRepr(v pyrt.Value) bool {
-	in, ok := v.(*pyrt.Instance)
-	if !ok {
-		return false
-	}
-	_, strOwner := in.Class.Lookup("__str__")
-	_, reprOwner := in.Class.Lookup("__repr__")
-	return strOwner == pyrt.ObjectClass && reprOwner == pyrt.ObjectClass
-}
-
-// orderStable reports whether iterating v gives the same order in every
-// CPython process: sets and dicts keyed by strings or bytes do not (their
-// hashes are randomised), nor do containers holding such sets.
-func orderStable(v pyrt.Value) bool {
+// reproducible reports whether CPython writes v the same in every
+// process: not an object shown with its address (functions, iterators,
+// modules and instances with object's own repr, at any depth), not a set
+// whose order depends on string hashing, which is randomised per process.
+func reproducible(v pyrt.Value) bool {
 	switch x := v.(type) {
+	case pyrt.NoneType, pyrt.Bool, pyrt.Int, pyrt.Float, pyrt.Complex, pyrt.Str, pyrt.Bytes,
+		pyrt.EllipsisType, *pyrt.Class, *pyrt.GenericAlias, *pyrt.UnionType:
+		return true
+	case pyrt.Tuple:
+		return allReproducible(x)
+	case *pyrt.List:
+		return allReproducible(x.Elems)
 	case *pyrt.Set:
 		for _, e := range x.Elems() {
 			if !hashStable(e) {
 				return false
 			}
 		}
-	case pyrt.Tuple:
-		for _, e := range x {
-			if !orderStable(e) {
+		return true
+	case *pyrt.Dict:
+		for _, kv := range x.Items() {
+			if !reproducible(kv[0]) || !reproducible(kv[1]) {
 				return false
 			}
 		}
-	case *pyrt.List:
-		for _, e := range x.Elems {
-			if !orderStable(e) {
+		return true
+	case *pyrt.Instance:
+		_, strOwner := x.Class.Lookup("__str__")
+		_, reprOwner := x.Class.Lookup("__repr__")
+		if strOwner == pyrt.ObjectClass && reprOwner == pyrt.ObjectClass {
+			return false
+		}
+		if x.Payload != nil && !reproducible(x.Payload) {
+			return false
+		}
+		for _, k := range x.Dict.Keys() {
+			if a, _ := x.Dict.Get(k); !reproducible(a) {
 				return false
 			}
+		}
+		return true
+	}
+	return false
+}
+
+func allReproducible(vs []pyrt.Value) bool {
+	for _, e := range vs {
+		if !reproducible(e) {
+			return false
 		}
 	}
 	return true
