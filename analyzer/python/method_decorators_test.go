@@ -79,6 +79,7 @@ func TestUnknownServiceMembers(t *testing.T) {
 		{"conditional def", "    import unfindable\n    if unfindable.x:\n        @rpc\n        async def b(self, r: R) -> R: ...\n", "m.py:14:19", "bound conditionally"},
 		{"call result", "    def w(f): return f\n    b = w(a)\n", "m.py:12:9", "w(…) cannot be evaluated"},
 		{"unpacking", "    b, c = a, a\n", "m.py:11:5", "bound by unpacking"},
+		{"loop run twice", "    for i in range(2):\n        b = a\n", "m.py:12:9", "bound conditionally"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := svcWith("", "    @rpc\n    async def a(self, r: R) -> R: ...\n"+tc.body)

@@ -33,8 +33,11 @@ type importRun struct {
 // fileRun is what the interpreter observed in one source file.
 type fileRun struct {
 	exprs map[span]*observed
-	// stmts counts the runs of each statement, by start offset.
-	stmts map[int32]*stmtRun
+	// stmts counts the runs of each statement, by start offset;
+	// repeated holds, sorted, those that ran more than once (nil until
+	// asked for, and again when one more repeats).
+	stmts    map[int32]*stmtRun
+	repeated []int32
 	// complete is set when the module ran to its end.
 	complete bool
 }
@@ -80,7 +83,26 @@ func (r *importRun) Stmt(file string, s syn.Stmt) {
 		f.stmts[int32(start)] = st
 	}
 	st.n++
+	if st.n == 2 {
+		f.repeated = nil
+	}
 	st.host = r.th.HostDeps()
+}
+
+// repeatsWithin reports whether a statement starting in [start, end) ran
+// more than once.
+func (f *fileRun) repeatsWithin(start, end int) bool {
+	if f.repeated == nil {
+		f.repeated = []int32{}
+		for k, s := range f.stmts {
+			if s.n > 1 {
+				f.repeated = append(f.repeated, k)
+			}
+		}
+		slices.Sort(f.repeated)
+	}
+	i, _ := slices.BinarySearch(f.repeated, int32(start))
+	return i < len(f.repeated) && int(f.repeated[i]) < end
 }
 
 func (r *importRun) file(path string) *fileRun {
@@ -530,11 +552,8 @@ func (l *Loader) execTraced(m *module, cls *class, st *pyparse.Node) bool {
 	if f == nil || !f.complete {
 		return false
 	}
-	start, end := st.Span()
-	for k, s := range f.stmts {
-		if s.n > 1 && int(k) >= start && int(k) < end {
-			return false
-		}
+	if f.repeatsWithin(st.Span()) {
+		return false
 	}
 	l.execRanBlocks(m, cls, st)
 	return true
