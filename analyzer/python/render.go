@@ -13,6 +13,13 @@ import (
 
 // renderDefault renders a field default for the manifest (docs/formats.md "The manifest").
 func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
+	return l.render(m, n, v, true)
+}
+
+// render renders a default; computed allows falling back to the value
+// import time computed for n, when v cannot be written (a datetime whose
+// tzinfo the reading could not compute, say).
+func (l *Loader) render(m *module, n *pyparse.Node, v Value, computed bool) any {
 	switch x := v.(type) {
 	case noneV, bool, *big.Int, float64:
 		j, ok := jsonValue(x)
@@ -36,20 +43,14 @@ func (l *Loader) renderDefault(m *module, n *pyparse.Node, v Value) any {
 	case *runtimeValue:
 		if p, ok := x.primitive(); ok {
 			c, _ := l.fromRuntime(p)
-			return l.renderDefault(m, n, c)
+			return l.render(m, n, c, false)
 		}
 	}
 	s, ok := l.pyStrValue(v)
 	if !ok {
-		// The value import time computed, when the static one cannot
-		// be written (a datetime with a computed tzinfo, say).
-		if _, already := v.(*runtimeValue); !already {
-			if o := l.observation(scope{mod: m}, n); o != nil {
-				if rv, isRV := l.fromRuntime(o.v); isRV {
-					if _, again := rv.(*runtimeValue); again {
-						return l.renderDefault(m, n, rv)
-					}
-				}
+		if o := l.observation(scope{mod: m}, n); computed && o != nil {
+			if rv, ok := l.fromRuntime(o.v); ok {
+				return l.render(m, n, rv, false)
 			}
 		}
 		n = l.unrenderable(n, v)
