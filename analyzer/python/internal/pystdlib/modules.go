@@ -91,12 +91,7 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 		// The names the model does not define are unknown values (not
 		// bound as globals, which the model's own code would see).
 		if sm, ok := Lookup(name); ok {
-			mod.Missing = func(attr string) pyrt.Value {
-				if _, ok := sm.Names[attr]; !ok && !strings.HasPrefix(attr, "_") {
-					return nil
-				}
-				return unknownName(name, attr)
-			}
+			mod.Missing = unlisted(sm, name)
 		}
 		return &pyrt.Source{Module: mod}, nil
 	}
@@ -107,13 +102,7 @@ func (f *Finder) Find(th *pyrt.Thread, name string) (*pyrt.Source, error) {
 	mod := &pyrt.Module{Name: name, Globals: pyrt.NewNamespace()}
 	mod.Globals.Set("__name__", pyrt.Str(name))
 	bindUnknown(mod, sm)
-	// The table holds public names only; the module has private ones.
-	mod.Missing = func(attr string) pyrt.Value {
-		if !strings.HasPrefix(attr, "_") {
-			return nil
-		}
-		return unknownName(name, attr)
-	}
+	mod.Missing = unlisted(sm, name)
 	if isPackage(name) {
 		mod.Globals.Set("__path__", pyrt.NewList(nil))
 	}
@@ -129,6 +118,18 @@ func bindUnknown(mod *pyrt.Module, sm *Module) {
 	sort.Strings(names)
 	for _, n := range names {
 		mod.Globals.Set(n, unknownName(mod.Name, n))
+	}
+}
+
+// unlisted gives the attributes a module does not bind: the table's
+// public names and any private name (the table lists public names only)
+// are unknown values; other names are missing.
+func unlisted(sm *Module, module string) func(string) pyrt.Value {
+	return func(attr string) pyrt.Value {
+		if _, ok := sm.Names[attr]; !ok && !strings.HasPrefix(attr, "_") {
+			return nil
+		}
+		return unknownName(module, attr)
 	}
 }
 
