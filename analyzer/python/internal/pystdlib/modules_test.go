@@ -202,7 +202,11 @@ func TestGenerated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			th := pyrt.NewThread(&Finder{})
+			helpers, err := os.ReadFile(filepath.Join("testdata", "gen_helpers.py"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			th := pyrt.NewThread(chain{pyrt.MapFinder{"gen_helpers": {Path: "gen_helpers.py", Src: helpers}}, &Finder{}})
 			th.MaxSteps = 100_000_000
 			var got strings.Builder
 			th.Print = func(s string) { got.WriteString(s) }

@@ -53,18 +53,9 @@ import ipaddress
 import pathlib
 import uuid
 
-seed = 12345
-def rnd(n):
-    global seed
-    seed = (seed * 1103515245 + 12345) % 2**31
-    return seed % n
+from gen_helpers import Rand, attempt
 
-def attempt(f, *args, **kwargs):
-    try:
-        v = f(*args, **kwargs)
-        return (str(v), repr(v))
-    except Exception as e:
-        return type(e).__name__ + ": " + str(e)
+rnd = Rand(12345)
 
 for _ in range(600):
     d = dt.timedelta(days=rnd(2000) - 1000, seconds=rnd(200000) - 100000, microseconds=rnd(3000000) - 1500000)

@@ -2,18 +2,9 @@
 # fullmatch, findall, split and sub over random subjects; escape) and
 # textwrap (random texts and options), run by CPython 3.11 and by pyrt;
 # the test compares repr(out).
-seed = 54321
-def rnd(n):
-    global seed
-    seed = (seed * 1103515245 + 12345) % 2**31
-    return seed % n
+from gen_helpers import Rand, attempt
 
-def attempt(f, *args, **kwargs):
-    try:
-        v = f(*args, **kwargs)
-        return (str(v), repr(v))
-    except Exception as e:
-        return type(e).__name__ + ": " + str(e)
+rnd = Rand(54321)
 
 out = []
 pieces = ["", "a", "é", "\n", "\"", "\\", "\x00", "\x1f", "\x7f", "\u2028", "😀", "/", " ", "\t", "ÿ", "{", "1"]
