@@ -38,8 +38,6 @@ type fileRun struct {
 	// asked for, and again when one more repeats).
 	stmts    map[int32]*stmtRun
 	repeated []int32
-	// complete is set when the module ran to its end.
-	complete bool
 }
 
 type span struct{ start, end int32 }
@@ -144,13 +142,6 @@ func (l *Loader) run(name string) error {
 		return err
 	}
 	_, err := l.rt.th.Import(name)
-	for _, m := range l.rt.th.Modules {
-		if m.File != "" {
-			if f := l.rt.files[m.File]; f != nil {
-				f.complete = !m.Initializing
-			}
-		}
-	}
 	l.rt.done[name] = err
 	return err
 }
@@ -161,6 +152,13 @@ func (l *Loader) observedFile(m *module) *fileRun {
 		return nil
 	}
 	return l.rt.files[m.path]
+}
+
+// ranToEnd reports whether the interpreter imported a module's source to
+// its end (a module whose import failed is no longer imported).
+func (l *Loader) ranToEnd(m *module) bool {
+	rm := l.rt.th.Modules[m.name]
+	return rm != nil && !rm.Initializing && rm.File == m.path
 }
 
 // partialModule is a module whose every public attribute is unknown to
@@ -549,7 +547,7 @@ var compound = map[string]bool{"if_statement": true, "for_statement": true, "whi
 // module, or a loop).
 func (l *Loader) execTraced(m *module, cls *class, st *pyparse.Node) bool {
 	f := m.run
-	if f == nil || !f.complete {
+	if f == nil || !l.ranToEnd(m) {
 		return false
 	}
 	if f.repeatsWithin(st.Span()) {
