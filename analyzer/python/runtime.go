@@ -438,6 +438,9 @@ func (l *Loader) observation(s scope, n *pyparse.Node) *observed {
 // eval evaluates an expression statically; where that fails and the
 // interpreter evaluated the expression at import time, its value is used.
 func (l *Loader) eval(s scope, n *pyparse.Node) (v Value) {
+	if l.rt == nil {
+		return l.evalExpr(s, n) // nothing observed, nothing read from the host
+	}
 	o := l.observation(s, n)
 	l.evalDepth++
 	defer func() {
