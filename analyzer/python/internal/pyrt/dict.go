@@ -222,9 +222,8 @@ func (s *Set) discard(th *Thread, v Value) (bool, error) {
 
 // update adds the elements of o as set_merge does.
 func (s *Set) update(th *Thread, o *Set) error {
-	if s.ht.live == 0 {
-		s.ht = o.ht.copy()
-		s.table.mergeInto(&o.table)
+	if s.table.fill == 0 {
+		s.fillFrom(o)
 		return nil
 	}
 	if (s.table.fill+o.table.used)*5 >= int(s.table.mask())*3 {
@@ -238,10 +237,17 @@ func (s *Set) update(th *Thread, o *Set) error {
 	return nil
 }
 
+// fillFrom gives a set whose table was never used o's elements, laid out
+// as set_merge lays them out in an empty table.
+func (s *Set) fillFrom(o *Set) {
+	s.ht = o.ht.copy()
+	s.table.mergeInto(&o.table)
+}
+
 // copySet returns a new set (frozen or not) with the elements of o.
 func copySet(o *Set, frozen bool) *Set {
 	s := &Set{frozen: frozen}
-	_ = s.update(nil, o)
+	s.fillFrom(o)
 	return s
 }
 

@@ -13,3 +13,7 @@ for i in range(0, 40, 3):
 h = frozenset(g)
 p = set([9, 17, 25]); p1 = p.pop(); p2 = p.pop()
 out = [repr(a), repr(b), repr(c), repr(d), repr(e), repr(f), repr(g), repr(h), (p1, p2), repr(p)]
+q = {1}
+q.discard(1)
+q |= {8, 16, 0}
+q_after_dummy = repr(q)
