@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"github.com/asterkit/aster/analyzer/python/internal/pyfind"
 	"math"
 	"os"
 	"path/filepath"
@@ -169,6 +170,13 @@ func NewLoader(o Options) *Loader {
 	l.roots = append(l.roots, root{display: "", dir: o.Dir}, root{display: "src", dir: filepath.Join(o.Dir, "src")})
 	if o.Dir == "" {
 		l.roots[len(l.roots)-2].dir = "."
+	}
+	// Then the active virtual environment's site-packages, whose
+	// third-party modules are read like the user's.
+	if venv := env("VIRTUAL_ENV"); venv != "" {
+		for _, site := range pyfind.SitePackages(venv) {
+			l.roots = append(l.roots, root{display: site, dir: site})
+		}
 	}
 	l.opts = o
 	return l

@@ -112,17 +112,16 @@ func (r *importRun) file(path string) *fileRun {
 	return f
 }
 
-// newRuntime prepares the interpreter over the loader's search roots,
-// $VIRTUAL_ENV's site-packages, aster's modelled modules and the
+// newRuntime prepares the interpreter over the loader's search roots
+// ($VIRTUAL_ENV's site-packages last), aster's modelled modules and the
 // standard library.
 func (l *Loader) newRuntime(lookup func(string) (string, bool)) *importRun {
 	host := &pystdlib.Host{Platform: hostPlatform(), Getenv: lookup}
-	venv, _ := lookup("VIRTUAL_ENV")
-	roots := make([]string, len(l.roots))
+	roots := make([]string, len(l.roots)) // $VIRTUAL_ENV's site-packages included
 	for i, r := range l.roots {
 		roots[i] = r.dir
 	}
-	find := &asterFinder{next: pyfind.New(roots, venv, &pystdlib.Finder{Host: host})}
+	find := &asterFinder{next: pyfind.New(roots, "", &pystdlib.Finder{Host: host})}
 	th := pyrt.NewThread(find)
 	r := &importRun{th: th, files: map[string]*fileRun{}, done: map[string]error{}}
 	th.Observer = r

@@ -26,13 +26,19 @@ type Finder struct {
 // virtual environment virtualEnv (the value of $VIRTUAL_ENV, "" for
 // none), then fallback.
 func New(roots []string, virtualEnv string, fallback pyrt.Finder) *Finder {
-	all := append([]string(nil), roots...)
-	if virtualEnv != "" {
-		sites, _ := filepath.Glob(filepath.Join(virtualEnv, "lib", "python3*", "site-packages"))
-		sort.Strings(sites)
-		all = append(all, sites...)
-	}
+	all := append(append([]string(nil), roots...), SitePackages(virtualEnv)...)
 	return &Finder{Roots: all, Fallback: fallback}
+}
+
+// SitePackages returns the site-packages directories of a virtual
+// environment ("" for none), in order.
+func SitePackages(virtualEnv string) []string {
+	if virtualEnv == "" {
+		return nil
+	}
+	sites, _ := filepath.Glob(filepath.Join(virtualEnv, "lib", "python3*", "site-packages"))
+	sort.Strings(sites)
+	return sites
 }
 
 // Find implements pyrt.Finder: a top-level module is looked up in the
