@@ -116,7 +116,11 @@ func TestExportInlineParams(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := pyjson.Marshal(fieldList(m.InlineParams, false), pyjson.Options{Indent: 2})
+		var params []any
+		for i := range m.InlineParams {
+			params = append(params, m.InlineParams[i].Object())
+		}
+		want, err := pyjson.Marshal(params, pyjson.Options{Indent: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

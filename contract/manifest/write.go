@@ -9,147 +9,191 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 
 // Marshal writes f as the reference writes a manifest: an object for a
 // single entry, else an array, indented by 2, ASCII only, no trailing
-// newline. The entries are written member by member (pyjson.ObjectWriter),
-// so that their JSON values never all exist at once.
+// newline. The entries are written value by value (pyjson.Writer), so
+// that their JSON values never exist.
 func Marshal(f File) ([]byte, error) {
+	w := pyjson.NewWriter(layout)
 	if !f.Array && len(f.Entries) == 1 {
-		return pyjson.Marshal((*entryWriter)(&f.Entries[0]), layout)
+		f.Entries[0].encode(w)
+	} else {
+		w.BeginArray()
+		for i := range f.Entries {
+			f.Entries[i].encode(w)
+		}
+		w.EndArray()
 	}
-	return pyjson.MarshalArray(len(f.Entries), func(i int) any { return (*entryWriter)(&f.Entries[i]) }, layout)
+	return w.Bytes()
 }
-
-// entryWriter, methodWriter and fieldWriter write an entry, a method and a
-// field as Marshal does: the objects inside them are writers too.
-type (
-	entryWriter  Manifest
-	methodWriter Method
-	fieldWriter  Field
-)
-
-func (w *entryWriter) JSONMembers(add func(string, any))  { (*Manifest)(w).members(add, true) }
-func (w *methodWriter) JSONMembers(add func(string, any)) { (*Method)(w).members(add, true) }
-func (w *fieldWriter) JSONMembers(add func(string, any))  { (*Field)(w).members(add) }
 
 // Object is the entry as a JSON object, keys in file order.
-func (m *Manifest) Object() pyjson.Object {
-	return pyjson.Collect(func(add func(string, any)) { m.members(add, false) })
-}
-
-// members passes the entry's members to add in file order; with lazy
-// set, the objects inside it are writers.
-func (m *Manifest) members(add func(string, any), lazy bool) {
-	add("v", m.V)
-	add("service", m.Service)
-	add("version", m.Version)
-	add("contract_id", m.ContractID)
-	add("canonical_encoding", m.CanonicalEncoding)
-	add("type_count", m.TypeCount)
-	add("type_hashes", stringList(m.TypeHashes))
-	add("method_count", m.MethodCount)
-	methods := make([]any, len(m.Methods))
-	for i := range m.Methods {
-		if lazy {
-			methods[i] = (*methodWriter)(&m.Methods[i])
-		} else {
-			methods[i] = m.Methods[i].Object()
-		}
-	}
-	add("methods", methods)
-	add("serialization_modes", stringList(m.SerializationModes))
-	add("producer_language", m.ProducerLanguage)
-	add("scoped", m.Scoped)
-	add("description", m.Description)
-	add("tags", stringList(m.Tags))
-	add("deprecated", m.Deprecated)
-	add("semver", optString(m.Semver))
-	add("vcs_revision", optString(m.VCSRevision))
-	add("vcs_tag", optString(m.VCSTag))
-	add("vcs_url", optString(m.VCSURL))
-	add("changelog", m.Changelog)
-	add("published_by", m.PublishedBy)
-	add("published_at_epoch_ms", m.PublishedAtEpochMS)
-}
+func (m *Manifest) Object() pyjson.Object { return build(m.encode) }
 
 // Object is the method descriptor as a JSON object, keys in file order.
-func (m *Method) Object() pyjson.Object {
-	return pyjson.Collect(func(add func(string, any)) { m.members(add, false) })
-}
-
-func (m *Method) members(add func(string, any), lazy bool) {
-	add("name", m.Name)
-	add("pattern", m.Pattern)
-	add("request_type", m.RequestType)
-	add("response_type", m.ResponseType)
-	add("request_wire_tag", m.RequestWireTag)
-	add("response_wire_tag", m.ResponseWireTag)
-	add("timeout", m.Timeout)
-	add("idempotent", m.Idempotent)
-	add("fields", fieldList(m.Fields, lazy))
-	add("response_fields", fieldList(m.ResponseFields, lazy))
-	add("request_style", m.RequestStyle)
-	add("inline_params", fieldList(m.InlineParams, lazy))
-	add("description", m.Description)
-	add("tags", stringList(m.Tags))
-	add("deprecated", m.Deprecated)
-}
+func (m *Method) Object() pyjson.Object { return build(m.encode) }
 
 // Object is the field descriptor as a JSON object, keys in file order,
 // the optional keys only when set.
-func (f *Field) Object() pyjson.Object { return pyjson.Collect(f.members) }
+func (f *Field) Object() pyjson.Object { return build(f.encode) }
 
-func (f *Field) members(add func(string, any)) {
-	add("name", f.Name)
-	add("kind", f.Kind)
-	add("nullable", f.Nullable)
-	add("required", f.Required)
-	add("default_value", f.DefaultValue)
-	add("default_kind", f.DefaultKind)
-	add("description", f.Description)
-	add("tags", stringList(f.Tags))
-	addString := func(key string, s *string) {
-		if s != nil {
-			add(key, *s)
-		}
+// build returns the object encode gives.
+func build(encode func(pyjson.Encoder)) pyjson.Object {
+	var b pyjson.Builder
+	encode(&b)
+	return b.Result().(pyjson.Object)
+}
+
+// encode gives the entry's members in file order.
+func (m *Manifest) encode(e pyjson.Encoder) {
+	e.BeginObject()
+	intMember(e, "v", m.V)
+	stringMember(e, "service", m.Service)
+	intMember(e, "version", m.Version)
+	stringMember(e, "contract_id", m.ContractID)
+	stringMember(e, "canonical_encoding", m.CanonicalEncoding)
+	intMember(e, "type_count", m.TypeCount)
+	stringsMember(e, "type_hashes", m.TypeHashes)
+	intMember(e, "method_count", m.MethodCount)
+	e.Key("methods")
+	e.BeginArray()
+	for i := range m.Methods {
+		m.Methods[i].encode(e)
 	}
-	addBool := func(key string, b *bool) {
-		if b != nil {
-			add(key, *b)
-		}
-	}
-	addString("ref_name", f.RefName)
-	addString("wire_tag", f.WireTag)
+	e.EndArray()
+	stringsMember(e, "serialization_modes", m.SerializationModes)
+	stringMember(e, "producer_language", m.ProducerLanguage)
+	stringMember(e, "scoped", m.Scoped)
+	stringMember(e, "description", m.Description)
+	stringsMember(e, "tags", m.Tags)
+	boolMember(e, "deprecated", m.Deprecated)
+	optStringMember(e, "semver", m.Semver)
+	optStringMember(e, "vcs_revision", m.VCSRevision)
+	optStringMember(e, "vcs_tag", m.VCSTag)
+	optStringMember(e, "vcs_url", m.VCSURL)
+	e.Key("changelog")
+	e.Value(m.Changelog)
+	stringMember(e, "published_by", m.PublishedBy)
+	intMember(e, "published_at_epoch_ms", m.PublishedAtEpochMS)
+	e.EndObject()
+}
+
+// encode gives the method descriptor's members in file order.
+func (m *Method) encode(e pyjson.Encoder) {
+	e.BeginObject()
+	stringMember(e, "name", m.Name)
+	stringMember(e, "pattern", m.Pattern)
+	stringMember(e, "request_type", m.RequestType)
+	stringMember(e, "response_type", m.ResponseType)
+	stringMember(e, "request_wire_tag", m.RequestWireTag)
+	stringMember(e, "response_wire_tag", m.ResponseWireTag)
+	e.Key("timeout")
+	e.Value(m.Timeout)
+	boolMember(e, "idempotent", m.Idempotent)
+	fieldsMember(e, "fields", m.Fields)
+	fieldsMember(e, "response_fields", m.ResponseFields)
+	stringMember(e, "request_style", m.RequestStyle)
+	fieldsMember(e, "inline_params", m.InlineParams)
+	stringMember(e, "description", m.Description)
+	stringsMember(e, "tags", m.Tags)
+	boolMember(e, "deprecated", m.Deprecated)
+	e.EndObject()
+}
+
+// encode gives the field descriptor's members in file order, the
+// optional ones only when set; Properties nil is written as {}.
+func (f *Field) encode(e pyjson.Encoder) {
+	e.BeginObject()
+	stringMember(e, "name", f.Name)
+	stringMember(e, "kind", f.Kind)
+	boolMember(e, "nullable", f.Nullable)
+	boolMember(e, "required", f.Required)
+	e.Key("default_value")
+	e.Value(f.DefaultValue)
+	stringMember(e, "default_kind", f.DefaultKind)
+	stringMember(e, "description", f.Description)
+	stringsMember(e, "tags", f.Tags)
+	setStringMember(e, "ref_name", f.RefName)
+	setStringMember(e, "wire_tag", f.WireTag)
 	if f.EnumValues != nil {
-		add("enum_values", f.EnumValues)
+		e.Key("enum_values")
+		e.Value(f.EnumValues)
 	}
-	addString("item_kind", f.ItemKind)
-	addString("item_ref", f.ItemRef)
-	addString("item_wire_tag", f.ItemWireTag)
-	addBool("item_nullable", f.ItemNullable)
-	addString("key_kind", f.KeyKind)
-	addString("value_kind", f.ValueKind)
-	addString("value_ref", f.ValueRef)
-	addBool("value_nullable", f.ValueNullable)
-	props := f.Properties
-	if props == nil {
-		props = pyjson.Object{}
+	setStringMember(e, "item_kind", f.ItemKind)
+	setStringMember(e, "item_ref", f.ItemRef)
+	setStringMember(e, "item_wire_tag", f.ItemWireTag)
+	setBoolMember(e, "item_nullable", f.ItemNullable)
+	setStringMember(e, "key_kind", f.KeyKind)
+	setStringMember(e, "value_kind", f.ValueKind)
+	setStringMember(e, "value_ref", f.ValueRef)
+	setBoolMember(e, "value_nullable", f.ValueNullable)
+	e.Key("properties")
+	if f.Properties == nil {
+		e.BeginObject()
+		e.EndObject()
+	} else {
+		e.Value(f.Properties)
 	}
-	add("properties", props)
+	e.EndObject()
 }
 
-// fieldList is the JSON array of the fields' objects (writers if lazy).
-func fieldList(fields []Field, lazy bool) []any {
-	out := make([]any, len(fields))
+func stringMember(e pyjson.Encoder, key, s string) {
+	e.Key(key)
+	e.String(s)
+}
+
+func intMember(e pyjson.Encoder, key string, i int64) {
+	e.Key(key)
+	e.Int(i)
+}
+
+func boolMember(e pyjson.Encoder, key string, b bool) {
+	e.Key(key)
+	e.Bool(b)
+}
+
+// stringsMember writes a string list; nil is written as [].
+func stringsMember(e pyjson.Encoder, key string, list []string) {
+	e.Key(key)
+	e.BeginArray()
+	for _, s := range list {
+		e.String(s)
+	}
+	e.EndArray()
+}
+
+// optStringMember writes a string, or null for nil.
+func optStringMember(e pyjson.Encoder, key string, s *string) {
+	e.Key(key)
+	if s == nil {
+		e.Null()
+	} else {
+		e.String(*s)
+	}
+}
+
+// setStringMember writes a string member only when s is set.
+func setStringMember(e pyjson.Encoder, key string, s *string) {
+	if s != nil {
+		stringMember(e, key, *s)
+	}
+}
+
+// setBoolMember writes a bool member only when b is set.
+func setBoolMember(e pyjson.Encoder, key string, b *bool) {
+	if b != nil {
+		boolMember(e, key, *b)
+	}
+}
+
+func fieldsMember(e pyjson.Encoder, key string, fields []Field) {
+	e.Key(key)
+	e.BeginArray()
 	for i := range fields {
-		if lazy {
-			out[i] = (*fieldWriter)(&fields[i])
-		} else {
-			out[i] = fields[i].Object()
-		}
+		fields[i].encode(e)
 	}
-	return out
+	e.EndArray()
 }
 
-// stringList is a string list as a JSON array; nil is written as [].
+// stringList is a string list as a JSON array; nil is [].
 func stringList(s []string) []any {
 	items := make([]any, len(s))
 	for i, v := range s {
@@ -158,6 +202,7 @@ func stringList(s []string) []any {
 	return items
 }
 
+// optString is s as a JSON value: null for nil.
 func optString(s *string) any {
 	if s == nil {
 		return nil

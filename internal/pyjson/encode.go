@@ -32,18 +32,22 @@ func (o Object) Get(key string) (any, bool) {
 	return nil, false
 }
 
-// ObjectWriter is a JSON object that passes its members, in order, to
-// add. Marshal writes each member as it comes, so that the objects of a
-// large document need not exist at once.
-type ObjectWriter interface {
-	JSONMembers(add func(key string, value any))
-}
-
-// Collect returns the members that members passes to add as an Object.
-func Collect(members func(add func(key string, value any))) Object {
-	obj := make(Object, 0, 16) // room for most objects' members
-	members(func(key string, value any) { obj = append(obj, Member{key, value}) })
-	return obj
+// Encoder takes a document value by value: objects and arrays are opened
+// and closed by calls, and Key names the next member of an object. A
+// Writer writes the document's JSON text; a Builder builds its values.
+type Encoder interface {
+	BeginObject()
+	// Key names the next member of the open object; its value follows.
+	Key(k string)
+	EndObject()
+	BeginArray()
+	EndArray()
+	String(s string)
+	Int(i int64)
+	Bool(b bool)
+	Null()
+	// Value takes any value Marshal takes.
+	Value(v any)
 }
 
 // Options are the json.dumps arguments that change the output.
@@ -67,46 +71,18 @@ type Options struct {
 }
 
 // Marshal encodes v as json.dumps would. Values: nil, bool, the Go integer
-// types, *big.Int, float64, float32, string, []any, []string, Object,
-// ObjectWriter, and map[string]any (only with SortKeys, since a Go map has
-// no order).
+// types, *big.Int, float64, float32, string, []any, []string, Object, and
+// map[string]any (only with SortKeys, since a Go map has no order).
 func Marshal(v any, o Options) ([]byte, error) {
-	e := newEncoder(o)
-	if err := e.value(v, 0); err != nil {
-		return nil, err
-	}
-	return e.bytes(), nil
+	w := NewWriter(o)
+	w.Value(v)
+	return w.Bytes()
 }
 
-// MarshalArray encodes a JSON array of n items as Marshal encodes a []any,
-// asking item for each value only when it is written, so that the values
-// of a large document need not all exist at once.
-func MarshalArray(n int, item func(i int) any, o Options) ([]byte, error) {
-	e := newEncoder(o)
-	if err := e.items(n, item, 0); err != nil {
-		return nil, err
-	}
-	return e.bytes(), nil
-}
-
-func newEncoder(o Options) *encoder {
-	if o.IndentText != "" {
-		o.Indent = max(o.Indent, 0)
-	}
-	e := &encoder{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
-	if e.itemSep == "" {
-		e.itemSep = ", "
-		if o.Indent >= 0 {
-			e.itemSep = ","
-		}
-	}
-	if e.keySep == "" {
-		e.keySep = ": "
-	}
-	return e
-}
-
-type encoder struct {
+// Writer is an Encoder that writes JSON text as json.dumps lays it out
+// with its Options. The first value it cannot encode is the error Bytes
+// returns; SortKeys applies to the Objects and maps given to Value.
+type Writer struct {
 	b []byte
 	// full are the filled chunks before b, of size bytes in all.
 	full    [][]byte
@@ -114,28 +90,248 @@ type encoder struct {
 	opt     Options
 	itemSep string
 	keySep  string
-	// w and add serve ObjectWriter values.
-	w   writerState
-	add func(key string, value any)
+	// open holds the number of items written so far in each open object
+	// or array, innermost last.
+	open []int
+	// keyed is set between a key and its value.
+	keyed bool
+	err   error
+}
+
+// NewWriter returns a Writer for a document laid out by o.
+func NewWriter(o Options) *Writer {
+	if o.IndentText != "" {
+		o.Indent = max(o.Indent, 0)
+	}
+	w := &Writer{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
+	if w.itemSep == "" {
+		w.itemSep = ", "
+		if o.Indent >= 0 {
+			w.itemSep = ","
+		}
+	}
+	if w.keySep == "" {
+		w.keySep = ": "
+	}
+	return w
+}
+
+// Bytes returns the document written and the first encoding error.
+func (w *Writer) Bytes() ([]byte, error) {
+	if w.err != nil {
+		return nil, w.err
+	}
+	if w.full == nil {
+		return w.b, nil
+	}
+	out := make([]byte, 0, w.size+len(w.b))
+	for _, c := range w.full {
+		out = append(out, c...)
+	}
+	return append(out, w.b...), nil
+}
+
+// next starts a value: inside an array, or for a key, the separator from
+// the item before and a new line.
+func (w *Writer) next() {
+	w.reserve()
+	if w.keyed {
+		w.keyed = false
+		return
+	}
+	if d := len(w.open); d > 0 {
+		if w.open[d-1] > 0 {
+			w.b = append(w.b, w.itemSep...)
+		}
+		w.open[d-1]++
+		w.newline(d)
+	}
+}
+
+// Key implements Encoder.
+func (w *Writer) Key(k string) {
+	w.next()
+	w.string(k)
+	w.b = append(w.b, w.keySep...)
+	w.keyed = true
+}
+
+// BeginObject implements Encoder.
+func (w *Writer) BeginObject() { w.begin('{') }
+
+// EndObject implements Encoder.
+func (w *Writer) EndObject() { w.end('}') }
+
+// BeginArray implements Encoder.
+func (w *Writer) BeginArray() { w.begin('[') }
+
+// EndArray implements Encoder.
+func (w *Writer) EndArray() { w.end(']') }
+
+func (w *Writer) begin(open byte) {
+	w.next()
+	w.b = append(w.b, open)
+	w.open = append(w.open, 0)
+}
+
+// end closes the innermost object or array: an empty one stays on its
+// line, as in json.dumps.
+func (w *Writer) end(close byte) {
+	d := len(w.open) - 1
+	if w.open[d] > 0 {
+		w.newline(d)
+	}
+	w.open = w.open[:d]
+	w.b = append(w.b, close)
+}
+
+// String implements Encoder.
+func (w *Writer) String(s string) {
+	w.next()
+	w.string(s)
+}
+
+// Int implements Encoder.
+func (w *Writer) Int(i int64) {
+	w.next()
+	w.b = strconv.AppendInt(w.b, i, 10)
+}
+
+// Bool implements Encoder.
+func (w *Writer) Bool(b bool) {
+	w.next()
+	w.b = strconv.AppendBool(w.b, b)
+}
+
+// Null implements Encoder.
+func (w *Writer) Null() {
+	w.next()
+	w.b = append(w.b, "null"...)
+}
+
+// Value implements Encoder.
+func (w *Writer) Value(v any) {
+	switch x := v.(type) {
+	case nil:
+		w.Null()
+	case bool:
+		w.Bool(x)
+	case int:
+		w.Int(int64(x))
+	case int8:
+		w.Int(int64(x))
+	case int16:
+		w.Int(int64(x))
+	case int32:
+		w.Int(int64(x))
+	case int64:
+		w.Int(x)
+	case uint:
+		w.uint(uint64(x))
+	case uint8:
+		w.uint(uint64(x))
+	case uint32:
+		w.uint(uint64(x))
+	case uint64:
+		w.uint(x)
+	case *big.Int:
+		if x == nil {
+			w.fail(fmt.Errorf("pyjson: nil *big.Int"))
+			return
+		}
+		w.next()
+		w.b = x.Append(w.b, 10)
+	case float64:
+		w.float(x)
+	case float32:
+		w.float(float64(x))
+	case string:
+		w.String(x)
+	case []string:
+		w.BeginArray()
+		for _, s := range x {
+			w.String(s)
+		}
+		w.EndArray()
+	case []any:
+		w.BeginArray()
+		for _, item := range x {
+			w.Value(item)
+		}
+		w.EndArray()
+	case Object:
+		w.object(x)
+	case map[string]any:
+		if !w.opt.SortKeys {
+			w.fail(fmt.Errorf("pyjson: map[string]any has no member order; use Object or SortKeys"))
+			return
+		}
+		obj := make(Object, 0, len(x))
+		for k, val := range x {
+			obj = append(obj, Member{k, val})
+		}
+		w.object(obj)
+	default:
+		w.fail(fmt.Errorf("pyjson: value of type %T is not JSON serializable", v))
+	}
+}
+
+// fail records the first error; the document is then not returned.
+func (w *Writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *Writer) uint(u uint64) {
+	w.next()
+	w.b = strconv.AppendUint(w.b, u, 10)
+}
+
+func (w *Writer) float(f float64) {
+	w.next()
+	switch {
+	case math.IsNaN(f):
+		w.b = append(w.b, "NaN"...)
+	case math.IsInf(f, 1):
+		w.b = append(w.b, "Infinity"...)
+	case math.IsInf(f, -1):
+		w.b = append(w.b, "-Infinity"...)
+	default:
+		w.b = append(w.b, FloatRepr(f)...)
+	}
+}
+
+func (w *Writer) object(obj Object) {
+	if w.opt.SortKeys {
+		obj = append(Object(nil), obj...)
+		sort.SliceStable(obj, func(i, j int) bool { return obj[i].Key < obj[j].Key })
+	}
+	w.BeginObject()
+	for _, m := range obj {
+		w.Key(m.Key)
+		w.Value(m.Value)
+	}
+	w.EndObject()
 }
 
 // newline starts a new line at the given depth when indenting.
-func (e *encoder) newline(depth int) {
-	e.reserve()
-	if e.opt.Indent < 0 {
+func (w *Writer) newline(depth int) {
+	if w.opt.Indent < 0 {
 		return
 	}
-	e.b = append(e.b, '\n')
-	if e.opt.IndentText != "" {
+	w.b = append(w.b, '\n')
+	if w.opt.IndentText != "" {
 		for range depth {
-			e.reserve()
-			e.b = append(e.b, e.opt.IndentText...)
+			w.reserve()
+			w.b = append(w.b, w.opt.IndentText...)
 		}
 		return
 	}
-	for n := e.opt.Indent * depth; n > 0; {
+	for n := w.opt.Indent * depth; n > 0; {
+		w.reserve()
 		k := min(n, len(spaces))
-		e.b = append(e.b, spaces[:k]...)
+		w.b = append(w.b, spaces[:k]...)
 		n -= k
 	}
 }
@@ -148,232 +344,27 @@ const chunk = 1 << 20
 
 // reserve makes room when less than a line's worth is free: it doubles a
 // small buffer, and past chunk bytes sets the full buffer aside and starts
-// another, so a large document is copied once, by bytes, and not at every
+// another, so a large document is copied once, by Bytes, and not at every
 // doubling.
-func (e *encoder) reserve() {
-	if cap(e.b)-len(e.b) >= 1024 {
+func (w *Writer) reserve() {
+	if cap(w.b)-len(w.b) >= 1024 {
 		return
 	}
-	if cap(e.b) < chunk {
-		e.b = append(make([]byte, 0, 2*cap(e.b)+4096), e.b...)
+	if cap(w.b) < chunk {
+		w.b = append(make([]byte, 0, 2*cap(w.b)+4096), w.b...)
 		return
 	}
-	e.full = append(e.full, e.b)
-	e.size += len(e.b)
-	e.b = make([]byte, 0, chunk)
-}
-
-// bytes returns the document written.
-func (e *encoder) bytes() []byte {
-	if e.full == nil {
-		return e.b
-	}
-	out := make([]byte, 0, e.size+len(e.b))
-	for _, c := range e.full {
-		out = append(out, c...)
-	}
-	return append(out, e.b...)
-}
-
-func (e *encoder) value(v any, depth int) error {
-	e.reserve()
-	switch x := v.(type) {
-	case nil:
-		e.b = append(e.b, "null"...)
-	case bool:
-		e.b = strconv.AppendBool(e.b, x)
-	case int:
-		e.b = strconv.AppendInt(e.b, int64(x), 10)
-	case int8:
-		e.b = strconv.AppendInt(e.b, int64(x), 10)
-	case int16:
-		e.b = strconv.AppendInt(e.b, int64(x), 10)
-	case int32:
-		e.b = strconv.AppendInt(e.b, int64(x), 10)
-	case int64:
-		e.b = strconv.AppendInt(e.b, x, 10)
-	case uint:
-		e.b = strconv.AppendUint(e.b, uint64(x), 10)
-	case uint8:
-		e.b = strconv.AppendUint(e.b, uint64(x), 10)
-	case uint16:
-		e.b = strconv.AppendUint(e.b, uint64(x), 10)
-	case uint32:
-		e.b = strconv.AppendUint(e.b, uint64(x), 10)
-	case uint64:
-		e.b = strconv.AppendUint(e.b, x, 10)
-	case *big.Int:
-		if x == nil {
-			return fmt.Errorf("pyjson: nil *big.Int")
-		}
-		e.b = x.Append(e.b, 10)
-	case float64:
-		e.float(x)
-	case float32:
-		e.float(float64(x))
-	case string:
-		e.string(x)
-	case []string:
-		e.strings(x, depth)
-	case []any:
-		return e.array(x, depth)
-	case Object:
-		return e.object(x, depth)
-	case ObjectWriter:
-		if e.opt.SortKeys {
-			return e.object(Collect(x.JSONMembers), depth)
-		}
-		return e.objectWriter(x, depth)
-	case map[string]any:
-		if !e.opt.SortKeys {
-			return fmt.Errorf("pyjson: map[string]any has no member order; use Object or SortKeys")
-		}
-		obj := make(Object, 0, len(x))
-		for k, val := range x {
-			obj = append(obj, Member{k, val})
-		}
-		return e.object(obj, depth)
-	default:
-		return fmt.Errorf("pyjson: value of type %T is not JSON serializable", v)
-	}
-	return nil
-}
-
-func (e *encoder) float(f float64) {
-	switch {
-	case math.IsNaN(f):
-		e.b = append(e.b, "NaN"...)
-	case math.IsInf(f, 1):
-		e.b = append(e.b, "Infinity"...)
-	case math.IsInf(f, -1):
-		e.b = append(e.b, "-Infinity"...)
-	default:
-		e.b = append(e.b, FloatRepr(f)...)
-	}
-}
-
-func (e *encoder) array(items []any, depth int) error {
-	return e.items(len(items), func(i int) any { return items[i] }, depth)
-}
-
-// items writes an array of n values that item gives.
-func (e *encoder) items(n int, item func(int) any, depth int) error {
-	if n == 0 {
-		e.b = append(e.b, "[]"...)
-		return nil
-	}
-	e.b = append(e.b, '[')
-	for i := range n {
-		if i > 0 {
-			e.b = append(e.b, e.itemSep...)
-		}
-		e.newline(depth + 1)
-		if err := e.value(item(i), depth+1); err != nil {
-			return err
-		}
-	}
-	e.newline(depth)
-	e.b = append(e.b, ']')
-	return nil
-}
-
-// strings writes a string list as array writes it.
-func (e *encoder) strings(items []string, depth int) {
-	if len(items) == 0 {
-		e.b = append(e.b, "[]"...)
-		return
-	}
-	e.b = append(e.b, '[')
-	for i, s := range items {
-		if i > 0 {
-			e.b = append(e.b, e.itemSep...)
-		}
-		e.newline(depth + 1)
-		e.string(s)
-	}
-	e.newline(depth)
-	e.b = append(e.b, ']')
-}
-
-func (e *encoder) object(obj Object, depth int) error {
-	if e.opt.SortKeys {
-		obj = append(Object(nil), obj...)
-		sort.SliceStable(obj, func(i, j int) bool { return obj[i].Key < obj[j].Key })
-	}
-	for i, m := range obj {
-		if err := e.member(i, m.Key, m.Value, depth); err != nil {
-			return err
-		}
-	}
-	e.endObject(len(obj), depth)
-	return nil
-}
-
-// member writes the i-th member of an object at depth (opening it).
-func (e *encoder) member(i int, key string, value any, depth int) error {
-	if i == 0 {
-		e.b = append(e.b, '{')
-	} else {
-		e.b = append(e.b, e.itemSep...)
-	}
-	e.newline(depth + 1)
-	e.string(key)
-	e.b = append(e.b, e.keySep...)
-	return e.value(value, depth+1)
-}
-
-// endObject closes an object of n members.
-func (e *encoder) endObject(n, depth int) {
-	if n == 0 {
-		e.b = append(e.b, "{}"...)
-		return
-	}
-	e.newline(depth)
-	e.b = append(e.b, '}')
-}
-
-// writerState is the object an ObjectWriter is writing.
-type writerState struct {
-	n, depth int
-	err      error
-}
-
-// objectWriter writes w's members as w passes them to e.add, a function
-// made once per encoder; e.w is the state of the innermost object.
-func (e *encoder) objectWriter(w ObjectWriter, depth int) error {
-	outer := e.w
-	e.w = writerState{depth: depth}
-	if e.add == nil {
-		e.add = e.addMember
-	}
-	w.JSONMembers(e.add)
-	st := e.w
-	e.w = outer
-	if st.err != nil {
-		return st.err
-	}
-	e.endObject(st.n, depth)
-	return nil
-}
-
-func (e *encoder) addMember(key string, value any) {
-	if e.w.err != nil {
-		return
-	}
-	i := e.w.n
-	e.w.n++
-	// Nested objects save and restore e.w.
-	if err := e.member(i, key, value, e.w.depth); err != nil {
-		e.w.err = err
-	}
+	w.full = append(w.full, w.b)
+	w.size += len(w.b)
+	w.b = make([]byte, 0, chunk)
 }
 
 // string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the
 // three-byte encodings of UTF-16 surrogates (which Unmarshal produces for
 // lone \ud800-style escapes): those are written back as \uxxxx in both
 // modes, since UTF-8 output cannot hold them.
-func (e *encoder) string(s string) {
-	e.b = append(e.b, '"')
+func (w *Writer) string(s string) {
+	w.b = append(w.b, '"')
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash
 		// is written as it is.
@@ -382,14 +373,14 @@ func (e *encoder) string(s string) {
 			run++
 		}
 		if run > i {
-			e.b = append(e.b, s[i:run]...)
+			w.b = append(w.b, s[i:run]...)
 			i = run
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			if sr, ok := surrogateAt(s[i:]); ok {
-				e.b = appendEscape(e.b, sr)
+				w.b = appendEscape(w.b, sr)
 				i += 3
 				continue
 			}
@@ -398,32 +389,32 @@ func (e *encoder) string(s string) {
 		i += n
 		switch r {
 		case '"':
-			e.b = append(e.b, `\"`...)
+			w.b = append(w.b, `\"`...)
 		case '\\':
-			e.b = append(e.b, `\\`...)
+			w.b = append(w.b, `\\`...)
 		case '\b':
-			e.b = append(e.b, `\b`...)
+			w.b = append(w.b, `\b`...)
 		case '\f':
-			e.b = append(e.b, `\f`...)
+			w.b = append(w.b, `\f`...)
 		case '\n':
-			e.b = append(e.b, `\n`...)
+			w.b = append(w.b, `\n`...)
 		case '\r':
-			e.b = append(e.b, `\r`...)
+			w.b = append(w.b, `\r`...)
 		case '\t':
-			e.b = append(e.b, `\t`...)
+			w.b = append(w.b, `\t`...)
 		default:
 			switch {
-			case r < 0x20 || (e.opt.ASCII && r >= 0x7f && r < 0x10000):
-				e.b = appendEscape(e.b, r)
-			case e.opt.ASCII && r >= 0x10000:
+			case r < 0x20 || (w.opt.ASCII && r >= 0x7f && r < 0x10000):
+				w.b = appendEscape(w.b, r)
+			case w.opt.ASCII && r >= 0x10000:
 				r -= 0x10000
-				e.b = appendEscape(appendEscape(e.b, 0xd800+(r>>10)), 0xdc00+(r&0x3ff))
+				w.b = appendEscape(appendEscape(w.b, 0xd800+(r>>10)), 0xdc00+(r&0x3ff))
 			default:
-				e.b = utf8.AppendRune(e.b, r)
+				w.b = utf8.AppendRune(w.b, r)
 			}
 		}
 	}
-	e.b = append(e.b, '"')
+	w.b = append(w.b, '"')
 }
 
 // appendEscape appends \uxxxx (lowercase hex) for r < 0x10000.

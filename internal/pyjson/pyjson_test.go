@@ -103,57 +103,81 @@ func TestMarshal(t *testing.T) {
 	}
 }
 
-// members is an ObjectWriter for tests.
-type members Object
-
-func (m members) JSONMembers(add func(string, any)) {
-	for _, x := range m {
-		add(x.Key, x.Value)
+// encodeValue gives v to e call by call, as a Writer's or Builder's user
+// does.
+func encodeValue(e Encoder, v any) {
+	switch v := v.(type) {
+	case Object:
+		e.BeginObject()
+		for _, m := range v {
+			e.Key(m.Key)
+			encodeValue(e, m.Value)
+		}
+		e.EndObject()
+	case []any:
+		e.BeginArray()
+		for _, x := range v {
+			encodeValue(e, x)
+		}
+		e.EndArray()
+	case string:
+		e.String(v)
+	case int64:
+		e.Int(v)
+	case bool:
+		e.Bool(v)
+	case nil:
+		e.Null()
+	default:
+		e.Value(v)
 	}
 }
 
-// TestObjectWriter checks that writers are written as the Objects of
-// their members are, nested, empty, sorted, and that errors stop them.
-func TestObjectWriter(t *testing.T) {
-	doc := Object{
-		{"b", members{{"z", []any{members{}, 1}}, {"y", members{{"x", Object{{"w", "v"}}}}}}},
-		{"a", members{}},
+// TestEncoders checks that a document given call by call is written as
+// Marshal writes its value, and built back as that value, in every
+// layout; and that an unencodable value makes the Writer fail.
+func TestEncoders(t *testing.T) {
+	docs := []any{
+		Object{
+			{"b", Object{{"z", []any{Object{}, int64(1), []any{}}}, {"y", Object{{"x", Object{{"w", "v"}}}}}}},
+			{"a", Object{}},
+			{"c", []any{nil, true, "é", 2.5, []string{"s"}}},
+		},
+		[]any{},
+		Object{},
+		"top",
+		[]any{Object{{Key: "a", Value: []any{int64(1), "x"}}}, "é", []any{}, nil},
 	}
-	var toObjects func(v any) any
-	toObjects = func(v any) any {
-		switch v := v.(type) {
-		case members:
-			return toObjects(Object(v))
-		case Object:
-			out := Object{}
-			for _, m := range v {
-				out = append(out, Member{m.Key, toObjects(m.Value)})
+	for _, doc := range docs {
+		for _, o := range []Options{indent2, oneLine, {Indent: 1}, {Indent: 0, ItemSep: ";"}, {IndentText: "\t"}} {
+			want, err := Marshal(doc, o)
+			if err != nil {
+				t.Fatal(err)
 			}
-			return out
-		case []any:
-			out := []any{}
-			for _, x := range v {
-				out = append(out, toObjects(x))
+			w := NewWriter(o)
+			encodeValue(w, doc)
+			got, err := w.Bytes()
+			if err != nil || string(got) != string(want) {
+				t.Errorf("%+v: got %q, %v\nwant %q", o, got, err, want)
 			}
-			return out
 		}
-		return v
-	}
-	for _, o := range []Options{indent2, oneLine, {SortKeys: true, Indent: 1}} {
-		got, err := Marshal(doc, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := Marshal(toObjects(doc), o)
+		var b Builder
+		encodeValue(&b, doc)
+		got, _ := Marshal(b.Result(), indent2)
+		want, _ := Marshal(doc, indent2)
 		if string(got) != string(want) {
-			t.Errorf("%+v:\n got %q\nwant %q", o, got, want)
+			t.Errorf("built %q, want %q", got, want)
 		}
 	}
-	if _, err := Marshal(members{{"a", 1}, {"b", complex(1, 2)}, {"c", 3}}, oneLine); err == nil {
-		t.Error("a writer with an unencodable member was written")
-	}
-	if got := Collect(members{{"a", 1}, {"b", 2}}.JSONMembers); len(got) != 2 || got[1].Key != "b" {
-		t.Errorf("Collect: %v", got)
+	w := NewWriter(oneLine)
+	w.BeginObject()
+	w.Key("a")
+	w.Value(complex(1, 2))
+	w.Key("b")
+	w.Int(1)
+	w.EndObject()
+	if _, err := w.Bytes(); err == nil {
+		t.Error("a document with an unencodable member was written")
 	}
 }
 
@@ -365,27 +389,6 @@ func TestOSStrRepr(t *testing.T) {
 		if got := OSStrRepr(c.in); got != c.want {
 			t.Errorf("OSStrRepr(%q) = %s, want %s", c.in, got, c.want)
 		}
-	}
-}
-
-// TestMarshalArray checks that an array written item by item is the array
-// Marshal writes, in every layout.
-func TestMarshalArray(t *testing.T) {
-	items := []any{Object{{Key: "a", Value: []any{1, "x"}}}, "é", []string{}, nil}
-	for _, o := range []Options{{Indent: 2, ASCII: true}, {Indent: -1}, {Indent: 0, ItemSep: ";"}} {
-		for _, n := range []int{0, 1, len(items)} {
-			want, err := Marshal(items[:n], o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := MarshalArray(n, func(i int) any { return items[i] }, o)
-			if err != nil || string(got) != string(want) {
-				t.Errorf("%+v, %d items: got %q, %v; want %q", o, n, got, err, want)
-			}
-		}
-	}
-	if _, err := MarshalArray(1, func(int) any { return struct{}{} }, Options{}); err == nil {
-		t.Error("MarshalArray accepted a value it cannot encode")
 	}
 }
 
