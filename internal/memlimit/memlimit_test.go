@@ -29,6 +29,17 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// TestGrowth checks the collector's growth target with the limit set
+// and lifted.
+func TestGrowth(t *testing.T) {
+	if got := growth(limit(0)); got != gcPercent {
+		t.Errorf("growth under the floor = %d, want %d", got, gcPercent)
+	}
+	if got := growth(limit(ceiling + 1)); got != 100 {
+		t.Errorf("growth with the limit lifted = %d, want 100", got)
+	}
+}
+
 // TestMemoryLimit checks the limit for some live heap sizes.
 func TestMemoryLimit(t *testing.T) {
 	const mib = 1 << 20
