@@ -232,17 +232,37 @@ type module struct {
 }
 
 // namespace maps names to their bindings over time.
-type namespace struct{ m map[string][]binding }
+type namespace struct {
+	m map[string]bindings
+	// star is set once a failed star import is bound ("*").
+	star bool
+}
 
 type binding struct {
 	seq int
 	v   Value
 }
 
-func newNamespace() *namespace { return &namespace{m: map[string][]binding{}} }
+// bindings are a name's bindings in order; the first is held inline,
+// since most names are bound once.
+type bindings struct {
+	first binding
+	rest  []binding
+}
+
+func newNamespace() *namespace { return &namespace{m: map[string]bindings{}} }
 
 func (ns *namespace) bind(seq int, name string, v Value) {
-	ns.m[name] = append(ns.m[name], binding{seq, v})
+	if name == "*" {
+		ns.star = true
+	}
+	bs, ok := ns.m[name]
+	if !ok {
+		ns.m[name] = bindings{first: binding{seq, v}}
+		return
+	}
+	bs.rest = append(bs.rest, binding{seq, v})
+	ns.m[name] = bs
 }
 
 // has reports whether name is bound before seq at.
@@ -262,7 +282,7 @@ func (ns *namespace) lookup(name string, at int) (Value, bool) {
 // shadows every binding made before it, and names never bound.
 func (ns *namespace) lookupSeq(name string, at int) (Value, int, bool) {
 	v, seq, ok := ns.latest(name, at)
-	if name != "*" {
+	if ns.star && name != "*" {
 		if sv, sseq, sok := ns.latest("*", at); sok && (!ok || sseq > seq) {
 			return sv, sseq, true
 		}
@@ -271,11 +291,17 @@ func (ns *namespace) lookupSeq(name string, at int) (Value, int, bool) {
 }
 
 func (ns *namespace) latest(name string, at int) (Value, int, bool) {
-	bs := ns.m[name]
-	for i := len(bs) - 1; i >= 0; i-- {
-		if bs[i].seq < at {
-			return bs[i].v, bs[i].seq, true
+	bs, ok := ns.m[name]
+	if !ok {
+		return nil, 0, false
+	}
+	for i := len(bs.rest) - 1; i >= 0; i-- {
+		if bs.rest[i].seq < at {
+			return bs.rest[i].v, bs.rest[i].seq, true
 		}
+	}
+	if bs.first.seq < at {
+		return bs.first.v, bs.first.seq, true
 	}
 	return nil, 0, false
 }

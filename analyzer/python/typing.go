@@ -12,6 +12,19 @@ var typingGeneric = map[string]string{
 	"typing.FrozenSet": "builtins.frozenset", "typing.Tuple": "builtins.tuple", "typing.Type": "builtins.type",
 }
 
+// typingOrigins are the origins of typingGeneric's aliases, and
+// unionOrigin that of typing.Union: values shared by every alias made.
+var (
+	typingOrigins = func() map[string]*known {
+		m := make(map[string]*known, len(typingGeneric))
+		for alias, origin := range typingGeneric {
+			m[alias] = &known{origin}
+		}
+		return m
+	}()
+	unionOrigin = &known{"typing.Union"}
+)
+
 // isTypeish reports whether | on v builds a union.
 func isTypeish(v Value) bool {
 	switch x := v.(type) {
@@ -70,7 +83,7 @@ func (l *Loader) unionOr(a, b Value) Value {
 // makeUnion builds typing.Union[args]: flattened, deduplicated, a single
 // arm collapsing to itself.
 func makeUnion(args []Value) Value {
-	var flat []Value
+	flat := make([]Value, 0, len(args)+1)
 	for _, a := range args {
 		if isUnion(a) {
 			flat = append(flat, a.(*generic).args...)
@@ -84,7 +97,7 @@ func makeUnion(args []Value) Value {
 	if len(flat) == 1 {
 		return flat[0]
 	}
-	return &generic{origin: &known{"typing.Union"}, args: flat, typing: true}
+	return &generic{origin: unionOrigin, args: flat, typing: true}
 }
 
 func isUnion(v Value) bool {
@@ -92,8 +105,10 @@ func isUnion(v Value) bool {
 	return ok && isKnown(g.origin, "typing.Union")
 }
 
+// dedupe drops the types equal to one before them, in place: it reuses
+// vs's array.
 func dedupe(vs []Value) []Value {
-	var out []Value
+	out := vs[:0]
 	for _, v := range vs {
 		dup := false
 		for _, o := range out {
@@ -172,7 +187,7 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 	sa := s
 	sa.anno = s.anno && !literal
 	evalArgs := func(nodes []*pyparse.Node) []Value {
-		var out []Value
+		out := make([]Value, 0, len(nodes))
 		for _, a := range nodes {
 			if a.Kind() == "list" && !literal {
 				out = append(out, evalArgsList(l, sa, a)...)
@@ -229,8 +244,8 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 		case "typing.Generic", "typing.Protocol":
 			return &generic{origin: x, args: evalArgs(argNodes), typing: true}
 		}
-		if o, ok := typingGeneric[x.name]; ok {
-			return &generic{origin: &known{o}, args: evalArgs(argNodes), typing: true}
+		if o, ok := typingOrigins[x.name]; ok {
+			return &generic{origin: o, args: evalArgs(argNodes), typing: true}
 		}
 		if len(x.name) > 16 && x.name[:16] == "collections.abc." {
 			return &generic{origin: x, args: evalArgs(argNodes)}
