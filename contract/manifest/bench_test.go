@@ -66,3 +66,20 @@ func BenchmarkCompare(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMarshal times writing a large manifest file, as contract gen
+// and aster-gen write it.
+func BenchmarkMarshal(b *testing.B) {
+	file, err := Parse("manifest.json", largeManifest(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		data, err := Marshal(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(data)))
+	}
+}

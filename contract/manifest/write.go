@@ -10,16 +10,14 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 // Marshal writes f as the reference writes a manifest: an object for a
 // single entry, else an array, indented by 2, ASCII only, no trailing
 // newline. The entries are written value by value (pyjson.Writer), so
-// that their JSON values never exist.
+// that their JSON values never exist, and in parallel (Writer.Items).
 func Marshal(f File) ([]byte, error) {
 	w := pyjson.NewWriter(layout)
 	if !f.Array && len(f.Entries) == 1 {
 		f.Entries[0].encode(w)
 	} else {
 		w.BeginArray()
-		for i := range f.Entries {
-			f.Entries[i].encode(w)
-		}
+		w.Items(len(f.Entries), func(w *pyjson.Writer, i int) { f.Entries[i].encode(w) })
 		w.EndArray()
 	}
 	return w.Bytes()

@@ -83,8 +83,11 @@ func Marshal(v any, o Options) ([]byte, error) {
 // with its Options. The first value it cannot encode is the error Bytes
 // returns; SortKeys applies to the Objects and maps given to Value.
 type Writer struct {
-	b []byte
-	// full are the filled chunks before b, of size bytes in all.
+	// buf[:n] is the text written since the filled chunks full, of size
+	// bytes in all. Writes copy into buf and move n, so that they store no
+	// pointer (which the collector would have to see while it runs).
+	buf     []byte
+	n       int
 	full    [][]byte
 	size    int
 	opt     Options
@@ -122,26 +125,73 @@ func (w *Writer) Bytes() ([]byte, error) {
 		return nil, w.err
 	}
 	if w.full == nil {
-		return w.b, nil
+		return w.buf[:w.n], nil
 	}
-	out := make([]byte, 0, w.size+len(w.b))
+	out := make([]byte, 0, w.size+w.n)
 	for _, c := range w.full {
 		out = append(out, c...)
 	}
-	return append(out, w.b...), nil
+	return append(out, w.buf[:w.n]...), nil
+}
+
+// put writes s.
+func (w *Writer) put(s string) {
+	if len(w.buf)-w.n < len(s) {
+		w.grow(len(s))
+	}
+	w.n += copy(w.buf[w.n:], s)
+}
+
+// putBytes writes b.
+func (w *Writer) putBytes(b []byte) {
+	if len(w.buf)-w.n < len(b) {
+		w.grow(len(b))
+	}
+	w.n += copy(w.buf[w.n:], b)
+}
+
+// putByte writes c.
+func (w *Writer) putByte(c byte) {
+	if w.n == len(w.buf) {
+		w.grow(1)
+	}
+	w.buf[w.n] = c
+	w.n++
+}
+
+// grow makes room for k more bytes: it doubles a small buffer, and past
+// chunk bytes sets the full buffer aside and starts another, so that a
+// large document is copied once, by Bytes, and not at every doubling.
+func (w *Writer) grow(k int) {
+	if len(w.buf) < chunk {
+		buf := make([]byte, max(2*len(w.buf)+4096, w.n+k))
+		copy(buf, w.buf[:w.n])
+		w.buf = buf
+		return
+	}
+	w.setAside()
+	w.buf = make([]byte, max(chunk, k))
+}
+
+// setAside adds the text in buf to the filled chunks.
+func (w *Writer) setAside() {
+	if w.n > 0 {
+		w.full = append(w.full, w.buf[:w.n])
+		w.size += w.n
+	}
+	w.buf, w.n = nil, 0
 }
 
 // next starts a value: inside an array, or for a key, the separator from
 // the item before and a new line.
 func (w *Writer) next() {
-	w.reserve()
 	if w.keyed {
 		w.keyed = false
 		return
 	}
 	if d := len(w.open); d > 0 {
 		if w.open[d-1] > 0 {
-			w.b = append(w.b, w.itemSep...)
+			w.put(w.itemSep)
 		}
 		w.open[d-1]++
 		w.newline(d)
@@ -152,7 +202,7 @@ func (w *Writer) next() {
 func (w *Writer) Key(k string) {
 	w.next()
 	w.string(k)
-	w.b = append(w.b, w.keySep...)
+	w.put(w.keySep)
 	w.keyed = true
 }
 
@@ -170,7 +220,7 @@ func (w *Writer) EndArray() { w.end(']') }
 
 func (w *Writer) begin(open byte) {
 	w.next()
-	w.b = append(w.b, open)
+	w.putByte(open)
 	w.open = append(w.open, 0)
 }
 
@@ -182,7 +232,7 @@ func (w *Writer) end(close byte) {
 		w.newline(d)
 	}
 	w.open = w.open[:d]
-	w.b = append(w.b, close)
+	w.putByte(close)
 }
 
 // String implements Encoder.
@@ -194,19 +244,20 @@ func (w *Writer) String(s string) {
 // Int implements Encoder.
 func (w *Writer) Int(i int64) {
 	w.next()
-	w.b = strconv.AppendInt(w.b, i, 10)
+	var digits [20]byte
+	w.putBytes(strconv.AppendInt(digits[:0], i, 10))
 }
 
 // Bool implements Encoder.
 func (w *Writer) Bool(b bool) {
 	w.next()
-	w.b = strconv.AppendBool(w.b, b)
+	w.put(strconv.FormatBool(b))
 }
 
 // Null implements Encoder.
 func (w *Writer) Null() {
 	w.next()
-	w.b = append(w.b, "null"...)
+	w.put("null")
 }
 
 // Value implements Encoder.
@@ -240,7 +291,7 @@ func (w *Writer) Value(v any) {
 			return
 		}
 		w.next()
-		w.b = x.Append(w.b, 10)
+		w.putBytes(x.Append(nil, 10))
 	case float64:
 		w.float(x)
 	case float32:
@@ -285,20 +336,21 @@ func (w *Writer) fail(err error) {
 
 func (w *Writer) uint(u uint64) {
 	w.next()
-	w.b = strconv.AppendUint(w.b, u, 10)
+	var digits [20]byte
+	w.putBytes(strconv.AppendUint(digits[:0], u, 10))
 }
 
 func (w *Writer) float(f float64) {
 	w.next()
 	switch {
 	case math.IsNaN(f):
-		w.b = append(w.b, "NaN"...)
+		w.put("NaN")
 	case math.IsInf(f, 1):
-		w.b = append(w.b, "Infinity"...)
+		w.put("Infinity")
 	case math.IsInf(f, -1):
-		w.b = append(w.b, "-Infinity"...)
+		w.put("-Infinity")
 	default:
-		w.b = append(w.b, FloatRepr(f)...)
+		w.put(FloatRepr(f))
 	}
 }
 
@@ -320,18 +372,16 @@ func (w *Writer) newline(depth int) {
 	if w.opt.Indent < 0 {
 		return
 	}
-	w.b = append(w.b, '\n')
+	w.putByte('\n')
 	if w.opt.IndentText != "" {
 		for range depth {
-			w.reserve()
-			w.b = append(w.b, w.opt.IndentText...)
+			w.put(w.opt.IndentText)
 		}
 		return
 	}
 	for n := w.opt.Indent * depth; n > 0; {
-		w.reserve()
 		k := min(n, len(spaces))
-		w.b = append(w.b, spaces[:k]...)
+		w.put(spaces[:k])
 		n -= k
 	}
 }
@@ -342,29 +392,12 @@ const spaces = "                                                                
 // chunk is the size of the pieces a large document is written in.
 const chunk = 1 << 20
 
-// reserve makes room when less than a line's worth is free: it doubles a
-// small buffer, and past chunk bytes sets the full buffer aside and starts
-// another, so a large document is copied once, by Bytes, and not at every
-// doubling.
-func (w *Writer) reserve() {
-	if cap(w.b)-len(w.b) >= 1024 {
-		return
-	}
-	if cap(w.b) < chunk {
-		w.b = append(make([]byte, 0, 2*cap(w.b)+4096), w.b...)
-		return
-	}
-	w.full = append(w.full, w.b)
-	w.size += len(w.b)
-	w.b = make([]byte, 0, chunk)
-}
-
 // string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the
 // three-byte encodings of UTF-16 surrogates (which Unmarshal produces for
 // lone \ud800-style escapes): those are written back as \uxxxx in both
 // modes, since UTF-8 output cannot hold them.
 func (w *Writer) string(s string) {
-	w.b = append(w.b, '"')
+	w.putByte('"')
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash
 		// is written as it is.
@@ -373,14 +406,14 @@ func (w *Writer) string(s string) {
 			run++
 		}
 		if run > i {
-			w.b = append(w.b, s[i:run]...)
+			w.put(s[i:run])
 			i = run
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			if sr, ok := surrogateAt(s[i:]); ok {
-				w.b = appendEscape(w.b, sr)
+				w.escape(sr)
 				i += 3
 				continue
 			}
@@ -389,38 +422,41 @@ func (w *Writer) string(s string) {
 		i += n
 		switch r {
 		case '"':
-			w.b = append(w.b, `\"`...)
+			w.put(`\"`)
 		case '\\':
-			w.b = append(w.b, `\\`...)
+			w.put(`\\`)
 		case '\b':
-			w.b = append(w.b, `\b`...)
+			w.put(`\b`)
 		case '\f':
-			w.b = append(w.b, `\f`...)
+			w.put(`\f`)
 		case '\n':
-			w.b = append(w.b, `\n`...)
+			w.put(`\n`)
 		case '\r':
-			w.b = append(w.b, `\r`...)
+			w.put(`\r`)
 		case '\t':
-			w.b = append(w.b, `\t`...)
+			w.put(`\t`)
 		default:
 			switch {
 			case r < 0x20 || (w.opt.ASCII && r >= 0x7f && r < 0x10000):
-				w.b = appendEscape(w.b, r)
+				w.escape(r)
 			case w.opt.ASCII && r >= 0x10000:
 				r -= 0x10000
-				w.b = appendEscape(appendEscape(w.b, 0xd800+(r>>10)), 0xdc00+(r&0x3ff))
+				w.escape(0xd800 + (r >> 10))
+				w.escape(0xdc00 + (r & 0x3ff))
 			default:
-				w.b = utf8.AppendRune(w.b, r)
+				var enc [utf8.UTFMax]byte
+				w.putBytes(enc[:utf8.EncodeRune(enc[:], r)])
 			}
 		}
 	}
-	w.b = append(w.b, '"')
+	w.putByte('"')
 }
 
-// appendEscape appends \uxxxx (lowercase hex) for r < 0x10000.
-func appendEscape(b []byte, r rune) []byte {
+// escape writes \uxxxx (lowercase hex) for r < 0x10000.
+func (w *Writer) escape(r rune) {
 	const hex = "0123456789abcdef"
-	return append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+	b := [6]byte{'\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf]}
+	w.putBytes(b[:])
 }
 
 // surrogateAt decodes a UTF-16 surrogate code point encoded as three UTF-8

@@ -2,8 +2,10 @@ package pyjson
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -415,5 +417,58 @@ func TestMarshalLarge(t *testing.T) {
 		if err != nil || string(got) != want.String() {
 			t.Fatalf("first item %q: got %d bytes, %v; want %d bytes", first, len(got), err, want.Len())
 		}
+	}
+}
+
+// TestItems checks that arrays written in parallel pieces are the arrays
+// written item by item, at any depth and in every layout, and that an
+// item that cannot be encoded fails the document.
+func TestItems(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3)) // pieces even on one processor
+	items := make([]any, 1000)
+	for i := range items {
+		switch i % 3 {
+		case 0:
+			items[i] = Object{{"n", int64(i)}, {"l", []any{"é", nil}}}
+		case 1:
+			items[i] = []any{}
+		default:
+			items[i] = fmt.Sprint("item ", i)
+		}
+	}
+	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}} {
+		for _, n := range []int{0, 1, minItemsPerPiece*2 - 1, minItemsPerPiece * 2, minItemsPerPiece*6 + 1, len(items)} {
+			want, err := Marshal(Object{{"a", []any{true, items[:n]}}}, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := NewWriter(o)
+			w.BeginObject()
+			w.Key("a")
+			w.BeginArray()
+			w.Bool(true)
+			w.BeginArray()
+			w.Items(n, func(w *Writer, i int) { w.Value(items[i]) })
+			w.EndArray()
+			w.EndArray()
+			w.EndObject()
+			got, err := w.Bytes()
+			if err != nil || string(got) != string(want) {
+				t.Errorf("%+v, %d items: got %.200q, %v\nwant %.200q", o, n, got, err, want)
+			}
+		}
+	}
+	w := NewWriter(oneLine)
+	w.BeginArray()
+	w.Items(len(items), func(w *Writer, i int) {
+		if i == 700 {
+			w.Value(complex(1, 2))
+		} else {
+			w.Value(items[i])
+		}
+	})
+	w.EndArray()
+	if _, err := w.Bytes(); err == nil {
+		t.Error("an array with an unencodable item was written")
 	}
 }
