@@ -8,10 +8,8 @@ import (
 	"os"
 
 	"github.com/asterkit/aster/internal/astergen"
-	"github.com/asterkit/aster/internal/memlimit"
 )
 
 func main() {
-	memlimit.Apply()
 	os.Exit(astergen.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
