@@ -40,6 +40,8 @@ go test -c -o "$work/pyparse.test" ./analyzer/python/pyparse
 	-test.run '^$' -test.bench ContractGenCorpus -test.benchtime 1x -test.count "$count") |
 	tee "$work/go.txt" | grep '^Benchmark'
 ours=$(awk '/^Benchmark/ { ns = $3 + 0; if (best == "" || ns < best) best = ns } END { printf "%.1f", best / 1e6 }' "$work/go.txt")
+# The least CPU time of a run (the field before its unit).
+ours_cpu=$(awk '/^Benchmark/ { for (i = 2; i <= NF; i++) if ($i == "cpu-ms/op") { v = $(i-1) + 0; if (best == "" || v < best) best = v } } END { if (best != "") printf "%.1f", best }' "$work/go.txt")
 
 peak=unknown
 if [ -x /usr/bin/time ]; then
@@ -49,11 +51,16 @@ if [ -x /usr/bin/time ]; then
 fi
 
 "$python" bench/cpython_parse.py "$corpus" "$count" | tee "$work/py.txt"
-cpython=$(sed -n 's/.*: \([0-9.]*\) ms.*/\1/p' "$work/py.txt")
+cpython=$(sed -n 's/.*best of [0-9]*: \([0-9.]*\) ms.*/\1/p' "$work/py.txt")
+cpython_cpu=$(sed -n 's/.*CPU time \([0-9.]*\) ms.*/\1/p' "$work/py.txt")
 
 echo "ours (whole pipeline, best of $count): $ours ms"
 echo "CPython ast.parse (best of $count):    $cpython ms"
 awk -v a="$ours" -v b="$cpython" 'BEGIN { printf "ratio: %.2fx\n", a / b }'
+if [ -n "$ours_cpu" ] && [ -n "$cpython_cpu" ]; then
+	echo "CPU time (all threads; least of $count): ours $ours_cpu ms, CPython $cpython_cpu ms"
+	awk -v a="$ours_cpu" -v b="$cpython_cpu" 'BEGIN { printf "CPU-time ratio: %.2fx\n", a / b }'
+fi
 echo "peak memory of one pipeline run (max RSS): $peak"
 
 # Parse only: our syntax tree ("ast", with the compile-time checks) and the
