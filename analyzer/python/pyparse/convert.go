@@ -71,19 +71,23 @@ type converter struct {
 	chunkSize int
 }
 
+// alloc returns a new node with its slot set.
 func (c *converter) alloc() *Node {
 	if len(c.chunk) == cap(c.chunk) {
-		c.chunk = make([]Node, 0, c.chunkSize)
-		c.chunkSize = 1024
+		c.chunk = newChunk(c.f, c.chunkSize)
+		c.chunkSize = chunkNodes
 	}
-	c.chunk = c.chunk[:len(c.chunk)+1]
-	return &c.chunk[len(c.chunk)-1]
+	slot := len(c.chunk)
+	c.chunk = c.chunk[:slot+1]
+	n := &c.chunk[slot]
+	n.slot = uint16(slot)
+	return n
 }
 
 // open starts a node; its children are the nodes pushed until close.
 func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
 	n := c.alloc()
-	*n = Node{kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
+	*n = Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true, slot: n.slot}
 	return n, len(c.stack)
 }
 
@@ -118,7 +122,7 @@ func convert(m *sx.Module) *File {
 	// that in generated service modules, far fewer in commented code):
 	// room for that in small modules spares them growing the slice.
 	f.kids = make([]*Node, 0, min(len(m.Src)/4, 16384)+16)
-	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, 1024)}
+	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, chunkNodes)}
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++

@@ -19,8 +19,11 @@ import (
 // Node is one node of the syntax tree, of a kind (see Kind). Of the
 // anonymous tokens only those with a field name (operators) and the
 // "async" keyword are kept.
+//
+// Nodes hold no pointer, so that the collector need not scan them: they
+// live in chunks that begin with their file (see chunk.go), and are only
+// ever used by pointer.
 type Node struct {
-	file  *File
 	start uint32
 	end   uint32
 	first uint32 // index of the first child in file.kids
@@ -33,23 +36,25 @@ type Node struct {
 	// outside nested scopes. The body itself holds only its first
 	// statement and then its global statements.
 	Yields bool
+	// slot is the node's index in its chunk.
+	slot uint16
 }
 
 // Kind is the grammar's node type ("class_definition", "identifier",
-// "+", …). Nodes hold it as a small number, which keeps them at 32 bytes.
+// "+", …). Nodes hold it as a small number, which keeps them at 24 bytes.
 func (n *Node) Kind() string { return kindNames[n.kind] }
 
 // Text is the node's source text.
-func (n *Node) Text() string { return n.file.src[n.start:n.end] }
+func (n *Node) Text() string { return n.file().src[n.start:n.end] }
 
 // Span returns the node's start and end byte offsets in the source.
 func (n *Node) Span() (start, end int) { return int(n.start), int(n.end) }
 
 // File returns the parsed module the node belongs to.
-func (n *Node) File() *File { return n.file }
+func (n *Node) File() *File { return n.file() }
 
 // Children returns the child nodes in order.
-func (n *Node) Children() []*Node { return n.file.kids[n.first : n.first+n.nkids : n.first+n.nkids] }
+func (n *Node) Children() []*Node { return n.file().kids[n.first : n.first+n.nkids : n.first+n.nkids] }
 
 // File is a parsed module.
 type File struct {
@@ -73,7 +78,7 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e
 
 // Pos returns the node's 1-based line and 1-based column in code points.
 func (n *Node) Pos() (line, col int) {
-	return n.file.lines.Position(sx.Pos(n.start))
+	return n.file().lines.Position(sx.Pos(n.start))
 }
 
 // Child returns the first child with the given field name, or nil.

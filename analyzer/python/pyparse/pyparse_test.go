@@ -2,8 +2,10 @@ package pyparse
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestParseTree(t *testing.T) {
@@ -119,5 +121,38 @@ func TestDeepNesting(t *testing.T) {
 	}
 	if _, err := Parse([]byte("x = " + strings.Repeat("[", 3000) + "\n")); err == nil {
 		t.Fatal("unbalanced brackets parsed")
+	}
+}
+
+// TestNodeLayout checks that nodes hold no pointer and stay small, and
+// that every node of a parsed file finds its file.
+func TestNodeLayout(t *testing.T) {
+	if size := unsafe.Sizeof(Node{}); size != 24 {
+		t.Errorf("a node takes %d bytes, want 24", size)
+	}
+	var b strings.Builder
+	for i := range 3000 { // several chunks, the first one small
+		fmt.Fprintf(&b, "x%d = f(a, b)[c] + %d\n", i, i)
+	}
+	for _, src := range []string{"pass\n", "x = 1\n" + strings.Repeat("y = (1, 2, 3)\n", 30), b.String()} {
+		f, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := 0
+		var walk func(n *Node)
+		walk = func(n *Node) {
+			count++
+			if n.File() != f {
+				t.Fatalf("node %s at %d does not find its file", n.Kind(), n.start)
+			}
+			for _, c := range n.Children() {
+				walk(c)
+			}
+		}
+		walk(f.Root)
+		if count < 2 {
+			t.Errorf("%d nodes", count)
+		}
 	}
 }
