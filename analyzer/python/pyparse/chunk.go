@@ -10,11 +10,11 @@ type (
 	chunkHead  struct{ file *File }
 	smallChunk struct {
 		chunkHead
-		nodes [64]Node
+		nodes [63]Node
 	}
 	mediumChunk struct {
 		chunkHead
-		nodes [256]Node
+		nodes [255]Node
 	}
 	largeChunk struct {
 		chunkHead
@@ -23,7 +23,9 @@ type (
 )
 
 // chunkNodes is the size of a large chunk; slots must fit in a uint16.
-const chunkNodes = 1024
+// The chunk sizes (63, 255 and 1023 nodes of 24 bytes after an 8-byte
+// head) fill the allocator's size classes of 1.5, 6 and 24 KiB.
+const chunkNodes = 1023
 
 // nodesOffset is where every chunk type's nodes begin: file relies on it
 // being the same for all (the arrays below fail to compile otherwise).
@@ -47,10 +49,10 @@ func (n *Node) file() *File {
 // smallest size that holds want nodes (at most chunkNodes).
 func newChunk(f *File, want int) []Node {
 	switch {
-	case want <= 64:
+	case want <= len(smallChunk{}.nodes):
 		c := &smallChunk{chunkHead: chunkHead{f}}
 		return c.nodes[:0]
-	case want <= 256:
+	case want <= len(mediumChunk{}.nodes):
 		c := &mediumChunk{chunkHead: chunkHead{f}}
 		return c.nodes[:0]
 	}
