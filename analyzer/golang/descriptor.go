@@ -4,7 +4,6 @@ import (
 	"go/types"
 
 	"github.com/asterkit/aster/contract/manifest"
-	"github.com/asterkit/aster/internal/pyjson"
 )
 
 // kindInfo is the manifest classification of a Go type (docs/formats.md
@@ -97,7 +96,7 @@ func (a *analysis) descriptor(name string, t types.Type) manifest.Field {
 	f := manifest.Field{
 		Name: name, Kind: k.kind, Nullable: k.nullable, Required: true,
 		DefaultValue: nil, DefaultKind: "none", Description: "", Tags: []string{},
-		Properties: emptyObject,
+		Properties: manifest.NoProperties,
 	}
 	switch k.kind {
 	case "ref":
@@ -120,9 +119,5 @@ func (a *analysis) descriptor(name string, t types.Type) manifest.Field {
 	}
 	return f
 }
-
-// emptyObject is the manifest's "properties": {}, shared by every field
-// (boxed once).
-var emptyObject any = pyjson.Object{}
 
 func ptr[T any](v T) *T { return &v }

@@ -10,7 +10,6 @@ import (
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
-	"github.com/asterkit/aster/internal/pyjson"
 )
 
 var patternKinds = map[string]contract.MethodPattern{
@@ -306,7 +305,7 @@ func (l *Loader) describeFields(c *class) []manifest.Field {
 func (l *Loader) describeField(c *class, f *dcField) manifest.Field {
 	t := l.fieldType(c, f, final)
 	mod, at := f.owner.mod, f.anno()
-	d := manifest.Field{Name: f.name, Tags: []string{}, Properties: pyjson.Object{}}
+	d := manifest.Field{Name: f.name, Tags: []string{}, Properties: manifest.NoProperties}
 	l.classify(mod, at, t, &d)
 	switch {
 	case f.factory != nil:
@@ -386,7 +385,15 @@ func (l *Loader) wireMetaFor(c *class, name string) (string, []string, bool) {
 }
 
 func strp(s string) *string { return &s }
-func boolp(b bool) *bool    { return &b }
+// boolp returns a pointer to b: one of two shared values, never modified.
+func boolp(b bool) *bool {
+	if b {
+		return &trueValue
+	}
+	return &falseValue
+}
+
+var trueValue, falseValue = true, false
 
 var kindNames = map[string]string{
 	"builtins.str": "string", "builtins.int": "int", "builtins.float": "float",

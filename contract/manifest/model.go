@@ -5,6 +5,8 @@
 // check and contract diff print.
 package manifest
 
+import "github.com/asterkit/aster/internal/pyjson"
+
 // Manifest is one service entry of a manifest file, keys in file order.
 // Values typed any hold JSON values as internal/pyjson represents them.
 type Manifest struct {
@@ -79,6 +81,10 @@ type Field struct {
 	// Properties is always {} in files the reference writes; kept as read.
 	Properties any
 }
+
+// NoProperties is the "properties" value the reference writes for every
+// field, {}: one value shared by the fields built, never modified.
+var NoProperties any = pyjson.Object{}
 
 // File is the content of a manifest file: one entry written as a JSON
 // object, or any number written as an array.
