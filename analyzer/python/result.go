@@ -385,6 +385,7 @@ func (l *Loader) wireMetaFor(c *class, name string) (string, []string, bool) {
 }
 
 func strp(s string) *string { return &s }
+
 // boolp returns a pointer to b: one of two shared values, never modified.
 func boolp(b bool) *bool {
 	if b {
