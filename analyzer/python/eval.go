@@ -25,11 +25,27 @@ type scope struct {
 	modFirst bool
 	// anno evaluates string constants as annotations.
 	anno bool
-	// str, when set, is where string annotations are evaluated.
-	str *scope
+	// str, when set, is where string annotations are evaluated: the
+	// same module, as anno.
+	str stringScope
 	// raw keeps string annotations as strings (forward references), as
 	// the raw __annotations__ hold them.
 	raw bool
+}
+
+// stringScope is a scope's own scope for string annotations, in the same
+// module. It is a value rather than a *scope, so that making a scope
+// allocates nothing.
+type stringScope struct {
+	set      bool
+	cls      *class
+	at       int
+	modFirst bool
+}
+
+// scope is the scope s stands for in module m.
+func (s stringScope) scope(m *module) scope {
+	return scope{mod: m, cls: s.cls, at: s.at, modFirst: s.modFirst, anno: true}
 }
 
 // ident normalises an identifier to NFKC.
@@ -149,8 +165,8 @@ func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 			if s.raw {
 				return nestedRef(str)
 			}
-			if s.str != nil {
-				return l.evalStringAnno(*s.str, n, str)
+			if s.str.set {
+				return l.evalStringAnno(s.str.scope(s.mod), n, str)
 			}
 			return l.evalStringAnno(s, n, str)
 		}

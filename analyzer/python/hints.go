@@ -126,11 +126,11 @@ func lateAnno(c *class, d *fieldDecl) bool {
 // fieldScope is where get_type_hints evaluates a field annotation of class
 // c at moment at: the declaring module's globals, then the class body.
 func fieldScope(c *class, d *fieldDecl, at int) scope {
-	late := scope{mod: c.mod, cls: c, at: at, modFirst: true, anno: true}
+	late := stringScope{set: true, cls: c, at: at, modFirst: true}
 	if lateAnno(c, d) {
-		return late
+		return late.scope(c.mod)
 	}
-	return scope{mod: c.mod, cls: c, at: d.seq, anno: true, str: &late}
+	return scope{mod: c.mod, cls: c, at: d.seq, anno: true, str: late}
 }
 
 // funcHints are get_type_hints(f) at moment end: the parameter and return
@@ -199,6 +199,6 @@ func (l *Loader) rawAnno(s scope, n *pyparse.Node) Value {
 		return forwardRef(str)
 	}
 	// Evaluated when the def or class body ran; strings stay strings.
-	s.str, s.raw = nil, true
+	s.str, s.raw = stringScope{}, true
 	return l.eval(s, n)
 }

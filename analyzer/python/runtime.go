@@ -423,7 +423,7 @@ func (l *Loader) staticClass(rc *pyrt.Class) *class {
 // object).
 func (l *Loader) observation(s scope, n *pyparse.Node) *observed {
 	m := s.mod
-	if m.run == nil || s.anno || s.raw || s.str != nil || n.File() != m.outline {
+	if m.run == nil || s.anno || s.raw || s.str.set || n.File() != m.outline {
 		return nil // annotations are read as typing.get_type_hints reads them
 	}
 	start, end := n.Span()

@@ -373,7 +373,7 @@ func (l *Loader) annoScope(f *function, n *pyparse.Node, end int) scope {
 	if n.Kind() == "string" || f.mod.future {
 		return scope{mod: f.mod, at: end, anno: true}
 	}
-	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: &scope{mod: f.mod, at: end, anno: true}}
+	return scope{mod: f.mod, cls: f.cls, at: f.seq, anno: true, str: stringScope{set: true, at: end}}
 }
 
 // methodAnno is a parameter or return annotation as get_type_hints gives
