@@ -53,7 +53,8 @@ func (n *Node) Span() (start, end int) { return int(n.start), int(n.end) }
 // File returns the parsed module the node belongs to.
 func (n *Node) File() *File { return n.file() }
 
-// Children returns the child nodes in order.
+// Children returns the child nodes in order: the tree's own slice, not to
+// be modified.
 func (n *Node) Children() []*Node { return n.file().kids[n.first : n.first+n.nkids : n.first+n.nkids] }
 
 // File is a parsed module.
@@ -113,15 +114,24 @@ func (n *Node) ChildrenOf(field string) []*Node {
 	return out
 }
 
-// NamedChildren returns the named children in order.
+// NamedChildren returns the named children in order. Like Children, the
+// slice may be the tree's own: it is not to be modified.
 func (n *Node) NamedChildren() []*Node {
-	out := make([]*Node, 0, len(n.Children()))
-	for _, c := range n.Children() {
-		if c.Named {
-			out = append(out, c)
+	kids := n.Children()
+	for i, c := range kids {
+		if !c.Named {
+			// Copy the named ones, which start with kids[:i].
+			out := make([]*Node, i, len(kids)-1)
+			copy(out, kids[:i])
+			for _, c := range kids[i+1:] {
+				if c.Named {
+					out = append(out, c)
+				}
+			}
+			return out
 		}
 	}
-	return out
+	return kids
 }
 
 // Has reports whether the node has an anonymous token child of that kind.

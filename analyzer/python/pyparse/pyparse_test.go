@@ -170,3 +170,33 @@ func TestChunkSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedChildren checks the named children of nodes with and without
+// anonymous ones, and that appending to them leaves the tree as it was.
+func TestNamedChildren(t *testing.T) {
+	f, err := Parse([]byte("async def f(): pass\nx = a + b\ny = g(1, 2)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := f.Root.NamedChildren()
+	kinds := func(ns []*Node) (out []string) {
+		for _, n := range ns {
+			out = append(out, n.Kind())
+		}
+		return out
+	}
+	fn := st[0] // has the anonymous "async"
+	if got := kinds(fn.NamedChildren()); strings.Join(got, " ") != "identifier parameters block" {
+		t.Errorf("function: %v", got)
+	}
+	plus := st[1].NamedChildren()[0].Child("right") // has the anonymous "+"
+	if got := kinds(plus.NamedChildren()); strings.Join(got, " ") != "identifier identifier" {
+		t.Errorf("binary operator: %v", got)
+	}
+	args := st[2].NamedChildren()[0].Child("right").Child("arguments")
+	named := args.NamedChildren()
+	_ = append(named, f.Root)
+	if got := kinds(args.Children()); strings.Join(got, " ") != "integer integer" {
+		t.Errorf("after an append to the named children, the children are %v", got)
+	}
+}
