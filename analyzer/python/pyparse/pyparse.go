@@ -99,17 +99,31 @@ func (n *Node) Child(field string) *Node {
 	return nil
 }
 
-// ChildrenOf returns every child with the given field name.
+// ChildrenOf returns every child with the given field name. When they
+// are adjacent (the usual case) the slice is the tree's own: it is not to
+// be modified.
 func (n *Node) ChildrenOf(field string) []*Node {
-	var out []*Node
 	id, ok := fieldIndex[field]
 	if !ok {
 		return nil
 	}
-	for _, c := range n.Children() {
+	kids := n.Children()
+	start := 0
+	for start < len(kids) && kids[start].field != id {
+		start++
+	}
+	end := start
+	for end < len(kids) && kids[end].field == id {
+		end++
+	}
+	out := kids[start:end:end]
+	for _, c := range kids[end:] {
 		if c.field == id {
-			out = append(out, c)
+			out = append(out, c) // not adjacent: a copy
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

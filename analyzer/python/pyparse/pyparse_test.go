@@ -200,3 +200,32 @@ func TestNamedChildren(t *testing.T) {
 		t.Errorf("after an append to the named children, the children are %v", got)
 	}
 }
+
+// TestChildrenOf checks the children of a field, adjacent or not, and
+// that appending to them leaves the tree as it was.
+func TestChildrenOf(t *testing.T) {
+	f, err := Parse([]byte("import a, b.c as d, e\na < b <= c\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := f.Root.NamedChildren()
+	names := st[0].ChildrenOf("name")
+	if len(names) != 3 || names[1].Kind() != "aliased_import" {
+		t.Fatalf("import names: %d", len(names))
+	}
+	_ = append(names, f.Root)
+	if got := len(st[0].Children()); got != 3 {
+		t.Errorf("after an append to a field's children, the import has %d children", got)
+	}
+	if st[0].ChildrenOf("value") != nil || st[0].ChildrenOf("no such field") != nil {
+		t.Error("children of an absent field")
+	}
+	cmp := st[1].NamedChildren()[0] // operands and operators alternate
+	ops := cmp.ChildrenOf("operators")
+	if len(ops) != 2 || ops[0].Kind() != "<" || ops[1].Kind() != "<=" {
+		t.Errorf("comparison operators: %d", len(ops))
+	}
+	if got := len(cmp.Children()); got != 5 || cmp.Children()[1].Kind() != "<" {
+		t.Errorf("the comparison has %d children", got)
+	}
+}
