@@ -89,19 +89,21 @@ func BenchmarkContractGenCorpus(b *testing.B) {
 	for b.Loop() {
 		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
 		l.Prefetch(specs...)
-		file := manifest.File{Array: true}
+		// As contract gen does: each service compiled and built in the
+		// background while the next is analysed.
+		mb := manifest.NewBuilder(manifest.Publication{})
 		for _, spec := range specs {
 			res, err := l.Service(spec)
 			if err != nil {
 				b.Fatal(err)
 			}
-			c, err := contract.Compile(res.Service)
-			if err != nil {
-				b.Fatal(err)
-			}
-			file.Entries = append(file.Entries, manifest.Build(c, res.Scoped, res.Methods, manifest.Publication{}))
+			mb.Add(res.Service, res.Scoped, res.Methods)
 		}
-		if _, err := manifest.Marshal(file); err != nil {
+		entries, err := mb.Entries()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := manifest.Marshal(manifest.File{Entries: entries, Array: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

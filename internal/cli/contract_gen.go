@@ -13,7 +13,6 @@ import (
 	"github.com/asterkit/aster/analyzer"
 	"github.com/asterkit/aster/analyzer/golang"
 	"github.com/asterkit/aster/analyzer/python"
-	"github.com/asterkit/aster/contract"
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/atomicfile"
 	"github.com/asterkit/aster/internal/inputfile"
@@ -272,18 +271,23 @@ func (s *services) analyze(each func(*analyzer.Result) error) error {
 // manifest analyses and compiles every service and builds the manifest
 // file gen writes: an object for one service, an array for several.
 func (s *services) manifest(pub manifest.Publication) (manifest.File, error) {
-	var file manifest.File
+	b := manifest.NewBuilder(pub)
 	err := s.analyze(func(res *analyzer.Result) error {
-		compiled, err := contract.Compile(res.Service)
-		if err != nil {
-			return Failf("service %s: %v", res.Service.Name, err).
-				WithHint("Fix the service declaration; the contract cannot be hashed as it stands.")
-		}
-		file.Entries = append(file.Entries, manifest.Build(compiled, res.Scoped, res.Methods, pub))
+		b.Add(res.Service, res.Scoped, res.Methods) // compiled while the next is analysed
 		return nil
 	})
-	file.Array = len(file.Entries) > 1
-	return file, err
+	// A contract that does not compile is reported first: the analysis
+	// would have stopped there.
+	entries, cerr := b.Entries()
+	var ce *manifest.CompileError
+	if errors.As(cerr, &ce) {
+		return manifest.File{}, Failf("service %s: %v", ce.Service, ce.Err).
+			WithHint("Fix the service declaration; the contract cannot be hashed as it stands.")
+	}
+	if err != nil {
+		return manifest.File{}, err
+	}
+	return manifest.File{Entries: entries, Array: len(entries) > 1}, nil
 }
 
 // analysisError turns a front-end failure into the error the user sees.
