@@ -75,7 +75,18 @@ func (p *parser) expression() Expr {
 		return p.lambda()
 	}
 	p.enter()
-	x := p.disjunction()
+	var x Expr
+	switch p.tok() {
+	case NAME, NUMBER, STRING, LPAREN, LBRACK, LBRACE, TRUE, FALSE, NONE, ELLIPSIS:
+		// The operand is a primary: it is parsed at once, and the
+		// operator levels are entered only when an operator follows.
+		x = p.primary()
+		if continuesOperand[p.tok()] {
+			x = p.disjunctionFrom(x)
+		}
+	default:
+		x = p.disjunction()
+	}
 	if p.tok() == IF {
 		p.next()
 		test := p.disjunction()
@@ -194,42 +205,60 @@ func (p *parser) lambda() Expr {
 	return &Lambda{Range{start, endOf(body)}, ps, body}
 }
 
-func (p *parser) disjunction() Expr {
-	x := p.conjunction()
+// continuesOperand marks the tokens that continue an operand at one of
+// the levels from power up to disjunction: after an operand followed by
+// any other token, every level returns it unchanged.
+var continuesOperand = func() (t [256]bool) {
+	for tok, prec := range binPrec {
+		t[tok] = prec != 0
+	}
+	for _, tok := range []Token{DOUBLESTAR, EQEQUAL, NOTEQUAL, LESS, LESSEQ, GREATER, GREATEREQ, IN, IS, NOT, AND, OR} {
+		t[tok] = true
+	}
+	return t
+}()
+
+// The operator levels below take the primary of their first operand
+// already parsed (x), or nil to parse it.
+
+func (p *parser) disjunction() Expr { return p.disjunctionFrom(nil) }
+
+func (p *parser) disjunctionFrom(x Expr) Expr {
+	x = p.conjunction(x)
 	for p.tok() == OR {
 		op := p.pos()
 		p.next()
-		y := p.conjunction()
+		y := p.conjunction(nil)
 		x = &BoolOp{Range{startOf(x), endOf(y)}, x, OR, op, y}
 	}
 	return x
 }
 
-func (p *parser) conjunction() Expr {
-	x := p.inversion()
+func (p *parser) conjunction(x Expr) Expr {
+	x = p.inversion(x)
 	for p.tok() == AND {
 		op := p.pos()
 		p.next()
-		y := p.inversion()
+		y := p.inversion(nil)
 		x = &BoolOp{Range{startOf(x), endOf(y)}, x, AND, op, y}
 	}
 	return x
 }
 
-func (p *parser) inversion() Expr {
-	if p.tok() != NOT {
-		return p.comparison()
+func (p *parser) inversion(x Expr) Expr {
+	if x != nil || p.tok() != NOT {
+		return p.comparison(x)
 	}
 	start := p.pos()
 	p.next()
 	p.enter()
 	defer p.leave()
-	x := p.inversion()
-	return &UnaryOp{Range{start, endOf(x)}, NOT, start, x}
+	operand := p.inversion(nil)
+	return &UnaryOp{Range{start, endOf(operand)}, NOT, start, operand}
 }
 
-func (p *parser) comparison() Expr {
-	x := p.binary(precBitOr)
+func (p *parser) comparison(x Expr) Expr {
+	x = p.binaryFrom(precBitOr, x)
 	var cmp *Compare
 	var ops []CmpOp
 	var ys []Expr
@@ -287,8 +316,10 @@ func (p *parser) comparison() Expr {
 }
 
 // binary parses binary operators of at least the given precedence.
-func (p *parser) binary(prec int) Expr {
-	x := p.factor()
+func (p *parser) binary(prec int) Expr { return p.binaryFrom(prec, nil) }
+
+func (p *parser) binaryFrom(prec int, x Expr) Expr {
+	x = p.factor(x)
 	for {
 		t := p.tok()
 		if int(t) >= len(binPrec) || int(binPrec[t]) < prec || binPrec[t] == 0 {
@@ -301,29 +332,33 @@ func (p *parser) binary(prec int) Expr {
 	}
 }
 
-func (p *parser) factor() Expr {
+func (p *parser) factor(x Expr) Expr {
+	if x != nil {
+		return p.power(x)
+	}
 	switch t := p.tok(); t {
 	case PLUS, MINUS, TILDE:
 		start := p.pos()
 		p.next()
 		p.enter()
 		defer p.leave()
-		x := p.factor()
-		return &UnaryOp{Range{start, endOf(x)}, t, start, x}
+		operand := p.factor(nil)
+		return &UnaryOp{Range{start, endOf(operand)}, t, start, operand}
 	}
-	return p.power()
+	return p.power(nil)
 }
 
-func (p *parser) power() Expr {
-	var x Expr
-	if p.tok() == AWAIT {
+func (p *parser) power(x Expr) Expr {
+	switch {
+	case x != nil:
+	case p.tok() == AWAIT:
 		start := p.pos()
 		p.next()
 		p.enter()
 		defer p.leave()
 		v := p.primary()
 		x = &Await{Range{start, endOf(v)}, v}
-	} else {
+	default:
 		x = p.primary()
 	}
 	if p.tok() == DOUBLESTAR {
@@ -334,7 +369,7 @@ func (p *parser) power() Expr {
 		p.enter()
 		defer p.leave()
 		defer p.leave()
-		y := p.factor()
+		y := p.factor(nil)
 		x = &BinOp{Range{startOf(x), endOf(y)}, x, DOUBLESTAR, op, y}
 	}
 	return x
