@@ -593,12 +593,12 @@ func (p *parser) atom() Expr {
 	start, end := p.pos(), Pos(p.s.end)
 	switch p.tok() {
 	case NAME:
-		n := p.newName(start, end, p.s.lit)
+		n := p.newName(start, end, p.s.lit())
 		p.next()
 		return n
 	case NUMBER:
 		p.checkNumber()
-		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit})
+		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit()})
 		p.next()
 		return n
 	case STRING:
@@ -626,7 +626,7 @@ const maxStrDigits = 4300
 // digits: CPython converts literals as it parses them, under that limit.
 func (p *parser) checkNumber() {
 	digits, zero := 0, true
-	for _, c := range []byte(p.s.lit) {
+	for _, c := range []byte(p.s.lit()) {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++

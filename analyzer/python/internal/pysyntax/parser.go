@@ -328,7 +328,7 @@ func (p *parser) parseModule() *Module {
 }
 
 // isName reports whether the current token is the soft keyword word.
-func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit == word }
+func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit() == word }
 
 // statement parses one statement line and appends its statements.
 func (p *parser) statement(out []Stmt) []Stmt {
@@ -362,7 +362,7 @@ func (p *parser) statement(out []Stmt) []Stmt {
 		}
 		p.syntaxError()
 	case NAME:
-		if p.s.lit == "match" {
+		if p.s.lit() == "match" {
 			if m := p.tryMatch(); m != nil {
 				return append(out, m)
 			}
@@ -480,7 +480,7 @@ func (p *parser) name() *Name {
 	if p.tok() != NAME {
 		p.syntaxError()
 	}
-	n := p.newName(p.pos(), Pos(p.s.end), p.s.lit)
+	n := p.newName(p.pos(), Pos(p.s.end), p.s.lit())
 	p.next()
 	return n
 }

@@ -31,10 +31,9 @@ type scanner struct {
 	// the source ends with the field and counts as parenthesized.
 	fstring bool
 
-	// The current token.
+	// The current token: its kind and byte range.
 	tok        Token
 	pos, end   int
-	lit        string
 	prevEnd    int // end of the previous token
 	parenDepth int // len(parens) before the current token
 }
@@ -43,6 +42,9 @@ type paren struct {
 	ch  byte
 	pos int
 }
+
+// lit is the text of the current NAME, NUMBER or STRING token.
+func (s *scanner) lit() string { return s.src[s.pos:s.end] }
 
 func (s *scanner) init(src string, start int) {
 	s.src = src
@@ -104,11 +106,10 @@ func (s *scanner) newlineLen(i int) int {
 	return 0
 }
 
-// next scans the next token into s.tok, s.pos, s.end and s.lit.
+// next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
 	s.parenDepth = len(s.parens)
-	s.lit = ""
 	if s.dedents > 0 {
 		s.dedents--
 		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
@@ -375,8 +376,7 @@ func (s *scanner) nameOrString() {
 		s.verifyIdentifier(start, i)
 	}
 	s.off = i
-	s.lit = s.src[start:i]
-	s.tok = lookupName(s.lit)
+	s.tok = lookupName(s.src[start:i])
 }
 
 // verifyIdentifier checks a name with non-ASCII characters as CPython
@@ -432,12 +432,12 @@ func (s *scanner) str(start int) {
 		case c == q:
 			if !triple {
 				s.off = i + 1
-				s.tok, s.lit = STRING, s.src[start:s.off]
+				s.tok = STRING
 				return
 			}
 			if i+2 < len(s.src) && s.src[i+1] == q && s.src[i+2] == q {
 				s.off = i + 3
-				s.tok, s.lit = STRING, s.src[start:s.off]
+				s.tok = STRING
 				return
 			}
 			i++
@@ -503,7 +503,7 @@ func (s *scanner) number() {
 	finish := func(kind string) {
 		s.endOfNumber(i, kind)
 		s.off = i
-		s.tok, s.lit = NUMBER, src[start:i]
+		s.tok = NUMBER
 	}
 	radix := func(kind string, ok func(byte) bool) {
 		i += 2
@@ -614,7 +614,7 @@ func (s *scanner) fraction(ip *int, start int, decimalTail func(), finish func(s
 			s.endOfNumber(e, "decimal")
 			*ip = e
 			s.off = e
-			s.tok, s.lit = NUMBER, s.src[start:e]
+			s.tok = NUMBER
 			return
 		}
 		*ip = i

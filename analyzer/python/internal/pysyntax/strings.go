@@ -12,7 +12,7 @@ func (p *parser) strings() Expr {
 	bytes := -1
 	parts := p.a.partLists.take()
 	for p.tok() == STRING {
-		part := p.strPart(p.pos(), p.s.lit)
+		part := p.strPart(p.pos(), p.s.lit())
 		b := 0
 		if part.Bytes() {
 			b = 1
