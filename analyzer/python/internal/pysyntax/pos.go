@@ -18,11 +18,13 @@ const NoPos Pos = -1
 type Lines struct {
 	src   string
 	start []int32 // byte offset of each line's first byte
+	cr    bool    // src holds a '\r'
 }
 
 func newLines(src string) *Lines {
 	l := &Lines{src: src, start: make([]int32, 1, len(src)/32+2)}
-	if strings.IndexByte(src, '\r') < 0 {
+	l.cr = strings.IndexByte(src, '\r') >= 0
+	if !l.cr {
 		// Only "\n" endings: find them with IndexByte.
 		for i := 0; ; {
 			j := strings.IndexByte(src[i:], '\n')

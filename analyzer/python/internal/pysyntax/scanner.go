@@ -89,6 +89,22 @@ func (s *scanner) failLine(kind ErrorKind, at int, msg string) {
 
 func isNewline(c byte) bool { return c == '\n' || c == '\r' }
 
+// lineEnd returns the offset of the first line ending at or after i, or
+// the length of the source.
+func (s *scanner) lineEnd(i int) int {
+	rest := s.src[i:]
+	j := strings.IndexByte(rest, '\n')
+	if j < 0 {
+		j = len(rest)
+	}
+	if s.lines.cr {
+		if k := strings.IndexByte(rest[:j], '\r'); k >= 0 {
+			j = k
+		}
+	}
+	return i + j
+}
+
 // newlineLen returns the length of the line ending at i (0 if none).
 func (s *scanner) newlineLen(i int) int {
 	if i >= len(s.src) {
@@ -122,19 +138,14 @@ func (s *scanner) next() {
 	}
 	for {
 		// Skip blanks and comments within the line.
-		for s.off < len(s.src) {
-			c := s.src[s.off]
-			if c == ' ' || c == '\t' || c == '\f' {
-				s.off++
-				continue
-			}
-			if c == '#' {
-				for s.off < len(s.src) && !isNewline(s.src[s.off]) {
-					s.off++
-				}
-			}
-			break
+		src, off := s.src, s.off
+		for off < len(src) && (src[off] == ' ' || src[off] == '\t' || src[off] == '\f') {
+			off++
 		}
+		if off < len(src) && src[off] == '#' {
+			off = s.lineEnd(off)
+		}
+		s.off = off
 		if s.off >= len(s.src) {
 			s.eof()
 			return
@@ -222,9 +233,7 @@ func (s *scanner) indentation() bool {
 		}
 		if i < len(s.src) && (s.src[i] == '#' || isNewline(s.src[i])) {
 			// A blank or comment-only line does not count.
-			for i < len(s.src) && !isNewline(s.src[i]) {
-				i++
-			}
+			i = s.lineEnd(i)
 			s.off = i + s.newlineLen(i)
 			if s.off >= len(s.src) {
 				break
@@ -417,17 +426,29 @@ func isXIDContinue(r rune) bool {
 // str scans a string literal whose prefix starts at start and whose
 // opening quote is at s.off.
 func (s *scanner) str(start int) {
-	q := s.src[s.off]
+	src := s.src
+	q := src[s.off]
 	i := s.off + 1
-	triple := i+1 < len(s.src) && s.src[i] == q && s.src[i+1] == q
+	triple := i+1 < len(src) && src[i] == q && src[i+1] == q
 	if triple {
 		i += 2
 	}
 	for {
-		if i >= len(s.src) {
+		if triple {
+			// Only quotes and backslashes matter: skip to the next one.
+			j := strings.IndexByte(src[i:], q)
+			if j < 0 {
+				j = len(src) - i
+			}
+			if k := strings.IndexByte(src[i:i+j], '\\'); k >= 0 {
+				j = k
+			}
+			i += j
+		}
+		if i >= len(src) {
 			s.unterminated(start, triple)
 		}
-		c := s.src[i]
+		c := src[i]
 		switch {
 		case c == q:
 			if !triple {
