@@ -140,9 +140,10 @@ func (c *checker) comp(pos Pos, format string, args ...any) {
 	c.errAt(&c.compileErr, pos, format, args...)
 }
 
-// check runs the compile-time checks and panics with the first error.
-func check(m *Module, a *arena) {
-	c := &checker{lines: m.Lines, track: strings.Contains(m.Src, "global") || strings.Contains(m.Src, "nonlocal"), a: a}
+// check runs the compile-time checks and panics with the first error;
+// declares tells whether the module has global or nonlocal statements.
+func check(m *Module, a *arena, declares bool) {
+	c := &checker{lines: m.Lines, track: declares, a: a}
 	c.future(m)
 	root := put(&a.scopes, scope{kind: moduleScope})
 	c.cur = root

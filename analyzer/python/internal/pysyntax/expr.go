@@ -593,7 +593,7 @@ func (p *parser) atom() Expr {
 	start, end := p.pos(), Pos(p.s.end)
 	switch p.tok() {
 	case NAME:
-		n := p.newName(start, end, p.s.lit())
+		n := p.newName()
 		p.next()
 		return n
 	case NUMBER:

@@ -56,7 +56,7 @@ func (p *parser) parse(s string) (mod *Module, err error) {
 	}
 	p.s.init(s, start)
 	mod = p.parseModule()
-	check(mod, &p.a)
+	check(mod, &p.a, p.declares)
 	return mod, nil
 }
 
@@ -71,6 +71,8 @@ type parser struct {
 	// speculating is set while trying whether an expression follows, as
 	// CPython's rules without error alternatives do.
 	speculating bool
+	// declares is set once a global or nonlocal statement is parsed.
+	declares bool
 }
 
 // slab hands out values from chunks: one allocation for many nodes. A
@@ -228,17 +230,14 @@ func (l *lists[T]) keep(buf []T) []T {
 // drop hands buf back for reuse without keeping its list.
 func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
 
-// newName allocates a Name from the slab.
-// newName makes an identifier, NFKC-normalised as CPython's parser
-// normalises every identifier (PEP 3131).
-func (p *parser) newName(start, end Pos, id string) *Name {
-	for i := 0; i < len(id); i++ {
-		if id[i] >= 0x80 {
-			id = norm.NFKC.String(id)
-			break
-		}
+// newName makes a Name of the current NAME token, NFKC-normalised as
+// CPython's parser normalises every identifier (PEP 3131).
+func (p *parser) newName() *Name {
+	id := p.s.lit()
+	if p.s.nonASCII {
+		id = norm.NFKC.String(id)
 	}
-	return put(&p.a.names, Name{Range{start, end}, id})
+	return put(&p.a.names, Name{Range{Pos(p.s.pos), Pos(p.s.end)}, id})
 }
 
 func (p *parser) tok() Token { return p.s.tok }
@@ -425,6 +424,7 @@ func (p *parser) simpleStmt() Stmt {
 		return r
 	case GLOBAL, NONLOCAL:
 		kw := p.tok()
+		p.declares = true
 		p.next()
 		var names []*Name
 		for {
@@ -480,7 +480,7 @@ func (p *parser) name() *Name {
 	if p.tok() != NAME {
 		p.syntaxError()
 	}
-	n := p.newName(p.pos(), Pos(p.s.end), p.s.lit())
+	n := p.newName()
 	p.next()
 	return n
 }

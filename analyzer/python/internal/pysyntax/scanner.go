@@ -31,7 +31,9 @@ type scanner struct {
 	// the source ends with the field and counts as parenthesized.
 	fstring bool
 
-	// The current token: its kind and byte range.
+	// The current token: its kind and byte range; nonASCII tells
+	// whether a NAME has non-ASCII characters.
+	nonASCII   bool
 	tok        Token
 	pos, end   int
 	prevEnd    int // end of the previous token
@@ -384,6 +386,7 @@ func (s *scanner) nameOrString() {
 	if !ascii {
 		s.verifyIdentifier(start, i)
 	}
+	s.nonASCII = !ascii
 	s.off = i
 	s.tok = lookupName(s.src[start:i])
 }
