@@ -19,6 +19,7 @@ const (
 type scanner struct {
 	src   string
 	lines *Lines
+	cr    bool // src holds a '\r'
 	off   int
 
 	indents    []int // indentation columns, tabs to multiples of 8
@@ -51,6 +52,7 @@ func (s *scanner) lit() string { return s.src[s.pos:s.end] }
 func (s *scanner) init(src string, start int) {
 	s.src = src
 	s.lines = newLines(src)
+	s.cr = strings.IndexByte(src, '\r') >= 0
 	s.off = start
 	s.indents = append(s.indents[:0], 0)
 	s.altIndents = append(s.altIndents[:0], 0)
@@ -99,7 +101,7 @@ func (s *scanner) lineEnd(i int) int {
 	if j < 0 {
 		j = len(rest)
 	}
-	if s.lines.cr {
+	if s.cr {
 		if k := strings.IndexByte(rest[:j], '\r'); k >= 0 {
 			j = k
 		}

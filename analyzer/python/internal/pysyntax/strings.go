@@ -356,7 +356,7 @@ scan:
 func (p *parser) subExpr(start, end int) Expr {
 	sub := &parser{fstring: true, depth: p.depth}
 	sub.s.src = p.s.src[:end]
-	sub.s.lines = p.s.lines
+	sub.s.lines, sub.s.cr = p.s.lines, p.s.cr
 	sub.s.off = start
 	sub.s.indents = []int{0}
 	sub.s.altIndents = []int{0}
