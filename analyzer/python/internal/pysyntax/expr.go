@@ -25,14 +25,14 @@ func (p *parser) starExpressions() Expr {
 	if p.tok() != COMMA {
 		return x
 	}
-	elts := []Expr{x}
+	elts := append(p.a.exprLists.take(), x)
 	for p.got(COMMA) {
 		if !p.startsExpr() || p.tok() == YIELD {
 			break
 		}
 		elts = append(elts, p.starExpr())
 	}
-	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, p.a.exprLists.keep(elts), false})
 }
 
 // starExpr parses "*bitor" or an expression.
@@ -652,7 +652,7 @@ func (p *parser) parenAtom() Expr {
 		y := p.yieldExpr()
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
-		return &Paren{Range{start, end}, y}
+		return put(&p.a.parens, Paren{Range{start, end}, y})
 	}
 	x := p.starNamedExpr()
 	if p.tok() == FOR || p.tok() == ASYNC {
@@ -662,7 +662,7 @@ func (p *parser) parenAtom() Expr {
 		return c
 	}
 	if p.tok() == COMMA {
-		elts := []Expr{x}
+		elts := append(p.a.exprLists.take(), x)
 		for p.got(COMMA) {
 			if p.tok() == RPAREN {
 				break
@@ -671,23 +671,24 @@ func (p *parser) parenAtom() Expr {
 		}
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
-		return put(&p.a.tuples, Tuple{Range{start, end}, elts, true})
+		return put(&p.a.tuples, Tuple{Range{start, end}, p.a.exprLists.keep(elts), true})
 	}
 	if st, ok := x.(*Starred); ok && p.tok() == RPAREN {
 		p.errorAt(SyntaxErr, st.Start, "cannot use starred expression here")
 	}
 	end := Pos(p.s.end)
 	p.expect(RPAREN)
-	return &Paren{Range{start, end}, x}
+	return put(&p.a.parens, Paren{Range{start, end}, x})
 }
 
 func (p *parser) listAtom() Expr {
 	start := p.pos()
 	p.next()
-	var elts []Expr
+	elts := p.a.exprLists.take()
 	if p.tok() != RBRACK {
 		x := p.starNamedExpr()
 		if p.tok() == FOR || p.tok() == ASYNC {
+			p.a.exprLists.drop(elts)
 			c := p.comprehension(LBRACK, start, x, nil).(*Comp)
 			c.End = Pos(p.s.end)
 			p.expect(RBRACK)
@@ -706,7 +707,7 @@ func (p *parser) listAtom() Expr {
 	}
 	end := Pos(p.s.end)
 	p.expect(RBRACK)
-	return &List{Range{start, end}, elts}
+	return put(&p.a.listNodes, List{Range{start, end}, p.a.exprLists.keep(elts)})
 }
 
 func (p *parser) braceAtom() Expr {
@@ -715,7 +716,7 @@ func (p *parser) braceAtom() Expr {
 	if p.tok() == RBRACE {
 		end := Pos(p.s.end)
 		p.next()
-		return &Dict{Range{start, end}, nil}
+		return put(&p.a.dicts, Dict{Range{start, end}, nil})
 	}
 	var first Expr
 	if p.tok() != DOUBLESTAR {
@@ -743,7 +744,7 @@ func (p *parser) braceAtom() Expr {
 			return &Set{Range{start, end}, elts}
 		}
 	}
-	var items []*DictItem
+	items := p.a.itemLists.take()
 	for {
 		is := p.pos()
 		var k, v Expr
@@ -775,8 +776,9 @@ func (p *parser) braceAtom() Expr {
 			}
 			v = p.expression()
 		}
-		items = append(items, &DictItem{Range{is, endOf(v)}, k, v})
+		items = append(items, put(&p.a.dictItems, DictItem{Range{is, endOf(v)}, k, v}))
 		if len(items) == 1 && k != nil && (p.tok() == FOR || p.tok() == ASYNC) {
+			p.a.itemLists.drop(items)
 			c := p.comprehension(LBRACE, start, k, v).(*Comp)
 			c.End = Pos(p.s.end)
 			p.expect(RBRACE)
@@ -788,7 +790,7 @@ func (p *parser) braceAtom() Expr {
 	}
 	end := Pos(p.s.end)
 	p.expect(RBRACE)
-	return &Dict{Range{start, end}, items}
+	return put(&p.a.dicts, Dict{Range{start, end}, p.a.itemLists.keep(items)})
 }
 
 func (p *parser) yieldExpr() Expr {
