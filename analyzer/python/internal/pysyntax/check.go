@@ -82,12 +82,16 @@ type symbol struct {
 // record notes a use or binding of name in scope s.
 func (c *checker) record(s *scope, name string, flag int) {
 	if c.track || flag&(symIter|symParam) != 0 {
-		if s.syms == nil {
-			syms := &c.a.symbols
-			s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
-		}
-		s.syms = append(s.syms, symbol{name, flag})
+		c.add(s, name, flag)
 	}
+}
+
+func (c *checker) add(s *scope, name string, flag int) {
+	if s.syms == nil {
+		syms := &c.a.symbols
+		s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
+	}
+	s.syms = append(s.syms, symbol{name, flag})
 }
 
 // flags returns the flags recorded for name.

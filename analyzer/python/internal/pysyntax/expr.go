@@ -96,12 +96,17 @@ func (p *parser) expression() Expr {
 		p.next()
 		els := p.expression()
 		x = &IfExp{Range{startOf(x), endOf(els)}, x, test, els}
-	} else {
+	} else if mayMissComma[p.tok()] {
 		p.checkMissingComma(x)
 	}
 	p.leave()
 	return x
 }
+
+// mayMissComma marks the tokens after which checkMissingComma looks
+// further: those that can start an expression.
+var mayMissComma = [256]bool{NAME: true, NUMBER: true, STRING: true, LBRACE: true, TILDE: true, LAMBDA: true,
+	AWAIT: true, TRUE: true, FALSE: true, NONE: true, ELLIPSIS: true, NOT: true}
 
 // misusedEqual reports "x = …" where a named expression is expected, as
 // CPython does.
@@ -127,14 +132,10 @@ func (p *parser) misusedEqual(x Expr) {
 	}
 }
 
-// checkMissingComma reports "a b" inside brackets as CPython does.
+// checkMissingComma reports "a b" inside brackets as CPython does; the
+// current token is one of mayMissComma.
 func (p *parser) checkMissingComma(x Expr) {
 	if len(p.s.parens) == 0 && !p.fstring || p.speculating {
-		return
-	}
-	switch p.tok() {
-	case NAME, NUMBER, STRING, LBRACE, TILDE, LAMBDA, AWAIT, TRUE, FALSE, NONE, ELLIPSIS, NOT:
-	default:
 		return
 	}
 	start := startOf(x)

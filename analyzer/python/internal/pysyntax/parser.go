@@ -91,11 +91,15 @@ type slab[T any] struct {
 // put stores v in the slab and returns its address. Chunks grow from 8
 // to 256 values, so small sources allocate little.
 func put[T any](s *slab[T], v T) *T {
-	if len(s.buf) == cap(s.buf) {
-		s.grow(1, min(max(2*cap(s.buf), 8), 256))
+	n := len(s.buf)
+	if n == cap(s.buf) {
+		s.grow(1, min(max(2*n, 8), 256))
+		n = 0
 	}
-	s.buf = append(s.buf, v)
-	return &s.buf[len(s.buf)-1]
+	s.buf = s.buf[:n+1]
+	p := &s.buf[n]
+	*p = v
+	return p
 }
 
 // grow makes s.buf an empty chunk with room for need values: the next

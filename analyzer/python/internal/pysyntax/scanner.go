@@ -351,30 +351,14 @@ func isIdentByte(c byte) bool {
 
 // nameOrString scans a name, or a string with a prefix.
 func (s *scanner) nameOrString() {
-	start := s.off
-	var b, r, u, f bool
-	for i := start; i < len(s.src) && isPrefixChar[s.src[i]]; i++ {
-		switch c := s.src[i]; {
-		case (c == 'b' || c == 'B') && !b && !u && !f:
-			b = true
-		case (c == 'u' || c == 'U') && !b && !u && !r && !f:
-			u = true
-		case (c == 'r' || c == 'R') && !r && !u:
-			r = true
-		case (c == 'f' || c == 'F') && !f && !b && !u:
-			f = true
-		case c == '"' || c == '\'':
-			s.off = i
-			s.str(start)
-			return
-		default:
-			i = len(s.src)
-		}
+	src, start := s.src, s.off
+	if isPrefixChar[src[start]] && s.prefixedString(start) {
+		return
 	}
 	i := start
 	ascii := true
-	for i < len(s.src) {
-		c := s.src[i]
+	for i < len(src) {
+		c := src[i]
 		if isNameByte[c] {
 			i++
 			continue
@@ -390,7 +374,32 @@ func (s *scanner) nameOrString() {
 	}
 	s.nonASCII = !ascii
 	s.off = i
-	s.tok = lookupName(s.src[start:i])
+	s.tok = lookupName(src[start:i])
+}
+
+// prefixedString scans a string if the letters at start are a string
+// prefix followed by a quote, and reports whether it did.
+func (s *scanner) prefixedString(start int) bool {
+	var b, r, u, f bool
+	for i := start; i < len(s.src) && isPrefixChar[s.src[i]]; i++ {
+		switch c := s.src[i]; {
+		case (c == 'b' || c == 'B') && !b && !u && !f:
+			b = true
+		case (c == 'u' || c == 'U') && !b && !u && !r && !f:
+			u = true
+		case (c == 'r' || c == 'R') && !r && !u:
+			r = true
+		case (c == 'f' || c == 'F') && !f && !b && !u:
+			f = true
+		case c == '"' || c == '\'':
+			s.off = i
+			s.str(start)
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // verifyIdentifier checks a name with non-ASCII characters as CPython
