@@ -66,6 +66,9 @@ type converter struct {
 	f     *File
 	lines *sx.Lines
 	stack []*Node
+	// kids collects every node's children; the file gets a copy of it at
+	// its final length.
+	kids  []*Node
 	chunk []Node
 	// chunkSize is the size of the next chunk of nodes.
 	chunkSize int
@@ -94,14 +97,14 @@ func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int)
 
 func (c *converter) close(n *Node, mark int) {
 	if kids := c.stack[mark:]; len(kids) > 0 {
-		n.first = uint32(len(c.f.kids))
+		n.first = uint32(len(c.kids))
 		n.nkids = uint32(len(kids))
 		// A loop: most nodes have a child or two, too few for a copy.
-		all := c.f.kids
+		all := c.kids
 		for _, k := range kids {
 			all = append(all, k)
 		}
-		c.f.kids = all
+		c.kids = all
 	}
 	c.stack = append(c.stack[:mark], n)
 }
@@ -121,13 +124,14 @@ func (c *converter) token(k kind, field uint8, start sx.Pos) {
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
-func convert(m *sx.Module) *File {
+// convert makes the outline of m. A converter serves one module after
+// another: its stack and children buffer are reused.
+func (c *converter) convert(m *sx.Module) *File {
 	f := &File{src: m.Src, lines: m.Lines}
+	c.f, c.lines, c.chunk = f, m.Lines, nil
 	// Up to one node for every four bytes of dense code (a little under
-	// that in generated service modules, far fewer in commented code):
-	// room for that in small modules spares them growing the slice.
-	f.kids = make([]*Node, 0, min(len(m.Src)/4, 16384)+16)
-	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, 1024)}
+	// that in generated service modules, far fewer in commented code).
+	c.chunkSize = min(len(m.Src)/4+8, 1024)
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++
@@ -141,6 +145,11 @@ func convert(m *sx.Module) *File {
 	}
 	c.close(root, mark)
 	f.Root = root
+	f.kids = append([]*Node(nil), c.kids...)
+	// The buffers must not keep this outline alive.
+	clear(c.kids)
+	clear(c.stack[:cap(c.stack)])
+	c.f, c.lines, c.kids, c.stack, c.chunk = nil, nil, c.kids[:0], c.stack[:0], nil
 	return f
 }
 
