@@ -377,25 +377,27 @@ func (p *parser) power(x Expr) Expr {
 }
 
 func (p *parser) primary() Expr {
+	// An atom starts at its first token.
+	start := p.pos()
 	x := p.atom()
 	for {
 		switch p.tok() {
 		case DOT:
 			p.next()
 			n := p.name()
-			x = put(&p.a.attrs, Attribute{Range{startOf(x), n.End}, x, n})
+			x = put(&p.a.attrs, Attribute{Range{start, n.End}, x, n})
 		case LPAREN:
 			lp := p.pos()
 			p.next()
 			c := put(&p.a.calls, Call{Func: x, LParen: lp})
 			c.Args, c.Gen = p.callArgsGen()
-			c.Range = Range{startOf(x), Pos(p.s.end)}
+			c.Range = Range{start, Pos(p.s.end)}
 			p.expect(RPAREN)
 			x = c
 		case LBRACK:
 			p.next()
 			idx := p.subscriptIndex()
-			x = put(&p.a.subscripts, Subscript{Range{startOf(x), Pos(p.s.end)}, x, idx})
+			x = put(&p.a.subscripts, Subscript{Range{start, Pos(p.s.end)}, x, idx})
 			p.expect(RBRACK)
 		default:
 			return x

@@ -34,11 +34,10 @@ type scanner struct {
 
 	// The current token: its kind and byte range; nonASCII tells
 	// whether a NAME has non-ASCII characters.
-	nonASCII   bool
-	tok        Token
-	pos, end   int
-	prevEnd    int // end of the previous token
-	parenDepth int // len(parens) before the current token
+	nonASCII bool
+	tok      Token
+	pos, end int
+	prevEnd  int // end of the previous token
 }
 
 type paren struct {
@@ -129,7 +128,6 @@ func (s *scanner) newlineLen(i int) int {
 // next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	s.parenDepth = len(s.parens)
 	if s.dedents > 0 {
 		s.dedents--
 		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
