@@ -66,6 +66,9 @@ type converter struct {
 	f     *File
 	lines *sx.Lines
 	stack []*Node
+	// kids collects every node's children; the file gets a copy of it at
+	// its final length.
+	kids  []*Node
 	chunk []Node
 	// chunkSize is the size of the next chunk of nodes.
 	chunkSize int
@@ -84,27 +87,36 @@ func (c *converter) alloc() *Node {
 	return n
 }
 
-// open starts a node; its children are the nodes pushed until close.
-func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
+// node makes a named node.
+func (c *converter) node(kind kind, field uint8, start, end sx.Pos) *Node {
 	n := c.alloc()
 	*n = Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true, slot: n.slot}
-	return n, len(c.stack)
+	return n
+}
+
+// open starts a node; its children are the nodes pushed until close.
+func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
+	return c.node(kind, field, start, end), len(c.stack)
 }
 
 func (c *converter) close(n *Node, mark int) {
-	kids := c.stack[mark:]
-	if len(kids) > 0 {
-		n.first = uint32(len(c.f.kids))
+	if kids := c.stack[mark:]; len(kids) > 0 {
+		n.first = uint32(len(c.kids))
 		n.nkids = uint32(len(kids))
-		c.f.kids = append(c.f.kids, kids...)
+		// A loop: most nodes have a child or two, too few for a copy.
+		all := c.kids
+		for _, k := range kids {
+			all = append(all, k)
+		}
+		c.kids = all
 	}
 	c.stack = append(c.stack[:mark], n)
 }
 
 // leaf pushes a node without children.
 func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
-	n, mark := c.open(kind, field, start, end)
-	c.close(n, mark)
+	n := c.node(kind, field, start, end)
+	c.stack = append(c.stack, n)
 	return n
 }
 
@@ -116,13 +128,14 @@ func (c *converter) token(k kind, field uint8, start sx.Pos) {
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
-func convert(m *sx.Module) *File {
+// convert makes the outline of m. A converter serves one module after
+// another: its stack and children buffer are reused.
+func (c *converter) convert(m *sx.Module) *File {
 	f := &File{src: m.Src, lines: m.Lines}
+	c.f, c.lines, c.chunk = f, m.Lines, nil
 	// Up to one node for every four bytes of dense code (a little under
-	// that in generated service modules, far fewer in commented code):
-	// room for that in small modules spares them growing the slice.
-	f.kids = make([]*Node, 0, min(len(m.Src)/4, 16384)+16)
-	c := &converter{f: f, lines: m.Lines, chunkSize: min(len(m.Src)/4+8, chunkNodes)}
+	// that in generated service modules, far fewer in commented code).
+	c.chunkSize = min(len(m.Src)/4+8, chunkNodes)
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++
@@ -136,6 +149,11 @@ func convert(m *sx.Module) *File {
 	}
 	c.close(root, mark)
 	f.Root = root
+	f.kids = append([]*Node(nil), c.kids...)
+	// The buffers must not keep this outline alive.
+	clear(c.kids)
+	clear(c.stack[:cap(c.stack)])
+	c.f, c.lines, c.kids, c.stack, c.chunk = nil, nil, c.kids[:0], c.stack[:0], nil
 	return f
 }
 
@@ -160,9 +178,9 @@ func (c *converter) elseClause(cl *sx.Clause, field uint8) {
 	c.close(n, mark)
 }
 
-func (c *converter) simple(kind kind, s sx.Stmt, body func()) {
-	start := startOf(s)
-	end := c.stmtEnd(s)
+// simple pushes a statement node spanning start to end with the children
+// body pushes.
+func (c *converter) simple(kind kind, start, end sx.Pos, body func()) {
 	n, mark := c.open(kind, 0, start, end)
 	body()
 	c.close(n, mark)
@@ -173,7 +191,7 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 	end := c.stmtEnd(s)
 	switch s := s.(type) {
 	case *sx.ExprStmt:
-		c.simple(kExpressionStatement, s, func() {
+		c.simple(kExpressionStatement, start, end, func() {
 			if t, ok := s.X.(*sx.Tuple); ok && !t.Paren {
 				for _, e := range t.Elts {
 					c.expr(e, 0)
@@ -183,9 +201,9 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			c.expr(s.X, 0)
 		})
 	case *sx.Assign:
-		c.simple(kExpressionStatement, s, func() { c.assign(s.Targets, s.Value, 0) })
+		c.simple(kExpressionStatement, start, end, func() { c.assign(s.Targets, s.Value, 0) })
 	case *sx.AnnAssign:
-		c.simple(kExpressionStatement, s, func() {
+		c.simple(kExpressionStatement, start, end, func() {
 			n, mark := c.open(kAssignment, 0, start, end)
 			c.target(s.Target, fLeft)
 			c.expr(s.Annotation, fType)
@@ -195,7 +213,7 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			c.close(n, mark)
 		})
 	case *sx.AugAssign:
-		c.simple(kExpressionStatement, s, func() {
+		c.simple(kExpressionStatement, start, end, func() {
 			n, mark := c.open(kAugmentedAssignment, 0, start, end)
 			c.target(s.Target, fLeft)
 			c.token(augKinds[s.Op], fOperator, s.OpPos)
@@ -203,13 +221,13 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			c.close(n, mark)
 		})
 	case *sx.Return:
-		c.simple(kReturnStatement, s, func() {
+		c.simple(kReturnStatement, start, end, func() {
 			if s.Value != nil {
 				c.exprs(s.Value, 0)
 			}
 		})
 	case *sx.Delete:
-		c.simple(kDeleteStatement, s, func() {
+		c.simple(kDeleteStatement, start, end, func() {
 			if len(s.Targets) == 1 {
 				c.expr(s.Targets[0], 0)
 				return
@@ -227,7 +245,7 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 	case *sx.Continue:
 		c.leaf(kContinueStatement, 0, start, end)
 	case *sx.Raise:
-		c.simple(kRaiseStatement, s, func() {
+		c.simple(kRaiseStatement, start, end, func() {
 			if s.Exc != nil {
 				c.exprs(s.Exc, 0)
 			}
@@ -236,22 +254,22 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			}
 		})
 	case *sx.Global:
-		c.simple(kGlobalStatement, s, func() { c.names(s.Names) })
+		c.simple(kGlobalStatement, start, end, func() { c.names(s.Names) })
 	case *sx.Nonlocal:
-		c.simple(kNonlocalStatement, s, func() { c.names(s.Names) })
+		c.simple(kNonlocalStatement, start, end, func() { c.names(s.Names) })
 	case *sx.Assert:
-		c.simple(kAssertStatement, s, func() {
+		c.simple(kAssertStatement, start, end, func() {
 			c.expr(s.Test, 0)
 			if s.Msg != nil {
 				c.expr(s.Msg, 0)
 			}
 		})
 	case *sx.Import:
-		c.simple(kImportStatement, s, func() { c.aliases(s.Names) })
+		c.simple(kImportStatement, start, end, func() { c.aliases(s.Names) })
 	case *sx.ImportFrom:
 		c.importFrom(s)
 	case *sx.If:
-		c.simple(kIfStatement, s, func() {
+		c.simple(kIfStatement, start, end, func() {
 			c.expr(s.Test, fCondition)
 			c.block(s.Body, fConsequence)
 			for _, e := range s.Elifs {
@@ -263,7 +281,7 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.For:
-		c.simple(kForStatement, s, func() {
+		c.simple(kForStatement, start, end, func() {
 			if s.Async {
 				c.token(kAsync, 0, start)
 			}
@@ -273,13 +291,13 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.While:
-		c.simple(kWhileStatement, s, func() {
+		c.simple(kWhileStatement, start, end, func() {
 			c.expr(s.Test, fCondition)
 			c.block(s.Body, fBody)
 			c.elseClause(s.Else, fAlternative)
 		})
 	case *sx.Try:
-		c.simple(kTryStatement, s, func() {
+		c.simple(kTryStatement, start, end, func() {
 			c.block(s.Body, fBody)
 			for _, h := range s.Handlers {
 				kind := kExceptClause
@@ -309,7 +327,7 @@ func (c *converter) stmt(s sx.Stmt, field uint8) {
 			}
 		})
 	case *sx.With:
-		c.simple(kWithStatement, s, func() {
+		c.simple(kWithStatement, start, end, func() {
 			if s.Async {
 				c.token(kAsync, 0, start)
 			}
@@ -500,11 +518,12 @@ func (c *converter) aliases(as []*sx.Alias) {
 }
 
 func (c *converter) importFrom(s *sx.ImportFrom) {
+	start, end := span(s)
 	if s.Level == 0 && s.Module.String() == "__future__" {
-		c.simple(kFutureImportStatement, s, func() { c.aliases(s.Names) })
+		c.simple(kFutureImportStatement, start, end, func() { c.aliases(s.Names) })
 		return
 	}
-	c.simple(kImportFromStatement, s, func() {
+	c.simple(kImportFromStatement, start, end, func() {
 		if s.Level > 0 {
 			end := s.LevelRange.End
 			if s.Module != nil {

@@ -1,6 +1,8 @@
 package pyparse
 
 import (
+	"strings"
+
 	sx "github.com/asterkit/aster/analyzer/python/internal/pysyntax"
 )
 
@@ -71,6 +73,14 @@ func (c *converter) content(p *sx.StrPart, start, end sx.Pos) {
 	src := c.f.src
 	raw, bytes, fstr := p.Raw(), p.Bytes(), p.FString()
 	for i := int(start); i < int(end); {
+		if !fstr {
+			// Only backslashes matter: skip to the next one.
+			j := strings.IndexByte(src[i:end], '\\')
+			if j < 0 {
+				break
+			}
+			i += j
+		}
 		ch := src[i]
 		if fstr && (ch == '{' || ch == '}') && i+1 < int(end) && src[i+1] == ch {
 			c.leaf(kEscapeInterpolation, 0, sx.Pos(i), sx.Pos(i+2))
@@ -172,7 +182,7 @@ func (c *converter) interpolation(v *sx.FormattedValue, kind kind, field uint8) 
 
 // match pushes a match statement.
 func (c *converter) match(m *sx.Match) {
-	c.simple(kMatchStatement, m, func() {
+	c.simple(kMatchStatement, m.Start, c.matchEnd(m), func() {
 		if t, ok := m.Subject.(*sx.Tuple); ok && !t.Paren {
 			for _, e := range t.Elts {
 				c.expr(e, fSubject)

@@ -80,10 +80,14 @@ func (c *converter) startsLine(p sx.Pos) bool {
 	return true
 }
 
-// indentAt is the indentation of the line holding p, tabs counting 8.
+// indentAt is the indentation of the line holding p (the start of a
+// token), tabs counting 8.
 func (c *converter) indentAt(p sx.Pos) int {
 	src := c.f.src
-	ls := int(c.lines.LineStart(c.lines.Line(p)))
+	ls := int(p)
+	for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
+		ls--
+	}
 	n := 0
 	for i := ls; i < int(p); i++ {
 		switch src[i] {

@@ -158,9 +158,15 @@ func (n *Node) Has(token string) bool {
 	return false
 }
 
-// parsers are the syntax parsers Parse uses: the syntax tree is dropped
-// once converted, so the next parse reuses its memory.
-var parsers = sync.Pool{New: func() any { return new(sx.Parser) }}
+// parser holds what one parse needs and the next can reuse: the syntax
+// parser (the syntax tree is dropped once converted) and the converter.
+type parser struct {
+	syntax sx.Parser
+	conv   converter
+}
+
+// parsers are the parsers Parse uses.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
 
 // Parse parses a UTF-8 Python module (a leading BOM is allowed). A
 // declaration of another encoding is an error: sources must be UTF-8.
@@ -172,9 +178,9 @@ func Parse(src []byte) (*File, error) {
 			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("encoding declaration %q is not supported (only UTF-8)", enc)}
 		}
 	}
-	p := parsers.Get().(*sx.Parser)
+	p := parsers.Get().(*parser)
 	defer parsers.Put(p)
-	m, err := p.ParseString(s)
+	m, err := p.syntax.ParseString(s)
 	if err != nil {
 		var e *sx.Error
 		if errors.As(err, &e) {
@@ -183,5 +189,5 @@ func Parse(src []byte) (*File, error) {
 		}
 		return nil, err
 	}
-	return convert(m), nil
+	return p.conv.convert(m), nil
 }

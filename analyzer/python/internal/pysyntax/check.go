@@ -82,12 +82,16 @@ type symbol struct {
 // record notes a use or binding of name in scope s.
 func (c *checker) record(s *scope, name string, flag int) {
 	if c.track || flag&(symIter|symParam) != 0 {
-		if s.syms == nil {
-			syms := &c.a.symbols
-			s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
-		}
-		s.syms = append(s.syms, symbol{name, flag})
+		c.add(s, name, flag)
 	}
+}
+
+func (c *checker) add(s *scope, name string, flag int) {
+	if s.syms == nil {
+		syms := &c.a.symbols
+		s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
+	}
+	s.syms = append(s.syms, symbol{name, flag})
 }
 
 // flags returns the flags recorded for name.
@@ -140,9 +144,10 @@ func (c *checker) comp(pos Pos, format string, args ...any) {
 	c.errAt(&c.compileErr, pos, format, args...)
 }
 
-// check runs the compile-time checks and panics with the first error.
-func check(m *Module, a *arena) {
-	c := &checker{lines: m.Lines, track: strings.Contains(m.Src, "global") || strings.Contains(m.Src, "nonlocal"), a: a}
+// check runs the compile-time checks and panics with the first error;
+// declares tells whether the module has global or nonlocal statements.
+func check(m *Module, a *arena, declares bool) {
+	c := &checker{lines: m.Lines, track: declares, a: a}
 	c.future(m)
 	root := put(&a.scopes, scope{kind: moduleScope})
 	c.cur = root
@@ -212,7 +217,7 @@ func (c *checker) inFunction() bool {
 const maxCompileDepth = 2991
 
 // descend counts one level of nesting; the caller defers ascend.
-func (c *checker) descend(at Pos) {
+func (c *checker) descend() {
 	c.depth++
 	if c.depth > maxCompileDepth {
 		// CPython's RecursionError carries no position.
@@ -223,7 +228,7 @@ func (c *checker) descend(at Pos) {
 func (c *checker) ascend() { c.depth-- }
 
 func (c *checker) stmt(s Stmt) {
-	c.descend(startOf(s))
+	c.descend()
 	c.stmtKinds(s)
 	c.ascend()
 }
@@ -634,13 +639,22 @@ func (c *checker) exprs(xs ...Expr) {
 }
 
 func (c *checker) args(args []Expr) {
-	seen := map[string]bool{}
-	for _, a := range args {
+	// Short argument lists are searched; long ones get a set.
+	var seen map[string]bool
+	if len(args) > 32 {
+		seen = map[string]bool{}
+	}
+	for i, a := range args {
 		if k, ok := a.(*Keyword); ok && k.Name != nil {
-			if seen[k.Name.ID] {
+			repeated := seen[k.Name.ID]
+			if seen == nil {
+				repeated = keywordBefore(args[:i], k.Name.ID)
+			} else {
+				seen[k.Name.ID] = true
+			}
+			if repeated {
 				c.comp(k.Start, "keyword argument repeated: %s", k.Name.ID)
 			}
-			seen[k.Name.ID] = true
 			if k.Name.ID == "__debug__" {
 				c.comp(k.Start, "cannot assign to __debug__")
 			}
@@ -649,11 +663,21 @@ func (c *checker) args(args []Expr) {
 	}
 }
 
+// keywordBefore reports whether one of args is the keyword argument id.
+func keywordBefore(args []Expr, id string) bool {
+	for _, a := range args {
+		if k, ok := a.(*Keyword); ok && k.Name != nil && k.Name.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *checker) expr(x Expr) {
 	if x == nil {
 		return
 	}
-	c.descend(startOf(x))
+	c.descend()
 	c.exprKinds(x)
 	c.ascend()
 }

@@ -25,14 +25,14 @@ func (p *parser) starExpressions() Expr {
 	if p.tok() != COMMA {
 		return x
 	}
-	elts := []Expr{x}
+	elts := append(p.a.exprLists.take(), x)
 	for p.got(COMMA) {
 		if !p.startsExpr() || p.tok() == YIELD {
 			break
 		}
 		elts = append(elts, p.starExpr())
 	}
-	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, elts, false})
+	return put(&p.a.tuples, Tuple{Range{start, p.prevEnd()}, p.a.exprLists.keep(elts), false})
 }
 
 // starExpr parses "*bitor" or an expression.
@@ -75,7 +75,18 @@ func (p *parser) expression() Expr {
 		return p.lambda()
 	}
 	p.enter()
-	x := p.disjunction()
+	var x Expr
+	switch p.tok() {
+	case NAME, NUMBER, STRING, LPAREN, LBRACK, LBRACE, TRUE, FALSE, NONE, ELLIPSIS:
+		// The operand is a primary: it is parsed at once, and the
+		// operator levels are entered only when an operator follows.
+		x = p.primary()
+		if continuesOperand[p.tok()] {
+			x = p.disjunctionFrom(x)
+		}
+	default:
+		x = p.disjunction()
+	}
 	if p.tok() == IF {
 		p.next()
 		test := p.disjunction()
@@ -85,12 +96,17 @@ func (p *parser) expression() Expr {
 		p.next()
 		els := p.expression()
 		x = &IfExp{Range{startOf(x), endOf(els)}, x, test, els}
-	} else {
+	} else if mayMissComma[p.tok()] {
 		p.checkMissingComma(x)
 	}
 	p.leave()
 	return x
 }
+
+// mayMissComma marks the tokens after which checkMissingComma looks
+// further: those that can start an expression.
+var mayMissComma = [256]bool{NAME: true, NUMBER: true, STRING: true, LBRACE: true, TILDE: true, LAMBDA: true,
+	AWAIT: true, TRUE: true, FALSE: true, NONE: true, ELLIPSIS: true, NOT: true}
 
 // misusedEqual reports "x = …" where a named expression is expected, as
 // CPython does.
@@ -116,14 +132,10 @@ func (p *parser) misusedEqual(x Expr) {
 	}
 }
 
-// checkMissingComma reports "a b" inside brackets as CPython does.
+// checkMissingComma reports "a b" inside brackets as CPython does; the
+// current token is one of mayMissComma.
 func (p *parser) checkMissingComma(x Expr) {
 	if len(p.s.parens) == 0 && !p.fstring || p.speculating {
-		return
-	}
-	switch p.tok() {
-	case NAME, NUMBER, STRING, LBRACE, TILDE, LAMBDA, AWAIT, TRUE, FALSE, NONE, ELLIPSIS, NOT:
-	default:
 		return
 	}
 	start := startOf(x)
@@ -194,42 +206,60 @@ func (p *parser) lambda() Expr {
 	return &Lambda{Range{start, endOf(body)}, ps, body}
 }
 
-func (p *parser) disjunction() Expr {
-	x := p.conjunction()
+// continuesOperand marks the tokens that continue an operand at one of
+// the levels from power up to disjunction: after an operand followed by
+// any other token, every level returns it unchanged.
+var continuesOperand = func() (t [256]bool) {
+	for tok, prec := range binPrec {
+		t[tok] = prec != 0
+	}
+	for _, tok := range []Token{DOUBLESTAR, EQEQUAL, NOTEQUAL, LESS, LESSEQ, GREATER, GREATEREQ, IN, IS, NOT, AND, OR} {
+		t[tok] = true
+	}
+	return t
+}()
+
+// The operator levels below take the primary of their first operand
+// already parsed (x), or nil to parse it.
+
+func (p *parser) disjunction() Expr { return p.disjunctionFrom(nil) }
+
+func (p *parser) disjunctionFrom(x Expr) Expr {
+	x = p.conjunction(x)
 	for p.tok() == OR {
 		op := p.pos()
 		p.next()
-		y := p.conjunction()
+		y := p.conjunction(nil)
 		x = &BoolOp{Range{startOf(x), endOf(y)}, x, OR, op, y}
 	}
 	return x
 }
 
-func (p *parser) conjunction() Expr {
-	x := p.inversion()
+func (p *parser) conjunction(x Expr) Expr {
+	x = p.inversion(x)
 	for p.tok() == AND {
 		op := p.pos()
 		p.next()
-		y := p.inversion()
+		y := p.inversion(nil)
 		x = &BoolOp{Range{startOf(x), endOf(y)}, x, AND, op, y}
 	}
 	return x
 }
 
-func (p *parser) inversion() Expr {
-	if p.tok() != NOT {
-		return p.comparison()
+func (p *parser) inversion(x Expr) Expr {
+	if x != nil || p.tok() != NOT {
+		return p.comparison(x)
 	}
 	start := p.pos()
 	p.next()
 	p.enter()
 	defer p.leave()
-	x := p.inversion()
-	return &UnaryOp{Range{start, endOf(x)}, NOT, start, x}
+	operand := p.inversion(nil)
+	return &UnaryOp{Range{start, endOf(operand)}, NOT, start, operand}
 }
 
-func (p *parser) comparison() Expr {
-	x := p.binary(precBitOr)
+func (p *parser) comparison(x Expr) Expr {
+	x = p.binaryFrom(precBitOr, x)
 	var cmp *Compare
 	var ops []CmpOp
 	var ys []Expr
@@ -287,8 +317,10 @@ func (p *parser) comparison() Expr {
 }
 
 // binary parses binary operators of at least the given precedence.
-func (p *parser) binary(prec int) Expr {
-	x := p.factor()
+func (p *parser) binary(prec int) Expr { return p.binaryFrom(prec, nil) }
+
+func (p *parser) binaryFrom(prec int, x Expr) Expr {
+	x = p.factor(x)
 	for {
 		t := p.tok()
 		if int(t) >= len(binPrec) || int(binPrec[t]) < prec || binPrec[t] == 0 {
@@ -301,29 +333,33 @@ func (p *parser) binary(prec int) Expr {
 	}
 }
 
-func (p *parser) factor() Expr {
+func (p *parser) factor(x Expr) Expr {
+	if x != nil {
+		return p.power(x)
+	}
 	switch t := p.tok(); t {
 	case PLUS, MINUS, TILDE:
 		start := p.pos()
 		p.next()
 		p.enter()
 		defer p.leave()
-		x := p.factor()
-		return &UnaryOp{Range{start, endOf(x)}, t, start, x}
+		operand := p.factor(nil)
+		return &UnaryOp{Range{start, endOf(operand)}, t, start, operand}
 	}
-	return p.power()
+	return p.power(nil)
 }
 
-func (p *parser) power() Expr {
-	var x Expr
-	if p.tok() == AWAIT {
+func (p *parser) power(x Expr) Expr {
+	switch {
+	case x != nil:
+	case p.tok() == AWAIT:
 		start := p.pos()
 		p.next()
 		p.enter()
 		defer p.leave()
 		v := p.primary()
 		x = &Await{Range{start, endOf(v)}, v}
-	} else {
+	default:
 		x = p.primary()
 	}
 	if p.tok() == DOUBLESTAR {
@@ -334,32 +370,34 @@ func (p *parser) power() Expr {
 		p.enter()
 		defer p.leave()
 		defer p.leave()
-		y := p.factor()
+		y := p.factor(nil)
 		x = &BinOp{Range{startOf(x), endOf(y)}, x, DOUBLESTAR, op, y}
 	}
 	return x
 }
 
 func (p *parser) primary() Expr {
+	// An atom starts at its first token.
+	start := p.pos()
 	x := p.atom()
 	for {
 		switch p.tok() {
 		case DOT:
 			p.next()
 			n := p.name()
-			x = put(&p.a.attrs, Attribute{Range{startOf(x), n.End}, x, n})
+			x = put(&p.a.attrs, Attribute{Range{start, n.End}, x, n})
 		case LPAREN:
 			lp := p.pos()
 			p.next()
 			c := put(&p.a.calls, Call{Func: x, LParen: lp})
 			c.Args, c.Gen = p.callArgsGen()
-			c.Range = Range{startOf(x), Pos(p.s.end)}
+			c.Range = Range{start, Pos(p.s.end)}
 			p.expect(RPAREN)
 			x = c
 		case LBRACK:
 			p.next()
 			idx := p.subscriptIndex()
-			x = put(&p.a.subscripts, Subscript{Range{startOf(x), Pos(p.s.end)}, x, idx})
+			x = put(&p.a.subscripts, Subscript{Range{start, Pos(p.s.end)}, x, idx})
 			p.expect(RBRACK)
 		default:
 			return x
@@ -558,12 +596,12 @@ func (p *parser) atom() Expr {
 	start, end := p.pos(), Pos(p.s.end)
 	switch p.tok() {
 	case NAME:
-		n := p.newName(start, end, p.s.lit)
+		n := p.newName()
 		p.next()
 		return n
 	case NUMBER:
 		p.checkNumber()
-		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit})
+		n := put(&p.a.nums, Num{Range{start, end}, p.s.lit()})
 		p.next()
 		return n
 	case STRING:
@@ -591,7 +629,7 @@ const maxStrDigits = 4300
 // digits: CPython converts literals as it parses them, under that limit.
 func (p *parser) checkNumber() {
 	digits, zero := 0, true
-	for _, c := range []byte(p.s.lit) {
+	for _, c := range []byte(p.s.lit()) {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
@@ -617,7 +655,7 @@ func (p *parser) parenAtom() Expr {
 		y := p.yieldExpr()
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
-		return &Paren{Range{start, end}, y}
+		return put(&p.a.parens, Paren{Range{start, end}, y})
 	}
 	x := p.starNamedExpr()
 	if p.tok() == FOR || p.tok() == ASYNC {
@@ -627,7 +665,7 @@ func (p *parser) parenAtom() Expr {
 		return c
 	}
 	if p.tok() == COMMA {
-		elts := []Expr{x}
+		elts := append(p.a.exprLists.take(), x)
 		for p.got(COMMA) {
 			if p.tok() == RPAREN {
 				break
@@ -636,23 +674,24 @@ func (p *parser) parenAtom() Expr {
 		}
 		end := Pos(p.s.end)
 		p.expect(RPAREN)
-		return put(&p.a.tuples, Tuple{Range{start, end}, elts, true})
+		return put(&p.a.tuples, Tuple{Range{start, end}, p.a.exprLists.keep(elts), true})
 	}
 	if st, ok := x.(*Starred); ok && p.tok() == RPAREN {
 		p.errorAt(SyntaxErr, st.Start, "cannot use starred expression here")
 	}
 	end := Pos(p.s.end)
 	p.expect(RPAREN)
-	return &Paren{Range{start, end}, x}
+	return put(&p.a.parens, Paren{Range{start, end}, x})
 }
 
 func (p *parser) listAtom() Expr {
 	start := p.pos()
 	p.next()
-	var elts []Expr
+	elts := p.a.exprLists.take()
 	if p.tok() != RBRACK {
 		x := p.starNamedExpr()
 		if p.tok() == FOR || p.tok() == ASYNC {
+			p.a.exprLists.drop(elts)
 			c := p.comprehension(LBRACK, start, x, nil).(*Comp)
 			c.End = Pos(p.s.end)
 			p.expect(RBRACK)
@@ -671,7 +710,7 @@ func (p *parser) listAtom() Expr {
 	}
 	end := Pos(p.s.end)
 	p.expect(RBRACK)
-	return &List{Range{start, end}, elts}
+	return put(&p.a.listNodes, List{Range{start, end}, p.a.exprLists.keep(elts)})
 }
 
 func (p *parser) braceAtom() Expr {
@@ -680,7 +719,7 @@ func (p *parser) braceAtom() Expr {
 	if p.tok() == RBRACE {
 		end := Pos(p.s.end)
 		p.next()
-		return &Dict{Range{start, end}, nil}
+		return put(&p.a.dicts, Dict{Range{start, end}, nil})
 	}
 	var first Expr
 	if p.tok() != DOUBLESTAR {
@@ -708,7 +747,7 @@ func (p *parser) braceAtom() Expr {
 			return &Set{Range{start, end}, elts}
 		}
 	}
-	var items []*DictItem
+	items := p.a.itemLists.take()
 	for {
 		is := p.pos()
 		var k, v Expr
@@ -740,8 +779,9 @@ func (p *parser) braceAtom() Expr {
 			}
 			v = p.expression()
 		}
-		items = append(items, &DictItem{Range{is, endOf(v)}, k, v})
+		items = append(items, put(&p.a.dictItems, DictItem{Range{is, endOf(v)}, k, v}))
 		if len(items) == 1 && k != nil && (p.tok() == FOR || p.tok() == ASYNC) {
+			p.a.itemLists.drop(items)
 			c := p.comprehension(LBRACE, start, k, v).(*Comp)
 			c.End = Pos(p.s.end)
 			p.expect(RBRACE)
@@ -753,7 +793,7 @@ func (p *parser) braceAtom() Expr {
 	}
 	end := Pos(p.s.end)
 	p.expect(RBRACE)
-	return &Dict{Range{start, end}, items}
+	return put(&p.a.dicts, Dict{Range{start, end}, p.a.itemLists.keep(items)})
 }
 
 func (p *parser) yieldExpr() Expr {

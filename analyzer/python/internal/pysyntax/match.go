@@ -261,12 +261,12 @@ func (p *parser) signedNumber() Expr {
 			p.syntaxError()
 		}
 		p.checkNumber()
-		n := &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit}
+		n := &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit()}
 		p.next()
 		x = &UnaryOp{Range{start, n.End}, MINUS, start, n}
 	} else {
 		p.checkNumber()
-		x = &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit}
+		x = &Num{Range{p.pos(), Pos(p.s.end)}, p.s.lit()}
 		p.next()
 	}
 	if p.tok() == PLUS || p.tok() == MINUS {
@@ -275,7 +275,7 @@ func (p *parser) signedNumber() Expr {
 		if p.tok() != NUMBER {
 			p.syntaxError()
 		}
-		raw := p.s.lit
+		raw := p.s.lit()
 		n := &Num{Range{p.pos(), Pos(p.s.end)}, raw}
 		if c := raw[len(raw)-1]; c != 'j' && c != 'J' {
 			p.errorAt(SyntaxErr, n.Start, "imaginary number required in complex literal")

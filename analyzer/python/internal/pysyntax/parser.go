@@ -31,9 +31,11 @@ type Parser struct{ p parser }
 // ParseString is the package's ParseString; the tree of the previous call
 // is overwritten.
 func (ps *Parser) ParseString(s string) (*Module, error) {
-	a := ps.p.a
+	a, sc := ps.p.a, ps.p.s
 	a.reset()
 	ps.p = parser{a: a}
+	// The scanner's stacks are reused too.
+	ps.p.s.indents, ps.p.s.altIndents, ps.p.s.parens = sc.indents[:0], sc.altIndents[:0], sc.parens[:0]
 	return ps.p.parse(s)
 }
 
@@ -56,7 +58,7 @@ func (p *parser) parse(s string) (mod *Module, err error) {
 	}
 	p.s.init(s, start)
 	mod = p.parseModule()
-	check(mod, &p.a)
+	check(mod, &p.a, p.declares)
 	return mod, nil
 }
 
@@ -71,6 +73,8 @@ type parser struct {
 	// speculating is set while trying whether an expression follows, as
 	// CPython's rules without error alternatives do.
 	speculating bool
+	// declares is set once a global or nonlocal statement is parsed.
+	declares bool
 }
 
 // slab hands out values from chunks: one allocation for many nodes. A
@@ -87,11 +91,15 @@ type slab[T any] struct {
 // put stores v in the slab and returns its address. Chunks grow from 8
 // to 256 values, so small sources allocate little.
 func put[T any](s *slab[T], v T) *T {
-	if len(s.buf) == cap(s.buf) {
-		s.grow(1, min(max(2*cap(s.buf), 8), 256))
+	n := len(s.buf)
+	if n == cap(s.buf) {
+		s.grow(1, min(max(2*n, 8), 256))
+		n = 0
 	}
-	s.buf = append(s.buf, v)
-	return &s.buf[len(s.buf)-1]
+	s.buf = s.buf[:n+1]
+	p := &s.buf[n]
+	*p = v
+	return p
 }
 
 // grow makes s.buf an empty chunk with room for need values: the next
@@ -154,6 +162,23 @@ type arena struct {
 	paramLists lists[*Param]
 	decorators slab[Decorator]
 	decoLists  lists[*Decorator]
+	returns    slab[Return]
+	funcDefs   slab[FuncDef]
+	classDefs  slab[ClassDef]
+	paramSets  slab[Params]
+	argLists   slab[ArgList]
+	imports    slab[Import]
+	fromImps   slab[ImportFrom]
+	aliases    slab[Alias]
+	dotteds    slab[Dotted]
+	dicts      slab[Dict]
+	dictItems  slab[DictItem]
+	parens     slab[Paren]
+	listNodes  slab[List]
+	clauses    slab[Clause]
+	nameLists  lists[*Name]
+	aliasLists lists[*Alias]
+	itemLists  lists[*DictItem]
 	// The compile-time checks' scopes and symbols.
 	scopes  slab[scope]
 	symbols slab[symbol]
@@ -186,6 +211,23 @@ func (a *arena) reset() {
 	a.paramLists.chunks.reset()
 	a.decorators.reset()
 	a.decoLists.chunks.reset()
+	a.returns.reset()
+	a.funcDefs.reset()
+	a.classDefs.reset()
+	a.paramSets.reset()
+	a.argLists.reset()
+	a.imports.reset()
+	a.fromImps.reset()
+	a.aliases.reset()
+	a.dotteds.reset()
+	a.dicts.reset()
+	a.dictItems.reset()
+	a.parens.reset()
+	a.listNodes.reset()
+	a.clauses.reset()
+	a.nameLists.chunks.reset()
+	a.aliasLists.chunks.reset()
+	a.itemLists.chunks.reset()
 	a.scopes.reset()
 	a.symbols.reset()
 }
@@ -228,17 +270,14 @@ func (l *lists[T]) keep(buf []T) []T {
 // drop hands buf back for reuse without keeping its list.
 func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
 
-// newName allocates a Name from the slab.
-// newName makes an identifier, NFKC-normalised as CPython's parser
-// normalises every identifier (PEP 3131).
-func (p *parser) newName(start, end Pos, id string) *Name {
-	for i := 0; i < len(id); i++ {
-		if id[i] >= 0x80 {
-			id = norm.NFKC.String(id)
-			break
-		}
+// newName makes a Name of the current NAME token, NFKC-normalised as
+// CPython's parser normalises every identifier (PEP 3131).
+func (p *parser) newName() *Name {
+	id := p.s.lit()
+	if p.s.nonASCII {
+		id = norm.NFKC.String(id)
 	}
-	return put(&p.a.names, Name{Range{start, end}, id})
+	return put(&p.a.names, Name{Range{Pos(p.s.pos), Pos(p.s.end)}, id})
 }
 
 func (p *parser) tok() Token { return p.s.tok }
@@ -328,7 +367,7 @@ func (p *parser) parseModule() *Module {
 }
 
 // isName reports whether the current token is the soft keyword word.
-func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit == word }
+func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit() == word }
 
 // statement parses one statement line and appends its statements.
 func (p *parser) statement(out []Stmt) []Stmt {
@@ -362,7 +401,7 @@ func (p *parser) statement(out []Stmt) []Stmt {
 		}
 		p.syntaxError()
 	case NAME:
-		if p.s.lit == "match" {
+		if p.s.lit() == "match" {
 			if m := p.tryMatch(); m != nil {
 				return append(out, m)
 			}
@@ -406,7 +445,7 @@ func (p *parser) simpleStmt() Stmt {
 		return &Continue{Range{start, p.prevEnd()}}
 	case RETURN:
 		p.next()
-		r := &Return{}
+		r := put(&p.a.returns, Return{})
 		if p.startsExpr() {
 			r.Value = p.starExpressions()
 		}
@@ -425,6 +464,7 @@ func (p *parser) simpleStmt() Stmt {
 		return r
 	case GLOBAL, NONLOCAL:
 		kw := p.tok()
+		p.declares = true
 		p.next()
 		var names []*Name
 		for {
@@ -480,7 +520,7 @@ func (p *parser) name() *Name {
 	if p.tok() != NAME {
 		p.syntaxError()
 	}
-	n := p.newName(p.pos(), Pos(p.s.end), p.s.lit)
+	n := p.newName()
 	p.next()
 	return n
 }
@@ -647,7 +687,7 @@ func (p *parser) elseClause() *Clause {
 	p.next()
 	p.colon()
 	b := p.block("'else' statement", start)
-	return &Clause{Range{start, b.End}, b}
+	return put(&p.a.clauses, Clause{Range{start, b.End}, b})
 }
 
 func (p *parser) whileStmt() *While {
@@ -752,7 +792,7 @@ func (p *parser) tryStmt() *Try {
 		p.next()
 		p.colon()
 		b := p.block("'finally' statement", fs)
-		s.Finally = &Clause{Range{fs, b.End}, b}
+		s.Finally = put(&p.a.clauses, Clause{Range{fs, b.End}, b})
 	}
 	if len(s.Handlers) == 0 && s.Finally == nil {
 		p.errorAt(SyntaxErr, p.pos(), "expected 'except' or 'finally' block")
@@ -873,7 +913,7 @@ func (p *parser) decorated() Stmt {
 }
 
 func (p *parser) funcDef(decos []*Decorator, async Pos) *FuncDef {
-	f := &FuncDef{Decorators: decos, DefStart: p.pos(), Async: async != NoPos}
+	f := put(&p.a.funcDefs, FuncDef{Decorators: decos, DefStart: p.pos(), Async: async != NoPos})
 	if f.Async {
 		f.DefStart = async
 	}
@@ -886,7 +926,7 @@ func (p *parser) funcDef(decos []*Decorator, async Pos) *FuncDef {
 	p.next()
 	f.Params = p.params(RPAREN, false)
 	if f.Params == nil {
-		f.Params = &Params{}
+		f.Params = put(&p.a.paramSets, Params{})
 	}
 	f.Params.Range = Range{lp, Pos(p.s.end)}
 	p.expect(RPAREN)
@@ -908,7 +948,7 @@ func (p *parser) funcDef(decos []*Decorator, async Pos) *FuncDef {
 }
 
 func (p *parser) classDef(decos []*Decorator) *ClassDef {
-	c := &ClassDef{Decorators: decos, DefStart: p.pos()}
+	c := put(&p.a.classDefs, ClassDef{Decorators: decos, DefStart: p.pos()})
 	p.next()
 	c.Name = p.name()
 	if p.tok() == LPAREN {
@@ -918,7 +958,7 @@ func (p *parser) classDef(decos []*Decorator) *ClassDef {
 		if bare {
 			p.errorAt(SyntaxErr, startOf(args[0]), "invalid syntax")
 		}
-		c.Args = &ArgList{Range{lp, Pos(p.s.end)}, args}
+		c.Args = put(&p.a.argLists, ArgList{Range{lp, Pos(p.s.end)}, args})
 		p.expect(RPAREN)
 	}
 	p.colon()
@@ -937,7 +977,7 @@ func (p *parser) params(closing Token, lambda bool) *Params {
 	if p.tok() == closing {
 		return nil
 	}
-	ps := &Params{}
+	ps := put(&p.a.paramSets, Params{})
 	ps.Start = p.pos()
 	list := p.a.paramLists.take()
 	seenDefault, seenSlash, seenStar, seenKw := false, false, false, false
@@ -1063,31 +1103,34 @@ func (p *parser) bareStarEnds(closing Token) bool {
 func (p *parser) importStmt() Stmt {
 	start := p.pos()
 	p.next()
-	s := &Import{}
+	s := put(&p.a.imports, Import{})
+	names := p.a.aliasLists.take()
 	for {
 		as := p.pos()
-		a := &Alias{Name: p.dotted()}
+		a := put(&p.a.aliases, Alias{Name: p.dotted()})
 		if p.got(AS) {
 			a.AsName = p.name()
 		}
 		a.Range = Range{as, p.prevEnd()}
-		s.Names = append(s.Names, a)
+		names = append(names, a)
 		if !p.got(COMMA) {
 			break
 		}
 	}
+	s.Names = p.a.aliasLists.keep(names)
 	s.Range = Range{start, p.prevEnd()}
 	return s
 }
 
 func (p *parser) dotted() *Dotted {
-	d := &Dotted{}
+	d := put(&p.a.dotteds, Dotted{})
 	d.Start = p.pos()
-	d.Names = append(d.Names, p.name())
+	names := append(p.a.nameLists.take(), p.name())
 	for p.tok() == DOT {
 		p.next()
-		d.Names = append(d.Names, p.name())
+		names = append(names, p.name())
 	}
+	d.Names = p.a.nameLists.keep(names)
 	d.End = p.prevEnd()
 	return d
 }
@@ -1095,7 +1138,7 @@ func (p *parser) dotted() *Dotted {
 func (p *parser) fromImport() Stmt {
 	start := p.pos()
 	p.next()
-	s := &ImportFrom{}
+	s := put(&p.a.fromImps, ImportFrom{})
 	s.LevelRange.Start = p.pos()
 	for p.tok() == DOT || p.tok() == ELLIPSIS {
 		if p.tok() == DOT {
@@ -1118,15 +1161,17 @@ func (p *parser) fromImport() Stmt {
 		p.next()
 	} else {
 		paren := p.got(LPAREN)
+		names := p.a.aliasLists.take()
 		for {
 			as := p.pos()
 			n := p.name()
-			a := &Alias{Name: &Dotted{n.Range, []*Name{n}}}
+			d := put(&p.a.dotteds, Dotted{n.Range, p.a.nameLists.keep(append(p.a.nameLists.take(), n))})
+			a := put(&p.a.aliases, Alias{Name: d})
 			if p.got(AS) {
 				a.AsName = p.name()
 			}
 			a.Range = Range{as, p.prevEnd()}
-			s.Names = append(s.Names, a)
+			names = append(names, a)
 			if !p.got(COMMA) {
 				break
 			}
@@ -1137,6 +1182,7 @@ func (p *parser) fromImport() Stmt {
 				p.error("trailing comma not allowed without surrounding parentheses")
 			}
 		}
+		s.Names = p.a.aliasLists.keep(names)
 		if paren {
 			p.expect(RPAREN)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -14,20 +15,31 @@ type Pos int32
 const NoPos Pos = -1
 
 // Lines maps byte offsets to lines and columns. A line ends at "\n",
-// "\r\n" or a lone "\r", as in CPython.
+// "\r\n" or a lone "\r", as in CPython. The table of line starts is
+// made on first use: most parses never need it.
 type Lines struct {
 	src   string
+	once  sync.Once
 	start []int32 // byte offset of each line's first byte
 }
 
-func newLines(src string) *Lines {
-	l := &Lines{src: src, start: make([]int32, 1, len(src)/32+2)}
+func newLines(src string) *Lines { return &Lines{src: src} }
+
+// starts returns the table of line starts.
+func (l *Lines) starts() []int32 {
+	l.once.Do(l.index)
+	return l.start
+}
+
+func (l *Lines) index() {
+	src := l.src
+	l.start = make([]int32, 1, len(src)/32+2)
 	if strings.IndexByte(src, '\r') < 0 {
 		// Only "\n" endings: find them with IndexByte.
 		for i := 0; ; {
 			j := strings.IndexByte(src[i:], '\n')
 			if j < 0 {
-				return l
+				return
 			}
 			i += j + 1
 			l.start = append(l.start, int32(i))
@@ -44,19 +56,19 @@ func newLines(src string) *Lines {
 			l.start = append(l.start, int32(i+1))
 		}
 	}
-	return l
 }
 
 // Line returns the 1-based line of p.
 func (l *Lines) Line(p Pos) int {
-	return sort.Search(len(l.start), func(i int) bool { return l.start[i] > int32(p) })
+	start := l.starts()
+	return sort.Search(len(start), func(i int) bool { return start[i] > int32(p) })
 }
 
 // Position returns the 1-based line and the 1-based column of p in code
 // points.
 func (l *Lines) Position(p Pos) (line, col int) {
 	line = l.Line(p)
-	ls := int(l.start[line-1])
+	ls := int(l.starts()[line-1])
 	end := min(int(p), len(l.src))
 	if end < ls {
 		return line, 1
@@ -65,7 +77,7 @@ func (l *Lines) Position(p Pos) (line, col int) {
 }
 
 // LineStart returns the byte offset where the 1-based line starts.
-func (l *Lines) LineStart(line int) Pos { return Pos(l.start[line-1]) }
+func (l *Lines) LineStart(line int) Pos { return Pos(l.starts()[line-1]) }
 
 // ErrorKind is the class of a SyntaxError as CPython names it.
 type ErrorKind uint8

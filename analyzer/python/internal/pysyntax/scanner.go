@@ -19,6 +19,7 @@ const (
 type scanner struct {
 	src   string
 	lines *Lines
+	cr    bool // src holds a '\r'
 	off   int
 
 	indents    []int // indentation columns, tabs to multiples of 8
@@ -31,12 +32,12 @@ type scanner struct {
 	// the source ends with the field and counts as parenthesized.
 	fstring bool
 
-	// The current token.
-	tok        Token
-	pos, end   int
-	lit        string
-	prevEnd    int // end of the previous token
-	parenDepth int // len(parens) before the current token
+	// The current token: its kind and byte range; nonASCII tells
+	// whether a NAME has non-ASCII characters.
+	nonASCII bool
+	tok      Token
+	pos, end int
+	prevEnd  int // end of the previous token
 }
 
 type paren struct {
@@ -44,9 +45,13 @@ type paren struct {
 	pos int
 }
 
+// lit is the text of the current NAME, NUMBER or STRING token.
+func (s *scanner) lit() string { return s.src[s.pos:s.end] }
+
 func (s *scanner) init(src string, start int) {
 	s.src = src
 	s.lines = newLines(src)
+	s.cr = strings.IndexByte(src, '\r') >= 0
 	s.off = start
 	s.indents = append(s.indents[:0], 0)
 	s.altIndents = append(s.altIndents[:0], 0)
@@ -87,6 +92,22 @@ func (s *scanner) failLine(kind ErrorKind, at int, msg string) {
 
 func isNewline(c byte) bool { return c == '\n' || c == '\r' }
 
+// lineEnd returns the offset of the first line ending at or after i, or
+// the length of the source.
+func (s *scanner) lineEnd(i int) int {
+	rest := s.src[i:]
+	j := strings.IndexByte(rest, '\n')
+	if j < 0 {
+		j = len(rest)
+	}
+	if s.cr {
+		if k := strings.IndexByte(rest[:j], '\r'); k >= 0 {
+			j = k
+		}
+	}
+	return i + j
+}
+
 // newlineLen returns the length of the line ending at i (0 if none).
 func (s *scanner) newlineLen(i int) int {
 	if i >= len(s.src) {
@@ -104,11 +125,9 @@ func (s *scanner) newlineLen(i int) int {
 	return 0
 }
 
-// next scans the next token into s.tok, s.pos, s.end and s.lit.
+// next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	s.parenDepth = len(s.parens)
-	s.lit = ""
 	if s.dedents > 0 {
 		s.dedents--
 		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
@@ -121,19 +140,14 @@ func (s *scanner) next() {
 	}
 	for {
 		// Skip blanks and comments within the line.
-		for s.off < len(s.src) {
-			c := s.src[s.off]
-			if c == ' ' || c == '\t' || c == '\f' {
-				s.off++
-				continue
-			}
-			if c == '#' {
-				for s.off < len(s.src) && !isNewline(s.src[s.off]) {
-					s.off++
-				}
-			}
-			break
+		src, off := s.src, s.off
+		for off < len(src) && (src[off] == ' ' || src[off] == '\t' || src[off] == '\f') {
+			off++
 		}
+		if off < len(src) && src[off] == '#' {
+			off = s.lineEnd(off)
+		}
+		s.off = off
 		if s.off >= len(s.src) {
 			s.eof()
 			return
@@ -221,9 +235,7 @@ func (s *scanner) indentation() bool {
 		}
 		if i < len(s.src) && (s.src[i] == '#' || isNewline(s.src[i])) {
 			// A blank or comment-only line does not count.
-			for i < len(s.src) && !isNewline(s.src[i]) {
-				i++
-			}
+			i = s.lineEnd(i)
 			s.off = i + s.newlineLen(i)
 			if s.off >= len(s.src) {
 				break
@@ -337,7 +349,35 @@ func isIdentByte(c byte) bool {
 
 // nameOrString scans a name, or a string with a prefix.
 func (s *scanner) nameOrString() {
-	start := s.off
+	src, start := s.src, s.off
+	if isPrefixChar[src[start]] && s.prefixedString(start) {
+		return
+	}
+	i := start
+	ascii := true
+	for i < len(src) {
+		c := src[i]
+		if isNameByte[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		ascii = false
+		i++
+	}
+	if !ascii {
+		s.verifyIdentifier(start, i)
+	}
+	s.nonASCII = !ascii
+	s.off = i
+	s.tok = lookupName(src[start:i])
+}
+
+// prefixedString scans a string if the letters at start are a string
+// prefix followed by a quote, and reports whether it did.
+func (s *scanner) prefixedString(start int) bool {
 	var b, r, u, f bool
 	for i := start; i < len(s.src) && isPrefixChar[s.src[i]]; i++ {
 		switch c := s.src[i]; {
@@ -352,31 +392,12 @@ func (s *scanner) nameOrString() {
 		case c == '"' || c == '\'':
 			s.off = i
 			s.str(start)
-			return
+			return true
 		default:
-			i = len(s.src)
+			return false
 		}
 	}
-	i := start
-	ascii := true
-	for i < len(s.src) {
-		c := s.src[i]
-		if isNameByte[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		ascii = false
-		i++
-	}
-	if !ascii {
-		s.verifyIdentifier(start, i)
-	}
-	s.off = i
-	s.lit = s.src[start:i]
-	s.tok = lookupName(s.lit)
+	return false
 }
 
 // verifyIdentifier checks a name with non-ASCII characters as CPython
@@ -417,27 +438,39 @@ func isXIDContinue(r rune) bool {
 // str scans a string literal whose prefix starts at start and whose
 // opening quote is at s.off.
 func (s *scanner) str(start int) {
-	q := s.src[s.off]
+	src := s.src
+	q := src[s.off]
 	i := s.off + 1
-	triple := i+1 < len(s.src) && s.src[i] == q && s.src[i+1] == q
+	triple := i+1 < len(src) && src[i] == q && src[i+1] == q
 	if triple {
 		i += 2
 	}
 	for {
-		if i >= len(s.src) {
+		if triple {
+			// Only quotes and backslashes matter: skip to the next one.
+			j := strings.IndexByte(src[i:], q)
+			if j < 0 {
+				j = len(src) - i
+			}
+			if k := strings.IndexByte(src[i:i+j], '\\'); k >= 0 {
+				j = k
+			}
+			i += j
+		}
+		if i >= len(src) {
 			s.unterminated(start, triple)
 		}
-		c := s.src[i]
+		c := src[i]
 		switch {
 		case c == q:
 			if !triple {
 				s.off = i + 1
-				s.tok, s.lit = STRING, s.src[start:s.off]
+				s.tok = STRING
 				return
 			}
 			if i+2 < len(s.src) && s.src[i+1] == q && s.src[i+2] == q {
 				s.off = i + 3
-				s.tok, s.lit = STRING, s.src[start:s.off]
+				s.tok = STRING
 				return
 			}
 			i++
@@ -503,7 +536,7 @@ func (s *scanner) number() {
 	finish := func(kind string) {
 		s.endOfNumber(i, kind)
 		s.off = i
-		s.tok, s.lit = NUMBER, src[start:i]
+		s.tok = NUMBER
 	}
 	radix := func(kind string, ok func(byte) bool) {
 		i += 2
@@ -614,7 +647,7 @@ func (s *scanner) fraction(ip *int, start int, decimalTail func(), finish func(s
 			s.endOfNumber(e, "decimal")
 			*ip = e
 			s.off = e
-			s.tok, s.lit = NUMBER, s.src[start:e]
+			s.tok = NUMBER
 			return
 		}
 		*ip = i

@@ -12,7 +12,7 @@ func (p *parser) strings() Expr {
 	bytes := -1
 	parts := p.a.partLists.take()
 	for p.tok() == STRING {
-		part := p.strPart(p.pos(), p.s.lit)
+		part := p.strPart(p.pos(), p.s.lit())
 		b := 0
 		if part.Bytes() {
 			b = 1
@@ -356,7 +356,7 @@ scan:
 func (p *parser) subExpr(start, end int) Expr {
 	sub := &parser{fstring: true, depth: p.depth}
 	sub.s.src = p.s.src[:end]
-	sub.s.lines = p.s.lines
+	sub.s.lines, sub.s.cr = p.s.lines, p.s.cr
 	sub.s.off = start
 	sub.s.indents = []int{0}
 	sub.s.altIndents = []int{0}

@@ -164,8 +164,9 @@ var keywords = func() (t [128]struct {
 	return t
 }()
 
-// augmented maps an augmented assignment operator to its binary operator.
-var augmented = map[Token]Token{
+// augmented maps an augmented assignment operator to its binary operator
+// (0 for the other tokens).
+var augmented = [256]Token{
 	PLUSEQ: PLUS, MINUSEQ: MINUS, STAREQ: STAR, SLASHEQ: SLASH, PERCENTEQ: PERCENT,
 	AMPEREQ: AMPER, VBAREQ: VBAR, CIRCUMFLEXEQ: CIRCUMFLEX, LSHIFTEQ: LSHIFT, RSHIFTEQ: RSHIFT,
 	DOUBLESTAREQ: DOUBLESTAR, DOUBLESLASHEQ: DOUBLESLASH, ATEQ: AT,
