@@ -9,7 +9,8 @@ import (
 )
 
 // FuzzParse parses arbitrary bytes: a tree or a syntax error, never a
-// crash; every node's text lies inside the source.
+// crash; every node's text lies inside the source, and every node finds
+// its file.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(testenv.Vectors(f), "[01]*_*", "svc_*.py"))
 	for _, s := range seeds {
@@ -28,6 +29,9 @@ func FuzzParse(f *testing.F) {
 		var walk func(n *Node)
 		walk = func(n *Node) {
 			_ = n.Text()
+			if n.File() != file {
+				t.Fatalf("%s at %d does not find its file", n.Kind(), n.start)
+			}
 			if l, c := n.Pos(); l < 1 || c < 1 {
 				t.Fatalf("%s at %d:%d", n.Kind(), l, c)
 			}
