@@ -9,12 +9,18 @@ import (
 
 // Previous reads the publication metadata of each entry of an existing
 // manifest file, so that a regeneration that changes nothing else can
-// keep the file as it is. ok is false unless data parses and has the
-// shape about to be written — one object (array false, n 1) or an array
-// of n objects — and every entry's published_at_epoch_ms is an integer
-// and its vcs_revision, vcs_tag and vcs_url are strings or null.
+// keep the file as it is. ok is false unless data has the shape about to
+// be written — one object (array false, n 1) or an array of n objects —
+// and every entry's published_at_epoch_ms is an integer and its
+// vcs_revision, vcs_tag and vcs_url are strings or null. The arrays and
+// objects inside entries are passed over unread (pyjson.UnmarshalShallow):
+// Stable keeps the file only when it is, byte for byte, what it writes.
 func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
-	v, err := pyjson.Unmarshal(data)
+	depth := 1 // the entry's own members
+	if array {
+		depth = 2
+	}
+	v, err := pyjson.UnmarshalShallow(data, depth)
 	if err != nil {
 		return nil, false
 	}

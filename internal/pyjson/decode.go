@@ -1,6 +1,7 @@
 package pyjson
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -105,9 +106,34 @@ func Unmarshal(data []byte) (any, error) {
 	return v, nil
 }
 
+// UnmarshalShallow decodes data as Unmarshal does down to depth levels of
+// arrays and objects (1: the document's own); the arrays and objects
+// nested deeper are passed over, their strings and brackets matched but
+// nothing else checked, and given as Skipped. It reads a few values of a
+// large document without building the rest.
+func UnmarshalShallow(data []byte, depth int) (any, error) {
+	d := decoder{data: data, shallow: depth}
+	d.space()
+	v, err := d.value(0)
+	if err != nil {
+		return nil, err
+	}
+	d.space()
+	if d.pos < len(d.data) {
+		return nil, d.errorf(KindExtraData, "extra data after the JSON value")
+	}
+	return v, nil
+}
+
+// Skipped stands for an array or object UnmarshalShallow passed over.
+type Skipped struct{}
+
 type decoder struct {
 	data []byte
 	pos  int
+	// shallow, when above 0, is the depth past which arrays and objects
+	// are skipped.
+	shallow int
 	// path leads from the root to the value being decoded; its text is
 	// built only for an error.
 	path []step
@@ -175,6 +201,8 @@ func (d *decoder) value(depth int) (any, error) {
 	switch c := d.data[d.pos]; {
 	case c == '"':
 		return d.string()
+	case (c == '{' || c == '[') && d.shallow > 0 && depth >= d.shallow:
+		return Skipped{}, d.skip()
 	case c == '{':
 		return d.object(depth + 1)
 	case c == '[':
@@ -199,6 +227,41 @@ func (d *decoder) value(depth int) (any, error) {
 		return math.Inf(-1), nil
 	}
 	return nil, d.errorf(KindValue, "expecting a value")
+}
+
+// skip passes over the array or object at pos: to its matching bracket,
+// strings (with their escapes) read as strings.
+func (d *decoder) skip() error {
+	open := 0
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case '"':
+			// To the closing quote, past escaped characters.
+			for d.pos++; ; {
+				i := bytes.IndexAny(d.data[d.pos:], `"\`)
+				if i < 0 {
+					return d.errorf(KindValue, "unterminated string")
+				}
+				d.pos += i
+				if d.data[d.pos] == '"' {
+					break
+				}
+				d.pos += 2 // the backslash and the character it escapes
+				if d.pos > len(d.data) {
+					return d.errorf(KindValue, "unterminated string")
+				}
+			}
+		case '[', '{':
+			open++
+		case ']', '}':
+			if open--; open == 0 {
+				d.pos++
+				return nil
+			}
+		}
+		d.pos++
+	}
+	return d.errorf(KindValue, "unexpected end of input inside an array or object")
 }
 
 // smallObject is the member count up to which duplicate keys are found by

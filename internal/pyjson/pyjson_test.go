@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -325,15 +326,20 @@ func TestObjectGet(t *testing.T) {
 }
 
 // FuzzRoundTrip checks that any document Unmarshal accepts is written by
-// Marshal in a form that reads back to the same text.
+// Marshal in a form that reads back to the same text, and is accepted by
+// UnmarshalShallow too.
 func FuzzRoundTrip(f *testing.F) {
 	for _, s := range []string{`{"a": [1, 2.5, "x\u00e9"], "b": null}`, `[NaN, -Infinity, 1e400]`, `"\ud800"`, `123456789012345678901234567890`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := Unmarshal(data)
+		_, shallowErr := UnmarshalShallow(data, 1)
 		if err != nil {
 			return
+		}
+		if shallowErr != nil {
+			t.Fatalf("UnmarshalShallow rejects what Unmarshal accepts: %v", shallowErr)
 		}
 		for _, o := range []Options{indent2, {Indent: -1}} {
 			first, err := Marshal(v, o)
@@ -470,5 +476,26 @@ func TestItems(t *testing.T) {
 	w.EndArray()
 	if _, err := w.Bytes(); err == nil {
 		t.Error("an array with an unencodable item was written")
+	}
+}
+
+// TestUnmarshalShallow checks that the arrays and objects past the depth
+// are passed over, strings with brackets and escapes included, that the
+// rest is as Unmarshal reads it, and that cut documents are errors.
+func TestUnmarshalShallow(t *testing.T) {
+	doc := `[{"a": [1, {"b": "x\\\"]}"}], "c": 2, "d": {}}, 3]`
+	got, err := UnmarshalShallow([]byte(doc), 2)
+	want := []any{Object{{"a", Skipped{}}, {"c", int64(2)}, {"d", Skipped{}}}, int64(3)}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("UnmarshalShallow = %#v, %v", got, err)
+	}
+	full, _ := Unmarshal([]byte(doc))
+	if got, err := UnmarshalShallow([]byte(doc), 10); err != nil || !reflect.DeepEqual(got, full) {
+		t.Errorf("deep enough: %#v, %v; want %#v", got, err, full)
+	}
+	for _, bad := range []string{`[[1, 2]`, `[["x]]`, `[["\`, `[[`, `[{"a": "\"}`, `[[]] x`} {
+		if _, err := UnmarshalShallow([]byte(bad), 1); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
 	}
 }
