@@ -92,27 +92,19 @@ const maxIntDigits = 4300
 // Infinity and -Infinity tokens), strings string (a lone surrogate escape
 // becomes its three-byte WTF-8 form, which Marshal writes back), true,
 // false and null bool and nil. Errors are *SyntaxError.
-func Unmarshal(data []byte) (any, error) {
-	d := decoder{data: data}
-	d.space()
-	v, err := d.value(0)
-	if err != nil {
-		return nil, err
-	}
-	d.space()
-	if d.pos < len(d.data) {
-		return nil, d.errorf(KindExtraData, "extra data after the JSON value")
-	}
-	return v, nil
-}
+func Unmarshal(data []byte) (any, error) { return decode(data, 0) }
 
 // UnmarshalShallow decodes data as Unmarshal does down to depth levels of
 // arrays and objects (1: the document's own); the arrays and objects
 // nested deeper are passed over, their strings and brackets matched but
 // nothing else checked, and given as Skipped. It reads a few values of a
 // large document without building the rest.
-func UnmarshalShallow(data []byte, depth int) (any, error) {
-	d := decoder{data: data, shallow: depth}
+func UnmarshalShallow(data []byte, depth int) (any, error) { return decode(data, depth) }
+
+// decode reads the document in data, skipping what lies past depth
+// shallow when it is above 0.
+func decode(data []byte, shallow int) (any, error) {
+	d := decoder{data: data, shallow: shallow}
 	d.space()
 	v, err := d.value(0)
 	if err != nil {
