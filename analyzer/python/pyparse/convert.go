@@ -103,12 +103,7 @@ func (c *converter) close(n *Node, mark int) {
 	if kids := c.stack[mark:]; len(kids) > 0 {
 		n.first = uint32(len(c.kids))
 		n.nkids = uint32(len(kids))
-		// A loop: most nodes have a child or two, too few for a copy.
-		all := c.kids
-		for _, k := range kids {
-			all = append(all, k)
-		}
-		c.kids = all
+		c.kids = append(c.kids, kids...)
 	}
 	c.stack = append(c.stack[:mark], n)
 }
