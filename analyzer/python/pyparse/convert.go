@@ -59,58 +59,54 @@ var (
 	fValue        = fieldIndex["value"]
 )
 
-// converter builds the outline of a module in pre-order. Each finished
-// node is pushed on stack; close moves a node's children from the stack
-// into file.kids.
+// converter builds the outline of a module in pre-order. Nodes are made
+// in nodes and named by their index there; each finished node is pushed
+// on stack, and close moves a node's children from the stack into kids.
+// Only the finished outline is copied out, as Nodes at their final
+// count, so the converter's memory (which holds no pointers) serves one
+// module after another.
 type converter struct {
-	f     *File
+	src   string
 	lines *sx.Lines
-	stack []*Node
-	// kids collects every node's children; the file gets a copy of it at
-	// its final length.
-	kids  []*Node
-	chunk []Node
-	// chunkSize is the size of the next chunk of nodes.
-	chunkSize int
+	nodes []nodeData
+	stack []uint32
+	kids  []uint32
 }
 
-func (c *converter) alloc() *Node {
-	if len(c.chunk) == cap(c.chunk) {
-		c.chunk = make([]Node, 0, c.chunkSize)
-		c.chunkSize = 1024
-	}
-	c.chunk = c.chunk[:len(c.chunk)+1]
-	return &c.chunk[len(c.chunk)-1]
+// nodeData is a Node under construction, without its file.
+type nodeData struct {
+	start, end   uint32
+	first, nkids uint32
+	kind         kind
+	field        uint8
+	named        bool
+	yields       bool
 }
 
 // node makes a named node.
-func (c *converter) node(kind kind, field uint8, start, end sx.Pos) *Node {
-	n := c.alloc()
-	*n = Node{kind: kind, file: c.f, start: uint32(start), end: uint32(end), field: field, Named: true}
+func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
+	n := uint32(len(c.nodes))
+	c.nodes = append(c.nodes, nodeData{kind: kind, start: uint32(start), end: uint32(end), field: field, named: true})
 	return n
 }
 
 // open starts a node; its children are the nodes pushed until close.
-func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
+func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (uint32, int) {
 	return c.node(kind, field, start, end), len(c.stack)
 }
 
-func (c *converter) close(n *Node, mark int) {
+func (c *converter) close(n uint32, mark int) {
 	if kids := c.stack[mark:]; len(kids) > 0 {
-		n.first = uint32(len(c.kids))
-		n.nkids = uint32(len(kids))
-		// A loop: most nodes have a child or two, too few for a copy.
-		all := c.kids
-		for _, k := range kids {
-			all = append(all, k)
-		}
-		c.kids = all
+		d := &c.nodes[n]
+		d.first = uint32(len(c.kids))
+		d.nkids = uint32(len(kids))
+		c.kids = append(c.kids, kids...)
 	}
 	c.stack = append(c.stack[:mark], n)
 }
 
 // leaf pushes a node without children.
-func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
+func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) uint32 {
 	n := c.node(kind, field, start, end)
 	c.stack = append(c.stack, n)
 	return n
@@ -119,19 +115,15 @@ func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
 // token pushes an anonymous token (an operator) with a field.
 func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	n := c.leaf(k, field, start, start+sx.Pos(len(kindNames[k])))
-	n.Named = false
+	c.nodes[n].named = false
 }
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
-// convert makes the outline of m. A converter serves one module after
-// another: its stack and children buffer are reused.
+// convert makes the outline of m.
 func (c *converter) convert(m *sx.Module) *File {
-	f := &File{src: m.Src, lines: m.Lines}
-	c.f, c.lines, c.chunk = f, m.Lines, nil
-	// Up to one node for every four bytes of dense code (a little under
-	// that in generated service modules, far fewer in commented code).
-	c.chunkSize = min(len(m.Src)/4+8, 1024)
+	c.src, c.lines = m.Src, m.Lines
+	c.nodes, c.stack, c.kids = c.nodes[:0], c.stack[:0], c.kids[:0]
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++
@@ -144,12 +136,26 @@ func (c *converter) convert(m *sx.Module) *File {
 		c.stmt(s, 0)
 	}
 	c.close(root, mark)
-	f.Root = root
-	f.kids = append([]*Node(nil), c.kids...)
-	// The buffers must not keep this outline alive.
-	clear(c.kids)
-	clear(c.stack[:cap(c.stack)])
-	c.f, c.lines, c.kids, c.stack, c.chunk = nil, nil, c.kids[:0], c.stack[:0], nil
+	f := c.file()
+	// The pooled converter does not keep the source alive.
+	c.src, c.lines = "", nil
+	return f
+}
+
+// file copies the finished outline out; the root is the first node.
+func (c *converter) file() *File {
+	f := &File{src: c.src, lines: c.lines}
+	nodes := make([]Node, len(c.nodes))
+	for i := range c.nodes {
+		d := &c.nodes[i]
+		nodes[i] = Node{file: f, start: d.start, end: d.end, first: d.first, nkids: d.nkids,
+			kind: d.kind, field: d.field, Named: d.named, Yields: d.yields}
+	}
+	f.kids = make([]*Node, len(c.kids))
+	for i, k := range c.kids {
+		f.kids[i] = &nodes[k]
+	}
+	f.Root = &nodes[0]
 	return f
 }
 
@@ -409,7 +415,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	bn, bm := c.open(kBlock, fBody, s.Body.Start, end)
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
-	body := c.f.src[s.Body.Start:s.Body.End]
+	body := c.src[s.Body.Start:s.Body.End]
 	if strings.Contains(body, "global") {
 		for i, st := range stmts {
 			if _, ok := st.(*sx.Global); ok && i == 0 {
@@ -420,7 +426,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	n.Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -720,7 +726,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		c.expr(x.Left, 0)
 		for i, op := range x.Ops {
 			t := c.leaf(cmpKinds[op.Op], fOperators, op.Start, op.End)
-			t.Named = false
+			c.nodes[t].named = false
 			c.expr(x.Comparators[i], 0)
 		}
 	case *sx.Lambda:

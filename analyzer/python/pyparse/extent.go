@@ -67,7 +67,7 @@ func (c *converter) blockEnd(b *sx.Block) sx.Pos {
 
 // startsLine reports whether only blanks precede p on its line.
 func (c *converter) startsLine(p sx.Pos) bool {
-	src := c.f.src
+	src := c.src
 	for i := int(p) - 1; i >= 0; i-- {
 		switch src[i] {
 		case ' ', '\t', '\f':
@@ -83,7 +83,7 @@ func (c *converter) startsLine(p sx.Pos) bool {
 // indentAt is the indentation of the line holding p (the start of a
 // token), tabs counting 8.
 func (c *converter) indentAt(p sx.Pos) int {
-	src := c.f.src
+	src := c.src
 	ls := int(p)
 	for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
 		ls--
@@ -105,7 +105,7 @@ func (c *converter) indentAt(p sx.Pos) int {
 // comments extends end over a comment on its line and, when indent >= 0,
 // over the following comment lines indented at least indent.
 func (c *converter) comments(end sx.Pos, indent int) sx.Pos {
-	src := c.f.src
+	src := c.src
 	i := int(end)
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
 		i++
