@@ -147,9 +147,11 @@ func (c *converter) file() *File {
 	f := &File{src: c.src, lines: c.lines}
 	nodes := make([]Node, len(c.nodes))
 	for i := range c.nodes {
-		d := &c.nodes[i]
-		nodes[i] = Node{file: f, start: d.start, end: d.end, first: d.first, nkids: d.nkids,
-			kind: d.kind, field: d.field, Named: d.named, Yields: d.yields}
+		// Field by field: a whole Node assigned at once is a typed copy.
+		d, n := &c.nodes[i], &nodes[i]
+		n.file = f
+		n.start, n.end, n.first, n.nkids = d.start, d.end, d.first, d.nkids
+		n.kind, n.field, n.Named, n.Yields = d.kind, d.field, d.named, d.yields
 	}
 	f.kids = make([]*Node, len(c.kids))
 	for i, k := range c.kids {
