@@ -616,7 +616,10 @@ func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
 func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
-	start, end := span(x)
+	start, end := x.Span()
+	// The leaves, the special cases and the most frequent kinds are told
+	// apart here; exprKind names the others.
+	var k kind
 	switch x := x.(type) {
 	case *sx.Name:
 		c.leaf(kIdentifier, field, start, end)
@@ -632,11 +635,13 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 			c.strPart(x.Parts[0], field)
 			return
 		}
+		k = kConcatenatedString
 	case *sx.Tuple:
 		if !x.Paren {
 			c.exprs(x, field)
 			return
 		}
+		k = kTuple
 	case *sx.Keyword:
 		if x.Name == nil {
 			n, mark := c.open(kDictionarySplat, field, start, end)
@@ -644,8 +649,17 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 			c.close(n, mark)
 			return
 		}
+		k = kKeywordArgument
+	case *sx.Attribute:
+		k = kAttribute
+	case *sx.Call:
+		k = kCall
+	case *sx.Subscript:
+		k = kSubscript
+	default:
+		k = exprKind(x)
 	}
-	n, mark := c.open(exprKind(x), field, start, end)
+	n, mark := c.open(k, field, start, end)
 	switch x := x.(type) {
 	case *sx.Str:
 		for _, p := range x.Parts {
@@ -757,13 +771,10 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 
 var litKinds = [...]kind{sx.TRUE: kTrue, sx.FALSE: kFalse, sx.NONE: kNone, sx.ELLIPSIS: kEllipsis}
 
-// exprKind is the outline's kind of an expression with children.
+// exprKind is the outline's kind of an expression with children (other
+// than those expr tells apart itself).
 func exprKind(x sx.Expr) kind {
 	switch x := x.(type) {
-	case *sx.Str:
-		return kConcatenatedString
-	case *sx.Tuple:
-		return kTuple
 	case *sx.List:
 		return kList
 	case *sx.Set:
@@ -784,16 +795,8 @@ func exprKind(x sx.Expr) kind {
 		return kParenthesizedExpression
 	case *sx.Starred:
 		return kListSplat
-	case *sx.Attribute:
-		return kAttribute
-	case *sx.Subscript:
-		return kSubscript
 	case *sx.Slice:
 		return kSlice
-	case *sx.Call:
-		return kCall
-	case *sx.Keyword:
-		return kKeywordArgument
 	case *sx.BinOp:
 		return kBinaryOperator
 	case *sx.BoolOp:
