@@ -71,6 +71,11 @@ type converter struct {
 	nodes []nodeData
 	stack []uint32
 	kids  []uint32
+	// endOf is the last block blockEnd measured, and its end.
+	endOf struct {
+		block *sx.Block
+		end   sx.Pos
+	}
 }
 
 // nodeData is a Node under construction, without its file.
@@ -122,7 +127,7 @@ func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
 // convert makes the outline of m.
 func (c *converter) convert(m *sx.Module) *File {
-	c.src, c.lines = m.Src, m.Lines
+	c.src, c.lines, c.endOf.block = m.Src, m.Lines, nil
 	c.nodes, c.stack, c.kids = c.nodes[:0], c.stack[:0], c.kids[:0]
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
@@ -137,8 +142,8 @@ func (c *converter) convert(m *sx.Module) *File {
 	}
 	c.close(root, mark)
 	f := c.file()
-	// The pooled converter does not keep the source alive.
-	c.src, c.lines = "", nil
+	// The pooled converter does not keep the source or the tree alive.
+	c.src, c.lines, c.endOf.block = "", nil, nil
 	return f
 }
 

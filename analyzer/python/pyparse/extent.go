@@ -56,13 +56,21 @@ func (c *converter) matchEnd(m *sx.Match) sx.Pos {
 }
 
 // blockEnd returns the end of a block in the outline.
+// The last block measured is remembered: a clause's extent is measured
+// just before its block is converted, which measures it again.
 func (c *converter) blockEnd(b *sx.Block) sx.Pos {
+	if b == c.endOf.block {
+		return c.endOf.end
+	}
 	end := c.stmtEnd(b.Stmts[len(b.Stmts)-1])
 	if !c.startsLine(b.Start) {
 		// A block on the header's line ends with its line.
-		return c.comments(end, -1)
+		end = c.comments(end, -1)
+	} else {
+		end = c.comments(end, c.indentAt(b.Start))
 	}
-	return c.comments(end, c.indentAt(b.Start))
+	c.endOf.block, c.endOf.end = b, end
+	return end
 }
 
 // startsLine reports whether only blanks precede p on its line.
