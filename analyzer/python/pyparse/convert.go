@@ -150,18 +150,20 @@ func (c *converter) convert(m *sx.Module) *File {
 // file copies the finished outline out; the root is the first node.
 func (c *converter) file() *File {
 	f := &File{src: c.src, lines: c.lines}
-	nodes := make([]Node, len(c.nodes))
-	for i := range c.nodes {
+	data := c.nodes
+	nodes := make([]Node, len(data))
+	for i := range nodes {
 		// Field by field: a whole Node assigned at once is a typed copy.
-		d, n := &c.nodes[i], &nodes[i]
+		d, n := &data[i], &nodes[i]
 		n.file = f
 		n.start, n.end, n.first, n.nkids = d.start, d.end, d.first, d.nkids
 		n.kind, n.field, n.Named, n.Yields = d.kind, d.field, d.named, d.yields
 	}
-	f.kids = make([]*Node, len(c.kids))
+	kids := make([]*Node, len(c.kids))
 	for i, k := range c.kids {
-		f.kids[i] = &nodes[k]
+		kids[i] = &nodes[k]
 	}
+	f.kids = kids
 	f.Root = &nodes[0]
 	return f
 }
