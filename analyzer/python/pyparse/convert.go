@@ -105,7 +105,12 @@ func (c *converter) close(n uint32, mark int) {
 		d := &c.nodes[n]
 		d.first = uint32(len(c.kids))
 		d.nkids = uint32(len(kids))
-		c.kids = append(c.kids, kids...)
+		// A loop: most nodes have a child or two, too few for a copy.
+		all := c.kids
+		for _, k := range kids {
+			all = append(all, k)
+		}
+		c.kids = all
 	}
 	c.stack = append(c.stack[:mark], n)
 }
