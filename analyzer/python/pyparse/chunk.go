@@ -4,8 +4,9 @@ import "unsafe"
 
 // A chunk is one allocation of nodes that begins with their file: a node
 // finds its file from its own address and its slot, so that it holds no
-// pointer. The chunk types differ only in how many nodes they hold; the
-// first chunk of a file is sized to it, the others hold chunkNodes.
+// pointer. The chunk types differ only in how many nodes they hold: a
+// file's nodes fill chunks of chunkNodes, and the last is the smallest
+// that holds the nodes left.
 type (
 	chunkHead  struct{ file *File }
 	smallChunk struct {

@@ -59,57 +59,59 @@ var (
 	fValue        = fieldIndex["value"]
 )
 
-// converter builds the outline of a module in pre-order. Each finished
-// node is pushed on stack; close moves a node's children from the stack
-// into file.kids.
+// converter builds the outline of a module in pre-order. Nodes are made
+// in nodes and named by their index there; each finished node is pushed
+// on stack, and close moves a node's children from the stack into kids.
+// Only the finished outline is copied out, as Nodes at their final
+// count, so the converter's memory (which holds no pointers) serves one
+// module after another.
 type converter struct {
-	f     *File
+	src   string
 	lines *sx.Lines
-	stack []*Node
-	// kids collects every node's children; the file gets a copy of it at
-	// its final length.
-	kids  []*Node
-	chunk []Node
-	// chunkSize is the size of the next chunk of nodes.
-	chunkSize int
+	nodes []nodeData
+	stack []uint32
+	kids  []uint32
+	// endOf is the last block blockEnd measured, and its end.
+	endOf struct {
+		block *sx.Block
+		end   sx.Pos
+	}
 }
 
-// alloc returns a new node with its slot set.
-func (c *converter) alloc() *Node {
-	if len(c.chunk) == cap(c.chunk) {
-		c.chunk = newChunk(c.f, c.chunkSize)
-		c.chunkSize = chunkNodes
-	}
-	slot := len(c.chunk)
-	c.chunk = c.chunk[:slot+1]
-	n := &c.chunk[slot]
-	n.slot = uint16(slot)
-	return n
+// nodeData is a Node under construction, without its file.
+type nodeData struct {
+	start, end   uint32
+	first, nkids uint32
+	kind         kind
+	field        uint8
+	named        bool
+	yields       bool
 }
 
 // node makes a named node.
-func (c *converter) node(kind kind, field uint8, start, end sx.Pos) *Node {
-	n := c.alloc()
-	*n = Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true, slot: n.slot}
+func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
+	n := uint32(len(c.nodes))
+	c.nodes = append(c.nodes, nodeData{kind: kind, start: uint32(start), end: uint32(end), field: field, named: true})
 	return n
 }
 
 // open starts a node; its children are the nodes pushed until close.
-func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (*Node, int) {
+func (c *converter) open(kind kind, field uint8, start, end sx.Pos) (uint32, int) {
 	return c.node(kind, field, start, end), len(c.stack)
 }
 
-func (c *converter) close(n *Node, mark int) {
+func (c *converter) close(n uint32, mark int) {
 	if kids := c.stack[mark:]; len(kids) > 0 {
-		n.first = uint32(len(c.kids))
-		n.nkids = uint32(len(kids))
+		d := &c.nodes[n]
+		d.first = uint32(len(c.kids))
+		d.nkids = uint32(len(kids))
 		c.kids = append(c.kids, kids...)
 	}
 	c.stack = append(c.stack[:mark], n)
 }
 
 // leaf pushes a node without children.
-func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
+func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) uint32 {
 	n := c.node(kind, field, start, end)
 	c.stack = append(c.stack, n)
 	return n
@@ -118,19 +120,15 @@ func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) *Node {
 // token pushes an anonymous token (an operator) with a field.
 func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	n := c.leaf(k, field, start, start+sx.Pos(len(kindNames[k])))
-	n.Named = false
+	c.nodes[n].named = false
 }
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
 
-// convert makes the outline of m. A converter serves one module after
-// another: its stack and children buffer are reused.
+// convert makes the outline of m.
 func (c *converter) convert(m *sx.Module) *File {
-	f := &File{src: m.Src, lines: m.Lines}
-	c.f, c.lines, c.chunk = f, m.Lines, nil
-	// Up to one node for every four bytes of dense code (a little under
-	// that in generated service modules, far fewer in commented code).
-	c.chunkSize = min(len(m.Src)/4+8, chunkNodes)
+	c.src, c.lines, c.endOf.block = m.Src, m.Lines, nil
+	c.nodes, c.stack, c.kids = c.nodes[:0], c.stack[:0], c.kids[:0]
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
 		start++
@@ -143,12 +141,37 @@ func (c *converter) convert(m *sx.Module) *File {
 		c.stmt(s, 0)
 	}
 	c.close(root, mark)
-	f.Root = root
-	f.kids = append([]*Node(nil), c.kids...)
-	// The buffers must not keep this outline alive.
-	clear(c.kids)
-	clear(c.stack[:cap(c.stack)])
-	c.f, c.lines, c.kids, c.stack, c.chunk = nil, nil, c.kids[:0], c.stack[:0], nil
+	f := c.file()
+	// The pooled converter does not keep the source or the tree alive.
+	c.src, c.lines, c.endOf.block = "", nil, nil
+	return f
+}
+
+// file copies the finished outline out; the root is the first node.
+func (c *converter) file() *File {
+	f := &File{src: c.src, lines: c.lines}
+	data := c.nodes
+	// Node i is in chunk i/chunkNodes, at slot i%chunkNodes: full chunks,
+	// then one sized to the nodes left.
+	chunks := make([][]Node, 0, len(data)/chunkNodes+1)
+	for start := 0; start < len(data); start += chunkNodes {
+		left := len(data) - start
+		chunks = append(chunks, newChunk(f, left)[:min(left, chunkNodes)])
+	}
+	node := func(i uint32) *Node { return &chunks[i/chunkNodes][i%chunkNodes] }
+	for i := range data {
+		// Field by field: a whole Node assigned at once is a typed copy.
+		d, n := &data[i], node(uint32(i))
+		n.start, n.end, n.first, n.nkids = d.start, d.end, d.first, d.nkids
+		n.kind, n.field, n.Named, n.Yields = d.kind, d.field, d.named, d.yields
+		n.slot = uint16(i % chunkNodes)
+	}
+	kids := make([]*Node, len(c.kids))
+	for i, k := range c.kids {
+		kids[i] = node(k)
+	}
+	f.kids = kids
+	f.Root = node(0)
 	return f
 }
 
@@ -408,7 +431,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	bn, bm := c.open(kBlock, fBody, s.Body.Start, end)
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
-	body := c.f.src[s.Body.Start:s.Body.End]
+	body := c.src[s.Body.Start:s.Body.End]
 	if strings.Contains(body, "global") {
 		for i, st := range stmts {
 			if _, ok := st.(*sx.Global); ok && i == 0 {
@@ -419,7 +442,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	n.Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -607,7 +630,10 @@ func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
 func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
-	start, end := span(x)
+	start, end := x.Span()
+	// The leaves, the special cases and the most frequent kinds are told
+	// apart here; exprKind names the others.
+	var k kind
 	switch x := x.(type) {
 	case *sx.Name:
 		c.leaf(kIdentifier, field, start, end)
@@ -623,11 +649,13 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 			c.strPart(x.Parts[0], field)
 			return
 		}
+		k = kConcatenatedString
 	case *sx.Tuple:
 		if !x.Paren {
 			c.exprs(x, field)
 			return
 		}
+		k = kTuple
 	case *sx.Keyword:
 		if x.Name == nil {
 			n, mark := c.open(kDictionarySplat, field, start, end)
@@ -635,8 +663,17 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 			c.close(n, mark)
 			return
 		}
+		k = kKeywordArgument
+	case *sx.Attribute:
+		k = kAttribute
+	case *sx.Call:
+		k = kCall
+	case *sx.Subscript:
+		k = kSubscript
+	default:
+		k = exprKind(x)
 	}
-	n, mark := c.open(exprKind(x), field, start, end)
+	n, mark := c.open(k, field, start, end)
 	switch x := x.(type) {
 	case *sx.Str:
 		for _, p := range x.Parts {
@@ -719,7 +756,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		c.expr(x.Left, 0)
 		for i, op := range x.Ops {
 			t := c.leaf(cmpKinds[op.Op], fOperators, op.Start, op.End)
-			t.Named = false
+			c.nodes[t].named = false
 			c.expr(x.Comparators[i], 0)
 		}
 	case *sx.Lambda:
@@ -748,13 +785,10 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 
 var litKinds = [...]kind{sx.TRUE: kTrue, sx.FALSE: kFalse, sx.NONE: kNone, sx.ELLIPSIS: kEllipsis}
 
-// exprKind is the outline's kind of an expression with children.
+// exprKind is the outline's kind of an expression with children (other
+// than those expr tells apart itself).
 func exprKind(x sx.Expr) kind {
 	switch x := x.(type) {
-	case *sx.Str:
-		return kConcatenatedString
-	case *sx.Tuple:
-		return kTuple
 	case *sx.List:
 		return kList
 	case *sx.Set:
@@ -775,16 +809,8 @@ func exprKind(x sx.Expr) kind {
 		return kParenthesizedExpression
 	case *sx.Starred:
 		return kListSplat
-	case *sx.Attribute:
-		return kAttribute
-	case *sx.Subscript:
-		return kSubscript
 	case *sx.Slice:
 		return kSlice
-	case *sx.Call:
-		return kCall
-	case *sx.Keyword:
-		return kKeywordArgument
 	case *sx.BinOp:
 		return kBinaryOperator
 	case *sx.BoolOp:

@@ -55,7 +55,7 @@ func (c *converter) strPart(p *sx.StrPart, field uint8) {
 		c.interpolation(v, kInterpolation, 0)
 		at = v.End
 	}
-	if p.Raw() && rawOnlyEscapes(c.f.src[at:bodyEnd], c.f.src[bodyEnd]) {
+	if p.Raw() && rawOnlyEscapes(c.src[at:bodyEnd], c.src[bodyEnd]) {
 		// Text made only of backslash pairs joins the closing quote.
 		bodyEnd = at
 	}
@@ -70,7 +70,7 @@ func (c *converter) content(p *sx.StrPart, start, end sx.Pos) {
 		return
 	}
 	n, mark := c.open(kStringContent, 0, start, end)
-	src := c.f.src
+	src := c.src
 	raw, bytes, fstr := p.Raw(), p.Bytes(), p.FString()
 	for i := int(start); i < int(end); {
 		if !fstr {
@@ -338,7 +338,7 @@ func (c *converter) dottedExprField(x sx.Expr, field uint8) {
 // matchBlockStart is where the outline's block of a match statement
 // starts: at the line end after its ':' (and a comment).
 func (c *converter) matchBlockStart(m *sx.Match) sx.Pos {
-	src := c.f.src
+	src := c.src
 	i := int(endOf(m.Subject))
 	for i < len(src) && src[i] != '\n' && src[i] != '\r' {
 		i++

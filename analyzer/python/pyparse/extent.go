@@ -56,18 +56,26 @@ func (c *converter) matchEnd(m *sx.Match) sx.Pos {
 }
 
 // blockEnd returns the end of a block in the outline.
+// The last block measured is remembered: a clause's extent is measured
+// just before its block is converted, which measures it again.
 func (c *converter) blockEnd(b *sx.Block) sx.Pos {
+	if b == c.endOf.block {
+		return c.endOf.end
+	}
 	end := c.stmtEnd(b.Stmts[len(b.Stmts)-1])
 	if !c.startsLine(b.Start) {
 		// A block on the header's line ends with its line.
-		return c.comments(end, -1)
+		end = c.comments(end, -1)
+	} else {
+		end = c.comments(end, c.indentAt(b.Start))
 	}
-	return c.comments(end, c.indentAt(b.Start))
+	c.endOf.block, c.endOf.end = b, end
+	return end
 }
 
 // startsLine reports whether only blanks precede p on its line.
 func (c *converter) startsLine(p sx.Pos) bool {
-	src := c.f.src
+	src := c.src
 	for i := int(p) - 1; i >= 0; i-- {
 		switch src[i] {
 		case ' ', '\t', '\f':
@@ -83,7 +91,7 @@ func (c *converter) startsLine(p sx.Pos) bool {
 // indentAt is the indentation of the line holding p (the start of a
 // token), tabs counting 8.
 func (c *converter) indentAt(p sx.Pos) int {
-	src := c.f.src
+	src := c.src
 	ls := int(p)
 	for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
 		ls--
@@ -105,7 +113,7 @@ func (c *converter) indentAt(p sx.Pos) int {
 // comments extends end over a comment on its line and, when indent >= 0,
 // over the following comment lines indented at least indent.
 func (c *converter) comments(end sx.Pos, indent int) sx.Pos {
-	src := c.f.src
+	src := c.src
 	i := int(end)
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
 		i++

@@ -229,11 +229,6 @@ func (c *checker) ascend() { c.depth-- }
 
 func (c *checker) stmt(s Stmt) {
 	c.descend()
-	c.stmtKinds(s)
-	c.ascend()
-}
-
-func (c *checker) stmtKinds(s Stmt) {
 	switch s := s.(type) {
 	case *ExprStmt:
 		if st, ok := s.X.(*Starred); ok {
@@ -430,6 +425,7 @@ func (c *checker) stmtKinds(s Stmt) {
 			c.block(mc.Body)
 		}
 	}
+	c.ascend()
 }
 
 const exceptStarExit = "'break', 'continue' and 'return' cannot appear in an except* block"
@@ -678,11 +674,6 @@ func (c *checker) expr(x Expr) {
 		return
 	}
 	c.descend()
-	c.exprKinds(x)
-	c.ascend()
-}
-
-func (c *checker) exprKinds(x Expr) {
 	switch x := x.(type) {
 	case *Name:
 		c.record(c.cur, x.ID, symUsed)
@@ -771,6 +762,7 @@ func (c *checker) exprKinds(x Expr) {
 		}
 		c.expr(x.Value)
 	}
+	c.ascend()
 }
 
 // asyncContext reports whether the nearest enclosing function is async.

@@ -3,6 +3,7 @@ package pysyntax
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,8 +18,27 @@ func Parse(src []byte) (*Module, error) { return ParseString(string(src)) }
 
 // ParseString is Parse for a source held in a string.
 func ParseString(s string) (*Module, error) {
-	var p parser
+	p := scratch.Get().(*parser)
+	defer scratch.Put(p)
+	defer p.dropTree()
 	return p.parse(s)
+}
+
+// scratch holds parsers for ParseString whose only memory is what no
+// tree refers to: the buffers lists are collected in and the scanner's
+// stacks.
+var scratch = sync.Pool{New: func() any { return new(parser) }}
+
+// dropTree forgets everything that refers to the last tree (its nodes,
+// chunks and source) and keeps the scratch memory.
+func (p *parser) dropTree() {
+	old := *p
+	*p = parser{}
+	a, o := &p.a, &old.a
+	a.cmpOpLists.free, a.stmtLists.free, a.exprLists.free = o.cmpOpLists.free, o.stmtLists.free, o.exprLists.free
+	a.partLists.free, a.paramLists.free, a.decoLists.free = o.partLists.free, o.paramLists.free, o.decoLists.free
+	a.nameLists.free, a.aliasLists.free, a.itemLists.free = o.nameLists.free, o.aliasLists.free, o.itemLists.free
+	p.s.indents, p.s.altIndents, p.s.parens = old.s.indents[:0], old.s.altIndents[:0], old.s.parens[:0]
 }
 
 // Parser parses modules one after another and reuses the memory of a tree
@@ -267,8 +287,12 @@ func (l *lists[T]) keep(buf []T) []T {
 	return out
 }
 
-// drop hands buf back for reuse without keeping its list.
-func (l *lists[T]) drop(buf []T) { l.free = append(l.free, buf[:0]) }
+// drop hands buf back for reuse without keeping its list. The buffer
+// is cleared: a free buffer refers to no node.
+func (l *lists[T]) drop(buf []T) {
+	clear(buf)
+	l.free = append(l.free, buf[:0])
+}
 
 // newName makes a Name of the current NAME token, NFKC-normalised as
 // CPython's parser normalises every identifier (PEP 3131).

@@ -17,14 +17,10 @@ func TestParserReuse(t *testing.T) {
 	}
 	var p Parser
 	for i, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := readSource(t, f)
 		if i%7 == 3 {
 			// An error in the middle of the file abandons a tree half made.
-			bad := append(src[:len(src)/2:len(src)/2], "\n(\n"...)
-			if _, err := p.ParseString(string(bad)); err == nil {
+			if _, err := p.ParseString(truncated(src)); err == nil {
 				t.Fatalf("%s: truncated source parsed", f)
 			}
 		}
@@ -48,4 +44,49 @@ func TestParserReuse(t *testing.T) {
 			t.Errorf("arena.%s: %d chunks in use after reset", a.Type().Field(i).Name, used)
 		}
 	}
+}
+
+// TestParseStringTreesStay parses files, some invalid, one after another
+// with ParseString, which reuses its scratch memory: every tree keeps
+// the shape it had when it was returned.
+func TestParseStringTreesStay(t *testing.T) {
+	files := stdlibFiles(t)
+	if len(files) > 200 {
+		files = files[:200]
+	}
+	var trees []*Module
+	var shapes [][]string
+	for i, f := range files {
+		src := readSource(t, f)
+		if i%5 == 2 {
+			if _, err := ParseString(truncated(src)); err == nil {
+				t.Fatalf("%s: truncated source parsed", f)
+			}
+		}
+		m, err := ParseString(string(src))
+		if err != nil {
+			continue
+		}
+		trees = append(trees, m)
+		shapes = append(shapes, positions(m))
+	}
+	for i, m := range trees {
+		if !slices.Equal(positions(m), shapes[i]) {
+			t.Fatalf("tree %d changed after later parses", i)
+		}
+	}
+}
+
+func readSource(t *testing.T, file string) []byte {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// truncated is the first half of src followed by an unclosed bracket:
+// a source whose error comes after a tree half made.
+func truncated(src []byte) string {
+	return string(src[:len(src)/2]) + "\n(\n"
 }

@@ -138,60 +138,93 @@ func (s *scanner) next() {
 			return
 		}
 	}
+	// Skip blanks, comments, continuation lines and (in brackets) line
+	// ends.
+	src, off := s.src, s.off
 	for {
-		// Skip blanks and comments within the line.
-		src, off := s.src, s.off
-		for off < len(src) && (src[off] == ' ' || src[off] == '\t' || src[off] == '\f') {
-			off++
-		}
-		if off < len(src) && src[off] == '#' {
-			off = s.lineEnd(off)
-		}
-		s.off = off
-		if s.off >= len(s.src) {
+		if off >= len(src) {
+			s.off = off
 			s.eof()
 			return
 		}
-		c := s.src[s.off]
-		if isNewline(c) {
-			n := s.newlineLen(s.off)
+		switch charClass[src[off]] {
+		case cBlank:
+			off++
+			continue
+		case cHash:
+			off = s.lineEnd(off)
+			continue
+		case cNewline:
+			n := s.newlineLen(off)
 			if len(s.parens) > 0 {
-				s.off += n
+				off += n
 				continue
 			}
-			s.tok, s.pos, s.end = NEWLINE, s.off, s.off+n
-			s.off += n
+			s.tok, s.pos, s.end = NEWLINE, off, off+n
+			s.off = off + n
 			s.atBOL, s.afterLine = true, false
 			return
-		}
-		if c == '\\' {
-			n := s.newlineLen(s.off + 1)
+		case cBackslash:
+			n := s.newlineLen(off + 1)
 			if n == 0 {
-				s.fail(SyntaxErr, s.off+1, "unexpected character after line continuation character")
+				s.fail(SyntaxErr, off+1, "unexpected character after line continuation character")
 			}
-			s.off += 1 + n
-			if s.off >= len(s.src) && len(s.parens) == 0 {
-				s.fail(SyntaxErr, max(len(s.src)-1, 0), "unexpected EOF while parsing")
+			off += 1 + n
+			if off >= len(src) && len(s.parens) == 0 {
+				s.fail(SyntaxErr, max(len(src)-1, 0), "unexpected EOF while parsing")
 			}
 			continue
 		}
 		break
 	}
+	s.off, s.pos = off, off
 	s.afterLine = true
-	s.pos = s.off
-	c := s.src[s.off]
-	switch {
-	case isNameStart[c]:
+	switch charClass[src[off]] {
+	case cName:
 		s.nameOrString()
-	case c >= '0' && c <= '9' || c == '.' && s.off+1 < len(s.src) && isDigit(s.src[s.off+1]):
+	case cDigit:
 		s.number()
-	case c == '"' || c == '\'':
-		s.str(s.off)
+	case cDot:
+		if off+1 < len(src) && isDigit(src[off+1]) {
+			s.number()
+		} else {
+			s.operator()
+		}
+	case cQuote:
+		s.str(off)
 	default:
 		s.operator()
 	}
 	s.end = s.off
 }
+
+// The classes of source bytes the scanner dispatches on.
+const (
+	cOther     = iota // operators and characters Python does not know
+	cBlank            // ' ', '\t', '\f'
+	cName             // what a name (or a prefixed string) starts with
+	cDigit            // '0'…'9'
+	cDot              // '.': an operator or the start of a number
+	cQuote            // '"', '\''
+	cNewline          // '\n', '\r'
+	cHash             // '#'
+	cBackslash        // '\\'
+)
+
+var charClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case isNameStart[c]:
+			t[c] = cName
+		case isDigit(byte(c)):
+			t[c] = cDigit
+		}
+	}
+	t[' '], t['\t'], t['\f'] = cBlank, cBlank, cBlank
+	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
+	t['\n'], t['\r'], t['#'], t['\\'] = cNewline, cNewline, cHash, cBackslash
+	return t
+}()
 
 // indentation handles the start of a logical line: blank lines are
 // skipped; otherwise INDENT/DEDENT tokens are produced or an error is
