@@ -150,6 +150,17 @@ func (w *Writer) putBytes(b []byte) {
 	w.n += copy(w.buf[w.n:], b)
 }
 
+// take returns the next k bytes of the buffer, to be filled: one room
+// check for a run of small writes.
+func (w *Writer) take(k int) []byte {
+	if len(w.buf)-w.n < k {
+		w.grow(k)
+	}
+	b := w.buf[w.n : w.n+k]
+	w.n += k
+	return b
+}
+
 // putByte writes c.
 func (w *Writer) putByte(c byte) {
 	if w.n == len(w.buf) {
@@ -372,6 +383,12 @@ func (w *Writer) newline(depth int) {
 	if w.opt.Indent < 0 {
 		return
 	}
+	if k := w.opt.Indent * depth; w.opt.IndentText == "" && k <= len(spaces) {
+		b := w.take(1 + k)
+		b[0] = '\n'
+		copy(b[1:], spaces[:k])
+		return
+	}
 	w.putByte('\n')
 	if w.opt.IndentText != "" {
 		for range depth {
@@ -397,6 +414,13 @@ const chunk = 1 << 20
 // lone \ud800-style escapes): those are written back as \uxxxx in both
 // modes, since UTF-8 output cannot hold them.
 func (w *Writer) string(s string) {
+	if plain(s) {
+		b := w.take(len(s) + 2)
+		b[0] = '"'
+		copy(b[1:], s)
+		b[len(b)-1] = '"'
+		return
+	}
 	w.putByte('"')
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash
@@ -450,6 +474,17 @@ func (w *Writer) string(s string) {
 		}
 	}
 	w.putByte('"')
+}
+
+// plain reports whether s is written as it is: printable ASCII without a
+// quote or a backslash.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // escape writes \uxxxx (lowercase hex) for r < 0x10000.
