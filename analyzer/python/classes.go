@@ -428,6 +428,12 @@ func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 		}
 		return specialOf(v)
 	}
+	// A subscript is special as what it subscripts is (ClassVar[int] as
+	// ClassVar), so only that is evaluated: get_type_hints evaluates the
+	// whole annotation later.
+	if node.Kind() == "subscript" {
+		node = node.Child("value")
+	}
 	var v Value
 	if err := try(func() { v = l.eval(scope{mod: c.mod, cls: c, at: fd.seq}, node) }); err != nil {
 		return ""
