@@ -366,11 +366,11 @@ type dcField struct {
 	name       string
 	owner      *class
 	decl       *fieldDecl
-	hasDefault bool
 	def        Value
 	factory    Value
 	desc       string
 	tags       []string
+	hasDefault bool
 	hasMeta    bool
 	kwOnly     bool
 	kwOnlySet  bool
@@ -528,15 +528,18 @@ func (l *Loader) ownFields(k *class) []*dcField {
 		last[n] = fd
 	}
 	kwOnly := isTrue(dcOption(k, "kw_only"))
-	var out []*dcField
-	for _, n := range names {
+	out := make([]*dcField, 0, len(names))
+	// One allocation for the class's fields.
+	slab := make([]dcField, len(names))
+	for i, n := range names {
 		fd := last[n]
 		special := l.fieldSpecial(k, fd)
 		if special == "kwonly" {
 			kwOnly = true
 			continue
 		}
-		f := l.fieldOf(k, fd)
+		f := &slab[i]
+		l.fieldOf(k, fd, f)
 		f.special = special
 		if special != "" && f.factory != nil {
 			fail(k.mod, fd.anno, "Use a plain default", "field %s cannot have a default factory", f.name)
@@ -619,12 +622,14 @@ func classDictGet(c *class, name string) (Value, bool) {
 	return v, ok
 }
 
-func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
+// fieldOf fills f with the field that fd declares in dataclass c: its
+// default or default factory and its field() options.
+func (l *Loader) fieldOf(c *class, fd *fieldDecl, f *dcField) {
 	name := mangle(c, fd.name)
-	f := &dcField{name: name, owner: c, decl: fd, init: true}
+	*f = dcField{name: name, owner: c, decl: fd, init: true}
 	v, ok := l.classAttr(c, name)
 	if !ok {
-		return f
+		return
 	}
 	at := fd.value
 	if at == nil {
@@ -666,10 +671,9 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl) *dcField {
 			l.fieldMetadata(c.mod, k.node, k.v, f)
 		}
 		f.defNode = d.node
-		return f
+		return
 	}
 	f.hasDefault, f.def, f.defNode = true, v, at
-	return f
 }
 
 // fieldMetadata reads field(metadata={"aster": {"description": …, "tags": …}}).
