@@ -62,13 +62,14 @@ var (
 // converter builds the outline of a module in pre-order. Nodes are made
 // in nodes and named by their index there; each finished node is pushed
 // on stack, and close moves a node's children from the stack into kids.
-// Only the finished outline is copied out, as Nodes at their final
-// count, so the converter's memory (which holds no pointers) serves one
-// module after another.
+// Only the finished outline is copied out, at its final count, so the
+// converter's memory (which holds no pointers) serves one module after
+// another. The nodes are made with the slot they will have in their
+// chunk, so that copying them out is a plain copy.
 type converter struct {
 	src   string
 	lines *sx.Lines
-	nodes []nodeData
+	nodes []Node
 	stack []uint32
 	kids  []uint32
 	// endOf is the last block blockEnd measured, and its end.
@@ -78,20 +79,10 @@ type converter struct {
 	}
 }
 
-// nodeData is a Node under construction, without its file.
-type nodeData struct {
-	start, end   uint32
-	first, nkids uint32
-	kind         kind
-	field        uint8
-	named        bool
-	yields       bool
-}
-
 // node makes a named node.
 func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
 	n := uint32(len(c.nodes))
-	c.nodes = append(c.nodes, nodeData{kind: kind, start: uint32(start), end: uint32(end), field: field, named: true})
+	c.nodes = append(c.nodes, Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true, slot: uint16(n % chunkNodes)})
 	return n
 }
 
@@ -120,7 +111,7 @@ func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) uint32 {
 // token pushes an anonymous token (an operator) with a field.
 func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	n := c.leaf(k, field, start, start+sx.Pos(len(kindNames[k])))
-	c.nodes[n].named = false
+	c.nodes[n].Named = false
 }
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
@@ -158,14 +149,10 @@ func (c *converter) file() *File {
 		left := len(data) - start
 		chunks = append(chunks, newChunk(f, left)[:min(left, chunkNodes)])
 	}
-	node := func(i uint32) *Node { return &chunks[i/chunkNodes][i%chunkNodes] }
-	for i := range data {
-		// Field by field: a whole Node assigned at once is a typed copy.
-		d, n := &data[i], node(uint32(i))
-		n.start, n.end, n.first, n.nkids = d.start, d.end, d.first, d.nkids
-		n.kind, n.field, n.Named, n.Yields = d.kind, d.field, d.named, d.yields
-		n.slot = uint16(i % chunkNodes)
+	for i, ch := range chunks {
+		copy(ch, data[i*chunkNodes:])
 	}
+	node := func(i uint32) *Node { return &chunks[i/chunkNodes][i%chunkNodes] }
 	kids := make([]*Node, len(c.kids))
 	for i, k := range c.kids {
 		kids[i] = node(k)
@@ -442,7 +429,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	c.nodes[n].yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -756,7 +743,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		c.expr(x.Left, 0)
 		for i, op := range x.Ops {
 			t := c.leaf(cmpKinds[op.Op], fOperators, op.Start, op.End)
-			c.nodes[t].named = false
+			c.nodes[t].Named = false
 			c.expr(x.Comparators[i], 0)
 		}
 	case *sx.Lambda:
