@@ -362,15 +362,16 @@ func (s *scanner) eof() {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// isPrefixChar and isNameByte are the string-prefix letters and the ASCII
-// name characters; isNameStart are the bytes a name (or a prefixed string)
-// starts with: ASCII letters, '_', and the bytes of non-ASCII characters.
+// isPrefixChar are the string-prefix letters and the quotes; isNameByte
+// are the bytes of a name: ASCII letters, digits, '_', and the bytes of
+// non-ASCII characters; isNameStart are the bytes a name (or a prefixed
+// string) starts with: the same without the digits.
 var isPrefixChar, isNameByte, isNameStart = func() (p, n, s [256]bool) {
 	for _, c := range []byte("bBrRuUfF\"'") {
 		p[c] = true
 	}
 	for c := 0; c < 256; c++ {
-		n[c] = c < utf8.RuneSelf && isIdentByte(byte(c))
+		n[c] = isIdentByte(byte(c))
 		s[c] = isIdentByte(byte(c)) && !isDigit(byte(c))
 	}
 	return
@@ -383,27 +384,22 @@ func isIdentByte(c byte) bool {
 // nameOrString scans a name, or a string with a prefix.
 func (s *scanner) nameOrString() {
 	src, start := s.src, s.off
-	if isPrefixChar[src[start]] && s.prefixedString(start) {
+	// A string prefix is followed by another prefix letter or a quote.
+	if isPrefixChar[src[start]] && start+1 < len(src) && isPrefixChar[src[start+1]] && s.prefixedString(start) {
 		return
 	}
-	i := start
-	ascii := true
-	for i < len(src) {
-		c := src[i]
-		if isNameByte[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		ascii = false
+	// The bytes of the name, or-ed together: the high bit tells a
+	// non-ASCII name.
+	i, bits := start+1, src[start]
+	for i < len(src) && isNameByte[src[i]] {
+		bits |= src[i]
 		i++
 	}
-	if !ascii {
+	nonASCII := bits >= utf8.RuneSelf
+	if nonASCII {
 		s.verifyIdentifier(start, i)
 	}
-	s.nonASCII = !ascii
+	s.nonASCII = nonASCII
 	s.off = i
 	s.tok = lookupName(src[start:i])
 }
