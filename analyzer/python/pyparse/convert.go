@@ -64,8 +64,8 @@ var (
 // on stack, and close moves a node's children from the stack into kids.
 // Only the finished outline is copied out, at its final count, so the
 // converter's memory (which holds no pointers) serves one module after
-// another. The nodes are made with the slot they will have in their
-// chunk, so that copying them out is a plain copy.
+// another. Nodes are made as Nodes, so that copying them out is a plain
+// copy.
 type converter struct {
 	src   string
 	lines *sx.Lines
@@ -82,7 +82,7 @@ type converter struct {
 // node makes a named node.
 func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
 	n := uint32(len(c.nodes))
-	c.nodes = append(c.nodes, Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true, slot: uint16(n % chunkNodes)})
+	c.nodes = append(c.nodes, Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true})
 	return n
 }
 
@@ -151,14 +151,23 @@ func (c *converter) file() *File {
 	}
 	for i, ch := range chunks {
 		copy(ch, data[i*chunkNodes:])
+		for j := range ch {
+			ch[j].slot = uint16(j)
+		}
 	}
-	node := func(i uint32) *Node { return &chunks[i/chunkNodes][i%chunkNodes] }
+	// A node's children are mostly in the chunk of the previous child:
+	// ch holds nodes lo to lo+len(ch).
 	kids := make([]*Node, len(c.kids))
+	var ch []Node
+	lo := uint32(0)
 	for i, k := range c.kids {
-		kids[i] = node(k)
+		if k-lo >= uint32(len(ch)) {
+			ch, lo = chunks[k/chunkNodes], k-k%chunkNodes
+		}
+		kids[i] = &ch[k-lo]
 	}
 	f.kids = kids
-	f.Root = node(0)
+	f.Root = &chunks[0][0]
 	return f
 }
 
