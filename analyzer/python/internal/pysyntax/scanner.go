@@ -128,29 +128,43 @@ func (s *scanner) newlineLen(i int) int {
 // next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	if s.dedents > 0 {
-		s.dedents--
-		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
-		return
-	}
-	if s.atBOL {
+	if s.dedents > 0 || s.atBOL {
+		if s.dedents > 0 {
+			s.dedents--
+			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
+			return
+		}
 		if s.indentation() {
 			return
 		}
 	}
 	// Skip blanks, comments, continuation lines and (in brackets) line
-	// ends.
+	// ends, then scan the token the first other byte starts.
 	src, off := s.src, s.off
-	for {
-		if off >= len(src) {
-			s.off = off
-			s.eof()
-			return
-		}
+	for off < len(src) {
 		switch charClass[src[off]] {
 		case cBlank:
 			off++
 			continue
+		case cName:
+			s.start(off)
+			s.nameOrString()
+		case cOther:
+			s.start(off)
+			s.operator()
+		case cDigit:
+			s.start(off)
+			s.number()
+		case cDot:
+			s.start(off)
+			if off+1 < len(src) && isDigit(src[off+1]) {
+				s.number()
+			} else {
+				s.operator()
+			}
+		case cQuote:
+			s.start(off)
+			s.str(off)
 		case cHash:
 			off = s.lineEnd(off)
 			continue
@@ -175,27 +189,17 @@ func (s *scanner) next() {
 			}
 			continue
 		}
-		break
+		s.end = s.off
+		return
 	}
+	s.off = off
+	s.eof()
+}
+
+// start begins a token at off.
+func (s *scanner) start(off int) {
 	s.off, s.pos = off, off
 	s.afterLine = true
-	switch charClass[src[off]] {
-	case cName:
-		s.nameOrString()
-	case cDigit:
-		s.number()
-	case cDot:
-		if off+1 < len(src) && isDigit(src[off+1]) {
-			s.number()
-		} else {
-			s.operator()
-		}
-	case cQuote:
-		s.str(off)
-	default:
-		s.operator()
-	}
-	s.end = s.off
 }
 
 // The classes of source bytes the scanner dispatches on.
@@ -231,7 +235,13 @@ var charClass = func() (t [256]uint8) {
 // raised. It reports whether it set a token.
 func (s *scanner) indentation() bool {
 	for {
-		col, alt, i := 0, 0, s.off
+		// Spaces first, the usual indentation.
+		i := s.off
+		for i < len(s.src) && s.src[i] == ' ' {
+			i++
+		}
+		col := i - s.off
+		alt := col
 		// A backslash continues the indentation on the next line; the
 		// column of the first one (if not 0) is the indentation, as in
 		// CPython's tokenizer.
