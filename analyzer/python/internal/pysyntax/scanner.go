@@ -155,12 +155,18 @@ func (s *scanner) next() {
 		case cDigit:
 			s.start(off)
 			s.number()
+		case cSingle:
+			s.start(off)
+			s.tok, s.off = singleTokens[src[off]], off+1
 		case cDot:
 			s.start(off)
-			if off+1 < len(src) && isDigit(src[off+1]) {
+			switch {
+			case off+1 < len(src) && isDigit(src[off+1]):
 				s.number()
-			} else {
+			case off+1 < len(src) && src[off+1] == '.':
 				s.operator()
+			default:
+				s.tok, s.off = DOT, off+1
 			}
 		case cQuote:
 			s.start(off)
@@ -213,7 +219,11 @@ const (
 	cNewline          // '\n', '\r'
 	cHash             // '#'
 	cBackslash        // '\\'
+	cSingle           // ',', ';', '~': always a token of one byte
 )
+
+// singleTokens are the tokens of the cSingle bytes.
+var singleTokens = [256]Token{',': COMMA, ';': SEMI, '~': TILDE}
 
 var charClass = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
@@ -227,6 +237,7 @@ var charClass = func() (t [256]uint8) {
 	t[' '], t['\t'], t['\f'] = cBlank, cBlank, cBlank
 	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
 	t['\n'], t['\r'], t['#'], t['\\'] = cNewline, cNewline, cHash, cBackslash
+	t[','], t[';'], t['~'] = cSingle, cSingle, cSingle
 	return t
 }()
 
@@ -717,7 +728,8 @@ func (s *scanner) endOfNumber(i int, kind string) {
 	s.fail(SyntaxErr, i, "invalid %s literal", kind)
 }
 
-// operator scans punctuation.
+// operator scans punctuation (but for the cSingle bytes and a lone '.',
+// which next scans itself).
 func (s *scanner) operator() {
 	src := s.src[s.off:]
 	c := src[0]
@@ -754,12 +766,6 @@ func (s *scanner) operator() {
 		if c1 == '=' {
 			t, n = COLONEQ, 2
 		}
-	case ',':
-		t = COMMA
-	case ';':
-		t = SEMI
-	case '~':
-		t = TILDE
 	case '.':
 		t = DOT
 		if c1 == '.' && c2 == '.' {
