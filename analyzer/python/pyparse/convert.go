@@ -626,19 +626,19 @@ func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
 func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
-	start, end := x.Span()
 	// The leaves, the special cases and the most frequent kinds are told
-	// apart here; exprKind names the others.
+	// apart here; exprKind names the others. The leaves' spans are read
+	// without the interface call.
 	var k kind
 	switch x := x.(type) {
 	case *sx.Name:
-		c.leaf(kIdentifier, field, start, end)
+		c.leaf(kIdentifier, field, x.Start, x.End)
 		return
 	case *sx.Num:
-		c.leaf(numKind(x.Raw), field, start, end)
+		c.leaf(numKind(x.Raw), field, x.Start, x.End)
 		return
 	case *sx.Lit:
-		c.leaf(litKinds[x.Tok], field, start, end)
+		c.leaf(litKinds[x.Tok], field, x.Start, x.End)
 		return
 	case *sx.Str:
 		if len(x.Parts) == 1 {
@@ -654,7 +654,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		k = kTuple
 	case *sx.Keyword:
 		if x.Name == nil {
-			n, mark := c.open(kDictionarySplat, field, start, end)
+			n, mark := c.open(kDictionarySplat, field, x.Start, x.End)
 			c.expr(x.Value, 0)
 			c.close(n, mark)
 			return
@@ -669,6 +669,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 	default:
 		k = exprKind(x)
 	}
+	start, end := x.Span()
 	n, mark := c.open(k, field, start, end)
 	switch x := x.(type) {
 	case *sx.Str:
