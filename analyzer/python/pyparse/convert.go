@@ -81,9 +81,13 @@ type converter struct {
 
 // node makes a named node.
 func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
-	n := uint32(len(c.nodes))
-	c.nodes = append(c.nodes, Node{kind: kind, start: uint32(start), end: uint32(end), field: field, Named: true})
-	return n
+	n := len(c.nodes)
+	// The fields are set in place: a Node built whole is assembled on the
+	// stack by narrow stores and copied by wide loads, which stall.
+	c.nodes = append(c.nodes, Node{})
+	d := &c.nodes[n]
+	d.start, d.end, d.kind, d.field, d.Named = uint32(start), uint32(end), kind, field, true
+	return uint32(n)
 }
 
 // open starts a node; its children are the nodes pushed until close.
