@@ -64,8 +64,8 @@ var (
 // on stack, and close moves a node's children from the stack into kids.
 // Only the finished outline is copied out, at its final count, so the
 // converter's memory (which holds no pointers) serves one module after
-// another. Nodes are made as Nodes, so that copying them out is a plain
-// copy.
+// another. The nodes are built as Nodes (which hold no pointer either),
+// so that copying them out is a plain copy.
 type converter struct {
 	src   string
 	lines *sx.Lines
