@@ -62,13 +62,14 @@ var (
 // converter builds the outline of a module in pre-order. Nodes are made
 // in nodes and named by their index there; each finished node is pushed
 // on stack, and close moves a node's children from the stack into kids.
-// Only the finished outline is copied out, as Nodes at their final
-// count, so the converter's memory (which holds no pointers) serves one
-// module after another.
+// Only the finished outline is copied out, at its final count, so the
+// converter's memory (which holds no pointers) serves one module after
+// another. The nodes are built as Nodes (which hold no pointer either),
+// so that copying them out is a plain copy.
 type converter struct {
 	src   string
 	lines *sx.Lines
-	nodes []nodeData
+	nodes []Node
 	stack []uint32
 	kids  []uint32
 	// endOf is the last block blockEnd measured, and its end.
@@ -78,21 +79,15 @@ type converter struct {
 	}
 }
 
-// nodeData is a Node under construction, without its file.
-type nodeData struct {
-	start, end   uint32
-	first, nkids uint32
-	kind         kind
-	field        uint8
-	named        bool
-	yields       bool
-}
-
 // node makes a named node.
 func (c *converter) node(kind kind, field uint8, start, end sx.Pos) uint32 {
-	n := uint32(len(c.nodes))
-	c.nodes = append(c.nodes, nodeData{kind: kind, start: uint32(start), end: uint32(end), field: field, named: true})
-	return n
+	n := len(c.nodes)
+	// The fields are set in place: a Node built whole is assembled on the
+	// stack by narrow stores and copied by wide loads, which stall.
+	c.nodes = append(c.nodes, Node{})
+	d := &c.nodes[n]
+	d.start, d.end, d.kind, d.field, d.Named = uint32(start), uint32(end), kind, field, true
+	return uint32(n)
 }
 
 // open starts a node; its children are the nodes pushed until close.
@@ -120,7 +115,7 @@ func (c *converter) leaf(kind kind, field uint8, start, end sx.Pos) uint32 {
 // token pushes an anonymous token (an operator) with a field.
 func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	n := c.leaf(k, field, start, start+sx.Pos(len(kindNames[k])))
-	c.nodes[n].named = false
+	c.nodes[n].Named = false
 }
 
 func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
@@ -158,20 +153,25 @@ func (c *converter) file() *File {
 		left := len(data) - start
 		chunks = append(chunks, newChunk(f, left)[:min(left, chunkNodes)])
 	}
-	node := func(i uint32) *Node { return &chunks[i/chunkNodes][i%chunkNodes] }
-	for i := range data {
-		// Field by field: a whole Node assigned at once is a typed copy.
-		d, n := &data[i], node(uint32(i))
-		n.start, n.end, n.first, n.nkids = d.start, d.end, d.first, d.nkids
-		n.kind, n.field, n.Named, n.Yields = d.kind, d.field, d.named, d.yields
-		n.slot = uint16(i % chunkNodes)
+	for i, ch := range chunks {
+		copy(ch, data[i*chunkNodes:])
+		for j := range ch {
+			ch[j].slot = uint16(j)
+		}
 	}
+	// A node's children are mostly in the chunk of the previous child:
+	// ch holds nodes lo to lo+len(ch).
 	kids := make([]*Node, len(c.kids))
+	var ch []Node
+	lo := uint32(0)
 	for i, k := range c.kids {
-		kids[i] = node(k)
+		if k-lo >= uint32(len(ch)) {
+			ch, lo = chunks[k/chunkNodes], k-k%chunkNodes
+		}
+		kids[i] = &ch[k-lo]
 	}
 	f.kids = kids
-	f.Root = node(0)
+	f.Root = &chunks[0][0]
 	return f
 }
 
@@ -442,7 +442,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	c.nodes[n].yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -630,19 +630,19 @@ func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
 func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
-	start, end := x.Span()
 	// The leaves, the special cases and the most frequent kinds are told
-	// apart here; exprKind names the others.
+	// apart here; exprKind names the others. The leaves' spans are read
+	// without the interface call.
 	var k kind
 	switch x := x.(type) {
 	case *sx.Name:
-		c.leaf(kIdentifier, field, start, end)
+		c.leaf(kIdentifier, field, x.Start, x.End)
 		return
 	case *sx.Num:
-		c.leaf(numKind(x.Raw), field, start, end)
+		c.leaf(numKind(x.Raw), field, x.Start, x.End)
 		return
 	case *sx.Lit:
-		c.leaf(litKinds[x.Tok], field, start, end)
+		c.leaf(litKinds[x.Tok], field, x.Start, x.End)
 		return
 	case *sx.Str:
 		if len(x.Parts) == 1 {
@@ -658,7 +658,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		k = kTuple
 	case *sx.Keyword:
 		if x.Name == nil {
-			n, mark := c.open(kDictionarySplat, field, start, end)
+			n, mark := c.open(kDictionarySplat, field, x.Start, x.End)
 			c.expr(x.Value, 0)
 			c.close(n, mark)
 			return
@@ -673,6 +673,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 	default:
 		k = exprKind(x)
 	}
+	start, end := x.Span()
 	n, mark := c.open(k, field, start, end)
 	switch x := x.(type) {
 	case *sx.Str:
@@ -756,7 +757,7 @@ func (c *converter) expr(x sx.Expr, field uint8) {
 		c.expr(x.Left, 0)
 		for i, op := range x.Ops {
 			t := c.leaf(cmpKinds[op.Op], fOperators, op.Start, op.End)
-			c.nodes[t].named = false
+			c.nodes[t].Named = false
 			c.expr(x.Comparators[i], 0)
 		}
 	case *sx.Lambda:

@@ -407,9 +407,8 @@ func (c *checker) stmt(s Stmt) {
 			c.args(s.Args.Args)
 		}
 		c.bind(s.Name)
-		outer, blocks := c.cur, c.blocks
-		c.cur = put(&c.a.scopes, scope{kind: classScope, parent: outer, className: s.Name.ID})
-		outer.children = append(outer.children, c.cur)
+		blocks := c.blocks
+		outer := c.push(scope{kind: classScope, className: s.Name.ID})
 		c.blocks = nil
 		c.block(s.Body)
 		c.cur, c.blocks = outer, blocks
@@ -447,21 +446,39 @@ func (c *checker) clause(cl *Clause) {
 	}
 }
 
+// push makes s, a child of the current scope, the current scope, and
+// returns the outer one.
+func (c *checker) push(s scope) (outer *scope) {
+	outer = c.cur
+	s.parent = outer
+	c.cur = put(&c.a.scopes, s)
+	// Only nonlocal declarations look at a scope's children, and a
+	// source has none unless it declares names.
+	if c.track {
+		outer.children = append(outer.children, c.cur)
+	}
+	return outer
+}
+
 // function checks a function or lambda body in a new scope.
 func (c *checker) function(kind scopeKind, async bool, ps *Params, body func()) {
-	outer, blocks := c.cur, c.blocks
-	c.cur = put(&c.a.scopes, scope{kind: kind, async: async, parent: outer})
-	outer.children = append(outer.children, c.cur)
+	blocks := c.blocks
+	outer := c.push(scope{kind: kind, async: async})
 	c.blocks = nil
 	if ps != nil {
-		for _, p := range paramsInSymtableOrder(ps) {
-			if p.Name.ID == "__debug__" {
-				c.comp(p.Name.Start, "cannot assign to __debug__")
+		for rank := range 3 {
+			for _, p := range ps.List {
+				if p.Name == nil || symtableRank(p.Kind) != rank {
+					continue
+				}
+				if p.Name.ID == "__debug__" {
+					c.comp(p.Name.Start, "cannot assign to __debug__")
+				}
+				if c.cur.flags(p.Name.ID)&symParam != 0 {
+					c.sym(p.Name.Start, "duplicate argument '%s' in function definition", p.Name.ID)
+				}
+				c.record(c.cur, p.Name.ID, symParam)
 			}
-			if c.cur.flags(p.Name.ID)&symParam != 0 {
-				c.sym(p.Name.Start, "duplicate argument '%s' in function definition", p.Name.ID)
-			}
-			c.record(c.cur, p.Name.ID, symParam)
 		}
 	}
 	body()
@@ -795,9 +812,7 @@ func (c *checker) comprehension(x *Comp) {
 	c.inCompIter = true
 	c.expr(x.Clauses[0].Iter)
 	c.inCompIter = inIter
-	outer := c.cur
-	c.cur = put(&c.a.scopes, scope{kind: compScope, parent: outer, comp: x})
-	outer.children = append(outer.children, c.cur)
+	outer := c.push(scope{kind: compScope, comp: x})
 	for i, f := range x.Clauses {
 		if f.Async && x.Kind != LPAREN && !c.asyncContext() {
 			c.comp(f.Start, "asynchronous comprehension outside of an asynchronous function")
@@ -904,23 +919,17 @@ func (c *checker) pattern(p Pattern) {
 	}
 }
 
-// paramsInSymtableOrder lists the named parameters in the order CPython's
-// symbol table adds them: positional ones, keyword-only ones, then *args
-// and **kwargs.
-func paramsInSymtableOrder(ps *Params) []*Param {
-	var plain, vararg, kwarg []*Param
-	for _, p := range ps.List {
-		switch {
-		case p.Name == nil:
-		case p.Kind == ParamVarArgs:
-			vararg = append(vararg, p)
-		case p.Kind == ParamKwArgs:
-			kwarg = append(kwarg, p)
-		default:
-			plain = append(plain, p)
-		}
+// symtableRank orders the named parameters as CPython's symbol table
+// adds them: positional ones, keyword-only ones (rank 0), then *args (1)
+// and **kwargs (2).
+func symtableRank(k ParamKind) int {
+	switch k {
+	case ParamVarArgs:
+		return 1
+	case ParamKwArgs:
+		return 2
 	}
-	return append(append(plain, vararg...), kwarg...)
+	return 0
 }
 
 // compilePattern applies the checks CPython's compiler makes on a match

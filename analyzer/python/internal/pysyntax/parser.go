@@ -38,6 +38,7 @@ func (p *parser) dropTree() {
 	a.cmpOpLists.free, a.stmtLists.free, a.exprLists.free = o.cmpOpLists.free, o.stmtLists.free, o.exprLists.free
 	a.partLists.free, a.paramLists.free, a.decoLists.free = o.partLists.free, o.paramLists.free, o.decoLists.free
 	a.nameLists.free, a.aliasLists.free, a.itemLists.free = o.nameLists.free, o.aliasLists.free, o.itemLists.free
+	a.clearFree()
 	p.s.indents, p.s.altIndents, p.s.parens = old.s.indents[:0], old.s.altIndents[:0], old.s.parens[:0]
 }
 
@@ -53,6 +54,7 @@ type Parser struct{ p parser }
 func (ps *Parser) ParseString(s string) (*Module, error) {
 	a, sc := ps.p.a, ps.p.s
 	a.reset()
+	a.clearFree()
 	ps.p = parser{a: a}
 	// The scanner's stacks are reused too.
 	ps.p.s.indents, ps.p.s.altIndents, ps.p.s.parens = sc.indents[:0], sc.altIndents[:0], sc.parens[:0]
@@ -252,6 +254,19 @@ func (a *arena) reset() {
 	a.symbols.reset()
 }
 
+// clearFree clears the lists' free buffers (see lists.clearFree).
+func (a *arena) clearFree() {
+	a.cmpOpLists.clearFree()
+	a.stmtLists.clearFree()
+	a.exprLists.clearFree()
+	a.partLists.clearFree()
+	a.paramLists.clearFree()
+	a.decoLists.clearFree()
+	a.nameLists.clearFree()
+	a.aliasLists.clearFree()
+	a.itemLists.clearFree()
+}
+
 // lists builds slices whose final length is unknown until they are
 // complete: a list is collected in a reused buffer, then copied once, at
 // its final length, into a chunk shared with other lists.
@@ -288,10 +303,18 @@ func (l *lists[T]) keep(buf []T) []T {
 }
 
 // drop hands buf back for reuse without keeping its list. The buffer
-// is cleared: a free buffer refers to no node.
+// still refers to the list's nodes until clearFree.
 func (l *lists[T]) drop(buf []T) {
-	clear(buf)
 	l.free = append(l.free, buf[:0])
+}
+
+// clearFree clears the free buffers once their tree is done with, so
+// that they keep no node of it alive. Clearing them once per tree rather
+// than once per list is cheaper: the buffers are few.
+func (l *lists[T]) clearFree() {
+	for _, buf := range l.free {
+		clear(buf[:cap(buf)])
+	}
 }
 
 // newName makes a Name of the current NAME token, NFKC-normalised as

@@ -128,29 +128,49 @@ func (s *scanner) newlineLen(i int) int {
 // next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	if s.dedents > 0 {
-		s.dedents--
-		s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
-		return
-	}
-	if s.atBOL {
+	if s.dedents > 0 || s.atBOL {
+		if s.dedents > 0 {
+			s.dedents--
+			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
+			return
+		}
 		if s.indentation() {
 			return
 		}
 	}
 	// Skip blanks, comments, continuation lines and (in brackets) line
-	// ends.
+	// ends, then scan the token the first other byte starts.
 	src, off := s.src, s.off
-	for {
-		if off >= len(src) {
-			s.off = off
-			s.eof()
-			return
-		}
+	for off < len(src) {
 		switch charClass[src[off]] {
 		case cBlank:
 			off++
 			continue
+		case cName:
+			s.start(off)
+			s.nameOrString()
+		case cOther:
+			s.start(off)
+			s.operator()
+		case cDigit:
+			s.start(off)
+			s.number()
+		case cSingle:
+			s.start(off)
+			s.tok, s.off = singleTokens[src[off]], off+1
+		case cDot:
+			s.start(off)
+			switch {
+			case off+1 < len(src) && isDigit(src[off+1]):
+				s.number()
+			case off+1 < len(src) && src[off+1] == '.':
+				s.operator()
+			default:
+				s.tok, s.off = DOT, off+1
+			}
+		case cQuote:
+			s.start(off)
+			s.str(off)
 		case cHash:
 			off = s.lineEnd(off)
 			continue
@@ -175,27 +195,17 @@ func (s *scanner) next() {
 			}
 			continue
 		}
-		break
+		s.end = s.off
+		return
 	}
+	s.off = off
+	s.eof()
+}
+
+// start begins a token at off.
+func (s *scanner) start(off int) {
 	s.off, s.pos = off, off
 	s.afterLine = true
-	switch charClass[src[off]] {
-	case cName:
-		s.nameOrString()
-	case cDigit:
-		s.number()
-	case cDot:
-		if off+1 < len(src) && isDigit(src[off+1]) {
-			s.number()
-		} else {
-			s.operator()
-		}
-	case cQuote:
-		s.str(off)
-	default:
-		s.operator()
-	}
-	s.end = s.off
 }
 
 // The classes of source bytes the scanner dispatches on.
@@ -209,7 +219,11 @@ const (
 	cNewline          // '\n', '\r'
 	cHash             // '#'
 	cBackslash        // '\\'
+	cSingle           // ',', ';', '~': always a token of one byte
 )
+
+// singleTokens are the tokens of the cSingle bytes.
+var singleTokens = [256]Token{',': COMMA, ';': SEMI, '~': TILDE}
 
 var charClass = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
@@ -223,6 +237,7 @@ var charClass = func() (t [256]uint8) {
 	t[' '], t['\t'], t['\f'] = cBlank, cBlank, cBlank
 	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
 	t['\n'], t['\r'], t['#'], t['\\'] = cNewline, cNewline, cHash, cBackslash
+	t[','], t[';'], t['~'] = cSingle, cSingle, cSingle
 	return t
 }()
 
@@ -231,7 +246,13 @@ var charClass = func() (t [256]uint8) {
 // raised. It reports whether it set a token.
 func (s *scanner) indentation() bool {
 	for {
-		col, alt, i := 0, 0, s.off
+		// Spaces first, the usual indentation.
+		i := s.off
+		for i < len(s.src) && s.src[i] == ' ' {
+			i++
+		}
+		col := i - s.off
+		alt := col
 		// A backslash continues the indentation on the next line; the
 		// column of the first one (if not 0) is the indentation, as in
 		// CPython's tokenizer.
@@ -362,15 +383,16 @@ func (s *scanner) eof() {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// isPrefixChar and isNameByte are the string-prefix letters and the ASCII
-// name characters; isNameStart are the bytes a name (or a prefixed string)
-// starts with: ASCII letters, '_', and the bytes of non-ASCII characters.
+// isPrefixChar are the string-prefix letters and the quotes; isNameByte
+// are the bytes of a name: ASCII letters, digits, '_', and the bytes of
+// non-ASCII characters; isNameStart are the bytes a name (or a prefixed
+// string) starts with: the same without the digits.
 var isPrefixChar, isNameByte, isNameStart = func() (p, n, s [256]bool) {
 	for _, c := range []byte("bBrRuUfF\"'") {
 		p[c] = true
 	}
 	for c := 0; c < 256; c++ {
-		n[c] = c < utf8.RuneSelf && isIdentByte(byte(c))
+		n[c] = isIdentByte(byte(c))
 		s[c] = isIdentByte(byte(c)) && !isDigit(byte(c))
 	}
 	return
@@ -383,27 +405,22 @@ func isIdentByte(c byte) bool {
 // nameOrString scans a name, or a string with a prefix.
 func (s *scanner) nameOrString() {
 	src, start := s.src, s.off
-	if isPrefixChar[src[start]] && s.prefixedString(start) {
+	// A string prefix is followed by another prefix letter or a quote.
+	if isPrefixChar[src[start]] && start+1 < len(src) && isPrefixChar[src[start+1]] && s.prefixedString(start) {
 		return
 	}
-	i := start
-	ascii := true
-	for i < len(src) {
-		c := src[i]
-		if isNameByte[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		ascii = false
+	// The bytes of the name, or-ed together: the high bit tells a
+	// non-ASCII name.
+	i, bits := start+1, src[start]
+	for i < len(src) && isNameByte[src[i]] {
+		bits |= src[i]
 		i++
 	}
-	if !ascii {
+	nonASCII := bits >= utf8.RuneSelf
+	if nonASCII {
 		s.verifyIdentifier(start, i)
 	}
-	s.nonASCII = !ascii
+	s.nonASCII = nonASCII
 	s.off = i
 	s.tok = lookupName(src[start:i])
 }
@@ -711,7 +728,8 @@ func (s *scanner) endOfNumber(i int, kind string) {
 	s.fail(SyntaxErr, i, "invalid %s literal", kind)
 }
 
-// operator scans punctuation.
+// operator scans punctuation (but for the cSingle bytes and a lone '.',
+// which next scans itself).
 func (s *scanner) operator() {
 	src := s.src[s.off:]
 	c := src[0]
@@ -748,12 +766,6 @@ func (s *scanner) operator() {
 		if c1 == '=' {
 			t, n = COLONEQ, 2
 		}
-	case ',':
-		t = COMMA
-	case ';':
-		t = SEMI
-	case '~':
-		t = TILDE
 	case '.':
 		t = DOT
 		if c1 == '.' && c2 == '.' {
