@@ -33,6 +33,10 @@ type Options struct {
 // Loader loads and analyses Python modules; parsed modules are cached
 // across services.
 type Loader struct {
+	// strs holds one pointer per distinct string the manifest
+	// descriptors point at (kinds, class names, wire tags), shared by the
+	// descriptors and never modified.
+	strs map[string]*string
 	roots   []root
 	modules map[string]*module
 	seq     int

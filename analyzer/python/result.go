@@ -384,7 +384,19 @@ func (l *Loader) wireMetaFor(c *class, name string) (string, []string, bool) {
 	return "", nil, false
 }
 
-func strp(s string) *string { return &s }
+// strp returns a pointer to s, the same for equal strings.
+func (l *Loader) strp(s string) *string {
+	if p, ok := l.strs[s]; ok {
+		return p
+	}
+	if l.strs == nil {
+		l.strs = map[string]*string{}
+	}
+	p := new(string) // not &s, which would move s to the heap on every call
+	*p = s
+	l.strs[s] = p
+	return p
+}
 
 // boolp returns a pointer to b: one of two shared values, never modified.
 func boolp(b bool) *bool {
@@ -412,20 +424,20 @@ func (l *Loader) classify(m *module, n *pyparse.Node, t Value, d *manifest.Field
 		}
 		switch k.name {
 		case "builtins.dict":
-			d.Kind, d.KeyKind, d.ValueKind, d.ValueNullable = "map", strp("string"), strp("string"), boolp(false)
+			d.Kind, d.KeyKind, d.ValueKind, d.ValueNullable = "map", l.strp("string"), l.strp("string"), boolp(false)
 			return
 		case "builtins.list":
-			d.Kind, d.ItemKind, d.ItemNullable = "list", strp("string"), boolp(false)
+			d.Kind, d.ItemKind, d.ItemNullable = "list", l.strp("string"), boolp(false)
 			return
 		}
 	}
 	if c, ok := t.(*class); ok {
 		if vals := l.enumValues(m, n, c); vals != nil {
-			d.Kind, d.RefName, d.EnumValues = "enum", strp(c.name), vals
+			d.Kind, d.RefName, d.EnumValues = "enum", l.strp(c.name), vals
 			return
 		}
 		if dc := l.dataclassOf(m, n, c); dc != nil {
-			d.Kind, d.RefName, d.WireTag = "ref", strp(c.name), strp(l.wireTagOf(dc))
+			d.Kind, d.RefName, d.WireTag = "ref", l.strp(c.name), l.strp(l.wireTagOf(dc))
 			return
 		}
 	}
@@ -434,12 +446,12 @@ func (l *Loader) classify(m *module, n *pyparse.Node, t Value, d *manifest.Field
 	case isKnown(o, "builtins.list"):
 		d.Kind = "list"
 		if len(args) == 0 {
-			d.ItemKind, d.ItemNullable = strp("string"), boolp(false)
+			d.ItemKind, d.ItemNullable = l.strp("string"), boolp(false)
 			return
 		}
 		var item manifest.Field
 		l.classify(m, n, args[0], &item)
-		d.ItemKind, d.ItemNullable = strp(item.Kind), boolp(item.Nullable)
+		d.ItemKind, d.ItemNullable = l.strp(item.Kind), boolp(item.Nullable)
 		if item.RefName != nil && *item.RefName != "" {
 			d.ItemRef = item.RefName
 		}
@@ -449,13 +461,13 @@ func (l *Loader) classify(m *module, n *pyparse.Node, t Value, d *manifest.Field
 	case isKnown(o, "builtins.dict"):
 		d.Kind = "map"
 		if len(args) < 2 {
-			d.KeyKind, d.ValueKind, d.ValueNullable = strp("string"), strp("string"), boolp(false)
+			d.KeyKind, d.ValueKind, d.ValueNullable = l.strp("string"), l.strp("string"), boolp(false)
 			return
 		}
 		var key, val manifest.Field
 		l.classify(m, n, args[0], &key)
 		l.classify(m, n, args[1], &val)
-		d.KeyKind, d.ValueKind, d.ValueNullable = strp(key.Kind), strp(val.Kind), boolp(val.Nullable)
+		d.KeyKind, d.ValueKind, d.ValueNullable = l.strp(key.Kind), l.strp(val.Kind), boolp(val.Nullable)
 		if val.RefName != nil && *val.RefName != "" {
 			d.ValueRef = val.RefName
 		}
