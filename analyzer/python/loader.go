@@ -36,7 +36,7 @@ type Loader struct {
 	// strs holds one pointer per distinct string the manifest
 	// descriptors point at (kinds, class names, wire tags), shared by the
 	// descriptors and never modified.
-	strs map[string]*string
+	strs    map[string]*string
 	roots   []root
 	modules map[string]*module
 	seq     int
