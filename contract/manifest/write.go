@@ -11,7 +11,14 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 // single entry, else an array, indented by 2, ASCII only, no trailing
 // newline. The entries are written value by value (pyjson.Writer), so
 // that their JSON values never exist, and in parallel (Writer.Items).
-func Marshal(f File) ([]byte, error) {
+func Marshal(f File) ([]byte, error) { return write(f).Bytes() }
+
+// Writes reports whether Marshal(f) would give exactly data, without
+// joining the text written into one buffer.
+func Writes(f File, data []byte) (bool, error) { return write(f).Equal(data) }
+
+// write writes f as Marshal describes.
+func write(f File) *pyjson.Writer {
 	w := pyjson.NewWriter(layout)
 	if !f.Array && len(f.Entries) == 1 {
 		f.Entries[0].encode(w)
@@ -20,7 +27,7 @@ func Marshal(f File) ([]byte, error) {
 		w.Items(len(f.Entries), func(w *pyjson.Writer, i int) { f.Entries[i].encode(w) })
 		w.EndArray()
 	}
-	return w.Bytes()
+	return w
 }
 
 // Object is the entry as a JSON object, keys in file order.

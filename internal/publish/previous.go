@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"bytes"
-
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/pyjson"
 )
@@ -85,7 +83,7 @@ func Stable(file manifest.File, old []byte) ([]byte, bool, error) {
 			e.VCSRevision, e.VCSTag, e.VCSURL = prev[i].VCSRevision, prev[i].VCSTag, prev[i].VCSURL
 			kept.Entries[i] = e
 		}
-		if data, err := manifest.Marshal(kept); err == nil && bytes.Equal(data, old) {
+		if same, err := manifest.Writes(kept, old); err == nil && same {
 			return old, true, nil
 		}
 	}

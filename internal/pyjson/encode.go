@@ -4,6 +4,7 @@
 package pyjson
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -132,6 +133,25 @@ func (w *Writer) Bytes() ([]byte, error) {
 		out = append(out, c...)
 	}
 	return append(out, w.buf[:w.n]...), nil
+}
+
+// Equal reports whether the document written is exactly data, comparing
+// it piece by piece rather than joining it first; the error is the first
+// encoding error.
+func (w *Writer) Equal(data []byte) (bool, error) {
+	if w.err != nil {
+		return false, w.err
+	}
+	if w.size+w.n != len(data) {
+		return false, nil
+	}
+	for _, c := range w.full {
+		if !bytes.HasPrefix(data, c) {
+			return false, nil
+		}
+		data = data[len(c):]
+	}
+	return bytes.Equal(data, w.buf[:w.n]), nil
 }
 
 // put writes s.

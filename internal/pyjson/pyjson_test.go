@@ -423,6 +423,23 @@ func TestMarshalLarge(t *testing.T) {
 		if err != nil || string(got) != want.String() {
 			t.Fatalf("first item %q: got %d bytes, %v; want %d bytes", first, len(got), err, want.Len())
 		}
+		// Equal compares the chunks with a document without joining them.
+		w := NewWriter(Options{Indent: 2})
+		w.Value(items)
+		other := []byte(want.String())
+		if same, err := w.Equal(other); !same || err != nil {
+			t.Errorf("first item %q: Equal to its own text: %v, %v", first, same, err)
+		}
+		for _, at := range []int{0, len(other) / 2, len(other) - 1} {
+			other[at]++
+			if same, _ := w.Equal(other); same {
+				t.Errorf("first item %q: Equal with byte %d changed", first, at)
+			}
+			other[at]--
+		}
+		if same, _ := w.Equal(other[:len(other)-1]); same {
+			t.Errorf("first item %q: Equal to a shorter text", first)
+		}
 	}
 }
 
