@@ -154,24 +154,8 @@ func (w *Writer) Equal(data []byte) (bool, error) {
 	return bytes.Equal(data, w.buf[:w.n]), nil
 }
 
-// put writes s.
-func (w *Writer) put(s string) {
-	if len(w.buf)-w.n < len(s) {
-		w.grow(len(s))
-	}
-	w.n += copy(w.buf[w.n:], s)
-}
-
-// putBytes writes b.
-func (w *Writer) putBytes(b []byte) {
-	if len(w.buf)-w.n < len(b) {
-		w.grow(len(b))
-	}
-	w.n += copy(w.buf[w.n:], b)
-}
-
-// take returns the next k bytes of the buffer, to be filled: one room
-// check for a run of small writes.
+// take returns the next k bytes of the buffer, to be filled: the one
+// room check of every write.
 func (w *Writer) take(k int) []byte {
 	if len(w.buf)-w.n < k {
 		w.grow(k)
@@ -181,14 +165,14 @@ func (w *Writer) take(k int) []byte {
 	return b
 }
 
+// put writes s.
+func (w *Writer) put(s string) { copy(w.take(len(s)), s) }
+
+// putBytes writes b.
+func (w *Writer) putBytes(b []byte) { copy(w.take(len(b)), b) }
+
 // putByte writes c.
-func (w *Writer) putByte(c byte) {
-	if w.n == len(w.buf) {
-		w.grow(1)
-	}
-	w.buf[w.n] = c
-	w.n++
-}
+func (w *Writer) putByte(c byte) { w.take(1)[0] = c }
 
 // grow makes room for k more bytes: it doubles a small buffer, and past
 // chunk bytes sets the full buffer aside and starts another, so that a
