@@ -6,22 +6,14 @@ import (
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 )
 
-// typingGeneric maps typing aliases to the builtin origin they subscript to.
-var typingGeneric = map[string]string{
-	"typing.List": "builtins.list", "typing.Dict": "builtins.dict", "typing.Set": "builtins.set",
-	"typing.FrozenSet": "builtins.frozenset", "typing.Tuple": "builtins.tuple", "typing.Type": "builtins.type",
-}
-
-// typingOrigins are the origins of typingGeneric's aliases, and
-// unionOrigin that of typing.Union: values shared by every alias made.
+// typingOrigins maps the typing aliases of builtin classes to their
+// origins, values shared by every alias made; unionOrigin is the origin of
+// typing.Union.
 var (
-	typingOrigins = func() map[string]*known {
-		m := make(map[string]*known, len(typingGeneric))
-		for alias, origin := range typingGeneric {
-			m[alias] = &known{origin}
-		}
-		return m
-	}()
+	typingOrigins = map[string]*known{
+		"typing.List": {"builtins.list"}, "typing.Dict": {"builtins.dict"}, "typing.Set": {"builtins.set"},
+		"typing.FrozenSet": {"builtins.frozenset"}, "typing.Tuple": {"builtins.tuple"}, "typing.Type": {"builtins.type"},
+	}
 	unionOrigin = &known{"typing.Union"}
 )
 
@@ -322,8 +314,8 @@ func originOf(v Value) (Value, []Value) {
 	case *generic:
 		return x.origin, x.args
 	case *known:
-		if o, ok := typingGeneric[x.name]; ok {
-			return &known{o}, nil
+		if o, ok := typingOrigins[x.name]; ok {
+			return o, nil
 		}
 		if len(x.name) > 7 && x.name[:7] == "typing." {
 			abc := "collections.abc." + x.name[7:]
