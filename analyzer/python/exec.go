@@ -29,9 +29,12 @@ type class struct {
 	wireNode       *pyparse.Node
 	service        *call // the service decorator (bare: empty call)
 	serviceNode    *pyparse.Node
-	bodyErr        error
-	mroCache       []*class
-	autoTag        bool
+	// serviceAt is the class's position in Loader.serviceClasses, from 1
+	// (0: not there).
+	serviceAt int
+	bodyErr   error
+	mroCache  []*class
+	autoTag   bool
 	// synth marks a Mode 2 request class, whose fields are synthFields.
 	synth       bool
 	synthFields []*dcField
@@ -362,6 +365,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	m.classes = append(m.classes, c)
 	if c.service != nil {
 		l.serviceClasses = append(l.serviceClasses, c)
+		c.serviceAt = len(l.serviceClasses)
 	}
 	l.bindName(m, outer, name, c)
 }

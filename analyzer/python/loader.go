@@ -50,7 +50,10 @@ type Loader struct {
 	// be walked, so automatic tags are unknown.
 	undecided error
 	walked    map[*class]bool
-	warnFn    func(*analyzer.Error)
+	// walkedBelow is the number of leading serviceClasses all walked, where
+	// walkLoadedServices starts.
+	walkedBelow int
+	warnFn      func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
 	quiet bool
 	dirs  *dirCache
@@ -196,7 +199,7 @@ func (l *Loader) restart() {
 		lookup = func(k string) (string, bool) { v := o.Env(k); return v, v != "" }
 	}
 	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
-	l.inline, l.undecided, l.walked = map[inlineKey]*class{}, nil, map[*class]bool{}
+	l.inline, l.undecided, l.walked, l.walkedBelow = map[inlineKey]*class{}, nil, map[*class]bool{}, 0
 	l.asterMods, l.hostBound = map[string]*module{}, map[int][]string{}
 	l.missing = nil
 	l.rt = l.newRuntime(lookup)

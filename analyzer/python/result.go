@@ -103,7 +103,13 @@ func (l *Loader) matchForwardRefs(s *svc, cs *contract.Service, classes map[stri
 func (l *Loader) walkLoadedServices(until *class) {
 	l.quiet = true
 	defer func() { l.quiet = false }()
-	for _, c := range l.serviceClasses {
+	for l.walkedBelow < len(l.serviceClasses) && l.walked[l.serviceClasses[l.walkedBelow]] {
+		l.walkedBelow++
+	}
+	if until != nil && until.serviceAt > 0 && until.serviceAt <= l.walkedBelow {
+		return // until and all before it are walked
+	}
+	for _, c := range l.serviceClasses[l.walkedBelow:] {
 		if c == until {
 			return
 		}
