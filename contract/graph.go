@@ -40,7 +40,7 @@ type Node struct {
 }
 
 // FQN is the node's fully-qualified name.
-func (n *Node) FQN() string { return fqn(n.Package, n.Name) }
+func (n *Node) FQN() string { return FQN(n.Package, n.Name) }
 
 // MethodType is a method's request or response: a node (FQN), a primitive
 // hashed by name (int64, float64, string, bool, binary), or neither (None).

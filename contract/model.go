@@ -140,9 +140,11 @@ type ServiceContract struct {
 
 // FQN is the type's fully-qualified name: Package + "." + Name, or Name
 // when Package is empty.
-func (t *TypeDef) FQN() string { return fqn(t.Package, t.Name) }
+func (t *TypeDef) FQN() string { return FQN(t.Package, t.Name) }
 
-func fqn(pkg, name string) string {
+// FQN is the fully-qualified name of the type name in package pkg:
+// pkg + "." + name, or name when pkg is empty.
+func FQN(pkg, name string) string {
 	if pkg == "" {
 		return name
 	}

@@ -307,8 +307,7 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 	var add func(c *class, n *pyparse.Node, m *module) string
 	add = func(c *class, n *pyparse.Node, m *module) string {
 		pkg, name := l.fqn(c, n, m)
-		node := &contract.Node{Kind: contract.Message, Package: pkg, Name: name}
-		key := node.FQN()
+		key := contract.FQN(pkg, name)
 		if prev, ok := byFQN[key]; ok {
 			if prev != c && l.identityClass(c) == c {
 				l.warn(c.mod, c.node, "%s and %s share the wire name %s: the runtime keeps the first one visited and hashes every use of the second as the first; give one of them a distinct @wire_type", l.describeClass(prev), l.describeClass(c), key)
@@ -316,6 +315,7 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 			return key
 		}
 		checkString(m, n, key)
+		node := &contract.Node{Kind: contract.Message, Package: pkg, Name: name}
 		byFQN[key] = c
 		nodes[key] = node
 		order = append(order, key)
