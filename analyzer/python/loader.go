@@ -507,9 +507,11 @@ func (l *Loader) exec(m *module) (err error) {
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)
-	checkSignatures(m, f.Root)
+	checkIdentifiers(m, f.Root)
 	m.globals = map[string]*pyparse.Node{}
-	collectGlobals(f.Root, false, m.globals)
+	if strings.Contains(f.Root.Text(), "global") { // the keyword of any global statement
+		collectGlobals(f.Root, false, m.globals)
+	}
 	l.execBody(m, nil, f.Root.Children())
 	return nil
 }
