@@ -29,6 +29,8 @@ type class struct {
 	wireNode       *pyparse.Node
 	service        *call // the service decorator (bare: empty call)
 	serviceNode    *pyparse.Node
+	// fqnPkg, fqnName and fqnKey are the last FQN made for the class.
+	fqnPkg, fqnName, fqnKey string
 	// serviceAt is the class's position in Loader.serviceClasses, from 1
 	// (0: not there).
 	serviceAt int

@@ -49,8 +49,7 @@ func (l *Loader) methodType(v Value) contract.MethodType {
 		return contract.MethodType{Primitive: primitiveMessage[x.name]}
 	case *class:
 		pkg, name := l.fqn(x, nil, x.mod)
-		n := contract.Node{Package: pkg, Name: name}
-		return contract.MethodType{FQN: n.FQN()}
+		return contract.MethodType{FQN: x.fqnString(pkg, name)}
 	}
 	return contract.MethodType{}
 }

@@ -282,6 +282,15 @@ func (l *Loader) describeClass(c *class) string {
 	return fmt.Sprintf("class %s (%s:%d)", c.qualname, c.mod.file, lineOf(c.node))
 }
 
+// fqnString is contract.FQN(pkg, name) for one of c's FQNs, the string
+// made last time when it is the same.
+func (c *class) fqnString(pkg, name string) string {
+	if c.fqnKey == "" || c.fqnPkg != pkg || c.fqnName != name {
+		c.fqnPkg, c.fqnName, c.fqnKey = pkg, name, contract.FQN(pkg, name)
+	}
+	return c.fqnKey
+}
+
 // wireTagOf is the manifest wire tag of a dataclass (__wire_type__, read
 // through the MRO).
 func (l *Loader) wireTagOf(c *class) string {
@@ -290,7 +299,7 @@ func (l *Loader) wireTagOf(c *class) string {
 	case k != nil && k.wireTag != nil:
 		return *k.wireTag
 	case k != nil:
-		return k.mod.name + "." + k.qualname
+		return k.fqnString(k.mod.name, k.qualname) // the FQN an automatic tag gives
 	}
 	if l.undecided != nil {
 		panic(l.undecided)
@@ -307,7 +316,7 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 	var add func(c *class, n *pyparse.Node, m *module) string
 	add = func(c *class, n *pyparse.Node, m *module) string {
 		pkg, name := l.fqn(c, n, m)
-		key := contract.FQN(pkg, name)
+		key := c.fqnString(pkg, name)
 		if prev, ok := byFQN[key]; ok {
 			if prev != c && l.identityClass(c) == c {
 				l.warn(c.mod, c.node, "%s and %s share the wire name %s: the runtime keeps the first one visited and hashes every use of the second as the first; give one of them a distinct @wire_type", l.describeClass(prev), l.describeClass(c), key)
@@ -429,8 +438,7 @@ func (l *Loader) element(v Value) contract.Element {
 	case *class:
 		if l.isDataclass(x) {
 			pkg, name := l.fqn(x, nil, x.mod)
-			n := contract.Node{Package: pkg, Name: name}
-			return contract.Element{Kind: contract.Ref, Target: n.FQN()}
+			return contract.Element{Kind: contract.Ref, Target: x.fqnString(pkg, name)}
 		}
 	}
 	return contract.Element{Kind: contract.Any}

@@ -2,6 +2,7 @@ package python
 
 import (
 	"math/big"
+	"slices"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
 )
@@ -280,15 +281,16 @@ func strip(v Value) Value {
 		if x.literal {
 			return x
 		}
-		changed := false
-		args := make([]Value, len(x.args))
+		var args []Value // made at the first argument that changes
 		for i, a := range x.args {
-			args[i] = strip(a)
-			if args[i] != a {
-				changed = true
+			if s := strip(a); args != nil {
+				args[i] = s
+			} else if s != a {
+				args = slices.Clone(x.args)
+				args[i] = s
 			}
 		}
-		if !changed {
+		if args == nil {
 			return x
 		}
 		if isUnion(x) {
