@@ -331,6 +331,7 @@ func (l *Loader) execDef(m *module, cls *class, def *pyparse.Node, decos []*pypa
 func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*pyparse.Node) {
 	name := ident(def.Child("name").Text())
 	c := &class{name: name, qualname: name, mod: m, node: def, ns: newNamespace(), outer: outer}
+	c.ns.owner = c
 	if outer != nil {
 		c.qualname = outer.qualname + "." + name
 	}
@@ -368,6 +369,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	if c.service != nil {
 		l.serviceClasses = append(l.serviceClasses, c)
 		c.serviceAt = len(l.serviceClasses)
+		l.indexService(c)
 	}
 	l.bindName(m, outer, name, c)
 }

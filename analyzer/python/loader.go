@@ -53,7 +53,10 @@ type Loader struct {
 	// walkedBelow is the number of leading serviceClasses all walked, where
 	// walkLoadedServices starts.
 	walkedBelow int
-	warnFn      func(*analyzer.Error)
+	// servicesUnder lists, for a class, the serviceClasses with it in
+	// their MRO, in order.
+	servicesUnder map[*class][]*class
+	warnFn        func(*analyzer.Error)
 	// quiet silences warnings while other services are walked.
 	quiet bool
 	dirs  *dirCache
@@ -155,7 +158,7 @@ func NewLoader(o Options) *Loader {
 	if env == nil {
 		env = os.Getenv
 	}
-	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, warnFn: o.Warn, asterMods: map[string]*module{}, warned: map[string]bool{}, strict: o.Strict,
+	l := &Loader{modules: map[string]*module{}, inline: map[inlineKey]*class{}, walked: map[*class]bool{}, servicesUnder: map[*class][]*class{}, warnFn: o.Warn, asterMods: map[string]*module{}, warned: map[string]bool{}, strict: o.Strict,
 		dirs: &dirCache{dirs: map[string]map[string]os.FileMode{}}}
 	l.ahead = newPrefetcher(l)
 	l.hostBound = map[int][]string{}
@@ -200,6 +203,7 @@ func (l *Loader) restart() {
 	}
 	l.modules, l.seq, l.serviceClasses = map[string]*module{}, 0, nil
 	l.inline, l.undecided, l.walked, l.walkedBelow = map[inlineKey]*class{}, nil, map[*class]bool{}, 0
+	l.servicesUnder = map[*class][]*class{}
 	l.asterMods, l.hostBound = map[string]*module{}, map[int][]string{}
 	l.missing = nil
 	l.rt = l.newRuntime(lookup)
@@ -241,6 +245,8 @@ type module struct {
 // namespace maps names to their bindings over time.
 type namespace struct {
 	m map[string]bindings
+	// owner is the class whose body the namespace is, if any.
+	owner *class
 	// star is set once a failed star import is bound ("*").
 	star bool
 }
@@ -262,6 +268,9 @@ func newNamespace() *namespace { return &namespace{m: map[string]bindings{}} }
 func (ns *namespace) bind(seq int, name string, v Value) {
 	if name == "*" {
 		ns.star = true
+	}
+	if f, ok := v.(*function); ok && ns.owner != nil && !slices.Contains(f.boundIn, ns.owner) {
+		f.boundIn = append(f.boundIn, ns.owner)
 	}
 	bs, ok := ns.m[name]
 	if !ok {

@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -94,7 +95,7 @@ type inlineKey struct {
 // order, whose method name resolves to f.
 func (l *Loader) inlineSharers(f *function, name string) []*class {
 	var out []*class
-	for _, k := range l.serviceClasses {
+	for _, k := range l.servicesBinding(f) {
 		_ = try(func() {
 			for _, b := range l.mro(k) {
 				if v, ok := b.ns.lookup(name, final); ok {
@@ -105,6 +106,31 @@ func (l *Loader) inlineSharers(f *function, name string) []*class {
 				}
 			}
 		})
+	}
+	return out
+}
+
+// indexService records a new service class under every class of its MRO
+// (none when its MRO is in error: no name resolves through it then).
+func (l *Loader) indexService(c *class) {
+	_ = try(func() {
+		for _, b := range l.mro(c) {
+			l.servicesUnder[b] = append(l.servicesUnder[b], c)
+		}
+	})
+}
+
+// servicesBinding are the service classes loaded so far, in order, with a
+// class that binds f in their MRO: the only ones where a name can resolve
+// to f.
+func (l *Loader) servicesBinding(f *function) []*class {
+	var out []*class
+	for _, b := range f.boundIn {
+		out = append(out, l.servicesUnder[b]...)
+	}
+	if len(f.boundIn) > 1 {
+		slices.SortFunc(out, func(a, b *class) int { return a.serviceAt - b.serviceAt })
+		out = slices.Compact(out)
 	}
 	return out
 }

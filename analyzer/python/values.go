@@ -109,14 +109,16 @@ type instance struct {
 
 // function is a def statement.
 type function struct {
-	name   string
-	node   *pyparse.Node // function_definition
-	decos  []*pyparse.Node
-	mod    *module
-	cls    *class // the class whose body defines it, or nil
-	seq    int    // sequence number of the def
-	async  bool
-	yields bool
+	name  string
+	node  *pyparse.Node // function_definition
+	decos []*pyparse.Node
+	mod   *module
+	cls   *class // the class whose body defines it, or nil
+	// boundIn are the classes whose namespaces bind it, under any name.
+	boundIn []*class
+	seq     int // sequence number of the def
+	async   bool
+	yields  bool
 	// hints caches funcHints by moment.
 	hints map[int]*hints
 }
