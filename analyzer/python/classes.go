@@ -152,6 +152,7 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 	}
 	var out []*enumMember
 	var lastValues []Value
+	values := valueIndex{}
 	for _, name := range c.names {
 		if !enumMemberName(c, name) {
 			continue
@@ -193,15 +194,14 @@ func (l *Loader) enumMembers(c *class) []*enumMember {
 			fail(c.mod, c.node, "Use constant member values", "member %s of enum %s has a value that cannot be determined statically", name, c.name)
 		}
 		m := &enumMember{cls: c, name: name, value: v}
-		for _, o := range out {
-			if o.cls == c && constEqual(o.value, v) {
-				if c.unique != nil {
-					fail(c.mod, c.unique, "Give every member a distinct value", "duplicate values in @unique enum %s: %s -> %s", c.name, name, o.name)
-				}
-				m.cls = nil // alias
-				m.value = o
-				break
+		if o := values.find(v); o != nil {
+			if c.unique != nil {
+				fail(c.mod, c.unique, "Give every member a distinct value", "duplicate values in @unique enum %s: %s -> %s", c.name, name, o.name)
 			}
+			m.cls = nil // alias
+			m.value = o
+		} else {
+			values.add(m)
 		}
 		out = append(out, m)
 	}
@@ -323,6 +323,54 @@ func isConstant(v Value) bool {
 		return true
 	}
 	return false
+}
+
+// valueIndex finds the first member added whose value is constEqual to a
+// value without comparing it with every member: values can only be equal
+// within one bucket (numbers by their float value, strings and bytes by
+// their text, anything else together).
+type valueIndex map[valueKey][]*enumMember
+
+type valueKey struct {
+	kind byte // 'n' number, 's' str, 'b' bytes, 'o' anything else
+	num  float64
+	text string
+}
+
+// keyOf returns the bucket of v; ok is false for a value equal to nothing
+// (NaN, or an integer too large for a float).
+func keyOf(v Value) (k valueKey, ok bool) {
+	if f, isNum := asFloat(v); isNum {
+		return valueKey{kind: 'n', num: f}, f == f
+	}
+	switch v := v.(type) {
+	case *big.Int:
+		return k, false
+	case string:
+		return valueKey{kind: 's', text: v}, true
+	case pyBytes:
+		return valueKey{kind: 'b', text: string(v)}, true
+	}
+	return valueKey{kind: 'o'}, true
+}
+
+// find returns the first member added whose value equals v, or nil.
+func (x valueIndex) find(v Value) *enumMember {
+	if k, ok := keyOf(v); ok {
+		for _, o := range x[k] {
+			if constEqual(o.value, v) {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// add adds a member.
+func (x valueIndex) add(m *enumMember) {
+	if k, ok := keyOf(m.value); ok {
+		x[k] = append(x[k], m)
+	}
 }
 
 // constEqual is Python == on constants (1 == 1.0 == True).

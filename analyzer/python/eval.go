@@ -374,6 +374,9 @@ func asFloat(v Value) (float64, bool) {
 	case float64:
 		return x, true
 	case *big.Int:
+		if x.IsInt64() {
+			return float64(x.Int64()), true // rounded as Float64 rounds
+		}
 		f, _ := new(big.Float).SetInt(x).Float64()
 		return f, !math.IsInf(f, 0)
 	case bool:
