@@ -135,3 +135,55 @@ func TestBenchCorpusAnalyses(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScaling analyses shapes whose cost once grew with the square of
+// their size; the time per op should grow about linearly from one size to
+// the next (four times the size, about four times the time).
+func BenchmarkScaling(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		// n services of one module each, with five inline (Mode 2)
+		// methods: every service's methods look for sharers.
+		inline := map[string]string{}
+		var specs []string
+		for i := range n {
+			var s strings.Builder
+			fmt.Fprintf(&s, "from aster import rpc, service\n\n@service(name=\"S%d\")\nclass S%d:\n", i, i)
+			for j := range 5 {
+				fmt.Fprintf(&s, "    @rpc\n    async def m%d(self, a: str, b: int = 0) -> int: ...\n", j)
+			}
+			name := fmt.Sprintf("s%04d", i)
+			inline[name+".py"] = s.String()
+			specs = append(specs, fmt.Sprintf("%s:S%d", name, i))
+		}
+		benchAnalyse(b, fmt.Sprintf("inline-services/%d", n), inline, specs)
+
+		// An enum of n members: aliases are found among the earlier ones.
+		var e strings.Builder
+		e.WriteString("import enum\nfrom dataclasses import dataclass\nfrom aster import rpc, service\n\nclass E(enum.Enum):\n")
+		for i := range n {
+			fmt.Fprintf(&e, "    V%d = %d\n", i, i)
+		}
+		e.WriteString("\n@dataclass\nclass R:\n    e: E = E.V0\n\n@service(name=\"S\")\nclass S:\n    @rpc\n    async def get(self, r: R) -> R: ...\n")
+		benchAnalyse(b, fmt.Sprintf("enum-members/%d", n), map[string]string{"m.py": e.String()}, []string{"m:S"})
+	}
+}
+
+// benchAnalyse times analysing specs from a fresh loader over files.
+func benchAnalyse(b *testing.B, name string, files map[string]string, specs []string) {
+	dir := b.TempDir()
+	for path, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, path), []byte(src), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run(name, func(b *testing.B) {
+		for b.Loop() {
+			l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+			for _, spec := range specs {
+				if _, err := l.Service(spec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
