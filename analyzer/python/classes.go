@@ -2,6 +2,7 @@ package python
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/asterkit/aster/analyzer/python/pyparse"
@@ -522,25 +523,41 @@ func (l *Loader) fields(c *class) []*dcField {
 		return c.fieldsCache
 	}
 	mro := l.mro(c)
-	var order []string
-	byName := map[string]*dcField{}
+	// The fields by first appearance from the base down, each the last
+	// declared; a name's position is looked up only once a second
+	// dataclass adds fields.
+	var ordered []*dcField
+	var index map[string]int
 	for i := len(mro) - 1; i >= 0; i-- {
 		k := mro[i]
 		if k.dataclass == nil {
 			continue
 		}
-		for _, f := range l.ownFields(k) {
-			if _, ok := byName[f.name]; !ok {
-				order = append(order, f.name)
+		own := l.ownFields(k)
+		if ordered == nil {
+			ordered = slices.Clip(own)
+			continue
+		}
+		if index == nil {
+			ordered = slices.Clone(ordered) // not own's array
+			index = make(map[string]int, len(ordered)+len(own))
+			for j, f := range ordered {
+				index[f.name] = j
 			}
-			byName[f.name] = f
+		}
+		for _, f := range own {
+			if j, ok := index[f.name]; ok {
+				ordered[j] = f
+			} else {
+				index[f.name] = len(ordered)
+				ordered = append(ordered, f)
+			}
 		}
 	}
 	var out []*dcField
 	if !isFalse(dcOption(c, "init")) {
 		seenDefault := false
-		for _, n := range order {
-			f := byName[n]
+		for _, f := range ordered {
 			if f.special == "classvar" || !f.init || f.kwOnly {
 				continue
 			}
@@ -552,9 +569,9 @@ func (l *Loader) fields(c *class) []*dcField {
 			}
 		}
 	}
-	out = make([]*dcField, 0, len(order))
-	for _, n := range order {
-		if f := byName[n]; f.special == "" {
+	out = make([]*dcField, 0, len(ordered))
+	for _, f := range ordered {
+		if f.special == "" {
 			out = append(out, f)
 		}
 	}
