@@ -17,46 +17,72 @@ var fieldNames = []string{"", "alias", "alternative", "argument", "arguments", "
 	"guard", "key", "left", "module_name", "name", "object", "operator", "operators", "parameters",
 	"return_type", "right", "subject", "subscript", "superclasses", "type", "type_conversion", "value"}
 
-var fieldIndex = func() map[string]uint8 {
-	m := make(map[string]uint8, len(fieldNames))
-	for i, f := range fieldNames {
-		m[f] = uint8(i)
+// fieldSlots holds each field name's id at the slot fieldSlot gives it;
+// TestFieldID checks that no two names share a slot.
+var fieldSlots = func() (t [256]uint8) {
+	for i, f := range fieldNames[1:] {
+		t[fieldSlot(f)] = uint8(i + 1)
 	}
-	return m
+	return t
 }()
+
+// fieldSlot is a slot for a non-empty field name, from its length and
+// its first and last bytes.
+func fieldSlot(name string) uint8 {
+	return uint8(len(name)*16) + name[0]*2 + name[len(name)-1]
+}
+
+// fieldID returns the id of a field name ("" is the id of unnamed
+// children), and false for a name that is not a field.
+func fieldID(name string) (uint8, bool) {
+	if name == "" {
+		return 0, true
+	}
+	id := fieldSlots[fieldSlot(name)]
+	return id, id != 0 && fieldNames[id] == name
+}
+
+// mustField returns the id of a field name.
+func mustField(name string) uint8 {
+	id, ok := fieldID(name)
+	if !ok {
+		panic("pyparse: no field " + name)
+	}
+	return id
+}
 
 // Field ids.
 var (
-	fAlias        = fieldIndex["alias"]
-	fAlternative  = fieldIndex["alternative"]
-	fArgument     = fieldIndex["argument"]
-	fArguments    = fieldIndex["arguments"]
-	fAttribute    = fieldIndex["attribute"]
-	fBody         = fieldIndex["body"]
-	fCause        = fieldIndex["cause"]
-	fCondition    = fieldIndex["condition"]
-	fConsequence  = fieldIndex["consequence"]
-	fDefinition   = fieldIndex["definition"]
-	fExpression   = fieldIndex["expression"]
-	fFormatSpec   = fieldIndex["format_specifier"]
-	fFunction     = fieldIndex["function"]
-	fGuard        = fieldIndex["guard"]
-	fKey          = fieldIndex["key"]
-	fLeft         = fieldIndex["left"]
-	fModuleName   = fieldIndex["module_name"]
-	fName         = fieldIndex["name"]
-	fObject       = fieldIndex["object"]
-	fOperator     = fieldIndex["operator"]
-	fOperators    = fieldIndex["operators"]
-	fParameters   = fieldIndex["parameters"]
-	fReturnType   = fieldIndex["return_type"]
-	fRight        = fieldIndex["right"]
-	fSubject      = fieldIndex["subject"]
-	fSubscript    = fieldIndex["subscript"]
-	fSuperclasses = fieldIndex["superclasses"]
-	fType         = fieldIndex["type"]
-	fTypeConv     = fieldIndex["type_conversion"]
-	fValue        = fieldIndex["value"]
+	fAlias        = mustField("alias")
+	fAlternative  = mustField("alternative")
+	fArgument     = mustField("argument")
+	fArguments    = mustField("arguments")
+	fAttribute    = mustField("attribute")
+	fBody         = mustField("body")
+	fCause        = mustField("cause")
+	fCondition    = mustField("condition")
+	fConsequence  = mustField("consequence")
+	fDefinition   = mustField("definition")
+	fExpression   = mustField("expression")
+	fFormatSpec   = mustField("format_specifier")
+	fFunction     = mustField("function")
+	fGuard        = mustField("guard")
+	fKey          = mustField("key")
+	fLeft         = mustField("left")
+	fModuleName   = mustField("module_name")
+	fName         = mustField("name")
+	fObject       = mustField("object")
+	fOperator     = mustField("operator")
+	fOperators    = mustField("operators")
+	fParameters   = mustField("parameters")
+	fReturnType   = mustField("return_type")
+	fRight        = mustField("right")
+	fSubject      = mustField("subject")
+	fSubscript    = mustField("subscript")
+	fSuperclasses = mustField("superclasses")
+	fType         = mustField("type")
+	fTypeConv     = mustField("type_conversion")
+	fValue        = mustField("value")
 )
 
 // converter builds the outline of a module in pre-order. Nodes are made

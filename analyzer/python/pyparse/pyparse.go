@@ -87,7 +87,7 @@ func (n *Node) Child(field string) *Node {
 	if n == nil {
 		return nil
 	}
-	id, ok := fieldIndex[field]
+	id, ok := fieldID(field)
 	if !ok {
 		return nil
 	}
@@ -103,7 +103,7 @@ func (n *Node) Child(field string) *Node {
 // are adjacent (the usual case) the slice is the tree's own: it is not to
 // be modified.
 func (n *Node) ChildrenOf(field string) []*Node {
-	id, ok := fieldIndex[field]
+	id, ok := fieldID(field)
 	if !ok {
 		return nil
 	}

@@ -229,3 +229,18 @@ func TestChildrenOf(t *testing.T) {
 		t.Errorf("the comparison has %d children", got)
 	}
 }
+
+// TestFieldID checks that every field name has its own slot and that
+// other names are no field.
+func TestFieldID(t *testing.T) {
+	for i, f := range fieldNames {
+		if id, ok := fieldID(f); !ok || int(id) != i {
+			t.Errorf("fieldID(%q) = %d, %v; want %d", f, id, ok, i)
+		}
+	}
+	for _, f := range []string{"nam", "names", "Name", "x", "typ", "value_", "bodies", "argumentz"} {
+		if id, ok := fieldID(f); ok {
+			t.Errorf("fieldID(%q) = %d, true; want no field", f, id)
+		}
+	}
+}
