@@ -516,7 +516,6 @@ func (l *Loader) exec(m *module) (err error) {
 	m.loading = true
 	defer func() { m.loading = false }()
 	defer catch(&err)
-	checkIdentifiers(m, f.Root)
 	m.globals = map[string]*pyparse.Node{}
 	if strings.Contains(f.Root.Text(), "global") { // the keyword of any global statement
 		collectGlobals(f.Root, false, m.globals)

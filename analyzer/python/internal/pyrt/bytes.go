@@ -5,10 +5,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/asterkit/aster/internal/pyjson"
+	"github.com/asterkit/aster/internal/pyunicode"
 )
 
-func printable(r rune) bool { return pyjson.Printable(r) }
+func printable(r rune) bool { return pyunicode.Printable(r) }
 
 // normEncoding normalises a codec name as Python's lookup does for the
 // codecs modelled here.

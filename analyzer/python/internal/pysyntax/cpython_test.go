@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/asterkit/aster/internal/pyunicode"
 )
 
 // stdlibDir is the installed CPython 3.11 standard library, the corpus of
@@ -340,4 +343,71 @@ func TestCPythonSyntaxTests(t *testing.T) {
 		}
 	}
 	t.Logf("%d examples", len(srcs))
+}
+
+// TestUnicodeMatchesCPython puts characters at the start and in the
+// middle of a name and alone in an expression, and compares the verdicts
+// with CPython 3.11's: every letter, mark, number, punctuation and symbol
+// of Go's tables from U+0080 on, one in 61, and every one Unicode 15.0
+// added (CPython 3.11 knows Unicode 14.0 only).
+func TestUnicodeMatchesCPython(t *testing.T) {
+	py := python311(t)
+	var srcs [][]byte
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !unicode.IsPrint(r) || (r%61 != 0 && !pyunicode.Unknown(r)) {
+			continue
+		}
+		c := string(r)
+		srcs = append(srcs, []byte(c+"x = 1\n"), []byte("a"+c+" = 1\n"), []byte("x = "+c+"\n"))
+	}
+	want := compileAll(t, py, srcs)
+	for i, src := range srcs {
+		got := verdict{ok: true}
+		if _, err := Parse(src); err != nil {
+			e := err.(*Error)
+			got = verdict{line: e.Line, class: e.Kind.String(), msg: e.Msg}
+		}
+		if got != want[i] {
+			t.Errorf("%q: got %+v, want CPython's %+v", src, got, want[i])
+		}
+	}
+}
+
+// identifierChars prints, for every code point from U+0080 on (surrogates
+// as 0), whether it may start a name and whether it may continue one.
+const identifierChars = `
+import sys
+out = bytearray()
+for r in range(0x80, 0x110000):
+    c = "" if 0xD800 <= r <= 0xDFFF else chr(r)
+    out.append(48 + (c != "" and c.isidentifier()) + 2 * (c != "" and ("a" + c).isidentifier()))
+sys.stdout.write(out.decode())
+`
+
+// TestIdentifierCharsMatchCPython checks isXIDStart and isXIDContinue on
+// every code point against str.isidentifier of CPython 3.11.
+func TestIdentifierCharsMatchCPython(t *testing.T) {
+	out, err := exec.Command(python311(t), "-c", identifierChars).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != unicode.MaxRune+1-0x80 {
+		t.Fatalf("%d answers", len(out))
+	}
+	bad := 0
+	for i, a := range out {
+		r := rune(0x80 + i)
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		start, cont := a&1 != 0, a&2 != 0
+		if isXIDStart(r) != start || isXIDContinue(r) != cont {
+			if bad++; bad <= 20 {
+				t.Errorf("%U: start %v continue %v, CPython %v %v", r, isXIDStart(r), isXIDContinue(r), start, cont)
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("%d code points differ in all", bad)
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/asterkit/aster/internal/pyunicode"
 )
 
 // Limits of CPython's tokenizer.
@@ -462,7 +464,7 @@ func (s *scanner) verifyIdentifier(start, end int) {
 		}
 		ok := r == '_' || isXIDStart(r) || i > start && isXIDContinue(r)
 		if !ok {
-			if unicode.IsPrint(r) {
+			if pyunicode.Printable(r) {
 				s.fail(SyntaxErr, i, "invalid character '%c' (U+%04X)", r, r)
 			}
 			s.fail(SyntaxErr, i, "invalid non-printable character U+%04X", r)
@@ -471,18 +473,55 @@ func (s *scanner) verifyIdentifier(start, end int) {
 	}
 }
 
+// isXIDStart reports whether r is XID_Start in Unicode 14.0: a letter
+// (Go's tables) that CPython 3.11 knows, less the exceptions below.
 func isXIDStart(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)
+	return (unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)) &&
+		!unicode.Is(notXIDStart, r) && !pyunicode.Unknown(r)
 }
 
+// isXIDContinue reports whether r is XID_Continue in Unicode 14.0.
 func isXIDContinue(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 	}
-	return isXIDStart(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
+	if unicode.Is(notXIDContinue, r) || pyunicode.Unknown(r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.In(r, unicode.Nl, unicode.Other_ID_Start, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
+}
+
+// notXIDContinue are the letters and marks of Go's tables that are not
+// XID_Continue: those whose NFKC form is no identifier (the XID
+// properties leave them out) and U+2E2F, which is Pattern_Syntax.
+var notXIDContinue = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x037a, Hi: 0x037a, Stride: 1},
+		{Lo: 0x2e2f, Hi: 0x2e2f, Stride: 1},
+		{Lo: 0x309b, Hi: 0x309c, Stride: 1},
+		{Lo: 0xfc5e, Hi: 0xfc63, Stride: 1},
+		{Lo: 0xfdfa, Hi: 0xfdfb, Stride: 1},
+		{Lo: 0xfe70, Hi: 0xfe7e, Stride: 2},
+	},
+}
+
+// notXIDStart are the letters of Go's tables that are not XID_Start:
+// those that are not XID_Continue, and four that only continue a name.
+var notXIDStart = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x037a, Hi: 0x037a, Stride: 1},
+		{Lo: 0x0e33, Hi: 0x0e33, Stride: 1},
+		{Lo: 0x0eb3, Hi: 0x0eb3, Stride: 1},
+		{Lo: 0x2e2f, Hi: 0x2e2f, Stride: 1},
+		{Lo: 0x309b, Hi: 0x309c, Stride: 1},
+		{Lo: 0xfc5e, Hi: 0xfc63, Stride: 1},
+		{Lo: 0xfdfa, Hi: 0xfdfb, Stride: 1},
+		{Lo: 0xfe70, Hi: 0xfe7e, Stride: 2},
+		{Lo: 0xff9e, Hi: 0xff9f, Stride: 1},
+	},
 }
 
 // str scans a string literal whose prefix starts at start and whose
