@@ -87,13 +87,11 @@ type Writer struct {
 	// buf[:n] is the text written since the filled chunks full, of size
 	// bytes in all. Writes copy into buf and move n, so that they store no
 	// pointer (which the collector would have to see while it runs).
-	buf     []byte
-	n       int
-	full    [][]byte
-	size    int
-	opt     Options
-	itemSep string
-	keySep  string
+	buf  []byte
+	n    int
+	full [][]byte
+	size int
+	layout
 	// open holds the number of items written so far in each open object
 	// or array, innermost last.
 	open []int
@@ -102,22 +100,54 @@ type Writer struct {
 	err   error
 }
 
+// layout is the text a Writer writes between values, worked out once
+// from its Options.
+type layout struct {
+	opt     Options
+	itemSep string
+	keySep  string
+	// unit is one level of indentation: "" on one line and with Indent 0.
+	unit string
+	// breaks is 1 when lines are broken, else 0.
+	breaks int
+	// lines is the item separator, then, when lines are broken, a newline
+	// and as many units as fit in indentBytes: its first
+	// len(itemSep)+breaks+d*len(unit) bytes end an item and start the next
+	// one at depth d (see line).
+	lines string
+}
+
+// indentBytes bounds the indentation a layout keeps written out: deeper
+// lines are indented unit by unit.
+const indentBytes = 128
+
 // NewWriter returns a Writer for a document laid out by o.
 func NewWriter(o Options) *Writer {
 	if o.IndentText != "" {
 		o.Indent = max(o.Indent, 0)
 	}
-	w := &Writer{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
-	if w.itemSep == "" {
-		w.itemSep = ", "
+	l := layout{opt: o, itemSep: o.ItemSep, keySep: o.KeySep, unit: o.IndentText}
+	if l.itemSep == "" {
+		l.itemSep = ", "
 		if o.Indent >= 0 {
-			w.itemSep = ","
+			l.itemSep = ","
 		}
 	}
-	if w.keySep == "" {
-		w.keySep = ": "
+	if l.keySep == "" {
+		l.keySep = ": "
 	}
-	return w
+	l.lines = l.itemSep
+	if o.Indent >= 0 {
+		if l.unit == "" {
+			l.unit = strings.Repeat(" ", o.Indent)
+		}
+		l.breaks = 1
+		l.lines += "\n"
+		if l.unit != "" {
+			l.lines += strings.Repeat(l.unit, indentBytes/len(l.unit))
+		}
+	}
+	return &Writer{layout: l}
 }
 
 // Bytes returns the document written and the first encoding error.
@@ -174,9 +204,18 @@ func (w *Writer) putBytes(b []byte) { copy(w.take(len(b)), b) }
 // putByte writes c.
 func (w *Writer) putByte(c byte) { w.take(1)[0] = c }
 
+// put2 writes a then b with one room check.
+func (w *Writer) put2(a, b string) {
+	buf := w.take(len(a) + len(b))
+	copy(buf[copy(buf, a):], b)
+}
+
 // grow makes room for k more bytes: it doubles a small buffer, and past
 // chunk bytes sets the full buffer aside and starts another, so that a
 // large document is copied once, by Bytes, and not at every doubling.
+// It is kept out of line so that take, on every write's path, is inlined.
+//
+//go:noinline
 func (w *Writer) grow(k int) {
 	if len(w.buf) < chunk {
 		buf := make([]byte, max(2*len(w.buf)+4096, w.n+k))
@@ -197,83 +236,92 @@ func (w *Writer) setAside() {
 	w.buf, w.n = nil, 0
 }
 
-// next starts a value: inside an array, or for a key, the separator from
-// the item before and a new line.
-func (w *Writer) next() {
+// item starts a value and returns the text to write before it: nothing
+// after a key or at the top level; inside an array or object, the
+// separator from the item before and a new line (see line).
+func (w *Writer) item() string {
 	if w.keyed {
 		w.keyed = false
-		return
+		return ""
 	}
-	if d := len(w.open); d > 0 {
-		if w.open[d-1] > 0 {
-			w.put(w.itemSep)
-		}
-		w.open[d-1]++
-		w.newline(d)
+	d := len(w.open)
+	if d == 0 {
+		return ""
 	}
+	from := 0
+	if w.open[d-1] == 0 {
+		from = len(w.itemSep)
+	}
+	w.open[d-1]++
+	return w.line(from, d)
+}
+
+// line returns lines[from:] up to a new line at depth d, for the caller
+// to write with what follows it: from 0 to end an item and start the
+// next, from len(itemSep) to start the first. When d is deeper than lines
+// holds, line writes the text itself and returns "".
+func (w *Writer) line(from, d int) string {
+	end := len(w.itemSep) + w.breaks + d*len(w.unit)
+	if end <= len(w.lines) {
+		return w.lines[from:end]
+	}
+	w.put(w.lines[from:])
+	for n := len(w.lines); n < end; n += len(w.unit) {
+		w.put(w.unit)
+	}
+	return ""
 }
 
 // Key implements Encoder.
 func (w *Writer) Key(k string) {
-	w.next()
-	w.string(k)
-	w.put(w.keySep)
+	w.quoted(w.item(), k, w.keySep)
 	w.keyed = true
 }
 
 // BeginObject implements Encoder.
-func (w *Writer) BeginObject() { w.begin('{') }
+func (w *Writer) BeginObject() { w.begin("{") }
 
 // EndObject implements Encoder.
-func (w *Writer) EndObject() { w.end('}') }
+func (w *Writer) EndObject() { w.end("}") }
 
 // BeginArray implements Encoder.
-func (w *Writer) BeginArray() { w.begin('[') }
+func (w *Writer) BeginArray() { w.begin("[") }
 
 // EndArray implements Encoder.
-func (w *Writer) EndArray() { w.end(']') }
+func (w *Writer) EndArray() { w.end("]") }
 
-func (w *Writer) begin(open byte) {
-	w.next()
-	w.putByte(open)
+func (w *Writer) begin(open string) {
+	w.put2(w.item(), open)
 	w.open = append(w.open, 0)
 }
 
 // end closes the innermost object or array: an empty one stays on its
 // line, as in json.dumps.
-func (w *Writer) end(close byte) {
+func (w *Writer) end(close string) {
 	d := len(w.open) - 1
+	line := ""
 	if w.open[d] > 0 {
-		w.newline(d)
+		line = w.line(len(w.itemSep), d)
 	}
 	w.open = w.open[:d]
-	w.putByte(close)
+	w.put2(line, close)
 }
 
 // String implements Encoder.
-func (w *Writer) String(s string) {
-	w.next()
-	w.string(s)
-}
+func (w *Writer) String(s string) { w.quoted(w.item(), s, "") }
 
 // Int implements Encoder.
 func (w *Writer) Int(i int64) {
-	w.next()
+	line := w.item()
 	var digits [20]byte
-	w.putBytes(strconv.AppendInt(digits[:0], i, 10))
+	w.put2(line, string(strconv.AppendInt(digits[:0], i, 10)))
 }
 
 // Bool implements Encoder.
-func (w *Writer) Bool(b bool) {
-	w.next()
-	w.put(strconv.FormatBool(b))
-}
+func (w *Writer) Bool(b bool) { w.put2(w.item(), strconv.FormatBool(b)) }
 
 // Null implements Encoder.
-func (w *Writer) Null() {
-	w.next()
-	w.put("null")
-}
+func (w *Writer) Null() { w.put2(w.item(), "null") }
 
 // Value implements Encoder.
 func (w *Writer) Value(v any) {
@@ -305,8 +353,7 @@ func (w *Writer) Value(v any) {
 			w.fail(fmt.Errorf("pyjson: nil *big.Int"))
 			return
 		}
-		w.next()
-		w.putBytes(x.Append(nil, 10))
+		w.put2(w.item(), x.String())
 	case float64:
 		w.float(x)
 	case float32:
@@ -350,22 +397,22 @@ func (w *Writer) fail(err error) {
 }
 
 func (w *Writer) uint(u uint64) {
-	w.next()
+	line := w.item()
 	var digits [20]byte
-	w.putBytes(strconv.AppendUint(digits[:0], u, 10))
+	w.put2(line, string(strconv.AppendUint(digits[:0], u, 10)))
 }
 
 func (w *Writer) float(f float64) {
-	w.next()
+	line := w.item()
 	switch {
 	case math.IsNaN(f):
-		w.put("NaN")
+		w.put2(line, "NaN")
 	case math.IsInf(f, 1):
-		w.put("Infinity")
+		w.put2(line, "Infinity")
 	case math.IsInf(f, -1):
-		w.put("-Infinity")
+		w.put2(line, "-Infinity")
 	default:
-		w.put(FloatRepr(f))
+		w.put2(line, FloatRepr(f))
 	}
 }
 
@@ -382,49 +429,32 @@ func (w *Writer) object(obj Object) {
 	w.EndObject()
 }
 
-// newline starts a new line at the given depth when indenting.
-func (w *Writer) newline(depth int) {
-	if w.opt.Indent < 0 {
-		return
-	}
-	if k := w.opt.Indent * depth; w.opt.IndentText == "" && k <= len(spaces) {
-		b := w.take(1 + k)
-		b[0] = '\n'
-		copy(b[1:], spaces[:k])
-		return
-	}
-	w.putByte('\n')
-	if w.opt.IndentText != "" {
-		for range depth {
-			w.put(w.opt.IndentText)
-		}
-		return
-	}
-	for n := w.opt.Indent * depth; n > 0; {
-		k := min(n, len(spaces))
-		w.put(spaces[:k])
-		n -= k
-	}
-}
-
-// spaces is a run of indentation.
-const spaces = "                                                                "
-
 // chunk is the size of the pieces a large document is written in.
 const chunk = 1 << 20
 
-// string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the
-// three-byte encodings of UTF-16 surrogates (which Unmarshal produces for
-// lone \ud800-style escapes): those are written back as \uxxxx in both
-// modes, since UTF-8 output cannot hold them.
-func (w *Writer) string(s string) {
-	if plain(s) {
-		b := w.take(len(s) + 2)
-		b[0] = '"'
-		copy(b[1:], s)
-		b[len(b)-1] = '"'
+// quoted writes line, then s quoted, then after; when s needs no escaping
+// (plain), with one room check.
+func (w *Writer) quoted(line, s, after string) {
+	if !plain(s) {
+		w.put(line)
+		w.escaped(s)
+		w.put(after)
 		return
 	}
+	b := w.take(len(line) + len(s) + 2 + len(after))
+	i := copy(b, line)
+	b[i] = '"'
+	i += 1 + copy(b[i+1:], s)
+	b[i] = '"'
+	copy(b[i+1:], after)
+}
+
+// escaped writes s quoted, escaping what json.dumps escapes. Invalid UTF-8
+// is read as U+FFFD, except the three-byte encodings of UTF-16 surrogates
+// (which Unmarshal produces for lone \ud800-style escapes): those are
+// written back as \uxxxx in both modes, since UTF-8 output cannot hold
+// them.
+func (w *Writer) escaped(s string) {
 	w.putByte('"')
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash

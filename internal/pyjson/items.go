@@ -27,7 +27,7 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*n/pieces, (p+1)*n/pieces
-		part := &Writer{opt: w.opt, itemSep: w.itemSep, keySep: w.keySep, open: append([]int(nil), w.open...)}
+		part := &Writer{layout: w.layout, open: append([]int(nil), w.open...)}
 		part.open[d] += lo
 		parts[p] = part
 		wg.Go(func() {
