@@ -511,14 +511,51 @@ func (w *Writer) escaped(s string) {
 }
 
 // plain reports whether s is written as it is: printable ASCII without a
-// quote or a backslash.
+// quote or a backslash. It tests eight bytes at a time: the words of s,
+// the last one overlapping the one before, or for a shorter s its bytes
+// gathered into one word padded with spaces.
 func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return false
+	n := len(s)
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			if special(word(s[i:])) {
+				return false
+			}
 		}
+		return !special(word(s[n-8:]))
+	case n >= 4:
+		return !special(uint64(half(s)) | uint64(half(s[n-4:]))<<32)
+	case n > 0:
+		return !special(0x2020202020000000 | uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16)
 	}
 	return true
+}
+
+// word is the first eight bytes of s, little-endian.
+func word(s string) uint64 {
+	return uint64(half(s)) | uint64(half(s[4:]))<<32
+}
+
+// half is the first four bytes of s, little-endian.
+func half(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// special reports whether one of the eight bytes of x is escaped in a
+// JSON string, or could be: a control character, DEL or a byte of a
+// multibyte character, a quote or a backslash. Each test sets the top bit
+// of a byte that matches; borrows and carries between bytes start only at
+// a byte that matches, so they can add no match to a word that has none.
+func special(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	below := (x - 0x20*ones) &^ x // a byte below 0x20
+	above := (x + ones) | x       // a byte from 0x7f up
+	quote := x ^ '"'*ones
+	backslash := x ^ '\\'*ones
+	quote = (quote - ones) &^ quote // a zero byte: a quote
+	backslash = (backslash - ones) &^ backslash
+	return (below|above|quote|backslash)&tops != 0
 }
 
 // escape writes \uxxxx (lowercase hex) for r < 0x10000.

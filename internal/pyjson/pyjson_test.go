@@ -516,3 +516,32 @@ func TestUnmarshalShallow(t *testing.T) {
 		}
 	}
 }
+
+// TestPlain checks the word-at-a-time test of plain against the byte by
+// byte definition: every byte value at every position of strings of up to
+// 24 bytes, the rest of which is printable ASCII.
+func TestPlain(t *testing.T) {
+	want := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	const background = "~ aZ!#[]^_`{|}09~ aZ!#[]^_`{|}09"
+	for n := 0; n <= 24; n++ {
+		if !plain(background[:n]) {
+			t.Fatalf("plain(%q) = false", background[:n])
+		}
+		for at := range n {
+			for c := range 256 {
+				s := []byte(background[:n])
+				s[at] = byte(c)
+				if got := plain(string(s)); got != want(string(s)) {
+					t.Fatalf("plain(%q) = %v", s, got)
+				}
+			}
+		}
+	}
+}
