@@ -187,11 +187,12 @@ func (w *Writer) Equal(data []byte) (bool, error) {
 // take returns the next k bytes of the buffer, to be filled: the one
 // room check of every write.
 func (w *Writer) take(k int) []byte {
-	if len(w.buf)-w.n < k {
-		w.grow(k)
+	n := w.n + k
+	if n > len(w.buf) {
+		return w.fresh(k)
 	}
-	b := w.buf[w.n : w.n+k]
-	w.n += k
+	b := w.buf[w.n:n]
+	w.n = n
 	return b
 }
 
@@ -210,21 +211,18 @@ func (w *Writer) put2(a, b string) {
 	copy(buf[copy(buf, a):], b)
 }
 
-// grow makes room for k more bytes: it doubles a small buffer, and past
-// chunk bytes sets the full buffer aside and starts another, so that a
-// large document is copied once, by Bytes, and not at every doubling.
-// It is kept out of line so that take, on every write's path, is inlined.
+// fresh sets the text in buf aside and returns the first k bytes of a
+// new buffer, twice as large as the one before, from 4096 bytes up to
+// chunk bytes, or k bytes if more: text is never copied as a document
+// grows, only once by Bytes. It is kept out of line, off the path of
+// every write through take.
 //
 //go:noinline
-func (w *Writer) grow(k int) {
-	if len(w.buf) < chunk {
-		buf := make([]byte, max(2*len(w.buf)+4096, w.n+k))
-		copy(buf, w.buf[:w.n])
-		w.buf = buf
-		return
-	}
+func (w *Writer) fresh(k int) []byte {
+	size := max(min(2*len(w.buf)+4096, chunk), k)
 	w.setAside()
-	w.buf = make([]byte, max(chunk, k))
+	w.buf, w.n = make([]byte, size), k
+	return w.buf[:k]
 }
 
 // setAside adds the text in buf to the filled chunks.

@@ -400,8 +400,13 @@ func TestOSStrRepr(t *testing.T) {
 	}
 }
 
-// TestMarshalLarge checks large documents, written in several chunks.
+// TestMarshalLarge checks large documents, written in several chunks,
+// and a string longer than a chunk.
 func TestMarshalLarge(t *testing.T) {
+	long := strings.Repeat("x", chunk+10)
+	if got, err := Marshal([]any{"a", long}, oneLine); err != nil || string(got) != `["a", "`+long+`"]` {
+		t.Errorf("a string of %d bytes: got %d bytes, %v", len(long), len(got), err)
+	}
 	for _, first := range []string{"item 000000", ""} {
 		items := make([]any, 300000)
 		var want strings.Builder
