@@ -4,9 +4,9 @@ import "testing"
 
 // TestMarshalMatchesCPython compares Marshal with the local CPython's
 // json.dumps on generated documents in five layouts (skipped without
-// python3 3.11); one document in fifty is nested deeper than a Writer
-// keeps indentation written out, and one layout indents by more than it
-// keeps for a single level. Each document reaches Marshal through
+// python3 3.11); one document in fifty is nested deeper than the
+// indentation a Writer starts with, and one layout indents a single level
+// by more than that. Each document reaches Marshal through
 // Unmarshal of CPython's compact form. A lone surrogate, which Marshal
 // escapes in every layout, is left out of the layout without ASCII
 // escaping, where CPython writes a string no UTF-8 file can hold.

@@ -92,12 +92,25 @@ type Writer struct {
 	full [][]byte
 	size int
 	layout
-	// open holds the number of items written so far in each open object
-	// or array, innermost last.
-	open []int
-	// keyed is set between a key and its value.
-	keyed bool
-	err   error
+	position
+	err error
+}
+
+// position is where a Writer is in the document. It holds no pointer, so
+// that the writes that move it need no write barrier.
+type position struct {
+	// depth is the number of objects and arrays open.
+	depth int
+	// lines[from:to] is the text to write before the next value or key:
+	// nothing at the top level and after a key; else the item separator,
+	// unless the item is the first, and a new line.
+	from, to int
+	// lines[:after] is the text before an item that follows another at
+	// depth: the item separator and a new line, or nothing at the top
+	// level.
+	after int
+	// filled is set once the innermost open object or array has an item.
+	filled bool
 }
 
 // layout is the text a Writer writes between values, worked out once
@@ -105,20 +118,21 @@ type Writer struct {
 type layout struct {
 	opt     Options
 	itemSep string
-	keySep  string
+	// keyEnd follows a key: the closing quote and the key separator.
+	keyEnd string
 	// unit is one level of indentation: "" on one line and with Indent 0.
 	unit string
 	// breaks is 1 when lines are broken, else 0.
 	breaks int
 	// lines is the item separator, then, when lines are broken, a newline
-	// and as many units as fit in indentBytes: its first
-	// len(itemSep)+breaks+d*len(unit) bytes end an item and start the next
-	// one at depth d (see line).
+	// and units of indentation: its first len(itemSep)+breaks+d*len(unit)
+	// bytes end an item and start the next one at depth d (see lineEnd).
+	// It starts with the units that fit in indentBytes and grows with the
+	// depth.
 	lines string
 }
 
-// indentBytes bounds the indentation a layout keeps written out: deeper
-// lines are indented unit by unit.
+// indentBytes is the indentation a layout starts with written out.
 const indentBytes = 128
 
 // NewWriter returns a Writer for a document laid out by o.
@@ -126,15 +140,15 @@ func NewWriter(o Options) *Writer {
 	if o.IndentText != "" {
 		o.Indent = max(o.Indent, 0)
 	}
-	l := layout{opt: o, itemSep: o.ItemSep, keySep: o.KeySep, unit: o.IndentText}
+	l := layout{opt: o, itemSep: o.ItemSep, keyEnd: `"` + o.KeySep, unit: o.IndentText}
 	if l.itemSep == "" {
 		l.itemSep = ", "
 		if o.Indent >= 0 {
 			l.itemSep = ","
 		}
 	}
-	if l.keySep == "" {
-		l.keySep = ": "
+	if o.KeySep == "" {
+		l.keyEnd = `": `
 	}
 	l.lines = l.itemSep
 	if o.Indent >= 0 {
@@ -202,9 +216,6 @@ func (w *Writer) put(s string) { copy(w.take(len(s)), s) }
 // putBytes writes b.
 func (w *Writer) putBytes(b []byte) { copy(w.take(len(b)), b) }
 
-// putByte writes c.
-func (w *Writer) putByte(c byte) { w.take(1)[0] = c }
-
 // put2 writes a then b with one room check.
 func (w *Writer) put2(a, b string) {
 	buf := w.take(len(a) + len(b))
@@ -234,46 +245,31 @@ func (w *Writer) setAside() {
 	w.buf, w.n = nil, 0
 }
 
-// item starts a value and returns the text to write before it: nothing
-// after a key or at the top level; inside an array or object, the
-// separator from the item before and a new line (see line).
-func (w *Writer) item() string {
-	if w.keyed {
-		w.keyed = false
-		return ""
+// before returns the text to write before the next value or key.
+func (w *Writer) before() string { return w.lines[w.from:w.to] }
+
+// wrote ends a value: the next one is after it.
+func (w *Writer) wrote() { w.from, w.to, w.filled = 0, w.after, true }
+
+// at sets the depth and the text between its items, adding indentation
+// to lines when they hold too little.
+func (w *Writer) at(d int) {
+	w.depth, w.after = d, 0
+	if d > 0 {
+		w.after = w.lineEnd(d)
+		if w.after > len(w.lines) {
+			w.lines += strings.Repeat(w.unit, d)
+		}
 	}
-	d := len(w.open)
-	if d == 0 {
-		return ""
-	}
-	from := 0
-	if w.open[d-1] == 0 {
-		from = len(w.itemSep)
-	}
-	w.open[d-1]++
-	return w.line(from, d)
 }
 
-// line returns lines[from:] up to a new line at depth d, for the caller
-// to write with what follows it: from 0 to end an item and start the
-// next, from len(itemSep) to start the first. When d is deeper than lines
-// holds, line writes the text itself and returns "".
-func (w *Writer) line(from, d int) string {
-	end := len(w.itemSep) + w.breaks + d*len(w.unit)
-	if end <= len(w.lines) {
-		return w.lines[from:end]
-	}
-	w.put(w.lines[from:])
-	for n := len(w.lines); n < end; n += len(w.unit) {
-		w.put(w.unit)
-	}
-	return ""
-}
+// lineEnd is where a new line at depth d ends in lines.
+func (w *Writer) lineEnd(d int) int { return len(w.itemSep) + w.breaks + d*len(w.unit) }
 
 // Key implements Encoder.
 func (w *Writer) Key(k string) {
-	w.quoted(w.item(), k, w.keySep)
-	w.keyed = true
+	w.quoted(w.before(), k, w.keyEnd)
+	w.from, w.to = 0, 0
 }
 
 // BeginObject implements Encoder.
@@ -289,37 +285,46 @@ func (w *Writer) BeginArray() { w.begin("[") }
 func (w *Writer) EndArray() { w.end("]") }
 
 func (w *Writer) begin(open string) {
-	w.put2(w.item(), open)
-	w.open = append(w.open, 0)
+	w.put2(w.before(), open)
+	w.at(w.depth + 1)
+	w.from, w.to, w.filled = len(w.itemSep), w.after, false
 }
 
 // end closes the innermost object or array: an empty one stays on its
 // line, as in json.dumps.
 func (w *Writer) end(close string) {
-	d := len(w.open) - 1
 	line := ""
-	if w.open[d] > 0 {
-		line = w.line(len(w.itemSep), d)
+	if w.filled {
+		line = w.lines[len(w.itemSep):w.lineEnd(w.depth-1)]
 	}
-	w.open = w.open[:d]
 	w.put2(line, close)
+	w.at(w.depth - 1)
+	w.wrote()
 }
 
 // String implements Encoder.
-func (w *Writer) String(s string) { w.quoted(w.item(), s, "") }
+func (w *Writer) String(s string) {
+	w.quoted(w.before(), s, `"`)
+	w.wrote()
+}
 
 // Int implements Encoder.
 func (w *Writer) Int(i int64) {
-	line := w.item()
 	var digits [20]byte
-	w.put2(line, string(strconv.AppendInt(digits[:0], i, 10)))
+	w.text(string(strconv.AppendInt(digits[:0], i, 10)))
 }
 
 // Bool implements Encoder.
-func (w *Writer) Bool(b bool) { w.put2(w.item(), strconv.FormatBool(b)) }
+func (w *Writer) Bool(b bool) { w.text(strconv.FormatBool(b)) }
 
 // Null implements Encoder.
-func (w *Writer) Null() { w.put2(w.item(), "null") }
+func (w *Writer) Null() { w.text("null") }
+
+// text writes a value that is s as it is.
+func (w *Writer) text(s string) {
+	w.put2(w.before(), s)
+	w.wrote()
+}
 
 // Value implements Encoder.
 func (w *Writer) Value(v any) {
@@ -351,7 +356,7 @@ func (w *Writer) Value(v any) {
 			w.fail(fmt.Errorf("pyjson: nil *big.Int"))
 			return
 		}
-		w.put2(w.item(), x.String())
+		w.text(x.String())
 	case float64:
 		w.float(x)
 	case float32:
@@ -395,22 +400,20 @@ func (w *Writer) fail(err error) {
 }
 
 func (w *Writer) uint(u uint64) {
-	line := w.item()
 	var digits [20]byte
-	w.put2(line, string(strconv.AppendUint(digits[:0], u, 10)))
+	w.text(string(strconv.AppendUint(digits[:0], u, 10)))
 }
 
 func (w *Writer) float(f float64) {
-	line := w.item()
 	switch {
 	case math.IsNaN(f):
-		w.put2(line, "NaN")
+		w.text("NaN")
 	case math.IsInf(f, 1):
-		w.put2(line, "Infinity")
+		w.text("Infinity")
 	case math.IsInf(f, -1):
-		w.put2(line, "-Infinity")
+		w.text("-Infinity")
 	default:
-		w.put2(line, FloatRepr(f))
+		w.text(FloatRepr(f))
 	}
 }
 
@@ -430,30 +433,27 @@ func (w *Writer) object(obj Object) {
 // chunk is the size of the pieces a large document is written in.
 const chunk = 1 << 20
 
-// quoted writes line, then s quoted, then after; when s needs no escaping
-// (plain), with one room check.
-func (w *Writer) quoted(line, s, after string) {
+// quoted writes before, a quote, s and closing, which ends with the
+// closing quote; when s needs no escaping (plain), with one room check.
+func (w *Writer) quoted(before, s, closing string) {
 	if !plain(s) {
-		w.put(line)
+		w.put2(before, `"`)
 		w.escaped(s)
-		w.put(after)
+		w.put(closing)
 		return
 	}
-	b := w.take(len(line) + len(s) + 2 + len(after))
-	i := copy(b, line)
+	b := w.take(len(before) + 1 + len(s) + len(closing))
+	i := copy(b, before)
 	b[i] = '"'
-	i += 1 + copy(b[i+1:], s)
-	b[i] = '"'
-	copy(b[i+1:], after)
+	copy(b[i+1+copy(b[i+1:], s):], closing)
 }
 
-// escaped writes s quoted, escaping what json.dumps escapes. Invalid UTF-8
-// is read as U+FFFD, except the three-byte encodings of UTF-16 surrogates
-// (which Unmarshal produces for lone \ud800-style escapes): those are
-// written back as \uxxxx in both modes, since UTF-8 output cannot hold
-// them.
+// escaped writes s escaped as json.dumps escapes it in a string. Invalid
+// UTF-8 is read as U+FFFD, except the three-byte encodings of UTF-16
+// surrogates (which Unmarshal produces for lone \ud800-style escapes):
+// those are written back as \uxxxx in both modes, since UTF-8 output
+// cannot hold them.
 func (w *Writer) escaped(s string) {
-	w.putByte('"')
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash
 		// is written as it is.
@@ -505,7 +505,6 @@ func (w *Writer) escaped(s string) {
 			}
 		}
 	}
-	w.putByte('"')
 }
 
 // plain reports whether s is written as it is: printable ASCII without a
