@@ -164,19 +164,18 @@ func NewWriter(o Options) *Writer {
 	return &Writer{layout: l}
 }
 
-// Bytes returns the document written and the first encoding error.
+// Bytes returns the document written and the first encoding error. A
+// document written in several buffers is joined by bytes.Join, which,
+// unlike make, does not clear the memory before filling it.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	if w.full == nil {
-		return w.buf[:w.n], nil
+	w.setAside()
+	if len(w.full) == 1 {
+		return w.full[0], nil
 	}
-	out := make([]byte, 0, w.size+w.n)
-	for _, c := range w.full {
-		out = append(out, c...)
-	}
-	return append(out, w.buf[:w.n]...), nil
+	return bytes.Join(w.full, nil), nil
 }
 
 // Equal reports whether the document written is exactly data, comparing
