@@ -5,6 +5,7 @@ package pyjson
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/big"
@@ -433,18 +434,20 @@ func (w *Writer) object(obj Object) {
 const chunk = 1 << 20
 
 // quoted writes before, a quote, s and closing, which ends with the
-// closing quote; when s needs no escaping (plain), with one room check.
+// closing quote; when s needs no escaping (plainCopy), with one room
+// check.
 func (w *Writer) quoted(before, s, closing string) {
-	if !plain(s) {
-		w.put2(before, `"`)
+	b := w.take(len(before) + 1 + len(s) + len(closing))
+	i := copy(b, before)
+	b[i] = '"'
+	i++
+	if !plainCopy(b[i:], s) {
+		w.n -= len(b) - i // give back the room for s and closing
 		w.escaped(s)
 		w.put(closing)
 		return
 	}
-	b := w.take(len(before) + 1 + len(s) + len(closing))
-	i := copy(b, before)
-	b[i] = '"'
-	copy(b[i+1+copy(b[i+1:], s):], closing)
+	copy(b[i+len(s):], closing)
 }
 
 // escaped writes s escaped as json.dumps escapes it in a string. Invalid
@@ -506,24 +509,33 @@ func (w *Writer) escaped(s string) {
 	}
 }
 
-// plain reports whether s is written as it is: printable ASCII without a
-// quote or a backslash. It tests eight bytes at a time: the words of s,
-// the last one overlapping the one before, or for a shorter s its bytes
-// gathered into one word padded with spaces.
-func plain(s string) bool {
+// plainCopy copies s into dst, which is as long, and reports whether s is
+// written as it is: printable ASCII without a quote or a backslash. When
+// it is not, dst holds part of s. It moves and tests eight bytes at a
+// time: the words of s, the last one overlapping the one before, or for a
+// shorter s its bytes gathered into one word padded with spaces.
+func plainCopy(dst []byte, s string) bool {
 	n := len(s)
+	dst = dst[:n]
 	switch {
 	case n >= 8:
+		var found uint64
 		for i := 0; i < n-8; i += 8 {
-			if special(word(s[i:])) {
-				return false
-			}
+			x := word(s[i:])
+			binary.LittleEndian.PutUint64(dst[i:], x)
+			found |= specials(x)
 		}
-		return !special(word(s[n-8:]))
+		x := word(s[n-8:])
+		binary.LittleEndian.PutUint64(dst[n-8:], x)
+		return found|specials(x) == 0
 	case n >= 4:
-		return !special(uint64(half(s)) | uint64(half(s[n-4:]))<<32)
+		lo, hi := half(s), half(s[n-4:])
+		binary.LittleEndian.PutUint32(dst, lo)
+		binary.LittleEndian.PutUint32(dst[n-4:], hi)
+		return specials(uint64(lo)|uint64(hi)<<32) == 0
 	case n > 0:
-		return !special(0x2020202020000000 | uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16)
+		dst[0], dst[n/2], dst[n-1] = s[0], s[n/2], s[n-1]
+		return specials(0x2020202020000000|uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) == 0
 	}
 	return true
 }
@@ -538,12 +550,13 @@ func half(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// special reports whether one of the eight bytes of x is escaped in a
-// JSON string, or could be: a control character, DEL or a byte of a
-// multibyte character, a quote or a backslash. Each test sets the top bit
-// of a byte that matches; borrows and carries between bytes start only at
-// a byte that matches, so they can add no match to a word that has none.
-func special(x uint64) bool {
+// specials has the top bit set of some byte of x if one of the eight is
+// escaped in a JSON string, or could be: a control character, DEL or a
+// byte of a multibyte character, a quote or a backslash. Each test sets
+// the top bit of a byte that matches; borrows and carries between bytes
+// start only at a byte that matches, so they can add no match to a word
+// that has none.
+func specials(x uint64) uint64 {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	below := (x - 0x20*ones) &^ x // a byte below 0x20
 	above := (x + ones) | x       // a byte from 0x7f up
@@ -551,7 +564,7 @@ func special(x uint64) bool {
 	backslash := x ^ '\\'*ones
 	quote = (quote - ones) &^ quote // a zero byte: a quote
 	backslash = (backslash - ones) &^ backslash
-	return (below|above|quote|backslash)&tops != 0
+	return (below | above | quote | backslash) & tops
 }
 
 // escape writes \uxxxx (lowercase hex) for r < 0x10000.

@@ -522,10 +522,11 @@ func TestUnmarshalShallow(t *testing.T) {
 	}
 }
 
-// TestPlain checks the word-at-a-time test of plain against the byte by
-// byte definition: every byte value at every position of strings of up to
-// 24 bytes, the rest of which is printable ASCII.
-func TestPlain(t *testing.T) {
+// TestPlainCopy checks the word-at-a-time test of plainCopy against the
+// byte by byte definition, and its copy, for every byte value at every
+// position of strings of up to 24 bytes, the rest of which is printable
+// ASCII.
+func TestPlainCopy(t *testing.T) {
 	want := func(s string) bool {
 		for i := 0; i < len(s); i++ {
 			if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
@@ -536,15 +537,21 @@ func TestPlain(t *testing.T) {
 	}
 	const background = "~ aZ!#[]^_`{|}09~ aZ!#[]^_`{|}09"
 	for n := 0; n <= 24; n++ {
-		if !plain(background[:n]) {
-			t.Fatalf("plain(%q) = false", background[:n])
-		}
-		for at := range n {
+		for at := -1; at < n; at++ {
 			for c := range 256 {
 				s := []byte(background[:n])
-				s[at] = byte(c)
-				if got := plain(string(s)); got != want(string(s)) {
-					t.Fatalf("plain(%q) = %v", s, got)
+				if at >= 0 {
+					s[at] = byte(c)
+				} else if c > 0 {
+					break // the background alone, once
+				}
+				dst := []byte(strings.Repeat("\x00", n+1))
+				got := plainCopy(dst[:n], string(s))
+				if got != want(string(s)) {
+					t.Fatalf("plainCopy(%q) = %v", s, got)
+				}
+				if got && string(dst) != string(s)+"\x00" {
+					t.Fatalf("plainCopy(%q) copied %q", s, dst)
 				}
 			}
 		}
