@@ -464,7 +464,9 @@ func TestItems(t *testing.T) {
 			items[i] = fmt.Sprint("item ", i)
 		}
 	}
-	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}} {
+	// Indent 130 is wider than the indentation a Writer starts with: the
+	// pieces add to it.
+	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}, {Indent: 130}} {
 		for _, n := range []int{0, 1, minItemsPerPiece*2 - 1, minItemsPerPiece * 2, minItemsPerPiece*6 + 1, len(items)} {
 			want, err := Marshal(Object{{"a", []any{true, items[:n]}}}, o)
 			if err != nil {
