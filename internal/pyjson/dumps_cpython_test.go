@@ -3,11 +3,13 @@ package pyjson
 import "testing"
 
 // TestMarshalMatchesCPython compares Marshal with the local CPython's
-// json.dumps on generated documents in four layouts (skipped without
-// python3 3.11). Each document reaches Marshal through Unmarshal of
-// CPython's compact form. A lone surrogate, which Marshal escapes in every
-// layout, is left out of the layout without ASCII escaping, where CPython
-// writes a string no UTF-8 file can hold.
+// json.dumps on generated documents in five layouts (skipped without
+// python3 3.11); one document in fifty is nested deeper than the
+// indentation a Writer starts with, and one layout indents a single level
+// by more than that. Each document reaches Marshal through
+// Unmarshal of CPython's compact form. A lone surrogate, which Marshal
+// escapes in every layout, is left out of the layout without ASCII
+// escaping, where CPython writes a string no UTF-8 file can hold.
 func TestMarshalMatchesCPython(t *testing.T) {
 	var cases [][]*string
 	fromCPython(t, `rnd = random.Random(7)
@@ -23,10 +25,15 @@ def value(depth):
     if k in (4, 5): return text()
     if k == 6: return [value(depth + 1) for _ in range(rnd.randrange(4))]
     return {text(): value(depth + 1) for _ in range(rnd.randrange(4))}
-layouts = [dict(indent=2), dict(), dict(indent='\t', separators=(';', '= '), ensure_ascii=False), dict(indent=0, sort_keys=True)]
+def deep():
+    v = value(3)
+    for _ in range(rnd.randrange(60, 140)):
+        v = [v, None] if rnd.random() < 0.5 else {text(): v, 'k': True}
+    return v
+layouts = [dict(indent=2), dict(), dict(indent='\t', separators=(';', '= '), ensure_ascii=False), dict(indent=0, sort_keys=True), dict(indent=130, separators=(' ,', ' : '))]
 cases = []
-for _ in range(3000):
-    v = value(0)
+for i in range(3000):
+    v = value(0) if i % 50 else deep()
     out = [json.dumps(v)] + [json.dumps(v, **l) for l in layouts]
     try:
         out[3].encode('utf-8')
@@ -40,6 +47,7 @@ print(json.dumps(cases))
 		{Indent: -1, ASCII: true},
 		{IndentText: "\t", ItemSep: ";", KeySep: "= "},
 		{Indent: 0, ASCII: true, SortKeys: true},
+		{Indent: 130, ItemSep: " ,", KeySep: " : ", ASCII: true},
 	}
 	bad := 0
 	for _, c := range cases {

@@ -5,6 +5,7 @@ package pyjson
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/big"
@@ -87,52 +88,95 @@ type Writer struct {
 	// buf[:n] is the text written since the filled chunks full, of size
 	// bytes in all. Writes copy into buf and move n, so that they store no
 	// pointer (which the collector would have to see while it runs).
-	buf     []byte
-	n       int
-	full    [][]byte
-	size    int
+	buf  []byte
+	n    int
+	full [][]byte
+	size int
+	layout
+	position
+	err error
+}
+
+// position is where a Writer is in the document. It holds no pointer, so
+// that the writes that move it need no write barrier.
+type position struct {
+	// depth is the number of objects and arrays open.
+	depth int
+	// lines[from:to] is the text to write before the next value or key:
+	// nothing at the top level and after a key; else the item separator,
+	// unless the item is the first, and a new line.
+	from, to int
+	// lines[:after] is the text before an item that follows another at
+	// depth: the item separator and a new line, or nothing at the top
+	// level.
+	after int
+	// filled is set once the innermost open object or array has an item.
+	filled bool
+}
+
+// layout is the text a Writer writes between values, worked out once
+// from its Options.
+type layout struct {
 	opt     Options
 	itemSep string
-	keySep  string
-	// open holds the number of items written so far in each open object
-	// or array, innermost last.
-	open []int
-	// keyed is set between a key and its value.
-	keyed bool
-	err   error
+	// keyEnd follows a key: the closing quote and the key separator.
+	keyEnd string
+	// unit is one level of indentation: "" on one line and with Indent 0.
+	unit string
+	// breaks is 1 when lines are broken, else 0.
+	breaks int
+	// lines is the item separator, then, when lines are broken, a newline
+	// and units of indentation: its first len(itemSep)+breaks+d*len(unit)
+	// bytes end an item and start the next one at depth d (see lineEnd).
+	// It starts with the units that fit in indentBytes and grows with the
+	// depth.
+	lines string
 }
+
+// indentBytes is the indentation a layout starts with written out.
+const indentBytes = 128
 
 // NewWriter returns a Writer for a document laid out by o.
 func NewWriter(o Options) *Writer {
 	if o.IndentText != "" {
 		o.Indent = max(o.Indent, 0)
 	}
-	w := &Writer{opt: o, itemSep: o.ItemSep, keySep: o.KeySep}
-	if w.itemSep == "" {
-		w.itemSep = ", "
+	l := layout{opt: o, itemSep: o.ItemSep, keyEnd: `"` + o.KeySep, unit: o.IndentText}
+	if l.itemSep == "" {
+		l.itemSep = ", "
 		if o.Indent >= 0 {
-			w.itemSep = ","
+			l.itemSep = ","
 		}
 	}
-	if w.keySep == "" {
-		w.keySep = ": "
+	if o.KeySep == "" {
+		l.keyEnd = `": `
 	}
-	return w
+	l.lines = l.itemSep
+	if o.Indent >= 0 {
+		if l.unit == "" {
+			l.unit = strings.Repeat(" ", o.Indent)
+		}
+		l.breaks = 1
+		l.lines += "\n"
+		if l.unit != "" {
+			l.lines += strings.Repeat(l.unit, indentBytes/len(l.unit))
+		}
+	}
+	return &Writer{layout: l}
 }
 
-// Bytes returns the document written and the first encoding error.
+// Bytes returns the document written and the first encoding error. A
+// document written in several buffers is joined by bytes.Join, which,
+// unlike make, does not clear the memory before filling it.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	if w.full == nil {
-		return w.buf[:w.n], nil
+	w.setAside()
+	if len(w.full) == 1 {
+		return w.full[0], nil
 	}
-	out := make([]byte, 0, w.size+w.n)
-	for _, c := range w.full {
-		out = append(out, c...)
-	}
-	return append(out, w.buf[:w.n]...), nil
+	return bytes.Join(w.full, nil), nil
 }
 
 // Equal reports whether the document written is exactly data, comparing
@@ -157,11 +201,12 @@ func (w *Writer) Equal(data []byte) (bool, error) {
 // take returns the next k bytes of the buffer, to be filled: the one
 // room check of every write.
 func (w *Writer) take(k int) []byte {
-	if len(w.buf)-w.n < k {
-		w.grow(k)
+	n := w.n + k
+	if n > len(w.buf) {
+		return w.fresh(k)
 	}
-	b := w.buf[w.n : w.n+k]
-	w.n += k
+	b := w.buf[w.n:n]
+	w.n = n
 	return b
 }
 
@@ -171,21 +216,24 @@ func (w *Writer) put(s string) { copy(w.take(len(s)), s) }
 // putBytes writes b.
 func (w *Writer) putBytes(b []byte) { copy(w.take(len(b)), b) }
 
-// putByte writes c.
-func (w *Writer) putByte(c byte) { w.take(1)[0] = c }
+// put2 writes a then b with one room check.
+func (w *Writer) put2(a, b string) {
+	buf := w.take(len(a) + len(b))
+	copy(buf[copy(buf, a):], b)
+}
 
-// grow makes room for k more bytes: it doubles a small buffer, and past
-// chunk bytes sets the full buffer aside and starts another, so that a
-// large document is copied once, by Bytes, and not at every doubling.
-func (w *Writer) grow(k int) {
-	if len(w.buf) < chunk {
-		buf := make([]byte, max(2*len(w.buf)+4096, w.n+k))
-		copy(buf, w.buf[:w.n])
-		w.buf = buf
-		return
-	}
+// fresh sets the text in buf aside and returns the first k bytes of a
+// new buffer, twice as large as the one before, from 4096 bytes up to
+// chunk bytes, or k bytes if more: text is never copied as a document
+// grows, only once by Bytes. It is kept out of line, off the path of
+// every write through take.
+//
+//go:noinline
+func (w *Writer) fresh(k int) []byte {
+	size := max(min(2*len(w.buf)+4096, chunk), k)
 	w.setAside()
-	w.buf = make([]byte, max(chunk, k))
+	w.buf, w.n = make([]byte, size), k
+	return w.buf[:k]
 }
 
 // setAside adds the text in buf to the filled chunks.
@@ -197,82 +245,85 @@ func (w *Writer) setAside() {
 	w.buf, w.n = nil, 0
 }
 
-// next starts a value: inside an array, or for a key, the separator from
-// the item before and a new line.
-func (w *Writer) next() {
-	if w.keyed {
-		w.keyed = false
-		return
-	}
-	if d := len(w.open); d > 0 {
-		if w.open[d-1] > 0 {
-			w.put(w.itemSep)
+// before returns the text to write before the next value or key.
+func (w *Writer) before() string { return w.lines[w.from:w.to] }
+
+// wrote ends a value: the next one is after it.
+func (w *Writer) wrote() { w.from, w.to, w.filled = 0, w.after, true }
+
+// at sets the depth and the text between its items, adding indentation
+// to lines when they hold too little.
+func (w *Writer) at(d int) {
+	w.depth, w.after = d, 0
+	if d > 0 {
+		w.after = w.lineEnd(d)
+		if w.after > len(w.lines) {
+			w.lines += strings.Repeat(w.unit, d)
 		}
-		w.open[d-1]++
-		w.newline(d)
 	}
 }
+
+// lineEnd is where a new line at depth d ends in lines.
+func (w *Writer) lineEnd(d int) int { return len(w.itemSep) + w.breaks + d*len(w.unit) }
 
 // Key implements Encoder.
 func (w *Writer) Key(k string) {
-	w.next()
-	w.string(k)
-	w.put(w.keySep)
-	w.keyed = true
+	w.quoted(w.before(), k, w.keyEnd)
+	w.from, w.to = 0, 0
 }
 
 // BeginObject implements Encoder.
-func (w *Writer) BeginObject() { w.begin('{') }
+func (w *Writer) BeginObject() { w.begin("{") }
 
 // EndObject implements Encoder.
-func (w *Writer) EndObject() { w.end('}') }
+func (w *Writer) EndObject() { w.end("}") }
 
 // BeginArray implements Encoder.
-func (w *Writer) BeginArray() { w.begin('[') }
+func (w *Writer) BeginArray() { w.begin("[") }
 
 // EndArray implements Encoder.
-func (w *Writer) EndArray() { w.end(']') }
+func (w *Writer) EndArray() { w.end("]") }
 
-func (w *Writer) begin(open byte) {
-	w.next()
-	w.putByte(open)
-	w.open = append(w.open, 0)
+func (w *Writer) begin(open string) {
+	w.put2(w.before(), open)
+	w.at(w.depth + 1)
+	w.from, w.to, w.filled = len(w.itemSep), w.after, false
 }
 
 // end closes the innermost object or array: an empty one stays on its
 // line, as in json.dumps.
-func (w *Writer) end(close byte) {
-	d := len(w.open) - 1
-	if w.open[d] > 0 {
-		w.newline(d)
+func (w *Writer) end(close string) {
+	line := ""
+	if w.filled {
+		line = w.lines[len(w.itemSep):w.lineEnd(w.depth-1)]
 	}
-	w.open = w.open[:d]
-	w.putByte(close)
+	w.put2(line, close)
+	w.at(w.depth - 1)
+	w.wrote()
 }
 
 // String implements Encoder.
 func (w *Writer) String(s string) {
-	w.next()
-	w.string(s)
+	w.quoted(w.before(), s, `"`)
+	w.wrote()
 }
 
 // Int implements Encoder.
 func (w *Writer) Int(i int64) {
-	w.next()
 	var digits [20]byte
-	w.putBytes(strconv.AppendInt(digits[:0], i, 10))
+	w.text(string(strconv.AppendInt(digits[:0], i, 10)))
 }
 
 // Bool implements Encoder.
-func (w *Writer) Bool(b bool) {
-	w.next()
-	w.put(strconv.FormatBool(b))
-}
+func (w *Writer) Bool(b bool) { w.text(strconv.FormatBool(b)) }
 
 // Null implements Encoder.
-func (w *Writer) Null() {
-	w.next()
-	w.put("null")
+func (w *Writer) Null() { w.text("null") }
+
+// text writes a value that is s as it is.
+func (w *Writer) text(s string) {
+	w.put2(w.before(), s)
+	w.wrote()
 }
 
 // Value implements Encoder.
@@ -305,8 +356,7 @@ func (w *Writer) Value(v any) {
 			w.fail(fmt.Errorf("pyjson: nil *big.Int"))
 			return
 		}
-		w.next()
-		w.putBytes(x.Append(nil, 10))
+		w.text(x.String())
 	case float64:
 		w.float(x)
 	case float32:
@@ -350,22 +400,20 @@ func (w *Writer) fail(err error) {
 }
 
 func (w *Writer) uint(u uint64) {
-	w.next()
 	var digits [20]byte
-	w.putBytes(strconv.AppendUint(digits[:0], u, 10))
+	w.text(string(strconv.AppendUint(digits[:0], u, 10)))
 }
 
 func (w *Writer) float(f float64) {
-	w.next()
 	switch {
 	case math.IsNaN(f):
-		w.put("NaN")
+		w.text("NaN")
 	case math.IsInf(f, 1):
-		w.put("Infinity")
+		w.text("Infinity")
 	case math.IsInf(f, -1):
-		w.put("-Infinity")
+		w.text("-Infinity")
 	default:
-		w.put(FloatRepr(f))
+		w.text(FloatRepr(f))
 	}
 }
 
@@ -382,50 +430,32 @@ func (w *Writer) object(obj Object) {
 	w.EndObject()
 }
 
-// newline starts a new line at the given depth when indenting.
-func (w *Writer) newline(depth int) {
-	if w.opt.Indent < 0 {
-		return
-	}
-	if k := w.opt.Indent * depth; w.opt.IndentText == "" && k <= len(spaces) {
-		b := w.take(1 + k)
-		b[0] = '\n'
-		copy(b[1:], spaces[:k])
-		return
-	}
-	w.putByte('\n')
-	if w.opt.IndentText != "" {
-		for range depth {
-			w.put(w.opt.IndentText)
-		}
-		return
-	}
-	for n := w.opt.Indent * depth; n > 0; {
-		k := min(n, len(spaces))
-		w.put(spaces[:k])
-		n -= k
-	}
-}
-
-// spaces is a run of indentation.
-const spaces = "                                                                "
-
 // chunk is the size of the pieces a large document is written in.
 const chunk = 1 << 20
 
-// string writes s quoted. Invalid UTF-8 is read as U+FFFD, except the
-// three-byte encodings of UTF-16 surrogates (which Unmarshal produces for
-// lone \ud800-style escapes): those are written back as \uxxxx in both
-// modes, since UTF-8 output cannot hold them.
-func (w *Writer) string(s string) {
-	if plain(s) {
-		b := w.take(len(s) + 2)
-		b[0] = '"'
-		copy(b[1:], s)
-		b[len(b)-1] = '"'
+// quoted writes before, a quote, s and closing, which ends with the
+// closing quote; when s needs no escaping (plainCopy), with one room
+// check.
+func (w *Writer) quoted(before, s, closing string) {
+	b := w.take(len(before) + 1 + len(s) + len(closing))
+	i := copy(b, before)
+	b[i] = '"'
+	i++
+	if !plainCopy(b[i:], s) {
+		w.n -= len(b) - i // give back the room for s and closing
+		w.escaped(s)
+		w.put(closing)
 		return
 	}
-	w.putByte('"')
+	copy(b[i+len(s):], closing)
+}
+
+// escaped writes s escaped as json.dumps escapes it in a string. Invalid
+// UTF-8 is read as U+FFFD, except the three-byte encodings of UTF-16
+// surrogates (which Unmarshal produces for lone \ud800-style escapes):
+// those are written back as \uxxxx in both modes, since UTF-8 output
+// cannot hold them.
+func (w *Writer) escaped(s string) {
 	for i := 0; i < len(s); {
 		// A run of printable ASCII other than the quote and the backslash
 		// is written as it is.
@@ -477,18 +507,64 @@ func (w *Writer) string(s string) {
 			}
 		}
 	}
-	w.putByte('"')
 }
 
-// plain reports whether s is written as it is: printable ASCII without a
-// quote or a backslash.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return false
+// plainCopy copies s into dst, which is as long, and reports whether s is
+// written as it is: printable ASCII without a quote or a backslash. When
+// it is not, dst holds part of s. It moves and tests eight bytes at a
+// time: the words of s, the last one overlapping the one before, or for a
+// shorter s its bytes gathered into one word padded with spaces.
+func plainCopy(dst []byte, s string) bool {
+	n := len(s)
+	dst = dst[:n]
+	switch {
+	case n >= 8:
+		var found uint64
+		for i := 0; i < n-8; i += 8 {
+			x := word(s[i:])
+			binary.LittleEndian.PutUint64(dst[i:], x)
+			found |= specials(x)
 		}
+		x := word(s[n-8:])
+		binary.LittleEndian.PutUint64(dst[n-8:], x)
+		return found|specials(x) == 0
+	case n >= 4:
+		lo, hi := half(s), half(s[n-4:])
+		binary.LittleEndian.PutUint32(dst, lo)
+		binary.LittleEndian.PutUint32(dst[n-4:], hi)
+		return specials(uint64(lo)|uint64(hi)<<32) == 0
+	case n > 0:
+		dst[0], dst[n/2], dst[n-1] = s[0], s[n/2], s[n-1]
+		return specials(0x2020202020000000|uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) == 0
 	}
 	return true
+}
+
+// word is the first eight bytes of s, little-endian.
+func word(s string) uint64 {
+	return uint64(half(s)) | uint64(half(s[4:]))<<32
+}
+
+// half is the first four bytes of s, little-endian.
+func half(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// specials has the top bit set of some byte of x if one of the eight is
+// escaped in a JSON string, or could be: a control character, DEL or a
+// byte of a multibyte character, a quote or a backslash. Each test sets
+// the top bit of a byte that matches; borrows and carries between bytes
+// start only at a byte that matches, so they can add no match to a word
+// that has none.
+func specials(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	below := (x - 0x20*ones) &^ x // a byte below 0x20
+	above := (x + ones) | x       // a byte from 0x7f up
+	quote := x ^ '"'*ones
+	backslash := x ^ '\\'*ones
+	quote = (quote - ones) &^ quote // a zero byte: a quote
+	backslash = (backslash - ones) &^ backslash
+	return (below | above | quote | backslash) & tops
 }
 
 // escape writes \uxxxx (lowercase hex) for r < 0x10000.

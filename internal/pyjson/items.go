@@ -22,13 +22,14 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 		}
 		return
 	}
-	d := len(w.open) - 1
 	parts := make([]*Writer, pieces)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*n/pieces, (p+1)*n/pieces
-		part := &Writer{opt: w.opt, itemSep: w.itemSep, keySep: w.keySep, open: append([]int(nil), w.open...)}
-		part.open[d] += lo
+		part := &Writer{layout: w.layout, position: w.position}
+		if lo > 0 {
+			part.wrote()
+		}
 		parts[p] = part
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
@@ -43,7 +44,7 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 		}
 		w.adopt(part)
 	}
-	w.open[d] += n
+	w.wrote()
 }
 
 // adopt appends what part wrote, taking its buffers rather than copying

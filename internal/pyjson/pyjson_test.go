@@ -400,8 +400,13 @@ func TestOSStrRepr(t *testing.T) {
 	}
 }
 
-// TestMarshalLarge checks large documents, written in several chunks.
+// TestMarshalLarge checks large documents, written in several chunks,
+// and a string longer than a chunk.
 func TestMarshalLarge(t *testing.T) {
+	long := strings.Repeat("x", chunk+10)
+	if got, err := Marshal([]any{"a", long}, oneLine); err != nil || string(got) != `["a", "`+long+`"]` {
+		t.Errorf("a string of %d bytes: got %d bytes, %v", len(long), len(got), err)
+	}
 	for _, first := range []string{"item 000000", ""} {
 		items := make([]any, 300000)
 		var want strings.Builder
@@ -459,7 +464,9 @@ func TestItems(t *testing.T) {
 			items[i] = fmt.Sprint("item ", i)
 		}
 	}
-	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}} {
+	// Indent 130 is wider than the indentation a Writer starts with: the
+	// pieces add to it.
+	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}, {Indent: 130}} {
 		for _, n := range []int{0, 1, minItemsPerPiece*2 - 1, minItemsPerPiece * 2, minItemsPerPiece*6 + 1, len(items)} {
 			want, err := Marshal(Object{{"a", []any{true, items[:n]}}}, o)
 			if err != nil {
@@ -513,6 +520,42 @@ func TestUnmarshalShallow(t *testing.T) {
 	for _, bad := range []string{`[[1, 2]`, `[["x]]`, `[["\`, `[[`, `[{"a": "\"}`, `[[]] x`} {
 		if _, err := UnmarshalShallow([]byte(bad), 1); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestPlainCopy checks the word-at-a-time test of plainCopy against the
+// byte by byte definition, and its copy, for every byte value at every
+// position of strings of up to 24 bytes, the rest of which is printable
+// ASCII.
+func TestPlainCopy(t *testing.T) {
+	want := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	const background = "~ aZ!#[]^_`{|}09~ aZ!#[]^_`{|}09"
+	for n := 0; n <= 24; n++ {
+		for at := -1; at < n; at++ {
+			for c := range 256 {
+				s := []byte(background[:n])
+				if at >= 0 {
+					s[at] = byte(c)
+				} else if c > 0 {
+					break // the background alone, once
+				}
+				dst := []byte(strings.Repeat("\x00", n+1))
+				got := plainCopy(dst[:n], string(s))
+				if got != want(string(s)) {
+					t.Fatalf("plainCopy(%q) = %v", s, got)
+				}
+				if got && string(dst) != string(s)+"\x00" {
+					t.Fatalf("plainCopy(%q) copied %q", s, dst)
+				}
+			}
 		}
 	}
 }
