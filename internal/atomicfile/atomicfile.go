@@ -31,6 +31,13 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 	return commit(Prepare(path, data, Options{Perm: perm, keepMode: true}))
 }
 
+// WriteFrom is Write with the data src writes, so that a document held in
+// pieces is written without first being joined. If src fails, path is
+// left as it was.
+func WriteFrom(path string, src io.WriterTo, perm fs.FileMode) error {
+	return commit(prepare(path, src, Options{Perm: perm, keepMode: true}))
+}
+
 // WriteIfChanged writes data to path only when the file's bytes differ, so
 // an unchanged file keeps its modification time. It reports whether it
 // wrote.
@@ -88,6 +95,11 @@ type Pending struct {
 // synced. Several prepared writes can then be committed one right after
 // the other, with nothing left that can fail for lack of space.
 func Prepare(path string, data []byte, o Options) (*Pending, error) {
+	return prepare(path, bytes.NewReader(data), o)
+}
+
+// prepare is Prepare with the data src writes.
+func prepare(path string, src io.WriterTo, o Options) (*Pending, error) {
 	if o.FollowSymlink {
 		var err error
 		if path, err = resolve(path); err != nil {
@@ -130,7 +142,7 @@ func Prepare(path string, data []byte, o Options) (*Pending, error) {
 		err = tmp.Chmod(mode)
 	}
 	if err == nil {
-		_, err = tmp.Write(data)
+		_, err = src.WriteTo(tmp)
 	}
 	if err == nil {
 		err = tmp.Sync()

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,5 +89,50 @@ func TestErrorsNameTheTarget(t *testing.T) {
 	}
 	if err := WriteFile(path, []byte("x"), Options{Perm: 0o600, Exclusive: true}); !errors.As(err, &pe) || pe.Path != path {
 		t.Errorf("exclusive write: %v", err)
+	}
+}
+
+// pieces writes its strings one after the other, failing after the
+// first fail of them when fail is set.
+type pieces struct {
+	parts []string
+	fail  int
+}
+
+func (p pieces) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for i, s := range p.parts {
+		if p.fail > 0 && i == p.fail {
+			return n, errors.New("source failed")
+		}
+		k, err := io.WriteString(w, s)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// TestWriteFrom writes a document in pieces, then fails half-way through
+// another: the file keeps the first, and no temporary file is left.
+func TestWriteFrom(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "manifest.json")
+	if err := WriteFrom(path, pieces{parts: []string{"[", "1,", "2", "]"}}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "[1,2]" {
+		t.Fatalf("wrote %q", data)
+	}
+	err := WriteFrom(path, pieces{parts: []string{"[", "3", "]"}, fail: 2}, 0o644)
+	if err == nil || !strings.Contains(err.Error(), "source failed") || !strings.Contains(err.Error(), path) {
+		t.Fatalf("error %v, want the source's failure on %s", err, path)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "[1,2]" {
+		t.Fatalf("a failed write left %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
 	}
 }
