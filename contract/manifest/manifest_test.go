@@ -55,6 +55,43 @@ func TestRoundTripVectors(t *testing.T) {
 	}
 }
 
+// TestText writes the entries of every vector, over and over in one
+// array of several megabytes, through Encode: what Text writes is what
+// Marshal gives, and Equal tells it from the same text with a byte
+// changed.
+func TestText(t *testing.T) {
+	var file File
+	for _, path := range vectorManifests(t) {
+		f, err := Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file.Entries = append(file.Entries, f.Entries...)
+	}
+	for len(file.Entries) < 1000 {
+		file.Entries = append(file.Entries, file.Entries...)
+	}
+	want, err := Marshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Encode(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var written bytes.Buffer
+	if n, err := text.WriteTo(&written); err != nil || n != int64(len(want)) || !bytes.Equal(written.Bytes(), want) {
+		t.Fatalf("wrote %d bytes, %v; want the %d Marshal gives", n, err, len(want))
+	}
+	if !text.Equal(want) || !bytes.Equal(text.Bytes(), want) {
+		t.Fatal("Equal or Bytes differ from Marshal")
+	}
+	want[len(want)/2] ^= 1
+	if text.Equal(want) {
+		t.Fatal("Equal misses a changed byte")
+	}
+}
+
 // TestObjectsMatchMarshal checks that the objects compare and export read
 // hold what Marshal writes member by member.
 func TestObjectsMatchMarshal(t *testing.T) {

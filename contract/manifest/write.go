@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"io"
+
 	"github.com/asterkit/aster/internal/pyjson"
 )
 
@@ -11,14 +13,28 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 // single entry, else an array, indented by 2, ASCII only, no trailing
 // newline. The entries are written value by value (pyjson.Writer), so
 // that their JSON values never exist, and in parallel (Writer.Items).
-func Marshal(f File) ([]byte, error) { return write(f).Bytes() }
+func Marshal(f File) ([]byte, error) {
+	t, err := Encode(f)
+	if err != nil {
+		return nil, err
+	}
+	return t.Bytes(), nil
+}
 
 // Writes reports whether Marshal(f) would give exactly data, without
 // joining the text written into one buffer.
-func Writes(f File, data []byte) (bool, error) { return write(f).Equal(data) }
+func Writes(f File, data []byte) (bool, error) {
+	t, err := Encode(f)
+	return err == nil && t.Equal(data), err
+}
 
-// write writes f as Marshal describes.
-func write(f File) *pyjson.Writer {
+// Text is the text of a manifest file as Marshal writes it, held in the
+// pieces it was written in: a large manifest is written to its file
+// without first being joined.
+type Text struct{ w *pyjson.Writer }
+
+// Encode writes f as Marshal does and returns the text unjoined.
+func Encode(f File) (Text, error) {
 	w := pyjson.NewWriter(layout)
 	if !f.Array && len(f.Entries) == 1 {
 		f.Entries[0].encode(w)
@@ -27,7 +43,25 @@ func write(f File) *pyjson.Writer {
 		w.Items(len(f.Entries), func(w *pyjson.Writer, i int) { f.Entries[i].encode(w) })
 		w.EndArray()
 	}
-	return w
+	if err := w.Err(); err != nil {
+		return Text{}, err
+	}
+	return Text{w}, nil
+}
+
+// WriteTo writes the text to dst.
+func (t Text) WriteTo(dst io.Writer) (int64, error) { return t.w.WriteTo(dst) }
+
+// Bytes returns the text in one slice.
+func (t Text) Bytes() []byte {
+	data, _ := t.w.Bytes() // Encode returned the only error there can be
+	return data
+}
+
+// Equal reports whether the text is exactly data.
+func (t Text) Equal(data []byte) bool {
+	same, _ := t.w.Equal(data)
+	return same
 }
 
 // Object is the entry as a JSON object, keys in file order.

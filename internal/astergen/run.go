@@ -269,9 +269,15 @@ func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*cont
 			VCSRevision: meta.VCSRevision, VCSTag: meta.VCSTag, VCSURL: meta.VCSURL, PublishedAtEpochMS: meta.PublishedAtEpochMS,
 		}))
 	}
-	var err error
-	out.manifestBytes, _, err = publish.Stable(out.file, old)
-	return err
+	text, same, err := publish.Stable(out.file, old)
+	if err != nil {
+		return err
+	}
+	out.manifestBytes = old
+	if !same {
+		out.manifestBytes = text.Bytes()
+	}
+	return nil
 }
 
 // readFile is the content of path, nil when it cannot be read.

@@ -71,7 +71,7 @@ func runContractGen(c *Context) error {
 		return err
 	}
 	old, _ := inputfile.Read(out, inputfile.Manifest)
-	data, same, err := publish.Stable(file, old)
+	text, same, err := publish.Stable(file, old)
 	if err != nil {
 		return Failf("cannot write the manifest: %v", err)
 	}
@@ -80,7 +80,7 @@ func runContractGen(c *Context) error {
 		svcs.printEntries(c.Stdout, file)
 		return nil
 	}
-	if err := atomicfile.Write(out, data, 0o644); err != nil {
+	if err := atomicfile.WriteFrom(out, text, 0o644); err != nil {
 		return Failf("cannot write %s: %v", out, unwrapPath(err)).
 			WithHint("Check that the directory is writable, or choose another --out.")
 	}

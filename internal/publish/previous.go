@@ -69,13 +69,13 @@ func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
 	return prev, true
 }
 
-// Stable returns the bytes to write for file (docs/formats.md "The manifest"). When
-// file, with the publication metadata of the existing manifest old in
-// place of its own, serialises to exactly old, it returns old and true, so
-// that a regeneration that changes nothing else leaves the file as it is.
-// Otherwise it returns file's own bytes and false. old is nil when there
-// is no existing file.
-func Stable(file manifest.File, old []byte) ([]byte, bool, error) {
+// Stable tells whether the existing manifest old is to be kept as it is
+// (docs/formats.md "The manifest"): when file, with the publication
+// metadata of old in place of its own, serialises to exactly old, it
+// returns true, so that a regeneration that changes nothing else leaves
+// the file as it is. Otherwise it returns false and file's text. old is
+// nil when there is no existing file.
+func Stable(file manifest.File, old []byte) (manifest.Text, bool, error) {
 	if prev, ok := Previous(old, len(file.Entries), file.Array); ok {
 		kept := manifest.File{Entries: make([]manifest.Manifest, len(file.Entries)), Array: file.Array}
 		for i, e := range file.Entries {
@@ -84,9 +84,9 @@ func Stable(file manifest.File, old []byte) ([]byte, bool, error) {
 			kept.Entries[i] = e
 		}
 		if same, err := manifest.Writes(kept, old); err == nil && same {
-			return old, true, nil
+			return manifest.Text{}, true, nil
 		}
 	}
-	data, err := manifest.Marshal(file)
-	return data, false, err
+	text, err := manifest.Encode(file)
+	return text, false, err
 }

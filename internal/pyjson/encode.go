@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"sort"
@@ -177,6 +178,29 @@ func (w *Writer) Bytes() ([]byte, error) {
 		return w.full[0], nil
 	}
 	return bytes.Join(w.full, nil), nil
+}
+
+// Err returns the first encoding error, which Bytes, Equal and WriteTo
+// return too.
+func (w *Writer) Err() error { return w.err }
+
+// WriteTo writes the document written to dst, buffer by buffer: it is
+// never joined. The first encoding error is returned before anything is
+// written.
+func (w *Writer) WriteTo(dst io.Writer) (int64, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	w.setAside()
+	var n int64
+	for _, c := range w.full {
+		k, err := dst.Write(c)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // Equal reports whether the document written is exactly data, comparing

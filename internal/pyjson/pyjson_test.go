@@ -1,6 +1,7 @@
 package pyjson
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -557,5 +558,34 @@ func TestPlainCopy(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWriteTo writes a document of several buffers and of one to a
+// destination: the text is the one Bytes joins. An encoding error is
+// returned before anything is written.
+func TestWriteTo(t *testing.T) {
+	for _, n := range []int{3, 300000} {
+		items := make([]any, n)
+		for i := range items {
+			items[i] = fmt.Sprint("item ", i)
+		}
+		w := NewWriter(indent2)
+		w.Value(items)
+		var dst bytes.Buffer
+		k, err := w.WriteTo(&dst)
+		if err != nil || k != int64(dst.Len()) {
+			t.Fatalf("%d items: wrote %d bytes (%d counted), %v", n, dst.Len(), k, err)
+		}
+		want, _ := Marshal(items, indent2)
+		if !bytes.Equal(dst.Bytes(), want) || n > 3 && len(w.full) < 2 {
+			t.Fatalf("%d items: wrote %d bytes from %d buffers, want the %d Marshal gives", n, dst.Len(), len(w.full), len(want))
+		}
+	}
+	w := NewWriter(indent2)
+	w.Value([]any{"a", complex(1, 2)})
+	var dst bytes.Buffer
+	if _, err := w.WriteTo(&dst); err == nil || dst.Len() != 0 || w.Err() == nil {
+		t.Fatalf("an unencodable value: wrote %q, %v", dst.Bytes(), err)
 	}
 }
