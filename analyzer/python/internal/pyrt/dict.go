@@ -1,11 +1,18 @@
 package pyrt
 
 // hashtable is an insertion-ordered hash table keyed by Python values
-// (equal keys per Python's == and hash share one entry).
+// (equal keys per Python's == and hash share one entry). A key is
+// compared, with Equal, only with the live entries of the same hash, in
+// the order they were added.
 type hashtable struct {
 	entries []entry
-	index   map[int64][]int
-	live    int
+	// slots indexes entries by hash once there are more than linearMax
+	// (before, find scans them): open addressing with linear probing, each
+	// slot an entry's index plus one, 0 when empty. A deleted entry keeps
+	// its slot until compact.
+	slots []int32
+	shift uint8 // 64 less the number of bits of a slot number
+	live  int
 }
 
 type entry struct {
@@ -14,20 +21,41 @@ type entry struct {
 	deleted    bool
 }
 
+// linearMax is the most entries find scans without slots.
+const linearMax = 8
+
+// home is the first slot to probe for hash.
+func (h *hashtable) home(hash int64) int {
+	return int((uint64(hash) * 0x9e3779b97f4a7c15) >> h.shift)
+}
+
 func (h *hashtable) find(th *Thread, k Value) (int, int64, error) {
 	hash, err := Hash(th, k)
 	if err != nil {
 		return -1, 0, err
 	}
-	for _, i := range h.index[hash] {
-		e := &h.entries[i]
-		if e.deleted {
-			continue
+	// The entries and slots as they are now: an __eq__ that changes the
+	// table does not change the search.
+	entries, slots := h.entries, h.slots
+	match := func(i int) (bool, error) {
+		e := &entries[i]
+		if e.deleted || e.hash != hash {
+			return false, nil
 		}
-		if eq, err := Equal(th, e.key, k); err != nil {
-			return -1, 0, err
-		} else if eq {
-			return i, hash, nil
+		return Equal(th, e.key, k)
+	}
+	if slots == nil {
+		for i := range entries {
+			if eq, err := match(i); err != nil || eq {
+				return i, hash, err
+			}
+		}
+		return -1, hash, nil
+	}
+	mask := len(slots) - 1
+	for j := h.home(hash); slots[j] != 0; j = (j + 1) & mask {
+		if eq, err := match(int(slots[j] - 1)); err != nil || eq {
+			return int(slots[j] - 1), hash, err
 		}
 	}
 	return -1, hash, nil
@@ -50,30 +78,50 @@ func (h *hashtable) set(th *Thread, k, v Value) error {
 		h.entries[i].value = v
 		return nil
 	}
-	if h.index == nil {
-		h.index = map[int64][]int{}
-	}
-	h.index[hash] = append(h.index[hash], len(h.entries))
 	h.entries = append(h.entries, entry{key: k, value: v, hash: hash})
 	h.live++
+	switch {
+	case h.slots == nil && len(h.entries) <= linearMax:
+	case 2*len(h.entries) > len(h.slots):
+		h.reindex()
+	default:
+		h.place(len(h.entries) - 1)
+	}
 	return nil
 }
 
+// reindex makes slots for the live entries, at most half of them used.
+func (h *hashtable) reindex() {
+	n, bits := 16, uint8(4)
+	for n < 2*len(h.entries)+2 {
+		n, bits = 2*n, bits+1
+	}
+	h.slots, h.shift = make([]int32, n), 64-bits
+	for i := range h.entries {
+		if !h.entries[i].deleted {
+			h.place(i)
+		}
+	}
+}
+
+// place gives entry i the first free slot from its hash's home.
+func (h *hashtable) place(i int) {
+	mask := len(h.slots) - 1
+	j := h.home(h.entries[i].hash)
+	for h.slots[j] != 0 {
+		j = (j + 1) & mask
+	}
+	h.slots[j] = int32(i + 1)
+}
+
 func (h *hashtable) delete(th *Thread, k Value) (Value, bool, error) {
-	i, hash, err := h.find(th, k)
+	i, _, err := h.find(th, k)
 	if err != nil || i < 0 {
 		return nil, false, err
 	}
 	e := &h.entries[i]
 	v := e.value
 	e.deleted, e.key, e.value = true, nil, nil
-	idx := h.index[hash]
-	for j, x := range idx {
-		if x == i {
-			h.index[hash] = append(idx[:j:j], idx[j+1:]...)
-			break
-		}
-	}
 	h.live--
 	if len(h.entries) > 16 && h.live < len(h.entries)/2 {
 		h.compact()
@@ -81,15 +129,18 @@ func (h *hashtable) delete(th *Thread, k Value) (Value, bool, error) {
 	return v, true, nil
 }
 
+// compact drops the deleted entries and indexes the others afresh.
 func (h *hashtable) compact() {
 	old := h.entries
 	h.entries = make([]entry, 0, h.live)
-	h.index = map[int64][]int{}
 	for _, e := range old {
 		if !e.deleted {
-			h.index[e.hash] = append(h.index[e.hash], len(h.entries))
 			h.entries = append(h.entries, e)
 		}
+	}
+	h.slots = nil
+	if len(h.entries) > linearMax {
+		h.reindex()
 	}
 }
 
@@ -117,12 +168,9 @@ func (h *hashtable) items() []entry {
 }
 
 func (h *hashtable) copy() hashtable {
-	c := hashtable{live: h.live, entries: make([]entry, 0, h.live), index: map[int64][]int{}}
-	for _, e := range h.entries {
-		if !e.deleted {
-			c.index[e.hash] = append(c.index[e.hash], len(c.entries))
-			c.entries = append(c.entries, e)
-		}
+	c := hashtable{live: h.live, entries: h.items()}
+	if len(c.entries) > linearMax {
+		c.reindex()
 	}
 	return c
 }
