@@ -666,10 +666,7 @@ func (fr *frame) comprehension(c *syn.Comp) (Value, error) {
 		return nil, err
 	}
 	sc := compScope(c)
-	cells := make(map[string]*Cell, len(sc.order))
-	for _, n := range sc.order {
-		cells[n] = &Cell{}
-	}
+	cells := newCells(sc.order)
 	kind := "<listcomp>."
 	switch {
 	case c.Kind == syn.LBRACE && c.Value != nil:

@@ -126,10 +126,7 @@ func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 // bind assigns the arguments of a call to the parameters and returns the
 // function's cells.
 func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) {
-	cells := make(map[string]*Cell, len(f.sc.order))
-	for _, n := range f.sc.order {
-		cells[n] = &Cell{}
-	}
+	cells := newCells(f.sc.order)
 	var varargs, varkw *param
 	var positional []*param
 	for i := range f.params {

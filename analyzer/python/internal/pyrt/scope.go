@@ -198,6 +198,16 @@ type env struct {
 	mod    *Module
 }
 
+// newCells returns empty cells for the names, made in one allocation.
+func newCells(names []string) map[string]*Cell {
+	cells := make(map[string]*Cell, len(names))
+	slab := make([]Cell, len(names))
+	for i, n := range names {
+		cells[n] = &slab[i]
+	}
+	return cells
+}
+
 // lookup finds name as Python's scoping rules do; ok is false when the
 // name is not bound anywhere.
 func (e *env) lookup(th *Thread, name string) (Value, error) {
