@@ -85,7 +85,7 @@ func encodeStr(s string, enc, errs Value) (Value, error) {
 			for end < len(rs) && bad(rs[end]) {
 				end++
 			}
-			cls := builtinsNS.m["UnicodeEncodeError"].(*Class)
+			cls := builtinClass("UnicodeEncodeError")
 			if end-i == 1 {
 				return nil, excf(cls, "'%s' codec can't encode character '%s' in position %d: %s", codec, charEscape(r), i, reason)
 			}
@@ -156,7 +156,7 @@ func decodeBytes(s string, enc, errs Value) (Str, error) {
 					}
 				}
 			}
-			return "", excf(builtinsNS.m["UnicodeDecodeError"].(*Class), "'%s' codec can't decode byte 0x%02x in position %d: %s", codec, c, i, reason)
+			return "", excf(builtinClass("UnicodeDecodeError"), "'%s' codec can't decode byte 0x%02x in position %d: %s", codec, c, i, reason)
 		}
 		i++
 	}

@@ -524,7 +524,6 @@ func initConstructors() {
 			return vs[0], t, err
 		}}}, nil
 	})
-	builtinsNS.Set("reversed", builtinsNS.m["reversed"])
 }
 
 // mapIter advances several iterators together, ending with the shortest;

@@ -1,40 +1,82 @@
 package pyrt
 
 // Namespace is an insertion-ordered map from names to values: module
-// globals, class bodies and instance attributes.
+// globals, class bodies and instance attributes. Most hold a few names
+// (an instance's attributes), which are found by scanning keys; past
+// smallNamespace names an index finds them.
 type Namespace struct {
 	keys []string
-	m    map[string]Value
+	vals []Value // vals[i] is bound to keys[i]
+	// index maps a name to its position, once there are more than
+	// smallNamespace names.
+	index map[string]int
 }
 
+// smallNamespace is the most names a Namespace finds by scanning.
+const smallNamespace = 12
+
 // NewNamespace returns an empty namespace.
-func NewNamespace() *Namespace { return &Namespace{m: map[string]Value{}} }
+func NewNamespace() *Namespace { return &Namespace{} }
+
+// find returns the position of name, or -1.
+func (n *Namespace) find(name string) int {
+	if n.index != nil {
+		if i, ok := n.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range n.keys {
+		if k == name {
+			return i
+		}
+	}
+	return -1
+}
 
 // Get returns the value bound to name.
 func (n *Namespace) Get(name string) (Value, bool) {
-	v, ok := n.m[name]
-	return v, ok
+	if i := n.find(name); i >= 0 {
+		return n.vals[i], true
+	}
+	return nil, false
 }
 
 // Set binds name, keeping its first position.
 func (n *Namespace) Set(name string, v Value) {
-	if _, ok := n.m[name]; !ok {
-		n.keys = append(n.keys, name)
+	if i := n.find(name); i >= 0 {
+		n.vals[i] = v
+		return
 	}
-	n.m[name] = v
+	n.keys = append(n.keys, name)
+	n.vals = append(n.vals, v)
+	switch {
+	case n.index != nil:
+		n.index[name] = len(n.keys) - 1
+	case len(n.keys) > smallNamespace:
+		n.reindex()
+	}
 }
 
-// Delete unbinds name and reports whether it was bound.
+// reindex makes the index of the names.
+func (n *Namespace) reindex() {
+	n.index = make(map[string]int, len(n.keys))
+	for i, k := range n.keys {
+		n.index[k] = i
+	}
+}
+
+// Delete unbinds name and reports whether it was bound. The slice Keys
+// returned before is left as it was.
 func (n *Namespace) Delete(name string) bool {
-	if _, ok := n.m[name]; !ok {
+	i := n.find(name)
+	if i < 0 {
 		return false
 	}
-	delete(n.m, name)
-	for i, k := range n.keys {
-		if k == name {
-			n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
-			break
-		}
+	n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
+	n.vals = append(n.vals[:i:i], n.vals[i+1:]...)
+	if n.index != nil {
+		n.reindex()
 	}
 	return true
 }

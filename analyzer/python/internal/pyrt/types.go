@@ -116,6 +116,12 @@ var builtinsNS = NewNamespace()
 
 func (th *Thread) builtinNS() *Namespace { return builtinsNS }
 
+// builtinClass returns the builtin class bound to name.
+func builtinClass(name string) *Class {
+	v, _ := builtinsNS.Get(name)
+	return v.(*Class)
+}
+
 // Builtins returns the namespace of the builtins module.
 func Builtins() *Namespace { return builtinsNS }
 
