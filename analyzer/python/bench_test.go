@@ -143,6 +143,37 @@ func TestBenchCorpusAnalyses(t *testing.T) {
 	}
 }
 
+// BenchmarkInterpretedCorpus analyses the corpus of
+// BenchmarkContractGenCorpus with common.py giving a default through a
+// helper function with a loop: the reading needs a value only running
+// the code gives, so the analysis starts again with the interpreter and
+// runs every module in it.
+func BenchmarkInterpretedCorpus(b *testing.B) {
+	dir := b.TempDir()
+	specs := writeBenchCorpus(b, dir)
+	common := "from dataclasses import dataclass, field\nfrom typing import Optional\n\n" +
+		"def cents(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\n" +
+		"@dataclass\nclass Money:\n    currency: str = \"EUR\"\n    minor: int = cents(4)\n\n" +
+		"@dataclass\nclass Tag:\n    key: str = \"\"\n    value: Optional[str] = None\n"
+	if err := os.WriteFile(filepath.Join(dir, "common.py"), []byte(common), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	memlimit.Apply()
+	b.ReportAllocs()
+	for b.Loop() {
+		l := NewLoader(Options{Dir: dir, Env: func(string) string { return "" }})
+		l.Prefetch(specs...)
+		for _, spec := range specs {
+			if _, err := l.Service(spec); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if l.rt == nil {
+			b.Fatal("the corpus was read without the interpreter")
+		}
+	}
+}
+
 // BenchmarkScaling analyses shapes whose cost once grew with the square of
 // their size; the time per op should grow about linearly from one size to
 // the next (four times the size, about four times the time).
