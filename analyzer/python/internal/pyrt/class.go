@@ -531,7 +531,7 @@ func (m *Module) SetAttr(th *Thread, name string, v Value) error {
 
 // namespaceProxy returns a dict snapshot of a namespace.
 func namespaceProxy(n *Namespace) *Dict {
-	d := NewDict()
+	d := &Dict{ht: hashtable{entries: make([]entry, 0, n.Len())}}
 	for _, k := range n.Keys() {
 		v, _ := n.Get(k)
 		_ = d.setStr(k, v)

@@ -29,6 +29,17 @@ type Function struct {
 	file           *srcFile
 	// class is the class whose body defined the function (for super()).
 	class *Class
+	// localsQual is localsOf + ".<locals>.", made once per Qualname.
+	localsOf, localsQual string
+}
+
+// localsPrefix is the start of the qualified names of what a call
+// defines: Qualname + ".<locals>.".
+func (f *Function) localsPrefix() string {
+	if f.localsQual == "" || f.localsOf != f.Qualname {
+		f.localsOf, f.localsQual = f.Qualname, f.Qualname+".<locals>."
+	}
+	return f.localsQual
 }
 
 // Type implements Value.
@@ -104,7 +115,7 @@ func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 		return nil, err
 	}
 	e := &env{sc: f.sc, cells: cells, parent: f.closure, mod: f.Module}
-	fr := &frame{th: th, env: e, file: f.file, fn: f, qual: f.Qualname + ".<locals>."}
+	fr := &frame{th: th, env: e, file: f.file, fn: f, qual: f.localsPrefix()}
 	if f.lambda != nil {
 		return fr.eval(f.lambda)
 	}
