@@ -246,8 +246,11 @@ var charClass = func() (t [256]uint8) {
 // raised. It reports whether it set a token.
 func (s *scanner) indentation() bool {
 	for {
-		// Spaces first, the usual indentation.
+		// Spaces first, the usual indentation, eight at a time.
 		i := s.off
+		for i+8 <= len(s.src) && s.src[i:i+8] == "        " {
+			i += 8
+		}
 		for i < len(s.src) && s.src[i] == ' ' {
 			i++
 		}
