@@ -118,7 +118,9 @@ func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	c.nodes[n].Named = false
 }
 
-func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
+// span, startOf and endOf take the node's own type, which spares
+// converting an Expr or a Stmt to a Node.
+func span[N sx.Node](n N) (sx.Pos, sx.Pos) { return n.Span() }
 
 // convert makes the outline of m.
 func (c *converter) convert(m *sx.Module) *File {
@@ -626,8 +628,8 @@ func (c *converter) target(x sx.Expr, field uint8) {
 	}
 }
 
-func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
-func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
+func startOf[N sx.Node](n N) sx.Pos { s, _ := n.Span(); return s }
+func endOf[N sx.Node](n N) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
 	// The leaves, the special cases and the most frequent kinds are told

@@ -674,12 +674,14 @@ func (p *parser) block(what string, at Pos) *Block {
 	return b
 }
 
-func endOf(n Node) Pos {
+// endOf and startOf take the node's own type, which spares converting an
+// Expr or a Stmt to a Node.
+func endOf[N Node](n N) Pos {
 	_, e := n.Span()
 	return e
 }
 
-func startOf(n Node) Pos {
+func startOf[N Node](n N) Pos {
 	s, _ := n.Span()
 	return s
 }
