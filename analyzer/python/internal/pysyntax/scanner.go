@@ -158,6 +158,12 @@ func (s *scanner) next() {
 		case cSingle:
 			s.start(off)
 			s.tok, s.off = singleTokens[src[off]], off+1
+		case cOpen:
+			s.start(off)
+			s.open(src[off])
+		case cClose:
+			s.start(off)
+			s.close(src[off])
 		case cDot:
 			s.start(off)
 			switch {
@@ -220,6 +226,8 @@ const (
 	cHash             // '#'
 	cBackslash        // '\\'
 	cSingle           // ',', ';', '~': always a token of one byte
+	cOpen             // '(', '[', '{'
+	cClose            // ')', ']', '}'
 )
 
 // singleTokens are the tokens of the cSingle bytes.
@@ -238,6 +246,8 @@ var charClass = func() (t [256]uint8) {
 	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
 	t['\n'], t['\r'], t['#'], t['\\'] = cNewline, cNewline, cHash, cBackslash
 	t[','], t[';'], t['~'] = cSingle, cSingle, cSingle
+	t['('], t['['], t['{'] = cOpen, cOpen, cOpen
+	t[')'], t[']'], t['}'] = cClose, cClose, cClose
 	return t
 }()
 
@@ -745,25 +755,6 @@ func (s *scanner) operator() {
 	}
 	t, n := OTHER, 1
 	switch c {
-	case '(', '[', '{':
-		if len(s.parens) >= maxParen {
-			s.fail(SyntaxErr, s.off, "too many nested parentheses")
-		}
-		s.parens = append(s.parens, paren{c, s.off})
-		t = openTokens[c]
-	case ')', ']', '}':
-		if len(s.parens) == 0 {
-			s.fail(SyntaxErr, s.off, "unmatched '%c'", c)
-		}
-		open := s.parens[len(s.parens)-1]
-		if open.ch != opening(c) {
-			if ol, cl := s.lines.Line(Pos(open.pos)), s.lines.Line(Pos(s.off)); ol != cl {
-				s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open.ch, ol)
-			}
-			s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
-		}
-		s.parens = s.parens[:len(s.parens)-1]
-		t = closeTokens[c]
 	case ':':
 		t = COLON
 		if c1 == '=' {
@@ -813,6 +804,33 @@ func (s *scanner) operator() {
 	}
 	s.off += n
 	s.tok = t
+}
+
+// open scans the opening bracket c at s.off.
+func (s *scanner) open(c byte) {
+	if len(s.parens) >= maxParen {
+		s.fail(SyntaxErr, s.off, "too many nested parentheses")
+	}
+	s.parens = append(s.parens, paren{c, s.off})
+	s.tok = openTokens[c]
+	s.off++
+}
+
+// close scans the closing bracket c at s.off.
+func (s *scanner) close(c byte) {
+	if len(s.parens) == 0 {
+		s.fail(SyntaxErr, s.off, "unmatched '%c'", c)
+	}
+	open := s.parens[len(s.parens)-1]
+	if open.ch != opening(c) {
+		if ol, cl := s.lines.Line(Pos(open.pos)), s.lines.Line(Pos(s.off)); ol != cl {
+			s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open.ch, ol)
+		}
+		s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
+	}
+	s.parens = s.parens[:len(s.parens)-1]
+	s.tok = closeTokens[c]
+	s.off++
 }
 
 // Operator tables, indexed by the first character.
