@@ -164,6 +164,13 @@ func (s *scanner) next() {
 		case cClose:
 			s.start(off)
 			s.close(src[off])
+		case cEqual:
+			s.start(off)
+			if c := src[off]; off+1 < len(src) && src[off+1] == '=' {
+				s.tok, s.off = withEqual[c], off+2
+			} else {
+				s.tok, s.off = single[c], off+1
+			}
 		case cDot:
 			s.start(off)
 			switch {
@@ -228,6 +235,7 @@ const (
 	cSingle           // ',', ';', '~': always a token of one byte
 	cOpen             // '(', '[', '{'
 	cClose            // ')', ']', '}'
+	cEqual            // ':', '=', '!', '+', '%', '&', '|', '^', '@': alone or before '='
 )
 
 // singleTokens are the tokens of the cSingle bytes.
@@ -248,6 +256,9 @@ var charClass = func() (t [256]uint8) {
 	t[','], t[';'], t['~'] = cSingle, cSingle, cSingle
 	t['('], t['['], t['{'] = cOpen, cOpen, cOpen
 	t[')'], t[']'], t['}'] = cClose, cClose, cClose
+	for _, c := range []byte(":=!+%&|^@") {
+		t[c] = cEqual
+	}
 	return t
 }()
 
@@ -755,20 +766,10 @@ func (s *scanner) operator() {
 	}
 	t, n := OTHER, 1
 	switch c {
-	case ':':
-		t = COLON
-		if c1 == '=' {
-			t, n = COLONEQ, 2
-		}
 	case '.':
 		t = DOT
 		if c1 == '.' && c2 == '.' {
 			t, n = ELLIPSIS, 3
-		}
-	case '!':
-		t = BANG
-		if c1 == '=' {
-			t, n = NOTEQUAL, 2
 		}
 	case '-':
 		t = MINUS
@@ -777,11 +778,6 @@ func (s *scanner) operator() {
 			t, n = MINUSEQ, 2
 		case '>':
 			t, n = RARROW, 2
-		}
-	case '+', '%', '&', '|', '^', '@', '=':
-		t = single[c]
-		if c1 == '=' {
-			t, n = withEqual[c], 2
 		}
 	case '*', '/', '<', '>':
 		switch {
@@ -837,8 +833,8 @@ func (s *scanner) close(c byte) {
 var (
 	openTokens   = [128]Token{'(': LPAREN, '[': LBRACK, '{': LBRACE}
 	closeTokens  = [128]Token{')': RPAREN, ']': RBRACK, '}': RBRACE}
-	single       = [128]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL, '*': STAR, '/': SLASH, '<': LESS, '>': GREATER}
-	withEqual    = [128]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL, '*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}
+	single       = [128]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL, ':': COLON, '!': BANG, '*': STAR, '/': SLASH, '<': LESS, '>': GREATER}
+	withEqual    = [128]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL, ':': COLONEQ, '!': NOTEQUAL, '*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}
 	doubled      = [128]Token{'*': DOUBLESTAR, '/': DOUBLESLASH, '<': LSHIFT, '>': RSHIFT}
 	doubledEqual = [128]Token{'*': DOUBLESTAREQ, '/': DOUBLESLASHEQ, '<': LSHIFTEQ, '>': RSHIFTEQ}
 )
