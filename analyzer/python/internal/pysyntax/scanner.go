@@ -148,7 +148,14 @@ func (s *scanner) next() {
 			continue
 		case cName:
 			s.start(off)
-			s.nameOrString()
+			s.name(off)
+		case cPrefix:
+			// A string prefix is followed by another prefix letter or a
+			// quote.
+			s.start(off)
+			if off+1 >= len(src) || !isPrefixChar[src[off+1]] || !s.prefixedString(off) {
+				s.name(off)
+			}
 		case cOther:
 			s.start(off)
 			s.operator()
@@ -225,7 +232,8 @@ func (s *scanner) start(off int) {
 const (
 	cOther     = iota // operators and characters Python does not know
 	cBlank            // ' ', '\t', '\f'
-	cName             // what a name (or a prefixed string) starts with
+	cName             // what a name starts with
+	cPrefix           // what a name or a prefixed string starts with: 'b', 'r', 'u', 'f' in either case
 	cDigit            // '0'…'9'
 	cDot              // '.': an operator or the start of a number
 	cQuote            // '"', '\''
@@ -249,6 +257,9 @@ var charClass = func() (t [256]uint8) {
 		case isDigit(byte(c)):
 			t[c] = cDigit
 		}
+	}
+	for _, c := range []byte("bBrRuUfF") {
+		t[c] = cPrefix
 	}
 	t[' '], t['\t'], t['\f'] = cBlank, cBlank, cBlank
 	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
@@ -426,13 +437,9 @@ func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || isDigit(c) || c >= utf8.RuneSelf
 }
 
-// nameOrString scans a name, or a string with a prefix.
-func (s *scanner) nameOrString() {
-	src, start := s.src, s.off
-	// A string prefix is followed by another prefix letter or a quote.
-	if isPrefixChar[src[start]] && start+1 < len(src) && isPrefixChar[src[start+1]] && s.prefixedString(start) {
-		return
-	}
+// name scans the name that starts at start.
+func (s *scanner) name(start int) {
+	src := s.src
 	// The bytes of the name, or-ed together: the high bit tells a
 	// non-ASCII name.
 	i, bits := start+1, src[start]
