@@ -320,7 +320,7 @@ func (l *lists[T]) clearFree() {
 // newName makes a Name of the current NAME token, NFKC-normalised as
 // CPython's parser normalises every identifier (PEP 3131).
 func (p *parser) newName() *Name {
-	id := p.s.lit()
+	id := p.s.word
 	if p.s.nonASCII {
 		id = norm.NFKC.String(id)
 	}
@@ -414,7 +414,7 @@ func (p *parser) parseModule() *Module {
 }
 
 // isName reports whether the current token is the soft keyword word.
-func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit() == word }
+func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.word == word }
 
 // statement parses one statement line and appends its statements.
 func (p *parser) statement(out []Stmt) []Stmt {

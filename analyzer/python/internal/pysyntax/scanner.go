@@ -25,7 +25,7 @@ type scanner struct {
 	indents    []int // indentation columns, tabs to multiples of 8
 	altIndents []int // the same with tabs counted as 1
 	dedents    int   // DEDENT tokens still to emit
-	atBOL      bool  // at the beginning of a logical line
+	atBOL      bool  // at the beginning of a logical line, or dedents > 0
 	afterLine  bool  // a token was emitted since the last NEWLINE
 	parens     []paren
 	// fstring is set when scanning a replacement field of an f-string:
@@ -33,8 +33,9 @@ type scanner struct {
 	fstring bool
 
 	// The current token: its kind and byte range; nonASCII tells
-	// whether a NAME has non-ASCII characters.
+	// whether a NAME has non-ASCII characters, word is its text.
 	nonASCII bool
+	word     string
 	tok      Token
 	pos, end int
 	prevEnd  int // end of the previous token
@@ -128,9 +129,10 @@ func (s *scanner) newlineLen(i int) int {
 // next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	if s.dedents > 0 || s.atBOL {
+	if s.atBOL {
 		if s.dedents > 0 {
 			s.dedents--
+			s.atBOL = s.dedents > 0
 			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 			return
 		}
@@ -373,6 +375,7 @@ func (s *scanner) indentation() bool {
 			}
 			s.indents, s.altIndents = s.indents[:top+1], s.altIndents[:top+1]
 			s.dedents = n - 1
+			s.atBOL = s.dedents > 0
 			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 			return true
 		}
@@ -453,7 +456,8 @@ func (s *scanner) name(start int) {
 	}
 	s.nonASCII = nonASCII
 	s.off = i
-	s.tok = lookupName(src[start:i])
+	s.word = src[start:i]
+	s.tok = lookupName(s.word)
 }
 
 // prefixedString scans a string if the letters at start are a string
