@@ -520,6 +520,9 @@ func isXIDContinue(r rune) bool {
 	return isXIDStart(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
 }
 
+// stringStop are the bytes a one-line string literal's scan stops at.
+var stringStop = [256]bool{'\'': true, '"': true, '\\': true, '\n': true, '\r': true}
+
 // str scans a string literal whose prefix starts at start and whose
 // opening quote is at s.off.
 func (s *scanner) str(start int) {
@@ -541,6 +544,10 @@ func (s *scanner) str(start int) {
 				j = k
 			}
 			i += j
+		} else {
+			for i < len(src) && !stringStop[src[i]] {
+				i++
+			}
 		}
 		if i >= len(src) {
 			s.unterminated(start, triple)
