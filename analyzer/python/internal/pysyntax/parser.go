@@ -296,7 +296,13 @@ func (l *lists[T]) keep(buf []T) []T {
 		out = append([]T(nil), buf...)
 	default:
 		c := &l.chunks
-		out = append(c.carve(n, max(n, min(2*cap(c.buf), 512), 16)), buf...)
+		out = c.carve(n, max(n, min(2*cap(c.buf), 512), 16))[:n]
+		if n == 1 {
+			// The commonest length, stored without a call to copy.
+			out[0] = buf[0]
+		} else {
+			copy(out, buf)
+		}
 	}
 	l.drop(buf)
 	return out
