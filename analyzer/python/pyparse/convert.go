@@ -100,7 +100,12 @@ func (c *converter) close(n uint32, mark int) {
 		d := &c.nodes[n]
 		d.first = uint32(len(c.kids))
 		d.nkids = uint32(len(kids))
-		c.kids = append(c.kids, kids...)
+		if len(kids) == 1 {
+			// The commonest count, appended without a call to copy.
+			c.kids = append(c.kids, kids[0])
+		} else {
+			c.kids = append(c.kids, kids...)
+		}
 	}
 	c.stack = append(c.stack[:mark], n)
 }
