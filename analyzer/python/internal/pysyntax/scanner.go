@@ -33,7 +33,9 @@ type scanner struct {
 	fstring bool
 
 	// The current token: its kind and byte range; nonASCII tells
-	// whether a NAME has non-ASCII characters, word is its text.
+	// whether a NAME has non-ASCII characters, word is its text. For a
+	// STRING, nonASCII is false only when the literal is one line of
+	// ASCII.
 	nonASCII bool
 	word     string
 	tok      Token
@@ -520,8 +522,17 @@ func isXIDContinue(r rune) bool {
 	return isXIDStart(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
 }
 
-// stringStop are the bytes a one-line string literal's scan stops at.
-var stringStop = [256]bool{'\'': true, '"': true, '\\': true, '\n': true, '\r': true}
+// stringStop are the bytes a one-line string literal's scan stops at:
+// quotes, backslashes, line ends and non-ASCII bytes.
+var stringStop = func() (t [256]bool) {
+	for _, c := range []byte("'\"\\\n\r") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // str scans a string literal whose prefix starts at start and whose
 // opening quote is at s.off.
@@ -533,6 +544,8 @@ func (s *scanner) str(start int) {
 	if triple {
 		i += 2
 	}
+	// A triple-quoted literal is not read byte by byte.
+	s.nonASCII = triple
 	for {
 		if triple {
 			// Only quotes and backslashes matter: skip to the next one.
@@ -571,12 +584,14 @@ func (s *scanner) str(start int) {
 			if n := s.newlineLen(i); n > 0 {
 				i += n
 			} else if i < len(s.src) {
+				s.nonASCII = s.nonASCII || s.src[i] >= utf8.RuneSelf
 				i++
 			}
 		case isNewline(c) && !triple:
 			s.off = i
 			s.unterminated(start, false)
 		default:
+			s.nonASCII = s.nonASCII || c >= utf8.RuneSelf
 			i++
 		}
 	}

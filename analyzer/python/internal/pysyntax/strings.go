@@ -29,7 +29,8 @@ func (p *parser) strings() Expr {
 	return s
 }
 
-// strPart checks one string token and parses an f-string's fields.
+// strPart checks the current string token, lit, and parses an f-string's
+// fields.
 func (p *parser) strPart(start Pos, lit string) *StrPart {
 	i := 0
 	for lit[i] != '\'' && lit[i] != '"' {
@@ -41,8 +42,11 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 	}
 	bodyStart := i + part.Quote
 	bodyEnd := len(lit) - part.Quote
-	if msg := utf8Error(lit[bodyStart:bodyEnd], 0); msg != "" {
-		p.errorAt(SyntaxErr, part.End, "%s", msg)
+	// The scanner tells a one-line ASCII literal, valid UTF-8.
+	if p.s.nonASCII {
+		if msg := utf8Error(lit[bodyStart:bodyEnd], 0); msg != "" {
+			p.errorAt(SyntaxErr, part.End, "%s", msg)
+		}
 	}
 	if part.FString() {
 		fp := fstringParser{p: p, part: part, base: int(start)}
