@@ -35,12 +35,13 @@ type scanner struct {
 	// The current token: its kind and byte range; nonASCII tells
 	// whether a NAME has non-ASCII characters, word is its text. For a
 	// STRING, nonASCII is false only when the literal is one line of
-	// ASCII.
-	nonASCII bool
-	word     string
-	tok      Token
-	pos, end int
-	prevEnd  int // end of the previous token
+	// ASCII, and backslash tells whether it holds a backslash.
+	nonASCII  bool
+	backslash bool
+	word      string
+	tok       Token
+	pos, end  int
+	prevEnd   int // end of the previous token
 }
 
 type paren struct {
@@ -545,7 +546,7 @@ func (s *scanner) str(start int) {
 		i += 2
 	}
 	// A triple-quoted literal is not read byte by byte.
-	s.nonASCII = triple
+	s.nonASCII, s.backslash = triple, false
 	for {
 		if triple {
 			// Only quotes and backslashes matter: skip to the next one.
@@ -580,6 +581,7 @@ func (s *scanner) str(start int) {
 			}
 			i++
 		case c == '\\':
+			s.backslash = true
 			i++
 			if n := s.newlineLen(i); n > 0 {
 				i += n

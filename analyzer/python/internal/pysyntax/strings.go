@@ -53,7 +53,11 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 		part.Values = fp.parse(bodyStart, bodyEnd, 0, nil)
 		return part
 	}
-	p.checkEscapes(part, int(start), lit[bodyStart:bodyEnd])
+	// Without a backslash there is no escape to check, only a bytes
+	// literal's characters.
+	if p.s.backslash || part.Bytes() {
+		p.checkEscapes(part, int(start), lit[bodyStart:bodyEnd])
+	}
 	return part
 }
 
