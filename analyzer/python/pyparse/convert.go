@@ -72,6 +72,9 @@ type converter struct {
 	nodes []Node
 	stack []uint32
 	kids  []uint32
+	// declares and yields are false when the module holds no global
+	// statement, or no yield expression: function bodies need no search.
+	declares, yields bool
 	// endOf is the last block blockEnd measured, and its end.
 	endOf struct {
 		block *sx.Block
@@ -127,9 +130,11 @@ func (c *converter) token(k kind, field uint8, start sx.Pos) {
 // converting an Expr or a Stmt to a Node.
 func span[N sx.Node](n N) (sx.Pos, sx.Pos) { return n.Span() }
 
-// convert makes the outline of m.
-func (c *converter) convert(m *sx.Module) *File {
+// convert makes the outline of m; declares and yields are false when m
+// holds no global (or nonlocal) statement, or no yield expression.
+func (c *converter) convert(m *sx.Module, declares, yields bool) *File {
 	c.src, c.lines, c.endOf.block = m.Src, m.Lines, nil
+	c.declares, c.yields = declares, yields
 	c.nodes, c.stack, c.kids = c.nodes[:0], c.stack[:0], c.kids[:0]
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
@@ -439,7 +444,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
 	body := c.src[s.Body.Start:s.Body.End]
-	if strings.Contains(body, "global") {
+	if c.declares && strings.Contains(body, "global") {
 		for i, st := range stmts {
 			if _, ok := st.(*sx.Global); ok && i == 0 {
 				continue
@@ -449,7 +454,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	c.nodes[n].Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].Yields = c.yields && strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.

@@ -49,6 +49,14 @@ func (p *parser) dropTree() {
 // largest tree it made. It is not safe for concurrent use.
 type Parser struct{ p parser }
 
+// Declares reports whether the module of the last ParseString may hold
+// a global or nonlocal statement: when false, it holds none.
+func (ps *Parser) Declares() bool { return ps.p.declares }
+
+// Yields reports whether the module of the last ParseString may hold a
+// yield expression: when false, it holds none.
+func (ps *Parser) Yields() bool { return ps.p.yields }
+
 // ParseString is the package's ParseString; the tree of the previous call
 // is overwritten.
 func (ps *Parser) ParseString(s string) (*Module, error) {
@@ -95,8 +103,9 @@ type parser struct {
 	// speculating is set while trying whether an expression follows, as
 	// CPython's rules without error alternatives do.
 	speculating bool
-	// declares is set once a global or nonlocal statement is parsed.
-	declares bool
+	// declares is set once a global or nonlocal statement is parsed,
+	// yields once a yield expression is (in a replacement field too).
+	declares, yields bool
 }
 
 // slab hands out values from chunks: one allocation for many nodes. A

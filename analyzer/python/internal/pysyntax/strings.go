@@ -386,5 +386,6 @@ func (p *parser) subExpr(start, end int) Expr {
 		}
 		sub.syntaxError()
 	}
+	p.yields = p.yields || sub.yields
 	return x
 }
