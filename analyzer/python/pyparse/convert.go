@@ -98,6 +98,9 @@ type converter struct {
 	nodes []Node
 	stack []uint32
 	kids  []uint32
+	// declares and yields are false when the module holds no global
+	// statement, or no yield expression: function bodies need no search.
+	declares, yields bool
 	// endOf is the last block blockEnd measured, and its end.
 	endOf struct {
 		block *sx.Block
@@ -126,7 +129,12 @@ func (c *converter) close(n uint32, mark int) {
 		d := &c.nodes[n]
 		d.first = uint32(len(c.kids))
 		d.nkids = uint32(len(kids))
-		c.kids = append(c.kids, kids...)
+		if len(kids) == 1 {
+			// The commonest count, appended without a call to copy.
+			c.kids = append(c.kids, kids[0])
+		} else {
+			c.kids = append(c.kids, kids...)
+		}
 	}
 	c.stack = append(c.stack[:mark], n)
 }
@@ -144,11 +152,15 @@ func (c *converter) token(k kind, field uint8, start sx.Pos) {
 	c.nodes[n].Named = false
 }
 
-func span(n sx.Node) (sx.Pos, sx.Pos) { return n.Span() }
+// span, startOf and endOf take the node's own type, which spares
+// converting an Expr or a Stmt to a Node.
+func span[N sx.Node](n N) (sx.Pos, sx.Pos) { return n.Span() }
 
-// convert makes the outline of m.
-func (c *converter) convert(m *sx.Module) *File {
+// convert makes the outline of m; declares and yields are false when m
+// holds no global (or nonlocal) statement, or no yield expression.
+func (c *converter) convert(m *sx.Module, declares, yields bool) *File {
 	c.src, c.lines, c.endOf.block = m.Src, m.Lines, nil
+	c.declares, c.yields = declares, yields
 	c.nodes, c.stack, c.kids = c.nodes[:0], c.stack[:0], c.kids[:0]
 	start := 0
 	for start < len(m.Src) && strings.IndexByte(" \t\n\r\f", m.Src[start]) >= 0 {
@@ -458,7 +470,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	stmts := s.Body.Stmts
 	c.stmt(stmts[0], 0)
 	body := c.src[s.Body.Start:s.Body.End]
-	if strings.Contains(body, "global") {
+	if c.declares && strings.Contains(body, "global") {
 		for i, st := range stmts {
 			if _, ok := st.(*sx.Global); ok && i == 0 {
 				continue
@@ -468,7 +480,7 @@ func (c *converter) funcDef(s *sx.FuncDef, field uint8, end sx.Pos) {
 	}
 	c.close(bn, bm)
 	c.close(n, mark)
-	c.nodes[n].Yields = strings.Contains(body, "yield") && yields(s.Body.Stmts)
+	c.nodes[n].Yields = c.yields && strings.Contains(body, "yield") && yields(s.Body.Stmts)
 }
 
 // globals pushes every global statement inside s, at any depth.
@@ -652,8 +664,8 @@ func (c *converter) target(x sx.Expr, field uint8) {
 	}
 }
 
-func startOf(n sx.Node) sx.Pos { s, _ := n.Span(); return s }
-func endOf(n sx.Node) sx.Pos   { _, e := n.Span(); return e }
+func startOf[N sx.Node](n N) sx.Pos { s, _ := n.Span(); return s }
+func endOf[N sx.Node](n N) sx.Pos   { _, e := n.Span(); return e }
 
 func (c *converter) expr(x sx.Expr, field uint8) {
 	// The leaves, the special cases and the most frequent kinds are told

@@ -89,22 +89,20 @@ func (c *converter) startsLine(p sx.Pos) bool {
 }
 
 // indentAt is the indentation of the line holding p (the start of a
-// token), tabs counting 8.
+// token), tabs counting 8: the blanks after the last form feed, counted
+// back from p to the line start.
 func (c *converter) indentAt(p sx.Pos) int {
 	src := c.src
-	ls := int(p)
-	for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
-		ls--
-	}
 	n := 0
-	for i := ls; i < int(p); i++ {
+	for i := int(p) - 1; i >= 0; i-- {
 		switch src[i] {
 		case ' ':
 			n++
 		case '\t':
 			n += 8
-		case '\f':
-			n = 0
+		case '\f', '\n', '\r':
+			// What precedes a form feed does not count.
+			return n
 		}
 	}
 	return n

@@ -189,5 +189,5 @@ func Parse(src []byte) (*File, error) {
 		}
 		return nil, err
 	}
-	return p.conv.convert(m), nil
+	return p.conv.convert(m, p.syntax.Declares(), p.syntax.Yields()), nil
 }

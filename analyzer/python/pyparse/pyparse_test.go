@@ -97,6 +97,20 @@ func TestOutlineAndYields(t *testing.T) {
 	}
 }
 
+// TestYieldInReplacementField parses modules whose only yield is in an
+// f-string's replacement field, which a parser of its own reads.
+func TestYieldInReplacementField(t *testing.T) {
+	for _, src := range []string{"def f():\n    x = f\"{yield}\"\n", "def f():\n    return f'{1:{(yield)}}'\n"} {
+		f, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := f.Root.NamedChildren()[0]; !d.Yields {
+			t.Errorf("%q: Yields false", src)
+		}
+	}
+}
+
 func TestOutlineKeepsGlobals(t *testing.T) {
 	f, err := Parse([]byte("def f():\n    '''doc'''\n    x = 1\n    def g():\n        global a, b\n    if x:\n        global c\n"))
 	if err != nil {

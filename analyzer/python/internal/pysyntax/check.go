@@ -86,10 +86,14 @@ func (c *checker) record(s *scope, name string, flag int) {
 	}
 }
 
+// add records a symbol. A scope's symbols are cut from the arena's
+// chunks, and move to a cut twice as large when full, so that a Parser
+// reuses their memory too.
 func (c *checker) add(s *scope, name string, flag int) {
-	if s.syms == nil {
+	if len(s.syms) == cap(s.syms) {
 		syms := &c.a.symbols
-		s.syms = syms.carve(symsPerScope, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))
+		n := max(2*cap(s.syms), symsPerScope)
+		s.syms = append(syms.carve(n, max(n, min(max(2*cap(syms.buf), 4*symsPerScope), 64*symsPerScope))), s.syms...)
 	}
 	s.syms = append(s.syms, symbol{name, flag})
 }
@@ -124,8 +128,7 @@ type checker struct {
 	a *arena
 }
 
-// symsPerScope is the room a scope gets in a shared chunk; a scope
-// with more symbols grows its own slice.
+// symsPerScope is the room a scope first gets in a shared chunk.
 const symsPerScope = 8
 
 func (c *checker) errAt(slot **Error, pos Pos, format string, args ...any) {

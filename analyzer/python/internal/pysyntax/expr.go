@@ -799,6 +799,7 @@ func (p *parser) braceAtom() Expr {
 func (p *parser) yieldExpr() Expr {
 	start := p.pos()
 	p.next()
+	p.yields = true
 	y := &Yield{}
 	if p.got(FROM) {
 		y.From = true

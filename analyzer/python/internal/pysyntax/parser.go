@@ -49,6 +49,14 @@ func (p *parser) dropTree() {
 // largest tree it made. It is not safe for concurrent use.
 type Parser struct{ p parser }
 
+// Declares reports whether the module of the last ParseString may hold
+// a global or nonlocal statement: when false, it holds none.
+func (ps *Parser) Declares() bool { return ps.p.declares }
+
+// Yields reports whether the module of the last ParseString may hold a
+// yield expression: when false, it holds none.
+func (ps *Parser) Yields() bool { return ps.p.yields }
+
 // ParseString is the package's ParseString; the tree of the previous call
 // is overwritten.
 func (ps *Parser) ParseString(s string) (*Module, error) {
@@ -95,8 +103,9 @@ type parser struct {
 	// speculating is set while trying whether an expression follows, as
 	// CPython's rules without error alternatives do.
 	speculating bool
-	// declares is set once a global or nonlocal statement is parsed.
-	declares bool
+	// declares is set once a global or nonlocal statement is parsed,
+	// yields once a yield expression is (in a replacement field too).
+	declares, yields bool
 }
 
 // slab hands out values from chunks: one allocation for many nodes. A
@@ -296,7 +305,13 @@ func (l *lists[T]) keep(buf []T) []T {
 		out = append([]T(nil), buf...)
 	default:
 		c := &l.chunks
-		out = append(c.carve(n, max(n, min(2*cap(c.buf), 512), 16)), buf...)
+		out = c.carve(n, max(n, min(2*cap(c.buf), 512), 16))[:n]
+		if n == 1 {
+			// The commonest length, stored without a call to copy.
+			out[0] = buf[0]
+		} else {
+			copy(out, buf)
+		}
 	}
 	l.drop(buf)
 	return out
@@ -320,7 +335,7 @@ func (l *lists[T]) clearFree() {
 // newName makes a Name of the current NAME token, NFKC-normalised as
 // CPython's parser normalises every identifier (PEP 3131).
 func (p *parser) newName() *Name {
-	id := p.s.lit()
+	id := p.s.word
 	if p.s.nonASCII {
 		id = norm.NFKC.String(id)
 	}
@@ -414,7 +429,7 @@ func (p *parser) parseModule() *Module {
 }
 
 // isName reports whether the current token is the soft keyword word.
-func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.lit() == word }
+func (p *parser) isName(word string) bool { return p.tok() == NAME && p.s.word == word }
 
 // statement parses one statement line and appends its statements.
 func (p *parser) statement(out []Stmt) []Stmt {
@@ -674,12 +689,14 @@ func (p *parser) block(what string, at Pos) *Block {
 	return b
 }
 
-func endOf(n Node) Pos {
+// endOf and startOf take the node's own type, which spares converting an
+// Expr or a Stmt to a Node.
+func endOf[N Node](n N) Pos {
 	_, e := n.Span()
 	return e
 }
 
-func startOf(n Node) Pos {
+func startOf[N Node](n N) Pos {
 	s, _ := n.Span()
 	return s
 }

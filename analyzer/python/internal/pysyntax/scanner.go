@@ -27,7 +27,7 @@ type scanner struct {
 	indents    []int // indentation columns, tabs to multiples of 8
 	altIndents []int // the same with tabs counted as 1
 	dedents    int   // DEDENT tokens still to emit
-	atBOL      bool  // at the beginning of a logical line
+	atBOL      bool  // at the beginning of a logical line, or dedents > 0
 	afterLine  bool  // a token was emitted since the last NEWLINE
 	parens     []paren
 	// fstring is set when scanning a replacement field of an f-string:
@@ -35,11 +35,15 @@ type scanner struct {
 	fstring bool
 
 	// The current token: its kind and byte range; nonASCII tells
-	// whether a NAME has non-ASCII characters.
-	nonASCII bool
-	tok      Token
-	pos, end int
-	prevEnd  int // end of the previous token
+	// whether a NAME has non-ASCII characters, word is its text. For a
+	// STRING, nonASCII is false only when the literal is one line of
+	// ASCII, and backslash tells whether it holds a backslash.
+	nonASCII  bool
+	backslash bool
+	word      string
+	tok       Token
+	pos, end  int
+	prevEnd   int // end of the previous token
 }
 
 type paren struct {
@@ -130,9 +134,10 @@ func (s *scanner) newlineLen(i int) int {
 // next scans the next token into s.tok, s.pos and s.end.
 func (s *scanner) next() {
 	s.prevEnd = s.end
-	if s.dedents > 0 || s.atBOL {
+	if s.atBOL {
 		if s.dedents > 0 {
 			s.dedents--
+			s.atBOL = s.dedents > 0
 			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 			return
 		}
@@ -150,7 +155,14 @@ func (s *scanner) next() {
 			continue
 		case cName:
 			s.start(off)
-			s.nameOrString()
+			s.name(off)
+		case cPrefix:
+			// A string prefix is followed by another prefix letter or a
+			// quote.
+			s.start(off)
+			if off+1 >= len(src) || !isPrefixChar[src[off+1]] || !s.prefixedString(off) {
+				s.name(off)
+			}
 		case cOther:
 			s.start(off)
 			s.operator()
@@ -160,6 +172,19 @@ func (s *scanner) next() {
 		case cSingle:
 			s.start(off)
 			s.tok, s.off = singleTokens[src[off]], off+1
+		case cOpen:
+			s.start(off)
+			s.open(src[off])
+		case cClose:
+			s.start(off)
+			s.close(src[off])
+		case cEqual:
+			s.start(off)
+			if c := src[off]; off+1 < len(src) && src[off+1] == '=' {
+				s.tok, s.off = withEqual[c], off+2
+			} else {
+				s.tok, s.off = single[c], off+1
+			}
 		case cDot:
 			s.start(off)
 			switch {
@@ -214,7 +239,8 @@ func (s *scanner) start(off int) {
 const (
 	cOther     = iota // operators and characters Python does not know
 	cBlank            // ' ', '\t', '\f'
-	cName             // what a name (or a prefixed string) starts with
+	cName             // what a name starts with
+	cPrefix           // what a name or a prefixed string starts with: 'b', 'r', 'u', 'f' in either case
 	cDigit            // '0'…'9'
 	cDot              // '.': an operator or the start of a number
 	cQuote            // '"', '\''
@@ -222,6 +248,9 @@ const (
 	cHash             // '#'
 	cBackslash        // '\\'
 	cSingle           // ',', ';', '~': always a token of one byte
+	cOpen             // '(', '[', '{'
+	cClose            // ')', ']', '}'
+	cEqual            // ':', '=', '!', '+', '%', '&', '|', '^', '@': alone or before '='
 )
 
 // singleTokens are the tokens of the cSingle bytes.
@@ -236,10 +265,18 @@ var charClass = func() (t [256]uint8) {
 			t[c] = cDigit
 		}
 	}
+	for _, c := range []byte("bBrRuUfF") {
+		t[c] = cPrefix
+	}
 	t[' '], t['\t'], t['\f'] = cBlank, cBlank, cBlank
 	t['.'], t['"'], t['\''] = cDot, cQuote, cQuote
 	t['\n'], t['\r'], t['#'], t['\\'] = cNewline, cNewline, cHash, cBackslash
 	t[','], t[';'], t['~'] = cSingle, cSingle, cSingle
+	t['('], t['['], t['{'] = cOpen, cOpen, cOpen
+	t[')'], t[']'], t['}'] = cClose, cClose, cClose
+	for _, c := range []byte(":=!+%&|^@") {
+		t[c] = cEqual
+	}
 	return t
 }()
 
@@ -248,8 +285,11 @@ var charClass = func() (t [256]uint8) {
 // raised. It reports whether it set a token.
 func (s *scanner) indentation() bool {
 	for {
-		// Spaces first, the usual indentation.
+		// Spaces first, the usual indentation, eight at a time.
 		i := s.off
+		for i+8 <= len(s.src) && s.src[i:i+8] == "        " {
+			i += 8
+		}
 		for i < len(s.src) && s.src[i] == ' ' {
 			i++
 		}
@@ -340,6 +380,7 @@ func (s *scanner) indentation() bool {
 			}
 			s.indents, s.altIndents = s.indents[:top+1], s.altIndents[:top+1]
 			s.dedents = n - 1
+			s.atBOL = s.dedents > 0
 			s.tok, s.pos, s.end = DEDENT, s.tokenPos(), s.off
 			return true
 		}
@@ -404,13 +445,9 @@ func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || isDigit(c) || c >= utf8.RuneSelf
 }
 
-// nameOrString scans a name, or a string with a prefix.
-func (s *scanner) nameOrString() {
-	src, start := s.src, s.off
-	// A string prefix is followed by another prefix letter or a quote.
-	if isPrefixChar[src[start]] && start+1 < len(src) && isPrefixChar[src[start+1]] && s.prefixedString(start) {
-		return
-	}
+// name scans the name that starts at start.
+func (s *scanner) name(start int) {
+	src := s.src
 	// The bytes of the name, or-ed together: the high bit tells a
 	// non-ASCII name.
 	i, bits := start+1, src[start]
@@ -424,7 +461,8 @@ func (s *scanner) nameOrString() {
 	}
 	s.nonASCII = nonASCII
 	s.off = i
-	s.tok = lookupName(src[start:i])
+	s.word = src[start:i]
+	s.tok = lookupName(s.word)
 }
 
 // prefixedString scans a string if the letters at start are a string
@@ -524,6 +562,18 @@ var notXIDStart = &unicode.RangeTable{
 	},
 }
 
+// stringStop are the bytes a one-line string literal's scan stops at:
+// quotes, backslashes, line ends and non-ASCII bytes.
+var stringStop = func() (t [256]bool) {
+	for _, c := range []byte("'\"\\\n\r") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // str scans a string literal whose prefix starts at start and whose
 // opening quote is at s.off.
 func (s *scanner) str(start int) {
@@ -534,6 +584,8 @@ func (s *scanner) str(start int) {
 	if triple {
 		i += 2
 	}
+	// A triple-quoted literal is not read byte by byte.
+	s.nonASCII, s.backslash = triple, false
 	for {
 		if triple {
 			// Only quotes and backslashes matter: skip to the next one.
@@ -545,6 +597,10 @@ func (s *scanner) str(start int) {
 				j = k
 			}
 			i += j
+		} else {
+			for i < len(src) && !stringStop[src[i]] {
+				i++
+			}
 		}
 		if i >= len(src) {
 			s.unterminated(start, triple)
@@ -564,16 +620,19 @@ func (s *scanner) str(start int) {
 			}
 			i++
 		case c == '\\':
+			s.backslash = true
 			i++
 			if n := s.newlineLen(i); n > 0 {
 				i += n
 			} else if i < len(s.src) {
+				s.nonASCII = s.nonASCII || s.src[i] >= utf8.RuneSelf
 				i++
 			}
 		case isNewline(c) && !triple:
 			s.off = i
 			s.unterminated(start, false)
 		default:
+			s.nonASCII = s.nonASCII || c >= utf8.RuneSelf
 			i++
 		}
 	}
@@ -781,39 +840,10 @@ func (s *scanner) operator() {
 	}
 	t, n := OTHER, 1
 	switch c {
-	case '(', '[', '{':
-		if len(s.parens) >= maxParen {
-			s.fail(SyntaxErr, s.off, "too many nested parentheses")
-		}
-		s.parens = append(s.parens, paren{c, s.off})
-		t = openTokens[c]
-	case ')', ']', '}':
-		if len(s.parens) == 0 {
-			s.fail(SyntaxErr, s.off, "unmatched '%c'", c)
-		}
-		open := s.parens[len(s.parens)-1]
-		if open.ch != opening(c) {
-			if ol, cl := s.lines.Line(Pos(open.pos)), s.lines.Line(Pos(s.off)); ol != cl {
-				s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open.ch, ol)
-			}
-			s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
-		}
-		s.parens = s.parens[:len(s.parens)-1]
-		t = closeTokens[c]
-	case ':':
-		t = COLON
-		if c1 == '=' {
-			t, n = COLONEQ, 2
-		}
 	case '.':
 		t = DOT
 		if c1 == '.' && c2 == '.' {
 			t, n = ELLIPSIS, 3
-		}
-	case '!':
-		t = BANG
-		if c1 == '=' {
-			t, n = NOTEQUAL, 2
 		}
 	case '-':
 		t = MINUS
@@ -822,11 +852,6 @@ func (s *scanner) operator() {
 			t, n = MINUSEQ, 2
 		case '>':
 			t, n = RARROW, 2
-		}
-	case '+', '%', '&', '|', '^', '@', '=':
-		t = single[c]
-		if c1 == '=' {
-			t, n = withEqual[c], 2
 		}
 	case '*', '/', '<', '>':
 		switch {
@@ -851,12 +876,39 @@ func (s *scanner) operator() {
 	s.tok = t
 }
 
+// open scans the opening bracket c at s.off.
+func (s *scanner) open(c byte) {
+	if len(s.parens) >= maxParen {
+		s.fail(SyntaxErr, s.off, "too many nested parentheses")
+	}
+	s.parens = append(s.parens, paren{c, s.off})
+	s.tok = openTokens[c]
+	s.off++
+}
+
+// close scans the closing bracket c at s.off.
+func (s *scanner) close(c byte) {
+	if len(s.parens) == 0 {
+		s.fail(SyntaxErr, s.off, "unmatched '%c'", c)
+	}
+	open := s.parens[len(s.parens)-1]
+	if open.ch != opening(c) {
+		if ol, cl := s.lines.Line(Pos(open.pos)), s.lines.Line(Pos(s.off)); ol != cl {
+			s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open.ch, ol)
+		}
+		s.fail(SyntaxErr, s.off, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
+	}
+	s.parens = s.parens[:len(s.parens)-1]
+	s.tok = closeTokens[c]
+	s.off++
+}
+
 // Operator tables, indexed by the first character.
 var (
 	openTokens   = [128]Token{'(': LPAREN, '[': LBRACK, '{': LBRACE}
 	closeTokens  = [128]Token{')': RPAREN, ']': RBRACK, '}': RBRACE}
-	single       = [128]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL, '*': STAR, '/': SLASH, '<': LESS, '>': GREATER}
-	withEqual    = [128]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL, '*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}
+	single       = [128]Token{'+': PLUS, '%': PERCENT, '&': AMPER, '|': VBAR, '^': CIRCUMFLEX, '@': AT, '=': EQUAL, ':': COLON, '!': BANG, '*': STAR, '/': SLASH, '<': LESS, '>': GREATER}
+	withEqual    = [128]Token{'+': PLUSEQ, '%': PERCENTEQ, '&': AMPEREQ, '|': VBAREQ, '^': CIRCUMFLEXEQ, '@': ATEQ, '=': EQEQUAL, ':': COLONEQ, '!': NOTEQUAL, '*': STAREQ, '/': SLASHEQ, '<': LESSEQ, '>': GREATEREQ}
 	doubled      = [128]Token{'*': DOUBLESTAR, '/': DOUBLESLASH, '<': LSHIFT, '>': RSHIFT}
 	doubledEqual = [128]Token{'*': DOUBLESTAREQ, '/': DOUBLESLASHEQ, '<': LSHIFTEQ, '>': RSHIFTEQ}
 )

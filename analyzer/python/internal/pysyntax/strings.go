@@ -29,7 +29,8 @@ func (p *parser) strings() Expr {
 	return s
 }
 
-// strPart checks one string token and parses an f-string's fields.
+// strPart checks the current string token, lit, and parses an f-string's
+// fields.
 func (p *parser) strPart(start Pos, lit string) *StrPart {
 	i := 0
 	for lit[i] != '\'' && lit[i] != '"' {
@@ -41,15 +42,22 @@ func (p *parser) strPart(start Pos, lit string) *StrPart {
 	}
 	bodyStart := i + part.Quote
 	bodyEnd := len(lit) - part.Quote
-	if msg := utf8Error(lit[bodyStart:bodyEnd], 0); msg != "" {
-		p.errorAt(SyntaxErr, part.End, "%s", msg)
+	// The scanner tells a one-line ASCII literal, valid UTF-8.
+	if p.s.nonASCII {
+		if msg := utf8Error(lit[bodyStart:bodyEnd], 0); msg != "" {
+			p.errorAt(SyntaxErr, part.End, "%s", msg)
+		}
 	}
 	if part.FString() {
 		fp := fstringParser{p: p, part: part, base: int(start)}
 		part.Values = fp.parse(bodyStart, bodyEnd, 0, nil)
 		return part
 	}
-	p.checkEscapes(part, int(start), lit[bodyStart:bodyEnd])
+	// Without a backslash there is no escape to check, only a bytes
+	// literal's characters.
+	if p.s.backslash || part.Bytes() {
+		p.checkEscapes(part, int(start), lit[bodyStart:bodyEnd])
+	}
 	return part
 }
 
@@ -378,5 +386,6 @@ func (p *parser) subExpr(start, end int) Expr {
 		}
 		sub.syntaxError()
 	}
+	p.yields = p.yields || sub.yields
 	return x
 }
