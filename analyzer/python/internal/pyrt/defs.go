@@ -37,11 +37,11 @@ func (fr *frame) makeFunction(name string, params *syn.Params, def *syn.FuncDef,
 	}
 	if lambda != nil {
 		f.lambda = lambda.Body
-		f.sc = lambdaScope(lambda)
+		f.sc = fr.file.scope(lambda, func() *scope { return lambdaScope(lambda) })
 		return f, nil
 	}
 	f.body = def.Body.Stmts
-	f.sc = funcScope(params, f.body)
+	f.sc = fr.file.scope(def, func() *scope { return funcScope(params, f.body) })
 	if doc := docstring(fr.file, f.body); doc != nil {
 		f.Dict.Set("__doc__", doc)
 	}

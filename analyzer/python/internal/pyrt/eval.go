@@ -16,6 +16,26 @@ type srcFile struct {
 	futureAnnotations bool
 	// literals caches the values of numeric and plain string literals.
 	literals map[syn.Expr]Value
+	// scopes caches the scopes of the defs, lambdas and comprehensions
+	// (read only once made).
+	scopes map[syn.Node]*scope
+}
+
+// scope returns the scope of a def, lambda or comprehension node,
+// analysing it once.
+func (f *srcFile) scope(n syn.Node, analyse func() *scope) *scope {
+	if f == nil {
+		return analyse()
+	}
+	if sc, ok := f.scopes[n]; ok {
+		return sc
+	}
+	sc := analyse()
+	if f.scopes == nil {
+		f.scopes = map[syn.Node]*scope{}
+	}
+	f.scopes[n] = sc
+	return sc
 }
 
 // literal returns the cached value of a literal, computing it once.
@@ -665,7 +685,7 @@ func (fr *frame) comprehension(c *syn.Comp) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := compScope(c)
+	sc := fr.file.scope(c, func() *scope { return compScope(c) })
 	cells := newCells(sc.order)
 	kind := "<listcomp>."
 	switch {
