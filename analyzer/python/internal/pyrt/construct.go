@@ -1020,7 +1020,7 @@ func newSuper(th *Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, erro
 			first = p.name
 			break
 		}
-		c := fr.env.cells[first]
+		c := fr.env.cell(first)
 		if first == "" || c == nil || c.V == nil {
 			return nil, excf(RuntimeErrorClass, "super(): no arguments")
 		}

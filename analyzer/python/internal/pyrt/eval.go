@@ -686,7 +686,7 @@ func (fr *frame) comprehension(c *syn.Comp) (Value, error) {
 		return nil, err
 	}
 	sc := fr.file.scope(c, func() *scope { return compScope(c) })
-	cells := newCells(sc.order)
+	cells := make([]Cell, len(sc.order))
 	kind := "<listcomp>."
 	switch {
 	case c.Kind == syn.LBRACE && c.Value != nil:

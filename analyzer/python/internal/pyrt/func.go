@@ -136,8 +136,9 @@ func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 
 // bind assigns the arguments of a call to the parameters and returns the
 // function's cells.
-func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) {
-	cells := newCells(f.sc.order)
+func (f *Function) bind(args []Value, kwargs []Kwarg) ([]Cell, error) {
+	cells := make([]Cell, len(f.sc.order))
+	cell := func(name string) *Cell { return &cells[f.sc.slot(name)] }
 	var varargs, varkw *param
 	var positional []*param
 	for i := range f.params {
@@ -156,7 +157,7 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 	name := f.Qualname
 	for i, a := range args {
 		if i < len(positional) {
-			cells[positional[i].name].V = a
+			cell(positional[i].name).V = a
 		}
 	}
 	if varargs != nil {
@@ -167,12 +168,12 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 		if rest == nil {
 			rest = Tuple{}
 		}
-		cells[varargs.name].V = rest
+		cell(varargs.name).V = rest
 	}
 	var extra *Dict
 	if varkw != nil {
 		extra = NewDict()
-		cells[varkw.name].V = extra
+		cell(varkw.name).V = extra
 	}
 	var posOnlyAsKw []string
 	for _, kw := range kwargs {
@@ -199,7 +200,7 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 			_ = extra.setStr(kw.Name, kw.Value)
 			continue
 		}
-		c := cells[target.name]
+		c := cell(target.name)
 		if c.V != nil {
 			return nil, typeErrorf("%s() got multiple values for argument '%s'", name, kw.Name)
 		}
@@ -213,7 +214,7 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 	if len(args) > len(positional) && varargs == nil {
 		kwOnlyGiven := 0
 		for i := range f.params {
-			if p := &f.params[i]; p.kind == syn.ParamPlain && p.kwOnly && cells[p.name].V != nil {
+			if p := &f.params[i]; p.kind == syn.ParamPlain && p.kwOnly && cell(p.name).V != nil {
 				kwOnlyGiven++
 			}
 		}
@@ -225,7 +226,7 @@ func (f *Function) bind(args []Value, kwargs []Kwarg) (map[string]*Cell, error) 
 		if p.kind != syn.ParamPlain {
 			continue
 		}
-		c := cells[p.name]
+		c := cell(p.name)
 		if c.V != nil {
 			continue
 		}

@@ -7,8 +7,11 @@ import (
 // scope is what a function, lambda or comprehension binds: its local
 // names, its global and nonlocal declarations, and whether it yields.
 type scope struct {
-	locals    map[string]bool
-	order     []string
+	locals map[string]bool
+	// order lists the locals: a call's cells are in this order.
+	order []string
+	// slots maps a local to its position in order, past scanSlots locals.
+	slots     map[string]int
 	globals   map[string]bool
 	nonlocals map[string]bool
 	yields    bool
@@ -37,7 +40,37 @@ func (s *scope) finish() *scope {
 		order = append(order, n)
 	}
 	s.order = order
+	return s.indexed()
+}
+
+// scanSlots is the most locals slot finds by scanning order.
+const scanSlots = 8
+
+// indexed makes the slots of a scope with many locals.
+func (s *scope) indexed() *scope {
+	if len(s.order) > scanSlots {
+		s.slots = make(map[string]int, len(s.order))
+		for i, n := range s.order {
+			s.slots[n] = i
+		}
+	}
 	return s
+}
+
+// slot returns the position of a local among a call's cells, or -1.
+func (s *scope) slot(name string) int {
+	if s.slots != nil {
+		if i, ok := s.slots[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, n := range s.order {
+		if n == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // addTargets adds the names an assignment target binds.
@@ -96,7 +129,7 @@ func compScope(c *syn.Comp) *scope {
 	for _, cl := range c.Clauses {
 		s.addTargets(cl.Target)
 	}
-	return s
+	return s.indexed()
 }
 
 func (s *scope) visit(n syn.Node) bool {
@@ -192,27 +225,25 @@ func (s *scope) visit(n syn.Node) bool {
 // namespace, or a module's globals (neither set).
 type env struct {
 	sc     *scope
-	cells  map[string]*Cell
+	cells  []Cell // the locals of sc, in its order
 	ns     *Namespace
 	parent *env
 	mod    *Module
 }
 
-// newCells returns empty cells for the names, made in one allocation.
-func newCells(names []string) map[string]*Cell {
-	cells := make(map[string]*Cell, len(names))
-	slab := make([]Cell, len(names))
-	for i, n := range names {
-		cells[n] = &slab[i]
+// cell returns the cell of a local of the env's scope, or nil.
+func (e *env) cell(name string) *Cell {
+	if i := e.sc.slot(name); i >= 0 {
+		return &e.cells[i]
 	}
-	return cells
+	return nil
 }
 
 // lookup finds name as Python's scoping rules do; ok is false when the
 // name is not bound anywhere.
 func (e *env) lookup(th *Thread, name string) (Value, error) {
 	if e.sc != nil {
-		if c := e.cells[name]; c != nil {
+		if c := e.cell(name); c != nil {
 			if c.V == nil {
 				return nil, excf(UnboundLocalErrorClass, "cannot access local variable '%s' where it is not associated with a value", name)
 			}
@@ -246,7 +277,7 @@ func (e *env) freeCell(name string) *Cell {
 			}
 			continue // class bodies are not enclosing scopes
 		}
-		if c := p.cells[name]; c != nil {
+		if c := p.cell(name); c != nil {
 			return c
 		}
 		if p.sc.globals[name] {
@@ -274,7 +305,7 @@ func (e *env) global(th *Thread, name string) (Value, error) {
 // store binds name in this scope.
 func (e *env) store(name string, v Value) error {
 	if e.sc != nil {
-		if c := e.cells[name]; c != nil {
+		if c := e.cell(name); c != nil {
 			c.V = v
 			return nil
 		}
@@ -318,7 +349,7 @@ func (e *env) storeWalrus(name string, v Value) error {
 // del unbinds name.
 func (e *env) del(th *Thread, name string) error {
 	if e.sc != nil {
-		if c := e.cells[name]; c != nil {
+		if c := e.cell(name); c != nil {
 			if c.V == nil {
 				return excf(UnboundLocalErrorClass, "cannot access local variable '%s' where it is not associated with a value", name)
 			}
