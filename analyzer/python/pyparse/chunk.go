@@ -8,35 +8,48 @@ import "unsafe"
 // file's nodes fill chunks of chunkNodes, and the last is the smallest
 // that holds the nodes left.
 type (
-	chunkHead  struct{ file *File }
-	smallChunk struct {
+	chunkHead struct{ file *File }
+	chunk63   struct {
 		chunkHead
 		nodes [63]Node
 	}
-	mediumChunk struct {
+	chunk127 struct {
+		chunkHead
+		nodes [127]Node
+	}
+	chunk255 struct {
 		chunkHead
 		nodes [255]Node
 	}
-	largeChunk struct {
+	chunk511 struct {
+		chunkHead
+		nodes [511]Node
+	}
+	chunk1023 struct {
 		chunkHead
 		nodes [chunkNodes]Node
 	}
 )
 
-// chunkNodes is the size of a large chunk; slots must fit in a uint16.
-// The chunk sizes (63, 255 and 1023 nodes of 24 bytes after an 8-byte
-// head) fill the allocator's size classes of 1.5, 6 and 24 KiB.
+// chunkNodes is the size of the largest chunk; slots must fit in a
+// uint16. The chunk sizes (63 to 1023 nodes of 24 bytes after an 8-byte
+// head) fill the allocator's size classes of 1.5, 3, 6, 12 and 24 KiB,
+// so that the last chunk of a file wastes less than half its size.
 const chunkNodes = 1023
 
 // nodesOffset is where every chunk type's nodes begin: file relies on it
 // being the same for all (the arrays below fail to compile otherwise).
-const nodesOffset = unsafe.Offsetof(largeChunk{}.nodes)
+const nodesOffset = unsafe.Offsetof(chunk1023{}.nodes)
 
 var (
-	_ [nodesOffset - unsafe.Offsetof(smallChunk{}.nodes)]struct{}
-	_ [unsafe.Offsetof(smallChunk{}.nodes) - nodesOffset]struct{}
-	_ [nodesOffset - unsafe.Offsetof(mediumChunk{}.nodes)]struct{}
-	_ [unsafe.Offsetof(mediumChunk{}.nodes) - nodesOffset]struct{}
+	_ [nodesOffset - unsafe.Offsetof(chunk63{}.nodes)]struct{}
+	_ [unsafe.Offsetof(chunk63{}.nodes) - nodesOffset]struct{}
+	_ [nodesOffset - unsafe.Offsetof(chunk127{}.nodes)]struct{}
+	_ [unsafe.Offsetof(chunk127{}.nodes) - nodesOffset]struct{}
+	_ [nodesOffset - unsafe.Offsetof(chunk255{}.nodes)]struct{}
+	_ [unsafe.Offsetof(chunk255{}.nodes) - nodesOffset]struct{}
+	_ [nodesOffset - unsafe.Offsetof(chunk511{}.nodes)]struct{}
+	_ [unsafe.Offsetof(chunk511{}.nodes) - nodesOffset]struct{}
 )
 
 // file returns the file of the chunk the node is in: the node is
@@ -50,13 +63,19 @@ func (n *Node) file() *File {
 // smallest size that holds want nodes (at most chunkNodes).
 func newChunk(f *File, want int) []Node {
 	switch {
-	case want <= len(smallChunk{}.nodes):
-		c := &smallChunk{chunkHead: chunkHead{f}}
+	case want <= len(chunk63{}.nodes):
+		c := &chunk63{chunkHead: chunkHead{f}}
 		return c.nodes[:0]
-	case want <= len(mediumChunk{}.nodes):
-		c := &mediumChunk{chunkHead: chunkHead{f}}
+	case want <= len(chunk127{}.nodes):
+		c := &chunk127{chunkHead: chunkHead{f}}
+		return c.nodes[:0]
+	case want <= len(chunk255{}.nodes):
+		c := &chunk255{chunkHead: chunkHead{f}}
+		return c.nodes[:0]
+	case want <= len(chunk511{}.nodes):
+		c := &chunk511{chunkHead: chunkHead{f}}
 		return c.nodes[:0]
 	}
-	c := &largeChunk{chunkHead: chunkHead{f}}
+	c := &chunk1023{chunkHead: chunkHead{f}}
 	return c.nodes[:0]
 }

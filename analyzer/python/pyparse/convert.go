@@ -198,15 +198,20 @@ func (c *converter) file() *File {
 		}
 	}
 	// A node's children are mostly in the chunk of the previous child:
-	// ch holds nodes lo to lo+len(ch).
+	// ch holds nodes lo to lo+len(ch). Written this way, the common path
+	// has no bounds check.
 	kids := make([]*Node, len(c.kids))
+	ids := c.kids[:len(kids)]
 	var ch []Node
-	lo := uint32(0)
-	for i, k := range c.kids {
-		if k-lo >= uint32(len(ch)) {
-			ch, lo = chunks[k/chunkNodes], k-k%chunkNodes
+	lo := 0
+	for i := range kids {
+		k := int(ids[i])
+		if j := k - lo; uint(j) < uint(len(ch)) {
+			kids[i] = &ch[j]
+			continue
 		}
-		kids[i] = &ch[k-lo]
+		ch, lo = chunks[k/chunkNodes], k-k%chunkNodes
+		kids[i] = &ch[k%chunkNodes]
 	}
 	f.kids = kids
 	f.Root = &chunks[0][0]

@@ -172,12 +172,14 @@ func TestNodeLayout(t *testing.T) {
 }
 
 // TestChunkSizes checks that each chunk type fits, nearly filling it, the
-// allocator's size class it was sized for (1.5, 6 and 24 KiB).
+// allocator's size class it was sized for (1.5, 3, 6, 12 and 24 KiB).
 func TestChunkSizes(t *testing.T) {
 	for _, c := range []struct{ size, class uintptr }{
-		{unsafe.Sizeof(smallChunk{}), 1536},
-		{unsafe.Sizeof(mediumChunk{}), 6144},
-		{unsafe.Sizeof(largeChunk{}), 24576},
+		{unsafe.Sizeof(chunk63{}), 1536},
+		{unsafe.Sizeof(chunk127{}), 3072},
+		{unsafe.Sizeof(chunk255{}), 6144},
+		{unsafe.Sizeof(chunk511{}), 12288},
+		{unsafe.Sizeof(chunk1023{}), 24576},
 	} {
 		if c.size > c.class || c.class-c.size >= unsafe.Sizeof(Node{}) {
 			t.Errorf("a chunk of %d bytes does not fill a %d-byte size class", c.size, c.class)

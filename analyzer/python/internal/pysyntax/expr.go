@@ -230,7 +230,7 @@ func (p *parser) disjunctionFrom(x Expr) Expr {
 		op := p.pos()
 		p.next()
 		y := p.conjunction(nil)
-		x = &BoolOp{Range{startOf(x), endOf(y)}, x, OR, op, y}
+		x = put(&p.a.boolOps, BoolOp{Range{startOf(x), endOf(y)}, x, OR, op, y})
 	}
 	return x
 }
@@ -241,7 +241,7 @@ func (p *parser) conjunction(x Expr) Expr {
 		op := p.pos()
 		p.next()
 		y := p.inversion(nil)
-		x = &BoolOp{Range{startOf(x), endOf(y)}, x, AND, op, y}
+		x = put(&p.a.boolOps, BoolOp{Range{startOf(x), endOf(y)}, x, AND, op, y})
 	}
 	return x
 }
@@ -255,7 +255,7 @@ func (p *parser) inversion(x Expr) Expr {
 	p.enter()
 	defer p.leave()
 	operand := p.inversion(nil)
-	return &UnaryOp{Range{start, endOf(operand)}, NOT, start, operand}
+	return put(&p.a.unaryOps, UnaryOp{Range{start, endOf(operand)}, NOT, start, operand})
 }
 
 func (p *parser) comparison(x Expr) Expr {
@@ -344,7 +344,7 @@ func (p *parser) factor(x Expr) Expr {
 		p.enter()
 		defer p.leave()
 		operand := p.factor(nil)
-		return &UnaryOp{Range{start, endOf(operand)}, t, start, operand}
+		return put(&p.a.unaryOps, UnaryOp{Range{start, endOf(operand)}, t, start, operand})
 	}
 	return p.power(nil)
 }
@@ -446,7 +446,7 @@ func (p *parser) sliceItem() Expr {
 			p.syntaxError()
 		}
 	}
-	s := &Slice{Lower: lower}
+	s := put(&p.a.slices, Slice{Lower: lower})
 	p.next()
 	if p.tok() != COLON && p.tok() != COMMA && p.tok() != RBRACK {
 		s.Upper = p.expression()
@@ -555,13 +555,13 @@ func (p *parser) callArgsBare() ([]Expr, bool) {
 // comprehension parses the for/if clauses after the element elt (and
 // value for a dict).
 func (p *parser) comprehension(kind Token, start Pos, elt, value Expr) Expr {
-	c := &Comp{Kind: kind, Elt: elt, Value: value}
+	c := put(&p.a.comps, Comp{Kind: kind, Elt: elt, Value: value})
 	c.Start = start
 	if s, ok := elt.(*Starred); ok {
 		p.errorAt(SyntaxErr, s.Start, "iterable unpacking cannot be used in comprehension")
 	}
 	for p.tok() == FOR || p.tok() == ASYNC {
-		f := &CompFor{}
+		f := put(&p.a.compFors, CompFor{})
 		f.Start = p.pos()
 		if p.got(ASYNC) {
 			f.Async = true

@@ -186,6 +186,16 @@ type arena struct {
 	params     slab[Param]
 	ifs        slab[If]
 	compares   slab[Compare]
+	boolOps    slab[BoolOp]
+	unaryOps   slab[UnaryOp]
+	slices     slab[Slice]
+	comps      slab[Comp]
+	compFors   slab[CompFor]
+	raises     slab[Raise]
+	augAssigns slab[AugAssign]
+	fors       slab[For]
+	tries      slab[Try]
+	handlers   slab[ExceptHandler]
 	cmpOpLists lists[CmpOp]
 	stmtLists  lists[Stmt]
 	exprLists  lists[Expr]
@@ -235,6 +245,16 @@ func (a *arena) reset() {
 	a.params.reset()
 	a.ifs.reset()
 	a.compares.reset()
+	a.boolOps.reset()
+	a.unaryOps.reset()
+	a.slices.reset()
+	a.comps.reset()
+	a.compFors.reset()
+	a.raises.reset()
+	a.augAssigns.reset()
+	a.fors.reset()
+	a.tries.reset()
+	a.handlers.reset()
 	a.cmpOpLists.chunks.reset()
 	a.stmtLists.chunks.reset()
 	a.exprLists.chunks.reset()
@@ -515,7 +535,7 @@ func (p *parser) simpleStmt() Stmt {
 		return r
 	case RAISE:
 		p.next()
-		r := &Raise{}
+		r := put(&p.a.raises, Raise{})
 		if p.startsExpr() {
 			r.Exc = p.expression()
 			if p.got(FROM) {
@@ -641,7 +661,7 @@ func (p *parser) exprStmt() Stmt {
 		default:
 			p.errorAt(SyntaxErr, start, "'%s' is an illegal expression for augmented assignment", exprName(x))
 		}
-		a := &AugAssign{Target: x, Op: augmented[t], OpPos: p.pos()}
+		a := put(&p.a.augAssigns, AugAssign{Target: x, Op: augmented[t], OpPos: p.pos()})
 		p.next()
 		if p.tok() == YIELD {
 			a.Value = p.yieldExpr()
@@ -721,7 +741,7 @@ func (p *parser) ifStmt() *If {
 	for p.tok() == ELIF {
 		es := p.pos()
 		p.next()
-		e := &If{Test: p.namedExpr()}
+		e := put(&p.a.ifs, If{Test: p.namedExpr()})
 		p.colon()
 		e.Body = p.block("'elif' statement", es)
 		e.Range = Range{es, e.Body.End}
@@ -767,7 +787,7 @@ func (p *parser) whileStmt() *While {
 
 func (p *parser) forStmt(async Pos) *For {
 	start := p.pos()
-	s := &For{Async: async != NoPos}
+	s := put(&p.a.fors, For{Async: async != NoPos})
 	if s.Async {
 		start = async
 	}
@@ -818,7 +838,7 @@ func (p *parser) tryStmt() *Try {
 	start := p.pos()
 	p.next()
 	p.colon()
-	s := &Try{Body: p.block("'try' statement", start)}
+	s := put(&p.a.tries, Try{Body: p.block("'try' statement", start)})
 	for p.tok() == EXCEPT {
 		hs := p.pos()
 		p.next()
@@ -827,7 +847,7 @@ func (p *parser) tryStmt() *Try {
 			p.errorAt(SyntaxErr, hs, "cannot have both 'except' and 'except*' on the same 'try'")
 		}
 		s.Star = star
-		h := &ExceptHandler{}
+		h := put(&p.a.handlers, ExceptHandler{})
 		if p.tok() != COLON {
 			h.Type = p.expression()
 			if p.tok() == COMMA {
