@@ -56,9 +56,9 @@ func TestRoundTripVectors(t *testing.T) {
 }
 
 // TestText writes the entries of every vector, over and over in one
-// array of several megabytes, through Encode: what Text writes is what
+// array of several megabytes, through Text: what WriteTo streams is what
 // Marshal gives, and Equal tells it from the same text with a byte
-// changed.
+// changed, cut short or lengthened.
 func TestText(t *testing.T) {
 	var file File
 	for _, path := range vectorManifests(t) {
@@ -75,20 +75,26 @@ func TestText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := Encode(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := TextOf(file)
 	var written bytes.Buffer
 	if n, err := text.WriteTo(&written); err != nil || n != int64(len(want)) || !bytes.Equal(written.Bytes(), want) {
 		t.Fatalf("wrote %d bytes, %v; want the %d Marshal gives", n, err, len(want))
 	}
-	if !text.Equal(want) || !bytes.Equal(text.Bytes(), want) {
-		t.Fatal("Equal or Bytes differ from Marshal")
+	if same, err := text.Equal(want); !same || err != nil {
+		t.Fatalf("Equal to the text Marshal gives: %v, %v", same, err)
 	}
-	want[len(want)/2] ^= 1
-	if text.Equal(want) {
-		t.Fatal("Equal misses a changed byte")
+	if same, _ := text.Equal(want[:len(want)-1]); same {
+		t.Fatal("Equal to a shorter text")
+	}
+	if same, _ := text.Equal(append(want, ' ')); same {
+		t.Fatal("Equal to a longer text")
+	}
+	for _, at := range []int{0, len(want) / 2, len(want) - 1} {
+		want[at] ^= 1
+		if same, _ := text.Equal(want); same {
+			t.Fatalf("Equal misses a changed byte at %d", at)
+		}
+		want[at] ^= 1
 	}
 }
 

@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"bytes"
+	"errors"
 	"io"
 
 	"github.com/asterkit/aster/internal/pyjson"
@@ -13,55 +15,67 @@ var layout = pyjson.Options{Indent: 2, ASCII: true}
 // single entry, else an array, indented by 2, ASCII only, no trailing
 // newline. The entries are written value by value (pyjson.Writer), so
 // that their JSON values never exist, and in parallel (Writer.Items).
-func Marshal(f File) ([]byte, error) {
-	t, err := Encode(f)
-	if err != nil {
-		return nil, err
-	}
-	return t.Bytes(), nil
+func Marshal(f File) ([]byte, error) { return TextOf(f).Bytes() }
+
+// Text is the text of a manifest file as Marshal writes it, written as it
+// is read: a large manifest goes to its file, or is compared with one,
+// without ever being held whole.
+type Text struct{ f File }
+
+// TextOf returns the text of f.
+func TextOf(f File) Text { return Text{f} }
+
+// WriteTo writes the text to dst as it is encoded; an encoding error
+// stops it, with part of the text written.
+func (t Text) WriteTo(dst io.Writer) (int64, error) {
+	w := pyjson.NewStream(layout, dst)
+	t.encode(w)
+	err := w.Flush()
+	return int64(w.Size()), err
 }
 
-// Writes reports whether Marshal(f) would give exactly data, without
-// joining the text written into one buffer.
-func Writes(f File, data []byte) (bool, error) {
-	t, err := Encode(f)
-	return err == nil && t.Equal(data), err
-}
-
-// Text is the text of a manifest file as Marshal writes it, held in the
-// pieces it was written in: a large manifest is written to its file
-// without first being joined.
-type Text struct{ w *pyjson.Writer }
-
-// Encode writes f as Marshal does and returns the text unjoined.
-func Encode(f File) (Text, error) {
-	w := pyjson.NewWriter(layout)
-	if !f.Array && len(f.Entries) == 1 {
-		f.Entries[0].encode(w)
-	} else {
-		w.BeginArray()
-		w.Items(len(f.Entries), func(w *pyjson.Writer, i int) { f.Entries[i].encode(w) })
-		w.EndArray()
+// encode writes the file to w.
+func (t Text) encode(w *pyjson.Writer) {
+	if !t.f.Array && len(t.f.Entries) == 1 {
+		t.f.Entries[0].encode(w)
+		return
 	}
-	if err := w.Err(); err != nil {
-		return Text{}, err
-	}
-	return Text{w}, nil
+	w.BeginArray()
+	w.Items(len(t.f.Entries), func(w *pyjson.Writer, i int) { t.f.Entries[i].encode(w) })
+	w.EndArray()
 }
-
-// WriteTo writes the text to dst.
-func (t Text) WriteTo(dst io.Writer) (int64, error) { return t.w.WriteTo(dst) }
 
 // Bytes returns the text in one slice.
-func (t Text) Bytes() []byte {
-	data, _ := t.w.Bytes() // Encode returned the only error there can be
-	return data
+func (t Text) Bytes() ([]byte, error) {
+	w := pyjson.NewWriter(layout)
+	t.encode(w)
+	return w.Bytes()
 }
 
-// Equal reports whether the text is exactly data.
-func (t Text) Equal(data []byte) bool {
-	same, _ := t.w.Equal(data)
-	return same
+// Equal reports whether the text is exactly data, encoding it only as
+// far as the first difference.
+func (t Text) Equal(data []byte) (bool, error) {
+	c := &comparison{rest: data}
+	_, err := t.WriteTo(c)
+	if err == errDiffers {
+		return false, nil
+	}
+	return err == nil && len(c.rest) == 0, err
+}
+
+// comparison is a writer that checks that what is written to it is the
+// start of rest, and takes it off.
+type comparison struct{ rest []byte }
+
+// errDiffers ends a comparison at the first difference.
+var errDiffers = errors.New("the texts differ")
+
+func (c *comparison) Write(p []byte) (int, error) {
+	if !bytes.HasPrefix(c.rest, p) {
+		return 0, errDiffers
+	}
+	c.rest = c.rest[len(p):]
+	return len(p), nil
 }
 
 // Object is the entry as a JSON object, keys in file order.

@@ -269,15 +269,14 @@ func (out *pkgOutput) buildManifest(results []*analyzer.Result, compiled []*cont
 			VCSRevision: meta.VCSRevision, VCSTag: meta.VCSTag, VCSURL: meta.VCSURL, PublishedAtEpochMS: meta.PublishedAtEpochMS,
 		}))
 	}
-	text, same, err := publish.Stable(out.file, old)
-	if err != nil {
-		return err
+	text, same := publish.Stable(out.file, old)
+	if same {
+		out.manifestBytes = old
+		return nil
 	}
-	out.manifestBytes = old
-	if !same {
-		out.manifestBytes = text.Bytes()
-	}
-	return nil
+	var err error
+	out.manifestBytes, err = text.Bytes()
+	return err
 }
 
 // readFile is the content of path, nil when it cannot be read.

@@ -75,7 +75,7 @@ func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
 // returns true, so that a regeneration that changes nothing else leaves
 // the file as it is. Otherwise it returns false and file's text. old is
 // nil when there is no existing file.
-func Stable(file manifest.File, old []byte) (manifest.Text, bool, error) {
+func Stable(file manifest.File, old []byte) (manifest.Text, bool) {
 	if prev, ok := Previous(old, len(file.Entries), file.Array); ok {
 		kept := manifest.File{Entries: make([]manifest.Manifest, len(file.Entries)), Array: file.Array}
 		for i, e := range file.Entries {
@@ -83,10 +83,9 @@ func Stable(file manifest.File, old []byte) (manifest.Text, bool, error) {
 			e.VCSRevision, e.VCSTag, e.VCSURL = prev[i].VCSRevision, prev[i].VCSTag, prev[i].VCSURL
 			kept.Entries[i] = e
 		}
-		if same, err := manifest.Writes(kept, old); err == nil && same {
-			return manifest.Text{}, true, nil
+		if same, err := manifest.TextOf(kept).Equal(old); err == nil && same {
+			return manifest.Text{}, true
 		}
 	}
-	text, err := manifest.Encode(file)
-	return text, false, err
+	return manifest.TextOf(file), false
 }

@@ -93,6 +93,11 @@ type Writer struct {
 	n    int
 	full [][]byte
 	size int
+	// dst, when set, is where a streaming Writer writes its text as buf
+	// fills (NewStream); full then stays empty.
+	dst io.Writer
+	// spare are buffers to fill again, whole, before new ones are made.
+	spare [][]byte
 	layout
 	position
 	err error
@@ -166,6 +171,47 @@ func NewWriter(o Options) *Writer {
 	return &Writer{layout: l}
 }
 
+// NewStream returns a Writer for a document laid out by o that writes the
+// text to dst as it goes, in pieces of streamChunk bytes or more, so that
+// the document is never held whole; Flush writes the last piece. The
+// first error of dst ends the writing and is the Writer's error.
+func NewStream(o Options, dst io.Writer) *Writer {
+	w := NewWriter(o)
+	w.dst = dst
+	return w
+}
+
+// streamChunk is the size of the pieces a streaming Writer writes.
+const streamChunk = 64 << 10
+
+// Flush writes the text a streaming Writer holds to its destination and
+// returns the Writer's first error (of encoding or of the destination).
+func (w *Writer) Flush() error {
+	w.flush()
+	return w.err
+}
+
+// flush writes buf[:n] to dst, unless an error came first.
+func (w *Writer) flush() {
+	if w.n > 0 && w.err == nil {
+		w.write(w.buf[:w.n])
+	}
+	w.n = 0
+}
+
+// write writes b to dst, counting it; dst's error fails the Writer.
+func (w *Writer) write(b []byte) {
+	k, err := w.dst.Write(b)
+	w.size += k
+	if err != nil {
+		w.fail(err)
+	}
+}
+
+// Size is the number of bytes written: all the text so far, or for a
+// streaming Writer the text handed to its destination.
+func (w *Writer) Size() int { return w.size + w.n }
+
 // Bytes returns the document written and the first encoding error. A
 // document written in several buffers is joined by bytes.Join, which,
 // unlike make, does not clear the memory before filling it.
@@ -183,44 +229,6 @@ func (w *Writer) Bytes() ([]byte, error) {
 // Err returns the first encoding error, which Bytes, Equal and WriteTo
 // return too.
 func (w *Writer) Err() error { return w.err }
-
-// WriteTo writes the document written to dst, buffer by buffer: it is
-// never joined. The first encoding error is returned before anything is
-// written.
-func (w *Writer) WriteTo(dst io.Writer) (int64, error) {
-	if w.err != nil {
-		return 0, w.err
-	}
-	w.setAside()
-	var n int64
-	for _, c := range w.full {
-		k, err := dst.Write(c)
-		n += int64(k)
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
-}
-
-// Equal reports whether the document written is exactly data, comparing
-// it piece by piece rather than joining it first; the error is the first
-// encoding error.
-func (w *Writer) Equal(data []byte) (bool, error) {
-	if w.err != nil {
-		return false, w.err
-	}
-	if w.size+w.n != len(data) {
-		return false, nil
-	}
-	for _, c := range w.full {
-		if !bytes.HasPrefix(data, c) {
-			return false, nil
-		}
-		data = data[len(c):]
-	}
-	return bytes.Equal(data, w.buf[:w.n]), nil
-}
 
 // take returns the next k bytes of the buffer, to be filled: the one
 // room check of every write.
@@ -246,17 +254,30 @@ func (w *Writer) put2(a, b string) {
 	copy(buf[copy(buf, a):], b)
 }
 
-// fresh sets the text in buf aside and returns the first k bytes of a
-// new buffer, twice as large as the one before, from 4096 bytes up to
-// chunk bytes, or k bytes if more: text is never copied as a document
-// grows, only once by Bytes. It is kept out of line, off the path of
-// every write through take.
+// fresh makes room for k bytes and returns them, to be filled. A
+// streaming Writer writes buf out and fills it again; another sets the
+// text in buf aside and takes a spare buffer, or a new one twice as large
+// as the one before, from 4096 bytes up to chunk bytes, or k bytes if
+// more: text is never copied as a document grows, only once by Bytes. It
+// is kept out of line, off the path of every write through take.
 //
 //go:noinline
 func (w *Writer) fresh(k int) []byte {
 	size := max(min(2*len(w.buf)+4096, chunk), k)
-	w.setAside()
-	w.buf, w.n = make([]byte, size), k
+	if w.dst != nil {
+		w.flush()
+		size = max(streamChunk, k)
+	} else {
+		w.setAside()
+		if last := len(w.spare) - 1; last >= 0 && len(w.spare[last]) >= k {
+			w.buf, w.spare = w.spare[last], w.spare[:last]
+			size = 0
+		}
+	}
+	if len(w.buf) < size {
+		w.buf = make([]byte, size)
+	}
+	w.n = k
 	return w.buf[:k]
 }
 

@@ -429,31 +429,21 @@ func TestMarshalLarge(t *testing.T) {
 		if err != nil || string(got) != want.String() {
 			t.Fatalf("first item %q: got %d bytes, %v; want %d bytes", first, len(got), err, want.Len())
 		}
-		// Equal compares the chunks with a document without joining them.
-		w := NewWriter(Options{Indent: 2})
+		// A stream writes the same text, in pieces.
+		var dst pieces
+		w := NewStream(Options{Indent: 2}, &dst)
 		w.Value(items)
-		other := []byte(want.String())
-		if same, err := w.Equal(other); !same || err != nil {
-			t.Errorf("first item %q: Equal to its own text: %v, %v", first, same, err)
-		}
-		for _, at := range []int{0, len(other) / 2, len(other) - 1} {
-			other[at]++
-			if same, _ := w.Equal(other); same {
-				t.Errorf("first item %q: Equal with byte %d changed", first, at)
-			}
-			other[at]--
-		}
-		if same, _ := w.Equal(other[:len(other)-1]); same {
-			t.Errorf("first item %q: Equal to a shorter text", first)
+		if err := w.Flush(); err != nil || dst.String() != want.String() || w.Size() != want.Len() || dst.writes < 2 {
+			t.Errorf("first item %q: streamed %d bytes in %d writes (%d counted), %v; want %d", first, dst.Len(), dst.writes, w.Size(), err, want.Len())
 		}
 	}
 }
 
-// TestItems checks that arrays written in parallel pieces are the arrays
+// TestItems checks that arrays written in parallel blocks are the arrays
 // written item by item, at any depth and in every layout, and that an
 // item that cannot be encoded fails the document.
 func TestItems(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3)) // pieces even on one processor
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3)) // blocks even on one processor
 	items := make([]any, 1000)
 	for i := range items {
 		switch i % 3 {
@@ -468,7 +458,7 @@ func TestItems(t *testing.T) {
 	// Indent 130 is wider than the indentation a Writer starts with: the
 	// pieces add to it.
 	for _, o := range []Options{indent2, oneLine, {IndentText: "\t", ItemSep: ";"}, {Indent: 130}} {
-		for _, n := range []int{0, 1, minItemsPerPiece*2 - 1, minItemsPerPiece * 2, minItemsPerPiece*6 + 1, len(items)} {
+		for _, n := range []int{0, 1, itemsPerBlock*2 - 1, itemsPerBlock * 2, itemsPerBlock*6 + 1, len(items)} {
 			want, err := Marshal(Object{{"a", []any{true, items[:n]}}}, o)
 			if err != nil {
 				t.Fatal(err)
@@ -561,31 +551,96 @@ func TestPlainCopy(t *testing.T) {
 	}
 }
 
-// TestWriteTo writes a document of several buffers and of one to a
-// destination: the text is the one Bytes joins. An encoding error is
-// returned before anything is written.
-func TestWriteTo(t *testing.T) {
+// pieces is a destination that counts the writes it takes.
+type pieces struct {
+	bytes.Buffer
+	writes int
+}
+
+func (p *pieces) Write(b []byte) (int, error) {
+	p.writes++
+	return p.Buffer.Write(b)
+}
+
+// matching is a destination that takes only the start of rest, and takes
+// it off.
+type matching struct{ rest []byte }
+
+func (m *matching) Write(b []byte) (int, error) {
+	if !bytes.HasPrefix(m.rest, b) {
+		return 0, fmt.Errorf("wrote %.40q where %.40q follows", b, m.rest)
+	}
+	m.rest = m.rest[len(b):]
+	return len(b), nil
+}
+
+// failing is a destination that takes ok bytes, then fails.
+type failing struct{ ok int }
+
+func (f *failing) Write(b []byte) (int, error) {
+	if len(b) > f.ok {
+		n := f.ok
+		f.ok = 0
+		return n, errors.New("disk full")
+	}
+	f.ok -= len(b)
+	return len(b), nil
+}
+
+// TestStream streams documents of one piece and of many, with their
+// arrays written in parallel blocks, and checks that the text is the one
+// Marshal gives, that the writer's memory stays a few blocks however long
+// the document, and that an encoding error or the destination's error
+// ends the writing.
+func TestStream(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3)) // blocks even on one processor
+	write := func(w *Writer, items []any) {
+		w.BeginObject()
+		w.Key("items")
+		w.BeginArray()
+		w.Items(len(items), func(w *Writer, i int) { w.Value(items[i]) })
+		w.EndArray()
+		w.EndObject()
+	}
 	for _, n := range []int{3, 300000} {
 		items := make([]any, n)
 		for i := range items {
-			items[i] = fmt.Sprint("item ", i)
+			items[i] = Object{{"item", int64(i)}, {"text", fmt.Sprint("item ", i, " ", strings.Repeat("é", i%50))}}
 		}
-		w := NewWriter(indent2)
-		w.Value(items)
-		var dst bytes.Buffer
-		k, err := w.WriteTo(&dst)
-		if err != nil || k != int64(dst.Len()) {
-			t.Fatalf("%d items: wrote %d bytes (%d counted), %v", n, dst.Len(), k, err)
+		want, _ := Marshal(Object{{"items", items}}, indent2)
+		dst := &matching{rest: want}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		w := NewStream(indent2, dst)
+		write(w, items)
+		err := w.Flush()
+		runtime.ReadMemStats(&after)
+		if err != nil || len(dst.rest) != 0 || w.Size() != len(want) {
+			t.Fatalf("%d items: streamed %d bytes of the %d Marshal gives, then %v (%d left to match)", n, w.Size(), len(want), err, len(dst.rest))
 		}
-		want, _ := Marshal(items, indent2)
-		if !bytes.Equal(dst.Bytes(), want) || n > 3 && len(w.full) < 2 {
-			t.Fatalf("%d items: wrote %d bytes from %d buffers, want the %d Marshal gives", n, dst.Len(), len(w.full), len(want))
+		if alloc := after.TotalAlloc - before.TotalAlloc; n > 3 && alloc > 4<<20 {
+			t.Errorf("%d items: streaming %d bytes allocated %d", n, len(want), alloc)
 		}
 	}
-	w := NewWriter(indent2)
-	w.Value([]any{"a", complex(1, 2)})
-	var dst bytes.Buffer
-	if _, err := w.WriteTo(&dst); err == nil || dst.Len() != 0 || w.Err() == nil {
-		t.Fatalf("an unencodable value: wrote %q, %v", dst.Bytes(), err)
+	items := make([]any, 1000)
+	for i := range items {
+		items[i] = fmt.Sprint("item ", i)
+	}
+	items[700] = complex(1, 2)
+	var dst pieces
+	w := NewStream(indent2, &dst)
+	write(w, items)
+	if err := w.Flush(); err == nil || strings.Contains(dst.String(), `"item 701"`) {
+		t.Fatalf("an unencodable value: wrote %d bytes, %v", dst.Len(), err)
+	}
+	full := &failing{ok: 100000}
+	w = NewStream(indent2, full)
+	long := make([]any, 100000)
+	for i := range long {
+		long[i] = "item"
+	}
+	write(w, long)
+	if err := w.Flush(); err == nil || err.Error() != "disk full" || w.Size() != 100000 {
+		t.Fatalf("a destination that fails after 100000 bytes: %v after %d bytes", err, w.Size())
 	}
 }
