@@ -53,6 +53,7 @@ func (l *Loader) call(s scope, n *pyparse.Node) Value {
 	}
 	skip := notEvaluated[fname]
 	c := &call{fn: fname, node: n}
+	c.kwargs = c.kwarg0[:0]
 	for _, a := range argsNode.NamedChildren() {
 		switch a.Kind() {
 		case "keyword_argument":

@@ -17,6 +17,9 @@ func (l *Loader) mro(c *class) []*class {
 		panic(c.basesErr)
 	}
 	c.mroCache = []*class{c} // guards against cycles while computing
+	if !slices.ContainsFunc(c.bases, func(b Value) bool { return baseClass(b) != nil }) {
+		return c.mroCache // no source class among the bases: the class alone
+	}
 	var seqs [][]*class
 	var direct []*class
 	for _, b := range c.bases {
@@ -583,21 +586,13 @@ func (l *Loader) fields(c *class) []*dcField {
 // the order of its __annotations__ (first annotation of each name, with
 // the last annotation's type).
 func (l *Loader) ownFields(k *class) []*dcField {
-	var names []string
-	last := map[string]*fieldDecl{}
-	for _, fd := range k.fields {
-		n := mangle(k, fd.name)
-		if _, ok := last[n]; !ok {
-			names = append(names, n)
-		}
-		last[n] = fd
-	}
+	names, last := l.lastDecls(k)
 	kwOnly := isTrue(dcOption(k, "kw_only"))
 	out := make([]*dcField, 0, len(names))
 	// One allocation for the class's fields.
 	slab := make([]dcField, len(names))
-	for i, n := range names {
-		fd := last[n]
+	for i := range names {
+		fd := last[i]
 		special := l.fieldSpecial(k, fd)
 		if special == "kwonly" {
 			kwOnly = true
@@ -621,6 +616,36 @@ func (l *Loader) ownFields(k *class) []*dcField {
 		out = append(out, f)
 	}
 	return out
+}
+
+// lastDecls returns the names the class body annotates, mangled, in the
+// order of their first annotation, and the last declaration of each. A
+// map finds repeated names only in large classes; small ones are scanned.
+func (l *Loader) lastDecls(k *class) (names []string, last []*fieldDecl) {
+	names = make([]string, 0, len(k.fields))
+	last = make([]*fieldDecl, 0, len(k.fields))
+	var index map[string]int
+	if len(k.fields) > 32 {
+		index = make(map[string]int, len(k.fields))
+	}
+	for _, fd := range k.fields {
+		n := mangle(k, fd.name)
+		i, seen := index[n]
+		if index == nil {
+			i = slices.Index(names, n)
+			seen = i >= 0
+		}
+		if seen {
+			last[i] = fd
+			continue
+		}
+		if index != nil {
+			index[n] = len(names)
+		}
+		names = append(names, n)
+		last = append(last, fd)
+	}
+	return names, last
 }
 
 func isTrue(v Value) bool { b, ok := v.(bool); return ok && b }

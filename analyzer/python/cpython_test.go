@@ -198,8 +198,9 @@ for i in range(300):
     base = random.choice(made) if made and random.random() < 0.6 else None
     lines = [deco, "class %s%s:" % (name, "(%s)" % base if base else "")]
     kw_used = False
-    for j in range(random.randint(0, 4)):
-        n = random.choice(["a", "b", "c", "d", "e", "__p", "_C%d__p" % i])
+    # Some classes annotate more than 32 times (names repeat).
+    for j in range(random.choice([0, 1, 2, 3, 4, 40])):
+        n = random.choice(["a", "b", "c", "d", "e", "__p", "_C%d__p" % i] + ["f%d" % k for k in range(30)])
         kind = random.random()
         if kind < 0.1 and not kw_used:
             lines.append("    _: KW_ONLY")

@@ -20,15 +20,18 @@ type class struct {
 	ns             *namespace
 	names          []string // names bound in the body, first-binding order
 	fields         []*fieldDecl
-	outer          *class
-	seqEnd         int
-	decoErr        error
-	dataclass      *call // the dataclass decorator (bare: empty call)
-	wireTag        *string
-	wireMeta       Value
-	wireNode       *pyparse.Node
-	service        *call // the service decorator (bare: empty call)
-	serviceNode    *pyparse.Node
+	// declared holds the fieldDecls fields points at, sized for the body's
+	// statements as it starts: one allocation for most classes.
+	declared    []fieldDecl
+	outer       *class
+	seqEnd      int
+	decoErr     error
+	dataclass   *call // the dataclass decorator (bare: empty call)
+	wireTag     *string
+	wireMeta    Value
+	wireNode    *pyparse.Node
+	service     *call // the service decorator (bare: empty call)
+	serviceNode *pyparse.Node
 	// fqnPkg, fqnName and fqnKey are the last FQN made for the class.
 	fqnPkg, fqnName, fqnKey string
 	// serviceAt is the class's position in Loader.serviceClasses, from 1
@@ -59,6 +62,17 @@ type fieldDecl struct {
 	anno  *pyparse.Node
 	value *pyparse.Node // the assigned expression, or nil
 	seq   int
+}
+
+// declare adds d to the class's fields. It is stored in declared, which
+// never grows in place: when full, a new block takes its place, and the
+// fields already declared keep pointing into the old one.
+func (c *class) declare(d fieldDecl) {
+	if len(c.declared) == cap(c.declared) {
+		c.declared = make([]fieldDecl, 0, max(4, cap(c.declared)))
+	}
+	c.declared = append(c.declared, d)
+	c.fields = append(c.fields, &c.declared[len(c.declared)-1])
 }
 
 // execBody executes statements of a module (cls == nil) or class body.
@@ -293,7 +307,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		right = right.Child("right")
 	}
 	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind() == "identifier" {
-		cls.fields = append(cls.fields, &fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
+		cls.declare(fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
 	}
 	if right == nil {
 		return
@@ -359,7 +373,9 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 			}
 		})
 	}
-	l.execBody(m, c, def.Child("body").Children())
+	body := def.Child("body").Children()
+	c.fields, c.declared = make([]*fieldDecl, 0, len(body)), make([]fieldDecl, 0, len(body))
+	l.execBody(m, c, body)
 	// Decorators apply bottom-up.
 	for i := len(decos) - 1; i >= 0; i-- {
 		l.applyClassDecorator(m, c, decos[i], decoVals[i])

@@ -360,10 +360,9 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 		node.Fields = make([]contract.NodeField, 0, len(fs))
 		for _, f := range fs {
 			t := l.fieldType(c, f, final)
-			var targets []string
 			walkType(t, func(k *class) {
 				if d := l.dataclassOf(f.owner.mod, f.anno(), k); d != nil {
-					targets = append(targets, add(d, f.anno(), f.owner.mod))
+					edges = append(edges, add(d, f.anno(), f.owner.mod))
 				}
 			})
 			nf := l.nodeField(f, t)
@@ -375,7 +374,6 @@ func (l *Loader) graph(s *svc) ([]*contract.Node, map[string]*class) {
 			if nf.Key.Kind == contract.Ref {
 				refs[nf.Key.Target] = true
 			}
-			edges = append(edges, targets...)
 		}
 		for _, e := range edges {
 			if !refs[e] {

@@ -92,6 +92,8 @@ type call struct {
 	// base is the called value when a call result is called again (a
 	// pre-configured method decorator).
 	base *call
+	// kwarg0 holds the only keyword argument of most calls.
+	kwarg0 [1]kwarg
 }
 
 type kwarg struct {
