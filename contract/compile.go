@@ -26,7 +26,15 @@ var methodPrimitives = func() map[string]Hash {
 // bytes and its id. Compiled.Types are in hashing order, each Def with its
 // fields in canonical order (NFC order of name, ids 1..n); the contract's
 // methods are in NFC order of name.
-func Compile(svc *Service) (*Compiled, error) {
+func Compile(svc *Service) (*Compiled, error) { return compileKeeping(svc, true) }
+
+// CompileIDs is Compile keeping, of each type, only its FQN and hash
+// (Def and Canonical are left empty): what a manifest entry needs, without
+// holding every type's definition and bytes.
+func CompileIDs(svc *Service) (*Compiled, error) { return compileKeeping(svc, false) }
+
+// compileKeeping is Compile, keeping each type's Def and Canonical if keep is set.
+func compileKeeping(svc *Service, keep bool) (*Compiled, error) {
 	if svc == nil {
 		return nil, errors.New("no service to compile")
 	}
@@ -42,11 +50,21 @@ func Compile(svc *Service) (*Compiled, error) {
 		seen:   make([]bool, n),
 		hashed: make([]bool, n),
 		hashes: make([]Hash, n),
-		fields: make([]FieldDef, g.fieldOff[n]),
 		types:  make([]HashedType, 0, n),
-		// Room for typical canonical bytes, so the buffer rarely grows.
-		enc: encoder{buf: make([]byte, 0, 48*int(g.fieldOff[n])+32*n+96*len(svc.Methods)+64)},
+		keep:   keep,
 	}
+	// The fields and typical canonical bytes (room enough that the buffer
+	// rarely grows) of all the types, or, when they are not kept, of the
+	// largest, whose room each type then reuses.
+	fields, types := int(g.fieldOff[n]), n
+	if !keep {
+		fields, types = 0, 1
+		for v := range n {
+			fields = max(fields, int(g.fieldOff[v+1]-g.fieldOff[v]))
+		}
+	}
+	c.fields = make([]FieldDef, fields)
+	c.enc.buf = make([]byte, 0, 48*fields+32*types+96*len(svc.Methods)+64)
 	if err := c.hashTypes(); err != nil {
 		return nil, err
 	}
@@ -241,10 +259,14 @@ type compiler struct {
 	seen   []bool  // visited by the back-edge search
 	hashed []bool
 	hashes []Hash
-	fields []FieldDef // the fields of every TypeDef, sliced per node
-	order  []int32    // scratch: a node's field indices in canonical order
-	types  []HashedType
-	enc    encoder
+	// fields are the fields of every TypeDef, sliced per node, or, unless
+	// keep, those of the one being hashed.
+	fields []FieldDef
+	// keep is whether each type's Def and Canonical are kept.
+	keep  bool
+	order []int32 // scratch: a node's field indices in canonical order
+	types []HashedType
+	enc   encoder
 }
 
 // hashTypes hashes the components leaves first; inside a component it
@@ -338,7 +360,10 @@ func (c *compiler) ref(v, w int32) ([]byte, error) {
 func (c *compiler) hashNode(v int32) error {
 	g := c.g
 	nd := g.nodes[v]
-	fields := c.fields[g.fieldOff[v]:g.fieldOff[v+1]:g.fieldOff[v+1]]
+	fields := c.fields[:len(nd.Fields)]
+	if c.keep {
+		fields = c.fields[g.fieldOff[v]:g.fieldOff[v+1]:g.fieldOff[v+1]]
+	}
 	// Fill fields in canonical order: NFC order of name, ids from 1.
 	order := c.order[:0]
 	for i := range nd.Fields {
@@ -394,6 +419,10 @@ func (c *compiler) hashNode(v int32) error {
 	}
 	c.hashes[v] = blake3.Sum256(canon)
 	c.hashed[v] = true
+	if !c.keep {
+		c.enc.buf = c.enc.buf[:start]
+		def, canon = TypeDef{}, nil
+	}
 	c.types = append(c.types, HashedType{FQN: g.fqns[v], Def: def, Canonical: canon, Hash: c.hashes[v]})
 	return nil
 }

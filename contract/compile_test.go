@@ -273,6 +273,7 @@ func TestCompileEveryDump(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkCompiled(t, c, d)
+				checkIDs(t, svc, c)
 			})
 		}
 	}
@@ -475,11 +476,31 @@ func BenchmarkContractID(b *testing.B) {
 	}
 }
 
-func TestBenchServiceCompiles(t *testing.T) {
-	c, err := Compile(benchService())
+// checkIDs checks that CompileIDs gives what Compile gave, c, without the
+// types' definitions and bytes.
+func checkIDs(t *testing.T, svc *Service, c *Compiled) {
+	t.Helper()
+	ids, err := CompileIDs(svc)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if ids.ID != c.ID || !bytes.Equal(ids.Canonical, c.Canonical) || len(ids.Types) != len(c.Types) {
+		t.Fatalf("CompileIDs: id %s, %d types; Compile: %s, %d", ids.ID, len(ids.Types), c.ID, len(c.Types))
+	}
+	for i, h := range ids.Types {
+		if h.FQN != c.Types[i].FQN || h.Hash != c.Types[i].Hash || h.Canonical != nil || h.Def.Fields != nil || h.Def.Name != "" {
+			t.Errorf("CompileIDs type %d: %s %s (def %+v), want %s %s without def", i, h.FQN, h.Hash, h.Def, c.Types[i].FQN, c.Types[i].Hash)
+		}
+	}
+}
+
+func TestBenchServiceCompiles(t *testing.T) {
+	svc := benchService()
+	c, err := Compile(svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIDs(t, svc, c)
 	selfRefs := 0
 	for _, h := range c.Types {
 		for _, f := range h.Def.Fields {

@@ -466,7 +466,7 @@ func (l *Loader) fieldSpecial(c *class, fd *fieldDecl) string {
 		}
 		var v Value
 		err := try(func() {
-			f, perr := pyparse.Parse([]byte(lead))
+			f, perr := pyparse.Parse(lead)
 			if perr != nil || len(f.Root.NamedChildren()) != 1 {
 				return
 			}

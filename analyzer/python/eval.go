@@ -210,7 +210,7 @@ func (l *Loader) evalExpr(s scope, n *pyparse.Node) Value {
 
 // evalStringAnno evaluates a string annotation as an expression.
 func (l *Loader) evalStringAnno(s scope, at *pyparse.Node, src string) Value {
-	f, err := pyparse.Parse([]byte(strings.TrimSpace(src)))
+	f, err := pyparse.Parse(strings.TrimSpace(src))
 	if err != nil || len(f.Root.NamedChildren()) != 1 || f.Root.NamedChildren()[0].Kind() != "expression_statement" || len(f.Root.NamedChildren()[0].NamedChildren()) != 1 {
 		fail(s.mod, at, "Write a valid type expression", "the string annotation %q is not an expression", src)
 	}

@@ -504,7 +504,7 @@ func (l *Loader) exec(m *module) (err error) {
 	var f *pyparse.File
 	var perr error
 	if m.src != "" {
-		f, perr = pyparse.Parse([]byte(m.src))
+		f, perr = pyparse.Parse(m.src)
 	} else {
 		f, perr = l.ahead.take(m)
 	}

@@ -187,8 +187,8 @@ func (p *prefetcher) claim(path string) *pyparse.File {
 
 func (pf *parsedFile) parse(path string) {
 	defer close(pf.done)
-	var src []byte
-	if src, pf.readErr = inputfile.Read(path, inputfile.Source); pf.readErr == nil {
+	var src string
+	if src, pf.readErr = inputfile.ReadString(path, inputfile.Source); pf.readErr == nil {
 		pf.f, pf.parseErr = pyparse.Parse(src)
 	}
 }

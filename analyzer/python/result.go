@@ -66,7 +66,7 @@ func (l *Loader) matchForwardRefs(s *svc, cs *contract.Service, classes map[stri
 			return v
 		}
 		if order == nil {
-			c, err := contract.Compile(cs)
+			c, err := contract.CompileIDs(cs)
 			if err != nil {
 				panic(err)
 			}

@@ -47,7 +47,7 @@ func (b *Builder) Add(svc *contract.Service, scoped string, methods []Method) {
 	b.slots <- struct{}{}
 	go func() {
 		defer func() { <-b.slots; close(p.done) }()
-		c, err := contract.Compile(svc)
+		c, err := contract.CompileIDs(svc)
 		if err != nil {
 			p.err = &CompileError{Service: serviceName(svc), Err: err}
 			return

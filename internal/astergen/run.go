@@ -296,7 +296,7 @@ func compileAll(results []*analyzer.Result) ([]*contract.Compiled, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			c, err := contract.Compile(r.Service)
+			c, err := contract.CompileIDs(r.Service)
 			if err != nil {
 				err = fmt.Errorf("service %s: %w", r.Service.Name, err)
 			}

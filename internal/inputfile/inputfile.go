@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+	"unsafe"
 )
 
 // Kind is a kind of input file and the most bytes it may hold.
@@ -78,6 +79,13 @@ func Read(path string, k Kind) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	return data, nil
+}
+
+// ReadString is Read returning the content as a string, read into memory
+// once: the bytes read are never handed out, so the string can hold them.
+func ReadString(path string, k Kind) (string, error) {
+	data, err := Read(path, k)
+	return unsafe.String(unsafe.SliceData(data), len(data)), err
 }
 
 // read reads all of f after checking that it is a regular file within k's

@@ -9,6 +9,7 @@ import (
 	"testing"
 )
 
+// TestReadRegular reads a file as bytes and as a string, and a missing one.
 func TestReadRegular(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "k")
 	if err := os.WriteFile(path, []byte("abc"), 0o600); err != nil {
@@ -20,6 +21,12 @@ func TestReadRegular(t *testing.T) {
 	}
 	if _, err := Read(path+".missing", Key); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("missing file: %v, want fs.ErrNotExist", err)
+	}
+	if s, err := ReadString(path, Key); err != nil || s != "abc" {
+		t.Fatalf("ReadString = %q, %v", s, err)
+	}
+	if s, err := ReadString(path+".missing", Key); !errors.Is(err, fs.ErrNotExist) || s != "" {
+		t.Fatalf("ReadString of a missing file = %q, %v; want fs.ErrNotExist", s, err)
 	}
 }
 

@@ -19,7 +19,7 @@ func BenchmarkParse(b *testing.B) {
 		dirs = "/usr/lib/python3.11"
 	}
 	for _, dir := range strings.Split(dirs, ":") {
-		var srcs [][]byte
+		var srcs []string
 		size := 0
 		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
@@ -27,7 +27,7 @@ func BenchmarkParse(b *testing.B) {
 			}
 			src, err := os.ReadFile(p)
 			if err == nil {
-				srcs = append(srcs, src)
+				srcs = append(srcs, string(src))
 				size += len(src)
 			}
 			return nil
@@ -41,7 +41,7 @@ func BenchmarkParse(b *testing.B) {
 			b.SetBytes(int64(size))
 			for b.Loop() {
 				for _, src := range srcs {
-					pysyntax.Parse(src)
+					pysyntax.ParseString(src)
 				}
 			}
 		})

@@ -22,7 +22,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("def f():\n    global a\n    yield\nx: list[int] | None = f'{a}'\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		file, err := Parse(src)
+		file, err := Parse(string(src))
 		if err != nil {
 			return
 		}

@@ -38,7 +38,7 @@ func TestOutlineGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Parse(src)
+	f, err := Parse(string(src))
 	if err != nil {
 		t.Fatal(err)
 	}

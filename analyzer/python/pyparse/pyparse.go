@@ -168,10 +168,11 @@ type parser struct {
 // parsers are the parsers Parse uses.
 var parsers = sync.Pool{New: func() any { return new(parser) }}
 
-// Parse parses a UTF-8 Python module (a leading BOM is allowed). A
-// declaration of another encoding is an error: sources must be UTF-8.
-func Parse(src []byte) (*File, error) {
-	s := strings.TrimPrefix(string(src), "\ufeff")
+// Parse parses a UTF-8 Python module (a leading BOM is allowed); the tree
+// keeps src, not a copy. A declaration of another encoding is an error:
+// sources must be UTF-8.
+func Parse(src string) (*File, error) {
+	s := strings.TrimPrefix(src, "\ufeff")
 	if enc, line := sx.Encoding(s); enc != "" {
 		norm := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
 		if norm != "utf-8" && norm != "utf8" && !strings.HasPrefix(norm, "utf-8-") {

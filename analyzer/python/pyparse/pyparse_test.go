@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseTree(t *testing.T) {
-	f, err := Parse([]byte("\ufeffimport a.b as c\n\n@dec(1)\nclass ﬁle(B):\n    x: int = 1  # c\n"))
+	f, err := Parse("\ufeffimport a.b as c\n\n@dec(1)\nclass ﬁle(B):\n    x: int = 1  # c\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestParseTree(t *testing.T) {
 }
 
 func TestColumnsCountCodePoints(t *testing.T) {
-	f, err := Parse([]byte("é = 1; ü = x\n"))
+	f, err := Parse("é = 1; ü = x\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"# -*- coding: latin-1 -*-\nx = 1\n", 1, 1},
 		{"x = '\xff'\n", 1, 8},
 	} {
-		_, err := Parse([]byte(tc.src))
+		_, err := Parse(tc.src)
 		var se *SyntaxError
 		if !errors.As(err, &se) {
 			t.Errorf("%q: got %v, want a syntax error", tc.src, err)
@@ -78,7 +78,7 @@ func TestOutlineAndYields(t *testing.T) {
 	src := "async def a():\n    '''doc'''\n    x = 1\n    yield x\n" +
 		"async def b():\n    def inner():\n        yield 1\n    return [lambda: (yield)]\n" +
 		"async def c():\n    if x:\n        y = yield_ = 2\n    else:\n        await (yield)\n"
-	f, err := Parse([]byte(src))
+	f, err := Parse(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestOutlineAndYields(t *testing.T) {
 // f-string's replacement field, which a parser of its own reads.
 func TestYieldInReplacementField(t *testing.T) {
 	for _, src := range []string{"def f():\n    x = f\"{yield}\"\n", "def f():\n    return f'{1:{(yield)}}'\n"} {
-		f, err := Parse([]byte(src))
+		f, err := Parse(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +112,7 @@ func TestYieldInReplacementField(t *testing.T) {
 }
 
 func TestOutlineKeepsGlobals(t *testing.T) {
-	f, err := Parse([]byte("def f():\n    '''doc'''\n    x = 1\n    def g():\n        global a, b\n    if x:\n        global c\n"))
+	f, err := Parse("def f():\n    '''doc'''\n    x = 1\n    def g():\n        global a, b\n    if x:\n        global c\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,12 +128,12 @@ func TestOutlineKeepsGlobals(t *testing.T) {
 
 func TestDeepNesting(t *testing.T) {
 	src := "x = " + strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000) + "\n"
-	_, err := Parse([]byte(src))
+	_, err := Parse(src)
 	var se *SyntaxError
 	if !errors.As(err, &se) {
 		t.Fatalf("got %v, want a syntax error", err)
 	}
-	if _, err := Parse([]byte("x = " + strings.Repeat("[", 3000) + "\n")); err == nil {
+	if _, err := Parse("x = " + strings.Repeat("[", 3000) + "\n"); err == nil {
 		t.Fatal("unbalanced brackets parsed")
 	}
 }
@@ -149,7 +149,7 @@ func TestNodeLayout(t *testing.T) {
 		fmt.Fprintf(&b, "x%d = f(a, b)[c] + %d\n", i, i)
 	}
 	for _, src := range []string{"pass\n", "x = 1\n" + strings.Repeat("y = (1, 2, 3)\n", 30), b.String()} {
-		f, err := Parse([]byte(src))
+		f, err := Parse(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +190,7 @@ func TestChunkSizes(t *testing.T) {
 // TestNamedChildren checks the named children of nodes with and without
 // anonymous ones, and that appending to them leaves the tree as it was.
 func TestNamedChildren(t *testing.T) {
-	f, err := Parse([]byte("async def f(): pass\nx = a + b\ny = g(1, 2)\n"))
+	f, err := Parse("async def f(): pass\nx = a + b\ny = g(1, 2)\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestNamedChildren(t *testing.T) {
 // TestChildrenOf checks the children of a field, adjacent or not, and
 // that appending to them leaves the tree as it was.
 func TestChildrenOf(t *testing.T) {
-	f, err := Parse([]byte("import a, b.c as d, e\na < b <= c\n"))
+	f, err := Parse("import a, b.c as d, e\na < b <= c\n")
 	if err != nil {
 		t.Fatal(err)
 	}
