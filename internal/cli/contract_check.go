@@ -9,6 +9,8 @@ import (
 
 	"github.com/asterkit/aster/contract/manifest"
 	"github.com/asterkit/aster/internal/astergen"
+	"github.com/asterkit/aster/internal/inputfile"
+	"github.com/asterkit/aster/internal/publish"
 )
 
 func init() {
@@ -39,20 +41,39 @@ func runContractCheck(c *Context) error {
 		return nil
 	}
 	path := svcs.manifestPath(c, "manifest")
-	old, err := manifest.Read(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Failf("Manifest not found at %s", path).WithHint("Run: %s", svcs.regenerateCommand(path, nil))
-	}
-	if err != nil {
+	readError := func(err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Failf("Manifest not found at %s", path).WithHint("Run: %s", svcs.regenerateCommand(path, nil))
+		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return Failf("cannot read %s: %v", path, pe.Err).WithHint("Check the --manifest path and its permissions.")
+			err = pe.Err
 		}
-		return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(path, nil))
+		return Failf("cannot read %s: %v", path, err).WithHint("Check the --manifest path and its permissions.")
+	}
+	// The manifest is checked before the analysis and read after it, so
+	// that it is not held while the analysis runs.
+	if err := inputfile.Check(path, inputfile.Manifest); err != nil {
+		return readError(err)
 	}
 	file, err := svcs.manifest(manifest.Publication{})
 	if err != nil {
 		return err
+	}
+	data, err := inputfile.Read(path, inputfile.Manifest)
+	if err != nil {
+		return readError(err)
+	}
+	// A manifest that is, byte for byte, what gen would keep has no drift:
+	// it is compared as text, without being read into entries.
+	if _, same := publish.Stable(file, data); same {
+		svcs.printf(c.Stdout, "Contract manifest up to date: %s\n", path)
+		svcs.printEntries(c.Stdout, file)
+		return nil
+	}
+	old, err := manifest.Parse(path, data)
+	if err != nil {
+		return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(path, nil))
 	}
 	report := manifest.Compare(old, file)
 	if !report.Drift() {

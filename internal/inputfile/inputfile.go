@@ -88,25 +88,51 @@ func ReadString(path string, k Kind) (string, error) {
 	return unsafe.String(unsafe.SliceData(data), len(data)), err
 }
 
-// read reads all of f after checking that it is a regular file within k's
-// limit; a file that grows past the limit while being read is refused too.
-func read(f *os.File, k Kind) ([]byte, error) {
+// Check reports the error Read would give before reading: a missing file,
+// one that is not a regular file, or one above k's limit. A command
+// checks its inputs this way before long work, and reads them after it.
+func Check(path string, k Kind) error {
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return err
+	}
+	_, err = check(f, k)
+	_ = f.Close() // only opened
+	if err != nil {
+		return &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return nil
+}
+
+// check returns the size of f after checking that it is a regular file
+// within k's limit.
+func check(f *os.File, k Kind) (int64, error) {
 	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	if st.IsDir() {
+		return 0, syscall.EISDIR
+	}
+	if !st.Mode().IsRegular() {
+		return 0, ErrNotRegular
+	}
+	if st.Size() > k.limit {
+		return 0, &TooLargeError{Kind: k}
+	}
+	return st.Size(), nil
+}
+
+// read reads all of f after checking it (check); a file that grows past
+// the limit while being read is refused too.
+func read(f *os.File, k Kind) ([]byte, error) {
+	n, err := check(f, k)
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, syscall.EISDIR
-	}
-	if !st.Mode().IsRegular() {
-		return nil, ErrNotRegular
-	}
-	if st.Size() > k.limit {
-		return nil, &TooLargeError{Kind: k}
-	}
 	// Room for the size Stat gives, and one byte more to see the end
 	// without growing; a file that grows meanwhile is read on to its end.
-	data := make([]byte, 0, st.Size()+1)
+	data := make([]byte, 0, n+1)
 	r := io.LimitReader(f, k.limit+1)
 	for {
 		if len(data) == cap(data) {

@@ -68,3 +68,31 @@ func TestReadBeyondStatSize(t *testing.T) {
 		t.Fatalf("read %d bytes: %q", len(data), data)
 	}
 }
+
+// TestCheck gives, without reading, the errors Read gives: none for a
+// regular file within the limit, and a missing file, a directory and a
+// file above the limit refused as Read refuses them.
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok")
+	big := filepath.Join(dir, "big")
+	if err := os.WriteFile(ok, []byte("abc"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, Key.Limit()+1); err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(ok, Key); err != nil {
+		t.Fatalf("a regular file within the limit: %v", err)
+	}
+	for _, path := range []string{filepath.Join(dir, "missing"), dir, big} {
+		_, readErr := Read(path, Key)
+		err := Check(path, Key)
+		if err == nil || readErr == nil || err.Error() != readErr.Error() {
+			t.Errorf("%s: Check gives %v, Read %v", path, err, readErr)
+		}
+	}
+}
