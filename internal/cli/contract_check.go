@@ -60,7 +60,7 @@ func runContractCheck(c *Context) error {
 	if err != nil {
 		return err
 	}
-	data, err := inputfile.Read(path, inputfile.Manifest)
+	data, err := readAfterAnalysis(path)
 	if err != nil {
 		return readError(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync/atomic"
 
@@ -70,7 +71,7 @@ func runContractGen(c *Context) error {
 	if err != nil {
 		return err
 	}
-	old, _ := inputfile.Read(out, inputfile.Manifest)
+	old, _ := readAfterAnalysis(out)
 	text, same := publish.Stable(file, old)
 	if same {
 		svcs.printf(c.Stdout, "Contract manifest unchanged: %s\n", out)
@@ -192,6 +193,15 @@ func (s *services) manifestPath(c *Context, flag string) string {
 		return s.project.Manifest
 	}
 	return c.String(flag)
+}
+
+// readAfterAnalysis reads the existing manifest at path, which gen and
+// check compare with once the analysis is over. A collection first frees
+// the analysis' data, garbage by then, so that the file (as large as the
+// manifest's text) takes its place rather than adding to the peak.
+func readAfterAnalysis(path string) ([]byte, error) {
+	runtime.GC()
+	return inputfile.Read(path, inputfile.Manifest)
 }
 
 // printf prints a progress message of gen or check unless --quiet.
