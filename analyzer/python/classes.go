@@ -586,13 +586,13 @@ func (l *Loader) fields(c *class) []*dcField {
 // the order of its __annotations__ (first annotation of each name, with
 // the last annotation's type).
 func (l *Loader) ownFields(k *class) []*dcField {
-	names, last := l.lastDecls(k)
+	decls := l.lastDecls(k)
 	kwOnly := isTrue(dcOption(k, "kw_only"))
-	out := make([]*dcField, 0, len(names))
+	out := make([]*dcField, 0, len(decls))
 	// One allocation for the class's fields.
-	slab := make([]dcField, len(names))
-	for i := range names {
-		fd := last[i]
+	slab := make([]dcField, len(decls))
+	for i, d := range decls {
+		fd := d.last
 		special := l.fieldSpecial(k, fd)
 		if special == "kwonly" {
 			kwOnly = true
@@ -619,11 +619,10 @@ func (l *Loader) ownFields(k *class) []*dcField {
 }
 
 // lastDecls returns the names the class body annotates, mangled, in the
-// order of their first annotation, and the last declaration of each. A
-// map finds repeated names only in large classes; small ones are scanned.
-func (l *Loader) lastDecls(k *class) (names []string, last []*fieldDecl) {
-	names = make([]string, 0, len(k.fields))
-	last = make([]*fieldDecl, 0, len(k.fields))
+// order of their first annotation, each with its last declaration. A map
+// finds repeated names only in large classes; small ones are scanned.
+func (l *Loader) lastDecls(k *class) []namedDecl {
+	out := make([]namedDecl, 0, len(k.fields))
 	var index map[string]int
 	if len(k.fields) > 32 {
 		index = make(map[string]int, len(k.fields))
@@ -632,20 +631,25 @@ func (l *Loader) lastDecls(k *class) (names []string, last []*fieldDecl) {
 		n := mangle(k, fd.name)
 		i, seen := index[n]
 		if index == nil {
-			i = slices.Index(names, n)
+			i = slices.IndexFunc(out, func(d namedDecl) bool { return d.name == n })
 			seen = i >= 0
 		}
 		if seen {
-			last[i] = fd
+			out[i].last = fd
 			continue
 		}
 		if index != nil {
-			index[n] = len(names)
+			index[n] = len(out)
 		}
-		names = append(names, n)
-		last = append(last, fd)
+		out = append(out, namedDecl{n, fd})
 	}
-	return names, last
+	return out
+}
+
+// namedDecl is an annotated name of a class body and its last declaration.
+type namedDecl struct {
+	name string
+	last *fieldDecl
 }
 
 func isTrue(v Value) bool { b, ok := v.(bool); return ok && b }

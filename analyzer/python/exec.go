@@ -50,7 +50,7 @@ type class struct {
 	// ("aster.CallContext"), empty for other classes.
 	asterName string
 	// hints caches classHints by moment.
-	hints map[int]*hints
+	hints hintCache
 	// late caches lateClass, computed with lateFields-1 fields.
 	late       bool
 	lateFields int
@@ -375,6 +375,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 	}
 	body := def.Child("body").Children()
 	c.fields, c.declared = make([]*fieldDecl, 0, len(body)), make([]fieldDecl, 0, len(body))
+	c.names = make([]string, 0, len(body))
 	l.execBody(m, c, body)
 	// Decorators apply bottom-up.
 	for i := len(decos) - 1; i >= 0; i-- {

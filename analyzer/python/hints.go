@@ -49,6 +49,36 @@ type hints struct {
 	fallback *nameError
 }
 
+// hintCache holds the hints of a class or function by the moment they
+// were computed at: most are computed at one moment only, held without a
+// map.
+type hintCache struct {
+	first *hints
+	at    int
+	more  map[int]*hints
+}
+
+// get returns the hints computed at moment at, if any.
+func (c *hintCache) get(at int) (*hints, bool) {
+	if c.first != nil && c.at == at {
+		return c.first, true
+	}
+	h, ok := c.more[at]
+	return h, ok
+}
+
+// put keeps the hints computed at moment at.
+func (c *hintCache) put(at int, h *hints) {
+	switch {
+	case c.first == nil:
+		c.first, c.at = h, at
+	case c.more == nil:
+		c.more = map[int]*hints{at: h}
+	default:
+		c.more[at] = h
+	}
+}
+
 // classHints are get_type_hints(c) at moment at: every annotation of every
 // class in the MRO, each in its declaring class's module.
 func (l *Loader) classHints(c *class, at int) *hints {
@@ -56,7 +86,7 @@ func (l *Loader) classHints(c *class, at int) *hints {
 	if !slices.ContainsFunc(mro, lateClass) {
 		at = 0 // computed by the class bodies: the same at every moment
 	}
-	if h, ok := c.hints[at]; ok {
+	if h, ok := c.hints.get(at); ok {
 		return h
 	}
 	h := &hints{byNode: map[*pyparse.Node]Value{}}
@@ -96,10 +126,7 @@ func (l *Loader) classHints(c *class, at int) *hints {
 			l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime's walk reads the raw annotations of class %s and gives no automatic wire tag to what a string annotation names that is not defined yet; define '%s' above the @service class, or give those classes @wire_type", ne.name, c.name, ne.name)
 		}
 	}
-	if c.hints == nil {
-		c.hints = map[int]*hints{}
-	}
-	c.hints[at] = h
+	c.hints.put(at, h)
 	return h
 }
 
@@ -136,7 +163,7 @@ func fieldScope(c *class, d *fieldDecl, at int) scope {
 // funcHints are get_type_hints(f) at moment end: the parameter and return
 // annotations, strings resolved in the module's globals.
 func (l *Loader) funcHints(f *function, end int) *hints {
-	if h, ok := f.hints[end]; ok {
+	if h, ok := f.hints.get(end); ok {
 		return h
 	}
 	h := &hints{byNode: map[*pyparse.Node]Value{}}
@@ -174,10 +201,7 @@ func (l *Loader) funcHints(f *function, end int) *hints {
 		eval(true)
 		l.warnAt(ne.Error, "name '%s' is not defined yet when the @service class statement ends, so the runtime keeps the raw annotations of method %s: its string request and response types are matched by name suffix among the hashed types; define '%s' above the @service class", ne.name, f.name, ne.name)
 	}
-	if f.hints == nil {
-		f.hints = map[int]*hints{}
-	}
-	f.hints[end] = h
+	f.hints.put(end, h)
 	return h
 }
 

@@ -179,9 +179,9 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 	literal := isKnown(v, "typing.Literal")
 	sa := s
 	sa.anno = s.anno && !literal
-	evalArgs := func(nodes []*pyparse.Node) []Value {
-		out := make([]Value, 0, len(nodes))
-		for _, a := range nodes {
+	// evalArgs appends the evaluated arguments to out.
+	evalArgs := func(out []Value) []Value {
+		for _, a := range argNodes {
 			if a.Kind() == "list" && !literal {
 				out = append(out, evalArgsList(l, sa, a)...)
 				continue
@@ -189,6 +189,13 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 			out = append(out, l.eval(sa, a))
 		}
 		return out
+	}
+	// gen is origin[args], the arguments in the value's own room when they
+	// fit.
+	gen := func(origin Value, typing bool) *generic {
+		g := &generic{origin: origin, typing: typing}
+		g.args = evalArgs(g.room[:0])
+		return g
 	}
 	bad := func(why string) Value {
 		fail(s.mod, n, "Write the annotation with typing or builtin generics", "%s cannot be resolved statically: %s", n.Text(), why)
@@ -198,15 +205,15 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 	case *known:
 		switch x.name {
 		case "builtins.list", "builtins.set", "builtins.frozenset", "builtins.dict", "builtins.tuple", "builtins.type":
-			return &generic{origin: x, args: evalArgs(argNodes)}
+			return gen(x, false)
 		case "typing.Optional":
-			args := evalArgs(argNodes)
+			args := evalArgs(make([]Value, 0, len(argNodes)))
 			if len(args) != 1 {
 				return bad("Optional takes one argument")
 			}
 			return makeUnion([]Value{args[0], noneV{}})
 		case "typing.Union":
-			args := evalArgs(argNodes)
+			args := evalArgs(make([]Value, 0, len(argNodes)))
 			if len(args) == 0 {
 				return bad("Union needs arguments")
 			}
@@ -231,32 +238,34 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 			}
 			return &annotated{t: t, meta: meta}
 		case "typing.Literal":
-			return &generic{origin: x, args: evalArgs(argNodes), typing: true, literal: true}
+			g := gen(x, true)
+			g.literal = true
+			return g
 		case "typing.ClassVar", "dataclasses.InitVar", "typing.Final":
-			return &generic{origin: x, args: evalArgs(argNodes), typing: true}
+			return gen(x, true)
 		case "typing.Generic", "typing.Protocol":
-			return &generic{origin: x, args: evalArgs(argNodes), typing: true}
+			return gen(x, true)
 		}
 		if o, ok := typingOrigins[x.name]; ok {
-			return &generic{origin: o, args: evalArgs(argNodes), typing: true}
+			return gen(o, true)
 		}
 		if len(x.name) > 16 && x.name[:16] == "collections.abc." {
-			return &generic{origin: x, args: evalArgs(argNodes)}
+			return gen(x, false)
 		}
 		if len(x.name) > 7 && x.name[:7] == "typing." {
 			abc := "collections.abc." + x.name[7:]
 			if _, ok := knownAttrs[abc]; ok {
-				return &generic{origin: &known{abc}, args: evalArgs(argNodes), typing: true}
+				return gen(&known{abc}, true)
 			}
-			return &generic{origin: x, args: evalArgs(argNodes), typing: true}
+			return gen(x, true)
 		}
 	case *class:
-		return &generic{origin: x, args: evalArgs(argNodes), typing: true}
+		return gen(x, true)
 	case *opaque:
 		if stdlibClass(x.name) {
 			// collections.deque[int] and friends: a types.GenericAlias
 			// whose origin is the class.
-			return &generic{origin: x, args: evalArgs(argNodes)}
+			return gen(x, false)
 		}
 	case *generic:
 		return bad("re-subscripting a generic alias is not supported")

@@ -56,6 +56,8 @@ type generic struct {
 	typing bool
 	// literal marks typing.Literal, whose arguments are not types.
 	literal bool
+	// room holds the arguments of most aliases (args slices it).
+	room [2]Value
 }
 
 // forwardRef is a string annotation kept as written: a raw annotation of
@@ -122,7 +124,7 @@ type function struct {
 	async   bool
 	yields  bool
 	// hints caches funcHints by moment.
-	hints map[int]*hints
+	hints hintCache
 }
 
 func (c *call) kw(name string) (kwarg, bool) {

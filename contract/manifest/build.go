@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"encoding/hex"
 	"slices"
 	"strings"
 
@@ -16,9 +17,16 @@ const CanonicalEncoding = "fory-xlang/0.15"
 // description, tags and deprecation are always empty, as the reference
 // writes them.
 func Build(c *contract.Compiled, scoped string, methods []Method, pub Publication) Manifest {
+	// The hex of every hash is written into one string, then sliced.
+	const hexLen = 2 * len(contract.Hash{})
+	all := make([]byte, 0, hexLen*len(c.Types))
+	for _, t := range c.Types {
+		all = hex.AppendEncode(all, t.Hash[:])
+	}
+	joined := string(all)
 	hashes := make([]string, len(c.Types))
-	for i, t := range c.Types {
-		hashes[i] = t.Hash.String()
+	for i := range hashes {
+		hashes[i] = joined[i*hexLen : (i+1)*hexLen]
 	}
 	slices.Sort(hashes)
 	sorted := slices.Clone(methods)
