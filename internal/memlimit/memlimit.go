@@ -17,7 +17,7 @@ import (
 // the peak memory of a run whose live heap stays below it; a lower floor
 // makes the collector run more often as the live heap grows (on the
 // 1,000-service benchmark corpus, 136-140 MiB bring the peak from about
-// 172 to 143-150 MiB for 40-60% more CPU time).
+// 172 to 143-150 MiB for 43-60% more CPU time).
 const (
 	floor   = 168 << 20
 	ceiling = 256 << 20
