@@ -57,3 +57,16 @@ func TestAsFloatInt64(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotatedKeepsItsMetadata builds two Annotated aliases on one alias
+// with spare room in its metadata: each keeps its own.
+func TestAnnotatedKeepsItsMetadata(t *testing.T) {
+	_, m := loadSource(t, "from typing import Annotated\nA = Annotated[int, 1, 2, 3]\nB = Annotated[A, 'x']\nC = Annotated[A, 'y']\n")
+	for name, want := range map[string]string{"B": "x", "C": "y"} {
+		v, _ := m.ns.lookup(name, final)
+		a, ok := v.(*annotated)
+		if !ok || len(a.meta) != 4 || a.meta[3] != Value(want) {
+			t.Errorf("%s = %#v, want int annotated with 1, 2, 3, %q", name, v, want)
+		}
+	}
+}

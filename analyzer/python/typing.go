@@ -234,7 +234,8 @@ func (l *Loader) subscript(s scope, n *pyparse.Node) Value {
 				meta = append(meta, mv)
 			}
 			if a, ok := t.(*annotated); ok {
-				return &annotated{t: a.t, meta: append(a.meta, meta...)}
+				// A new slice: a's metadata may be shared by other aliases.
+				return &annotated{t: a.t, meta: slices.Concat(a.meta, meta)}
 			}
 			return &annotated{t: t, meta: meta}
 		case "typing.Literal":

@@ -53,7 +53,8 @@ func (t Text) Bytes() ([]byte, error) {
 }
 
 // Equal reports whether the text is exactly data, encoding it only as
-// far as the first difference.
+// far as the first difference (so an encoding error past it is not
+// reported).
 func (t Text) Equal(data []byte) (bool, error) {
 	c := &comparison{rest: data}
 	_, err := t.WriteTo(c)

@@ -73,8 +73,8 @@ func Previous(data []byte, n int, array bool) (prev []Metadata, ok bool) {
 // (docs/formats.md "The manifest"): when file, with the publication
 // metadata of old in place of its own, serialises to exactly old, it
 // returns true, so that a regeneration that changes nothing else leaves
-// the file as it is. Otherwise it returns false and file's text. old is
-// nil when there is no existing file.
+// the file as it is, and no text. Otherwise it returns false and file's
+// text. old is nil when there is no existing file.
 func Stable(file manifest.File, old []byte) (manifest.Text, bool) {
 	if prev, ok := Previous(old, len(file.Entries), file.Array); ok {
 		kept := manifest.File{Entries: make([]manifest.Manifest, len(file.Entries)), Array: file.Array}

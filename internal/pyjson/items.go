@@ -42,6 +42,11 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 	var next atomic.Int64
 	var failed atomic.Bool
 	var wg sync.WaitGroup
+	// Closing free lets the workers go however this goroutine leaves.
+	defer func() {
+		close(free)
+		wg.Wait()
+	}()
 	for range workers {
 		wg.Go(func() {
 			for part := range free {
@@ -74,8 +79,6 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 		}
 		free <- part
 	}
-	close(free)
-	wg.Wait()
 	w.wrote()
 }
 
