@@ -257,10 +257,11 @@ type binding struct {
 }
 
 // bindings are a name's bindings in order; the first is held inline,
-// since most names are bound once.
+// since most names are bound once, and the rest behind a pointer, so that
+// a namespace's map holds small values.
 type bindings struct {
 	first binding
-	rest  []binding
+	rest  *[]binding
 }
 
 func newNamespace() *namespace { return &namespace{m: map[string]bindings{}} }
@@ -277,8 +278,11 @@ func (ns *namespace) bind(seq int, name string, v Value) {
 		ns.m[name] = bindings{first: binding{seq, v}}
 		return
 	}
-	bs.rest = append(bs.rest, binding{seq, v})
-	ns.m[name] = bs
+	if bs.rest == nil {
+		bs.rest = new([]binding)
+		ns.m[name] = bs
+	}
+	*bs.rest = append(*bs.rest, binding{seq, v})
 }
 
 // has reports whether name is bound before seq at.
@@ -311,9 +315,12 @@ func (ns *namespace) latest(name string, at int) (Value, int, bool) {
 	if !ok {
 		return nil, 0, false
 	}
-	for i := len(bs.rest) - 1; i >= 0; i-- {
-		if bs.rest[i].seq < at {
-			return bs.rest[i].v, bs.rest[i].seq, true
+	if bs.rest != nil {
+		rest := *bs.rest
+		for i := len(rest) - 1; i >= 0; i-- {
+			if rest[i].seq < at {
+				return rest[i].v, rest[i].seq, true
+			}
 		}
 	}
 	if bs.first.seq < at {

@@ -28,7 +28,8 @@ func (l *Loader) result(s *svc) *analyzer.Result {
 		cs.SerializationModes = []string{"xlang"}
 	}
 	l.matchForwardRefs(s, cs, classes)
-	res := &analyzer.Result{Service: cs, Scoped: s.scoped}
+	res := &analyzer.Result{Service: cs, Scoped: s.scoped, Methods: make([]manifest.Method, 0, len(s.methods))}
+	cs.Methods = make([]contract.Method, 0, len(s.methods))
 	for _, m := range s.methods {
 		cm := contract.Method{
 			Name: m.name, Pattern: patternKinds[m.pattern], Idempotent: m.idempotent,

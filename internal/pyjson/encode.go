@@ -98,6 +98,9 @@ type Writer struct {
 	dst io.Writer
 	// spare are buffers to fill again, whole, before new ones are made.
 	spare [][]byte
+	// part is set on the Writers of Items' blocks, whose buffers grow to
+	// streamChunk bytes only: a block's text is handed on in pieces.
+	part bool
 	layout
 	position
 	err error
@@ -263,7 +266,11 @@ func (w *Writer) put2(a, b string) {
 //
 //go:noinline
 func (w *Writer) fresh(k int) []byte {
-	size := max(min(2*len(w.buf)+4096, chunk), k)
+	largest := chunk
+	if w.part {
+		largest = streamChunk
+	}
+	size := max(min(2*len(w.buf)+4096, largest), k)
 	if w.dst != nil {
 		w.flush()
 		size = max(streamChunk, k)

@@ -32,7 +32,7 @@ func (w *Writer) Items(n int, item func(w *Writer, i int)) {
 	// blocks are held at once.
 	free := make(chan *Writer, 2*workers)
 	for range cap(free) {
-		free <- &Writer{layout: w.layout}
+		free <- &Writer{layout: w.layout, part: true}
 	}
 	written := make([]chan *Writer, blocks)
 	for b := range written {
