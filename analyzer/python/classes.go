@@ -415,24 +415,40 @@ func constEqual(a, b Value) bool {
 
 // dcField is a dataclass field as dataclasses.fields() reports it.
 type dcField struct {
-	name       string
-	owner      *class
-	decl       *fieldDecl
-	def        Value
-	factory    Value
-	desc       string
-	tags       []string
+	name    string
+	owner   *class
+	decl    *fieldDecl
+	def     Value
+	factory Value
+	// meta is the description and tags given in the field's metadata,
+	// nil without them.
+	meta       *fieldMeta
 	hasDefault bool
 	hasMeta    bool
 	kwOnly     bool
 	kwOnlySet  bool
 	init       bool
-	// special is "classvar" or "initvar" for pseudo-fields, else "".
-	special string
+	// classVar marks a ClassVar pseudo-field, pseudo any pseudo-field
+	// (ClassVar or InitVar).
+	classVar, pseudo bool
 	// defNode is where the default was written.
 	defNode *pyparse.Node
 	// typ is the resolved type of a Mode 2 field.
 	typ Value
+}
+
+// fieldMeta is the description and tags of a field's metadata.
+type fieldMeta struct {
+	desc string
+	tags []string
+}
+
+// metadata returns the field's metadata, made empty if it has none.
+func (f *dcField) metadata() *fieldMeta {
+	if f.meta == nil {
+		f.meta = &fieldMeta{}
+	}
+	return f.meta
 }
 
 // fieldSpecial classifies a class-body annotation: "" (a field),
@@ -561,7 +577,7 @@ func (l *Loader) fields(c *class) []*dcField {
 	if !isFalse(dcOption(c, "init")) {
 		seenDefault := false
 		for _, f := range ordered {
-			if f.special == "classvar" || !f.init || f.kwOnly {
+			if f.classVar || !f.init || f.kwOnly {
 				continue
 			}
 			switch {
@@ -574,7 +590,7 @@ func (l *Loader) fields(c *class) []*dcField {
 	}
 	out = make([]*dcField, 0, len(ordered))
 	for _, f := range ordered {
-		if f.special == "" {
+		if !f.pseudo {
 			out = append(out, f)
 		}
 	}
@@ -600,7 +616,7 @@ func (l *Loader) ownFields(k *class) []*dcField {
 		}
 		f := &slab[i]
 		l.fieldOf(k, fd, f)
-		f.special = special
+		f.classVar, f.pseudo = special == "classvar", special != ""
 		if special != "" && f.factory != nil {
 			fail(k.mod, fd.anno, "Use a plain default", "field %s cannot have a default factory", f.name)
 		}
@@ -732,14 +748,14 @@ func (l *Loader) fieldOf(c *class, fd *fieldDecl, f *dcField) {
 	if fc, ok := isFieldCall(v); ok {
 		if fc.fn == "aster.describe" {
 			if len(fc.args) > 0 {
-				f.desc, _ = fc.args[0].(string)
+				f.metadata().desc, _ = fc.args[0].(string)
 			}
 			if k, ok := fc.kw("description"); ok {
-				f.desc, _ = k.v.(string)
+				f.metadata().desc, _ = k.v.(string)
 			}
 			f.hasMeta = true
 			if k, ok := fc.kw("tags"); ok {
-				f.tags = l.tagList(c.mod, k.node, k.v)
+				f.metadata().tags = l.tagList(c.mod, k.node, k.v)
 			}
 		}
 		d, hasD := fc.kw("default")
@@ -792,9 +808,9 @@ func (l *Loader) fieldMetadata(m *module, n *pyparse.Node, v Value, f *dcField) 
 				if !ok {
 					fail(m, n, "Use a constant string", "metadata description must be a string")
 				}
-				f.desc = s
+				f.metadata().desc = s
 			case "tags":
-				f.tags = l.tagList(m, n, inner.vals[j])
+				f.metadata().tags = l.tagList(m, n, inner.vals[j])
 			}
 		}
 	}

@@ -333,9 +333,11 @@ func (l *Loader) describeField(c *class, f *dcField) manifest.Field {
 	default:
 		d.Required, d.DefaultKind = true, "none"
 	}
-	d.Description = f.desc
-	if f.tags != nil {
-		d.Tags = f.tags
+	if f.meta != nil {
+		d.Description = f.meta.desc
+		if f.meta.tags != nil {
+			d.Tags = f.meta.tags
+		}
 	}
 	if d.Description == "" || len(d.Tags) == 0 {
 		if desc, tags, ok := l.wireMetaFor(c, f.name); ok {

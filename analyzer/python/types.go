@@ -57,13 +57,13 @@ func (l *Loader) synthesize(s *svc, f *function, alias string, ps []param) *clas
 			for _, m := range an.meta {
 				if d, ok := m.(*call); ok && d.fn == "aster.Description" {
 					if len(d.args) > 0 {
-						df.desc, _ = d.args[0].(string)
+						df.metadata().desc, _ = d.args[0].(string)
 					}
 					if k, ok := d.kw("description"); ok {
-						df.desc, _ = k.v.(string)
+						df.metadata().desc, _ = k.v.(string)
 					}
 					if k, ok := d.kw("tags"); ok {
-						df.tags = l.tagList(f.mod, k.node, k.v)
+						df.metadata().tags = l.tagList(f.mod, k.node, k.v)
 					}
 					df.hasMeta = true
 					break
