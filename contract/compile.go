@@ -419,11 +419,14 @@ func (c *compiler) hashNode(v int32) error {
 	}
 	c.hashes[v] = blake3.Sum256(canon)
 	c.hashed[v] = true
-	if !c.keep {
+	h := HashedType{FQN: g.fqns[v], Hash: c.hashes[v]}
+	if c.keep {
+		h.Def, h.Canonical = new(TypeDef), canon
+		*h.Def = def
+	} else {
 		c.enc.buf = c.enc.buf[:start]
-		def, canon = TypeDef{}, nil
 	}
-	c.types = append(c.types, HashedType{FQN: g.fqns[v], Def: def, Canonical: canon, Hash: c.hashes[v]})
+	c.types = append(c.types, h)
 	return nil
 }
 

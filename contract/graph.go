@@ -74,10 +74,10 @@ type Service struct {
 }
 
 // HashedType is a TypeDef with its canonical bytes and hash, in the order
-// it was hashed.
+// it was hashed. CompileIDs leaves Def nil and Canonical empty.
 type HashedType struct {
 	FQN       string
-	Def       TypeDef
+	Def       *TypeDef
 	Canonical []byte
 	Hash      Hash
 }

@@ -602,7 +602,8 @@ func (l *Loader) fields(c *class) []*dcField {
 // the order of its __annotations__ (first annotation of each name, with
 // the last annotation's type).
 func (l *Loader) ownFields(k *class) []*dcField {
-	decls := l.lastDecls(k)
+	var room [32]namedDecl // most classes' declarations, without a heap allocation
+	decls := l.lastDecls(k, room[:0])
 	kwOnly := isTrue(dcOption(k, "kw_only"))
 	out := make([]*dcField, 0, len(decls))
 	// One allocation for the class's fields.
@@ -634,16 +635,17 @@ func (l *Loader) ownFields(k *class) []*dcField {
 	return out
 }
 
-// lastDecls returns the names the class body annotates, mangled, in the
-// order of their first annotation, each with its last declaration. A map
-// finds repeated names only in large classes; small ones are scanned.
-func (l *Loader) lastDecls(k *class) []namedDecl {
-	out := make([]namedDecl, 0, len(k.fields))
+// lastDecls appends to out the names the class body annotates, mangled,
+// in the order of their first annotation, each with its last declaration.
+// A map finds repeated names only in large classes; small ones are
+// scanned.
+func (l *Loader) lastDecls(k *class, out []namedDecl) []namedDecl {
 	var index map[string]int
 	if len(k.fields) > 32 {
 		index = make(map[string]int, len(k.fields))
 	}
-	for _, fd := range k.fields {
+	for j := range k.fields {
+		fd := &k.fields[j]
 		n := mangle(k, fd.name)
 		i, seen := index[n]
 		if index == nil {

@@ -19,10 +19,11 @@ type class struct {
 	basesErr       error
 	ns             *namespace
 	names          []string // names bound in the body, first-binding order
-	fields         []*fieldDecl
-	// declared holds the fieldDecls fields points at, sized for the body's
-	// statements as it starts: one allocation for most classes.
-	declared    []fieldDecl
+	// fields are the annotated names of the body, sized for its statements
+	// as it starts (one allocation for most classes). A fieldDecl never
+	// changes once declared, so a pointer to one stays right when the
+	// slice grows.
+	fields      []fieldDecl
 	outer       *class
 	seqEnd      int
 	decoErr     error
@@ -62,17 +63,6 @@ type fieldDecl struct {
 	anno  *pyparse.Node
 	value *pyparse.Node // the assigned expression, or nil
 	seq   int
-}
-
-// declare adds d to the class's fields. It is stored in declared, which
-// never grows in place: when full, a new block takes its place, and the
-// fields already declared keep pointing into the old one.
-func (c *class) declare(d fieldDecl) {
-	if len(c.declared) == cap(c.declared) {
-		c.declared = make([]fieldDecl, 0, max(4, cap(c.declared)))
-	}
-	c.declared = append(c.declared, d)
-	c.fields = append(c.fields, &c.declared[len(c.declared)-1])
 }
 
 // execBody executes statements of a module (cls == nil) or class body.
@@ -307,7 +297,7 @@ func (l *Loader) execAssign(m *module, cls *class, a *pyparse.Node) {
 		right = right.Child("right")
 	}
 	if typ := a.Child("type"); typ != nil && cls != nil && a.Child("left").Kind() == "identifier" {
-		cls.declare(fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
+		cls.fields = append(cls.fields, fieldDecl{name: ident(a.Child("left").Text()), anno: typ, value: right, seq: l.seq + 1})
 	}
 	if right == nil {
 		return
@@ -374,7 +364,7 @@ func (l *Loader) execClass(m *module, outer *class, def *pyparse.Node, decos []*
 		})
 	}
 	body := def.Child("body").Children()
-	c.fields, c.declared = make([]*fieldDecl, 0, len(body)), make([]fieldDecl, 0, len(body))
+	c.fields = make([]fieldDecl, 0, len(body))
 	c.names = make([]string, 0, len(body))
 	l.execBody(m, c, body)
 	// Decorators apply bottom-up.

@@ -93,7 +93,8 @@ func (l *Loader) classHints(c *class, at int) *hints {
 	eval := func(raw bool) *nameError {
 		for i := len(mro) - 1; i >= 0; i-- {
 			owner := mro[i]
-			for _, d := range owner.fields {
+			for i := range owner.fields {
+				d := &owner.fields[i]
 				s := fieldScope(owner, d, at)
 				if raw {
 					h.byNode[d.anno] = strip(l.rawAnno(s, d.anno))
@@ -135,8 +136,8 @@ func (l *Loader) classHints(c *class, at int) *hints {
 // The answer is kept for the fields the class has when it is computed.
 func lateClass(c *class) bool {
 	if c.lateFields != len(c.fields)+1 {
-		c.late = slices.ContainsFunc(c.fields, func(d *fieldDecl) bool {
-			return lateAnno(c, d) || strings.ContainsAny(d.anno.Text(), "'\"")
+		c.late = slices.ContainsFunc(c.fields, func(d fieldDecl) bool {
+			return lateAnno(c, &d) || strings.ContainsAny(d.anno.Text(), "'\"")
 		})
 		c.lateFields = len(c.fields) + 1
 	}

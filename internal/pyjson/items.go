@@ -8,7 +8,7 @@ import (
 
 // itemsPerBlock is the number of items Items gives a goroutine at a time;
 // arrays of fewer than two blocks are written item by item.
-const itemsPerBlock = 32
+const itemsPerBlock = 16
 
 // Items writes n items into the innermost open array, item writing the
 // i-th on the Writer it is given. Large arrays are written in blocks of
