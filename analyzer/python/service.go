@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -571,6 +572,10 @@ func (l *Loader) findMethods(s *svc) {
 	for _, fd := range all {
 		lastAlias[fd.fn] = fd.name
 	}
+	// Two walk and two graph roots per method, most of the time.
+	s.walkRoots = slices.Grow(s.walkRoots, 2*len(all))
+	s.graphRoots = slices.Grow(s.graphRoots, 2*len(all))
+	s.methods = slices.Grow(s.methods, len(all))
 	for _, fd := range all {
 		if strings.HasPrefix(fd.name, "_") && fd.name != "__init__" {
 			l.privateRoots(s, fd.fn, fd.deco)
