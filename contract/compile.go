@@ -38,17 +38,26 @@ func compileKeeping(svc *Service, keep bool) (*Compiled, error) {
 	if svc == nil {
 		return nil, errors.New("no service to compile")
 	}
-	g, err := newGraph(svc.Types)
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	fields, edges := 0, 0
+	for _, nd := range svc.Types {
+		if nd != nil {
+			fields, edges = fields+len(nd.Fields), edges+len(nd.Edges)
+		}
+	}
+	sc.reserve(len(svc.Types), fields, edges)
+	g, err := newGraph(svc.Types, sc)
 	if err != nil {
 		return nil, err
 	}
 	n := len(g.nodes)
 	c := &compiler{
 		g:      g,
-		comp:   make([]int32, n),
-		back:   make([]bool, len(g.adj)),
-		seen:   make([]bool, n),
-		hashed: make([]bool, n),
+		comp:   sc.int32s(n),
+		back:   sc.flags(len(g.adj)),
+		seen:   sc.flags(n),
+		hashed: sc.flags(n),
 		hashes: make([]Hash, n),
 		types:  make([]HashedType, 0, n),
 		keep:   keep,
@@ -56,14 +65,21 @@ func compileKeeping(svc *Service, keep bool) (*Compiled, error) {
 	// The fields and typical canonical bytes (room enough that the buffer
 	// rarely grows) of all the types, or, when they are not kept, of the
 	// largest, whose room each type then reuses.
-	fields, types := int(g.fieldOff[n]), n
-	if !keep {
+	types := n
+	if keep {
+		c.fields = make([]FieldDef, fields) // the types' Defs keep them
+		c.defs = make([]TypeDef, n)
+	} else {
 		fields, types = 0, 1
 		for v := range n {
 			fields = max(fields, int(g.fieldOff[v+1]-g.fieldOff[v]))
 		}
+		if cap(sc.fields) < fields {
+			sc.fields = make([]FieldDef, fields)
+		}
+		c.fields = sc.fields[:fields]
 	}
-	c.fields = make([]FieldDef, fields)
+	c.order = sc.int32s(fields)[:0]
 	c.enc.buf = make([]byte, 0, 48*fields+32*types+96*len(svc.Methods)+64)
 	if err := c.hashTypes(); err != nil {
 		return nil, err
@@ -89,16 +105,20 @@ type graph struct {
 	// 2f+1, or -1 when that is not a node.
 	fieldOff []int32
 	targets  []int32
+	// sc holds the graph's tables, and the compiler's.
+	sc *scratch
 }
 
-func newGraph(nodes []*Node) (*graph, error) {
+// newGraph builds the graph of nodes in sc's memory.
+func newGraph(nodes []*Node, sc *scratch) (*graph, error) {
 	n := len(nodes)
 	g := &graph{
 		nodes:    nodes,
-		fqns:     make([]string, n),
-		index:    make(map[string]int32, n),
-		fieldOff: make([]int32, n+1),
-		off:      make([]int32, n+1),
+		sc:       sc,
+		fqns:     sc.names(n),
+		index:    sc.index,
+		fieldOff: sc.int32s(n + 1),
+		off:      sc.int32s(n + 1),
 	}
 	for v, nd := range nodes {
 		// An empty Name is valid: a wire tag ending in "/" gives one.
@@ -113,22 +133,27 @@ func newGraph(nodes []*Node) (*graph, error) {
 		g.fqns[v] = f
 		g.fieldOff[v+1] = g.fieldOff[v] + int32(len(nd.Fields))
 	}
-	g.byRaw = make([]int32, n)
+	g.byRaw = sc.int32s(n)
 	for v := range g.byRaw {
 		g.byRaw[v] = int32(v)
 	}
 	slices.SortFunc(g.byRaw, func(a, b int32) int { return strings.Compare(g.fqns[a], g.fqns[b]) })
-	g.rawRank = ranks(g.byRaw)
-	nfc := make([]string, n)
+	g.rawRank = ranks(g.byRaw, sc.int32s(n))
+	nfc := sc.names(n)
 	for v, f := range g.fqns {
 		nfc[v] = norm.NFC.String(f)
 	}
-	byNFC := slices.Clone(g.byRaw)
+	byNFC := sc.int32s(n)
+	copy(byNFC, g.byRaw)
 	slices.SortStableFunc(byNFC, func(a, b int32) int { return strings.Compare(nfc[a], nfc[b]) })
-	g.nfcRank = ranks(byNFC)
+	g.nfcRank = ranks(byNFC, sc.int32s(n))
 
-	g.targets = make([]int32, 2*g.fieldOff[n])
-	g.adj = make([]int32, 0, 2*g.fieldOff[n])
+	edges := 0
+	for _, nd := range nodes {
+		edges += len(nd.Edges)
+	}
+	g.targets = sc.int32s(int(2 * g.fieldOff[n]))
+	g.adj = sc.int32s(int(2*g.fieldOff[n]) + edges)[:0]
 	for v, nd := range nodes {
 		start := len(g.adj)
 		for i := range nd.Fields {
@@ -166,9 +191,8 @@ func newGraph(nodes []*Node) (*graph, error) {
 	return g, nil
 }
 
-// ranks inverts a permutation of node indices.
-func ranks(order []int32) []int32 {
-	r := make([]int32, len(order))
+// ranks inverts a permutation of node indices into r.
+func ranks(order, r []int32) []int32 {
 	for i, v := range order {
 		r[v] = int32(i)
 	}
@@ -207,11 +231,11 @@ func (g *graph) successors(v int32) (first, end int32) { return g.off[v], g.off[
 // successors in raw FQN order: component i is members[ends[i-1]:ends[i]].
 func (g *graph) components() (members, ends []int32) {
 	n := len(g.nodes)
-	index := make([]int32, n) // visit number from 1; 0 = not yet visited
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	stack := make([]int32, 0, n)
-	members = make([]int32, 0, n)
+	index := g.sc.int32s(n) // visit number from 1; 0 = not yet visited
+	low := g.sc.int32s(n)
+	onStack := g.sc.flags(n)
+	stack := g.sc.int32s(n)[:0]
+	members = g.sc.int32s(n)[:0]
 	next := int32(0)
 	var visit func(v int32)
 	visit = func(v int32) {
@@ -262,8 +286,10 @@ type compiler struct {
 	// fields are the fields of every TypeDef, sliced per node, or, unless
 	// keep, those of the one being hashed.
 	fields []FieldDef
-	// keep is whether each type's Def and Canonical are kept.
+	// keep is whether each type's Def and Canonical are kept; defs then
+	// holds the Defs, in hashing order.
 	keep  bool
+	defs  []TypeDef
 	order []int32 // scratch: a node's field indices in canonical order
 	types []HashedType
 	enc   encoder
@@ -421,7 +447,7 @@ func (c *compiler) hashNode(v int32) error {
 	c.hashed[v] = true
 	h := HashedType{FQN: g.fqns[v], Hash: c.hashes[v]}
 	if c.keep {
-		h.Def, h.Canonical = new(TypeDef), canon
+		h.Def, h.Canonical = &c.defs[len(c.types)], canon
 		*h.Def = def
 	} else {
 		c.enc.buf = c.enc.buf[:start]

@@ -462,17 +462,27 @@ func benchService() *Service {
 	return svc
 }
 
+// BenchmarkContractID compiles a service of 200 methods and 300 types with
+// cycles as the commands do (CompileIDs), and keeping every type's
+// definition and bytes (Compile).
 func BenchmarkContractID(b *testing.B) {
 	svc := benchService()
-	b.ReportAllocs()
-	for b.Loop() {
-		c, err := Compile(svc)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(c.Types) != len(svc.Types) {
-			b.Fatalf("%d types hashed", len(c.Types))
-		}
+	for _, c := range []struct {
+		name    string
+		compile func(*Service) (*Compiled, error)
+	}{{"ids", CompileIDs}, {"full", Compile}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := c.compile(svc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(out.Types) != len(svc.Types) {
+					b.Fatalf("%d types hashed", len(out.Types))
+				}
+			}
+		})
 	}
 }
 
@@ -511,5 +521,25 @@ func TestBenchServiceCompiles(t *testing.T) {
 	}
 	if len(c.Types) != 300 || selfRefs == 0 {
 		t.Errorf("%d types, %d cross-type SELF_REFs", len(c.Types), selfRefs)
+	}
+}
+
+// TestCompileReusesScratch compiles a large and a small service in turns,
+// so that each compilation works in memory the other left: the ids never
+// change.
+func TestCompileReusesScratch(t *testing.T) {
+	large, small := benchService(), graphService()
+	var want [2]Hash
+	for i := range 6 {
+		svc := []*Service{large, small}[i%2]
+		c, err := CompileIDs(svc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i < 2 {
+			want[i] = c.ID
+		} else if c.ID != want[i%2] {
+			t.Fatalf("compilation %d: id %s, want %s", i, c.ID, want[i%2])
+		}
 	}
 }
