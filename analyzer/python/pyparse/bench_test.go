@@ -7,13 +7,16 @@ import (
 	"testing"
 
 	"github.com/asterkit/aster/analyzer/python/internal/pysyntax"
+	"github.com/asterkit/aster/internal/memlimit"
 )
 
 // BenchmarkParse reports the parse-only throughput (MB/s) on the .py files
 // of each directory in $ASTER_PARSE_DIRS (colon-separated; the installed
 // standard library by default): "ast" is the syntax tree with the
-// compile-time checks, "outline" adds the outline the analyzer reads.
+// compile-time checks, "outline" adds the outline the analyzer reads. It
+// runs under the memory policy the aster command sets (internal/memlimit).
 func BenchmarkParse(b *testing.B) {
+	memlimit.Apply() // as the aster command parses
 	dirs := os.Getenv("ASTER_PARSE_DIRS")
 	if dirs == "" {
 		dirs = "/usr/lib/python3.11"
