@@ -16,8 +16,8 @@ import (
 // ceiling the live heap beyond which it lifts the limit. The floor bounds
 // the peak memory of a run whose live heap stays below it; a lower floor
 // makes the collector run more often as the live heap grows (on the
-// 1,000-service benchmark corpus, 136-140 MiB bring the peak from about
-// 172 to 143-150 MiB for 43-60% more CPU time).
+// 1,000-service benchmark corpus, whose live data ends near 100 MiB, a
+// floor of 136-140 MiB cost 43-60% more CPU time).
 const (
 	floor   = 168 << 20
 	ceiling = 256 << 20
@@ -27,7 +27,7 @@ const (
 // heap may grow to thirteen times the live data between collections, the
 // limit bounding it. Below the limit a collection only costs time, the
 // more the larger the live heap it marks: on the benchmark corpus, whose
-// live data grows to about 110 MiB, a run collects once, early, instead of
+// live data grows to about 100 MiB, a run collects once, early, instead of
 // three times with a target of 400, for about a fifth less CPU time and
 // the same peak memory. Once the limit is lifted, the default applies
 // again.
