@@ -19,20 +19,7 @@ const smallNamespace = 12
 func NewNamespace() *Namespace { return &Namespace{} }
 
 // find returns the position of name, or -1.
-func (n *Namespace) find(name string) int {
-	if n.index != nil {
-		if i, ok := n.index[name]; ok {
-			return i
-		}
-		return -1
-	}
-	for i, k := range n.keys {
-		if k == name {
-			return i
-		}
-	}
-	return -1
-}
+func (n *Namespace) find(name string) int { return positionOf(n.keys, n.index, name) }
 
 // Get returns the value bound to name.
 func (n *Namespace) Get(name string) (Value, bool) {
@@ -60,10 +47,7 @@ func (n *Namespace) Set(name string, v Value) {
 
 // reindex makes the index of the names.
 func (n *Namespace) reindex() {
-	n.index = make(map[string]int, len(n.keys))
-	for i, k := range n.keys {
-		n.index[k] = i
-	}
+	n.index = positions(n.keys)
 }
 
 // Delete unbinds name and reports whether it was bound. The slice Keys

@@ -49,29 +49,13 @@ const scanSlots = 8
 // indexed makes the slots of a scope with many locals.
 func (s *scope) indexed() *scope {
 	if len(s.order) > scanSlots {
-		s.slots = make(map[string]int, len(s.order))
-		for i, n := range s.order {
-			s.slots[n] = i
-		}
+		s.slots = positions(s.order)
 	}
 	return s
 }
 
 // slot returns the position of a local among a call's cells, or -1.
-func (s *scope) slot(name string) int {
-	if s.slots != nil {
-		if i, ok := s.slots[name]; ok {
-			return i
-		}
-		return -1
-	}
-	for i, n := range s.order {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
+func (s *scope) slot(name string) int { return positionOf(s.order, s.slots, name) }
 
 // addTargets adds the names an assignment target binds.
 func (s *scope) addTargets(t syn.Expr) {
