@@ -518,7 +518,7 @@ func isXIDStart(r rune) bool {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
 	return (unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)) &&
-		!unicode.Is(notXIDStart, r) && !pyunicode.Unknown(r)
+		!unicode.Is(notXIDContinue, r) && !unicode.Is(continueOnly, r) && !pyunicode.Unknown(r)
 }
 
 // isXIDContinue reports whether r is XID_Continue in Unicode 14.0.
@@ -546,18 +546,12 @@ var notXIDContinue = &unicode.RangeTable{
 	},
 }
 
-// notXIDStart are the letters of Go's tables that are not XID_Start:
-// those that are not XID_Continue, and four that only continue a name.
-var notXIDStart = &unicode.RangeTable{
+// continueOnly are the letters of Go's tables that are XID_Continue but
+// not XID_Start: they only continue a name.
+var continueOnly = &unicode.RangeTable{
 	R16: []unicode.Range16{
-		{Lo: 0x037a, Hi: 0x037a, Stride: 1},
 		{Lo: 0x0e33, Hi: 0x0e33, Stride: 1},
 		{Lo: 0x0eb3, Hi: 0x0eb3, Stride: 1},
-		{Lo: 0x2e2f, Hi: 0x2e2f, Stride: 1},
-		{Lo: 0x309b, Hi: 0x309c, Stride: 1},
-		{Lo: 0xfc5e, Hi: 0xfc63, Stride: 1},
-		{Lo: 0xfdfa, Hi: 0xfdfb, Stride: 1},
-		{Lo: 0xfe70, Hi: 0xfe7e, Stride: 2},
 		{Lo: 0xff9e, Hi: 0xff9f, Stride: 1},
 	},
 }
