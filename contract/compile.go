@@ -40,13 +40,6 @@ func compileKeeping(svc *Service, keep bool) (*Compiled, error) {
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.release()
-	fields, edges := 0, 0
-	for _, nd := range svc.Types {
-		if nd != nil {
-			fields, edges = fields+len(nd.Fields), edges+len(nd.Edges)
-		}
-	}
-	sc.reserve(len(svc.Types), fields, edges)
 	g, err := newGraph(svc.Types, sc)
 	if err != nil {
 		return nil, err
@@ -65,7 +58,7 @@ func compileKeeping(svc *Service, keep bool) (*Compiled, error) {
 	// The fields and typical canonical bytes (room enough that the buffer
 	// rarely grows) of all the types, or, when they are not kept, of the
 	// largest, whose room each type then reuses.
-	types := n
+	fields, types := int(g.fieldOff[n]), n
 	if keep {
 		c.fields = make([]FieldDef, fields) // the types' Defs keep them
 		c.defs = make([]TypeDef, n)
@@ -112,6 +105,13 @@ type graph struct {
 // newGraph builds the graph of nodes in sc's memory.
 func newGraph(nodes []*Node, sc *scratch) (*graph, error) {
 	n := len(nodes)
+	fields, edges := 0, 0
+	for _, nd := range nodes {
+		if nd != nil {
+			fields, edges = fields+len(nd.Fields), edges+len(nd.Edges)
+		}
+	}
+	sc.reserve(n, fields, edges)
 	g := &graph{
 		nodes:    nodes,
 		sc:       sc,
@@ -148,12 +148,8 @@ func newGraph(nodes []*Node, sc *scratch) (*graph, error) {
 	slices.SortStableFunc(byNFC, func(a, b int32) int { return strings.Compare(nfc[a], nfc[b]) })
 	g.nfcRank = ranks(byNFC, sc.int32s(n))
 
-	edges := 0
-	for _, nd := range nodes {
-		edges += len(nd.Edges)
-	}
-	g.targets = sc.int32s(int(2 * g.fieldOff[n]))
-	g.adj = sc.int32s(int(2*g.fieldOff[n]) + edges)[:0]
+	g.targets = sc.int32s(2 * fields)
+	g.adj = sc.int32s(2*fields + edges)[:0]
 	for v, nd := range nodes {
 		start := len(g.adj)
 		for i := range nd.Fields {
