@@ -26,7 +26,7 @@ func largeManifest(b *testing.B) []byte {
 		m.Service = fmt.Sprintf("%s%04d", m.Service, i)
 		file.Entries = append(file.Entries, m)
 	}
-	data, err := Marshal(file)
+	data, err := TextOf(file).Bytes()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func BenchmarkMarshal(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		data, err := Marshal(file)
+		data, err := TextOf(file).Bytes()
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -44,7 +44,7 @@ func TestRoundTripVectors(t *testing.T) {
 			t.Errorf("%v", err)
 			continue
 		}
-		got, err := Marshal(f)
+		got, err := TextOf(f).Bytes()
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
 			continue
@@ -57,7 +57,7 @@ func TestRoundTripVectors(t *testing.T) {
 
 // TestText writes the entries of every vector, over and over in one
 // array of several megabytes, through Text: what WriteTo streams is what
-// Marshal gives, and Equal tells it from the same text with a byte
+// Bytes gives, and Equal tells it from the same text with a byte
 // changed, cut short or lengthened.
 func TestText(t *testing.T) {
 	var file File
@@ -71,17 +71,17 @@ func TestText(t *testing.T) {
 	for len(file.Entries) < 1000 {
 		file.Entries = append(file.Entries, file.Entries...)
 	}
-	want, err := Marshal(file)
+	want, err := TextOf(file).Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := TextOf(file)
 	var written bytes.Buffer
 	if n, err := text.WriteTo(&written); err != nil || n != int64(len(want)) || !bytes.Equal(written.Bytes(), want) {
-		t.Fatalf("wrote %d bytes, %v; want the %d Marshal gives", n, err, len(want))
+		t.Fatalf("wrote %d bytes, %v; want the %d Bytes gives", n, err, len(want))
 	}
 	if same, err := text.Equal(want); !same || err != nil {
-		t.Fatalf("Equal to the text Marshal gives: %v, %v", same, err)
+		t.Fatalf("Equal to the text Bytes gives: %v, %v", same, err)
 	}
 	if same, _ := text.Equal(want[:len(want)-1]); same {
 		t.Fatal("Equal to a shorter text")
@@ -98,9 +98,9 @@ func TestText(t *testing.T) {
 	}
 }
 
-// TestObjectsMatchMarshal checks that the objects compare and export read
-// hold what Marshal writes member by member.
-func TestObjectsMatchMarshal(t *testing.T) {
+// TestObjectsMatchText checks that the objects compare and export read
+// hold what Text writes member by member.
+func TestObjectsMatchText(t *testing.T) {
 	for _, path := range vectorManifests(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -122,12 +122,12 @@ func TestObjectsMatchMarshal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Marshal(f)
+		got, err := TextOf(f).Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(got) != string(want) {
-			t.Errorf("%s: Marshal and the objects differ:\n%s", path, firstDiff(got, want))
+			t.Errorf("%s: the text and the objects differ:\n%s", path, firstDiff(got, want))
 		}
 	}
 }
@@ -175,7 +175,7 @@ func TestArrayForm(t *testing.T) {
 		t.Fatalf("read %d entries, array %v", len(f.Entries), f.Array)
 	}
 	one := File{Entries: f.Entries[:1], Array: true}
-	b, err := Marshal(one)
+	b, err := TextOf(one).Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestBuildVectors(t *testing.T) {
 				PublishedAtEpochMS: m.PublishedAtEpochMS,
 			}))
 		}
-		got, err := Marshal(built)
+		got, err := TextOf(built).Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -391,7 +391,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		first, err := Marshal(file)
+		first, err := TextOf(file).Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -399,7 +399,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("written manifest does not read back: %v", err)
 		}
-		second, err := Marshal(again)
+		second, err := TextOf(again).Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}

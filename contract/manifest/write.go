@@ -11,15 +11,12 @@ import (
 // layout is json.dumps(indent=2) with ASCII escaping, the manifest's form.
 var layout = pyjson.Options{Indent: 2, ASCII: true}
 
-// Marshal writes f as the reference writes a manifest: an object for a
-// single entry, else an array, indented by 2, ASCII only, no trailing
-// newline. The entries are written value by value (pyjson.Writer), so
-// that their JSON values never exist, and in parallel (Writer.Items).
-func Marshal(f File) ([]byte, error) { return TextOf(f).Bytes() }
-
-// Text is the text of a manifest file as Marshal writes it, written as it
-// is read: a large manifest goes to its file, or is compared with one,
-// without ever being held whole.
+// Text is the text of a manifest file as the reference writes it: an
+// object for a single entry, else an array, indented by 2, ASCII only, no
+// trailing newline. It is written as it is read: the entries go through
+// pyjson.Writer value by value, so that their JSON values never exist, in
+// parallel (Writer.Items), and a large manifest goes to its file, or is
+// compared with one, without ever being held whole.
 type Text struct{ f File }
 
 // TextOf returns the text of f.
