@@ -66,23 +66,19 @@ func runContractCheck(c *Context) error {
 	}
 	// A manifest that is, byte for byte, what gen would keep has no drift:
 	// it is compared as text, without being read into entries.
-	if _, same := publish.Stable(file, data); same {
-		svcs.printf(c.Stdout, "Contract manifest up to date: %s\n", path)
-		svcs.printEntries(c.Stdout, file)
-		return nil
+	if _, same := publish.Stable(file, data); !same {
+		old, err := manifest.Parse(path, data)
+		if err != nil {
+			return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(path, nil))
+		}
+		if report := manifest.Compare(old, file); report.Drift() {
+			fmt.Fprint(c.Stdout, report.Text(false))
+			fmt.Fprintf(c.Stdout, "The manifest at %s is out of date. Regenerate it with:\n  %s\n",
+				path, svcs.regenerateCommand(path, old.Entries[0].Semver))
+			return &Exit{Code: 1}
+		}
 	}
-	old, err := manifest.Parse(path, data)
-	if err != nil {
-		return Failf("%v", err).WithHint("Regenerate it with: %s", svcs.regenerateCommand(path, nil))
-	}
-	report := manifest.Compare(old, file)
-	if !report.Drift() {
-		svcs.printf(c.Stdout, "Contract manifest up to date: %s\n", path)
-		svcs.printEntries(c.Stdout, file)
-		return nil
-	}
-	fmt.Fprint(c.Stdout, report.Text(false))
-	fmt.Fprintf(c.Stdout, "The manifest at %s is out of date. Regenerate it with:\n  %s\n",
-		path, svcs.regenerateCommand(path, old.Entries[0].Semver))
-	return &Exit{Code: 1}
+	svcs.printf(c.Stdout, "Contract manifest up to date: %s\n", path)
+	svcs.printEntries(c.Stdout, file)
+	return nil
 }
