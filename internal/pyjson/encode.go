@@ -229,10 +229,6 @@ func (w *Writer) Bytes() ([]byte, error) {
 	return bytes.Join(w.full, nil), nil
 }
 
-// Err returns the first error: of encoding, which Bytes returns too, or,
-// for a streaming Writer, of its destination, which Flush returns too.
-func (w *Writer) Err() error { return w.err }
-
 // take returns the next k bytes of the buffer, to be filled: the one
 // room check of every write.
 func (w *Writer) take(k int) []byte {
